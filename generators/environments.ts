@@ -1,0 +1,35 @@
+import { serializeBicepParams } from '../src/render/bicepparam.js';
+import type { EnvironmentProfile, ViewModel } from '../src/model.js';
+import type { Generator } from './types.js';
+
+/** One parameter file per environment: the values, written by a serializer, never by a template. */
+export const environments: Generator = {
+  id: 'environments',
+  when: () => true,
+  files: (model) =>
+    model.environments.map((environment) => ({
+      path: `infra/params/${environment.name}.bicepparam`,
+      source: { kind: 'data', render: () => parameterFile(model, environment) },
+    })),
+};
+
+function parameterFile(model: ViewModel, environment: EnvironmentProfile): string {
+  const { answers } = model;
+  return serializeBicepParams('../main.bicep', [
+    { name: 'workloadName', value: answers.name, comment: 'Prefix of every resource name.' },
+    { name: 'environmentName', value: environment.name, comment: 'Environment suffix of every resource name.' },
+    { name: 'location', value: answers.location, comment: 'Region of the resource group and every regional resource.' },
+    { name: 'vnetAddressPrefix', value: environment.network.vnetAddressPrefix, comment: 'Address space of this environment\'s VNet; environments never overlap.' },
+    { name: 'privateEndpointSubnetPrefix', value: environment.privateEndpointSubnetPrefix, comment: 'Subnet of the private endpoints (one address each).' },
+    {
+      name: 'modelDeployments',
+      value: environment.modelDeployments,
+      comment: `Model deployments; capacity is in thousands of tokens per minute. ${model.modelSku.reason}.`,
+    },
+    {
+      name: 'logRetentionInDays',
+      value: environment.logRetentionInDays,
+      comment: environment.isProduction ? 'Days Log Analytics keeps data; longer in production for investigations.' : 'Days Log Analytics keeps data.',
+    },
+  ]);
+}

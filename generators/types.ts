@@ -1,0 +1,36 @@
+import type { Answers } from '../src/answers/schema.js';
+import type { ViewModel } from '../src/model.js';
+
+/**
+ * Where a generated file's content comes from: a file under templates/ (rendered with Handlebars
+ * when it ends in .hbs, copied as it is otherwise) or a serializer for data such as parameters.
+ */
+export type FileSource =
+  | { readonly kind: 'template'; readonly template: string }
+  | { readonly kind: 'data'; readonly render: (model: ViewModel) => string };
+
+export interface PlannedFile {
+  /** POSIX path inside the generated repository. */
+  readonly path: string;
+  readonly source: FileSource;
+}
+
+/** One concern of the landing zone: when it applies, and which files it adds. */
+export interface Generator {
+  readonly id: string;
+  readonly when: (answers: Answers) => boolean;
+  readonly files: (model: ViewModel) => readonly PlannedFile[];
+}
+
+const RENAMES: Readonly<Record<string, string>> = {
+  // npm drops .gitignore from published packages, so the template is stored under another name.
+  _gitignore: '.gitignore',
+  _gitattributes: '.gitattributes',
+};
+
+/** A file copied or rendered from templates/, at the matching output path. */
+export function fromTemplate(template: string): PlannedFile {
+  const segments = template.replace(/\.hbs$/, '').split('/');
+  const path = segments.map((segment) => RENAMES[segment] ?? segment).join('/');
+  return { path, source: { kind: 'template', template } };
+}

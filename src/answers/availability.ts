@@ -1,0 +1,41 @@
+import type { Answers } from './schema.js';
+
+/**
+ * Valid answers whose templates this version does not generate yet. The question set is fixed by
+ * the design, so these values are accepted by the schema and shown in --help and the prompts, but
+ * choosing one stops before anything is written, with the flags that do work today.
+ */
+export const NOT_YET_GENERATED: Readonly<Partial<Record<keyof Answers, readonly unknown[]>>> = {
+  foundry: ['hub', 'none'],
+  topology: ['hub-spoke', 'existing-hub'],
+  vpn: ['p2s'],
+  gateway: ['apim', 'apim-appgw', 'apim-frontdoor'],
+  agents: [true],
+  firewall: [true],
+  jumpbox: [true],
+};
+
+/** Services this version deploys; the others come with the AI platform work. */
+export const GENERATED_SERVICES: readonly string[] = ['openai'];
+
+export interface Unavailable {
+  readonly key: string;
+  readonly value: string;
+}
+
+export function unavailableChoices(answers: Answers): Unavailable[] {
+  const found: Unavailable[] = [];
+  for (const [key, values] of Object.entries(NOT_YET_GENERATED)) {
+    const value = answers[key as keyof Answers];
+    if (values?.includes(value)) found.push({ key, value: String(value) });
+  }
+  for (const service of answers.services) {
+    if (!GENERATED_SERVICES.includes(service)) found.push({ key: 'services', value: service });
+  }
+  return found;
+}
+
+export function isGenerated(key: keyof Answers, value: unknown): boolean {
+  if (key === 'services') return GENERATED_SERVICES.includes(String(value));
+  return !(NOT_YET_GENERATED[key]?.includes(value) ?? false);
+}

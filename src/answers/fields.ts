@@ -1,0 +1,55 @@
+import type * as z from 'zod';
+import { type AnswerKey, type AnswerUi, answerFields, answerUi } from './schema.js';
+
+/** What the UI needs to know about one answer, read from its zod definition. */
+export interface FieldInfo {
+  readonly key: AnswerKey;
+  readonly kind: 'choice' | 'multi' | 'boolean' | 'text' | 'list';
+  readonly choices: readonly string[];
+  readonly defaultValue: unknown;
+  readonly description: string;
+  readonly ui: AnswerUi;
+}
+
+export function fieldInfo(key: AnswerKey): FieldInfo {
+  const field = answerFields[key] as z.ZodType;
+  let inner = field;
+  let defaultValue: unknown;
+  while (inner.def.type === 'default' || inner.def.type === 'optional') {
+    const def = inner.def as z.core.$ZodDefaultDef | z.core.$ZodOptionalDef;
+    if (def.type === 'default') defaultValue = def.defaultValue;
+    inner = def.innerType as z.ZodType;
+  }
+  const ui = answerUi.get(field);
+  if (!ui) throw new Error(`internal: answer ${key} has no UI metadata`);
+  const base = { key, defaultValue, description: field.description ?? '', ui };
+  switch (inner.def.type) {
+    case 'enum':
+      return { ...base, kind: 'choice', choices: (inner as z.ZodEnum).options as string[] };
+    case 'boolean':
+      return { ...base, kind: 'boolean', choices: [] };
+    case 'array': {
+      const element = (inner as z.ZodArray<z.ZodType>).element;
+      return element.def.type === 'enum'
+        ? { ...base, kind: 'multi', choices: (element as z.ZodEnum).options as string[] }
+        : { ...base, kind: 'list', choices: [] };
+    }
+    default:
+      return { ...base, kind: 'text', choices: [] };
+  }
+}
+
+export const allFields = (): FieldInfo[] => (Object.keys(answerFields) as AnswerKey[]).map(fieldInfo);
+
+/** The default as --help and the prompts show it. */
+export function defaultLabel(info: FieldInfo): string | undefined {
+  if (info.ui.defaultText) return info.ui.defaultText;
+  if (info.defaultValue === undefined) return undefined;
+  return Array.isArray(info.defaultValue) ? info.defaultValue.join(',') : String(info.defaultValue);
+}
+
+/** `'openai, search'` or `['openai,search', 'ml']` → `['openai', 'search', 'ml']`. */
+export function parseList(text: string | readonly string[] | undefined): string[] {
+  const parts = typeof text === 'string' ? [text] : (text ?? []);
+  return parts.flatMap((part) => part.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+}

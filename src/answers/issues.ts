@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import { flagOf } from '../cli/flags.js';
+import { ANSWER_KEYS, type AnswerKey } from './schema.js';
+
+/**
+ * Turns schema issues into lines a person can act on: which input (as the flag they would pass),
+ * the value given, what is wrong and what would be valid.
+ */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], given: Readonly<Record<string, unknown>>, origin: string): string[] {
+  return issues.map((issue) => {
+    const [key, index] = issue.path as [AnswerKey | undefined, number | undefined];
+    if (issue.code === 'unrecognized_keys') {
+      return `${origin}: unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((k) => `"${k}"`).join(', ')}; valid keys: ${ANSWER_KEYS.join(', ')}`;
+    }
+    if (key === undefined) return `${origin}: ${issue.message}`;
+    const value = index === undefined ? given[key] : (given[key] as unknown[] | undefined)?.[index];
+    const shown = value === undefined ? '' : ` ${JSON.stringify(value)}`;
+    return `${flagOf(key)}${shown}: ${explain(issue)}`;
+  });
+}
+
+function explain(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `is not a valid choice; valid: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_type':
+      return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+    default:
+      return issue.message;
+  }
+}

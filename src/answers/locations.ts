@@ -1,0 +1,36 @@
+/**
+ * Azure public-cloud regions that offer the services a landing zone needs (resource groups,
+ * virtual networks, private endpoints, Foundry). Kept as a static list so that the generator runs
+ * offline and a typo such as `swedencentrl` fails before anything is written.
+ */
+export const AZURE_LOCATIONS = [
+  'australiaeast', 'australiasoutheast', 'brazilsouth', 'canadacentral', 'canadaeast',
+  'centralindia', 'centralus', 'eastasia', 'eastus', 'eastus2', 'francecentral',
+  'germanywestcentral', 'italynorth', 'japaneast', 'japanwest', 'koreacentral', 'koreasouth',
+  'mexicocentral', 'newzealandnorth', 'northcentralus', 'northeurope', 'norwayeast',
+  'polandcentral', 'qatarcentral', 'southafricanorth', 'southcentralus', 'southeastasia',
+  'southindia', 'spaincentral', 'swedencentral', 'switzerlandnorth', 'switzerlandwest',
+  'uaenorth', 'uksouth', 'ukwest', 'westcentralus', 'westeurope', 'westus', 'westus2', 'westus3',
+] as const;
+
+export type AzureLocation = (typeof AZURE_LOCATIONS)[number];
+
+export function isAzureLocation(value: string): value is AzureLocation {
+  return (AZURE_LOCATIONS as readonly string[]).includes(value);
+}
+
+/**
+ * Regions inside an Azure OpenAI data zone. A DataZoneStandard deployment keeps prompts and
+ * completions processed inside that zone, which regulated workloads usually need; elsewhere the
+ * generator falls back to GlobalStandard and says so in the parameter file.
+ */
+const DATA_ZONES: Readonly<Record<string, 'EU' | 'US'>> = {
+  francecentral: 'EU', germanywestcentral: 'EU', italynorth: 'EU', northeurope: 'EU', polandcentral: 'EU',
+  spaincentral: 'EU', swedencentral: 'EU', westeurope: 'EU',
+  centralus: 'US', eastus: 'US', eastus2: 'US', northcentralus: 'US', southcentralus: 'US', westcentralus: 'US',
+  westus: 'US', westus2: 'US', westus3: 'US',
+};
+
+export function dataZoneOf(location: string): 'EU' | 'US' | undefined {
+  return DATA_ZONES[location];
+}

@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { type AnswerKey, type Answers, AnswersSchema, ANSWER_KEYS, type PartialAnswers } from './schema.js';
+import { workloadNameFromFolder } from './naming.js';
+
+/** Where an answer came from; recorded in the state file so that a run can be reproduced. */
+export type AnswerSource = 'flag' | 'file' | 'prompt' | 'default' | 'derived';
+
+export interface AnswerLayers {
+  readonly flags: PartialAnswers;
+  readonly file: PartialAnswers;
+  readonly prompted?: PartialAnswers;
+}
+
+export interface Resolved {
+  readonly answers: Answers;
+  readonly sources: Readonly<Record<AnswerKey, AnswerSource>>;
+}
+
+/** Answers that have no default: without them nothing sensible can be generated. */
+export const REQUIRED_KEYS: readonly AnswerKey[] = ['name', 'location'];
+
+/**
+ * Merges the layers (flag > answers file > prompt > derived default > schema default) without
+ * validating: what is still missing afterwards is what a prompt or an error must ask for.
+ */
+export function mergeLayers(layers: AnswerLayers, folderName: string): { merged: PartialAnswers; sources: Partial<Record<AnswerKey, AnswerSource>> } {
+  const merged: Record<string, unknown> = {};
+  const sources: Partial<Record<AnswerKey, AnswerSource>> = {};
+  const ordered: [AnswerSource, PartialAnswers | undefined][] = [['flag', layers.flags], ['file', layers.file], ['prompt', layers.prompted]];
+  for (const key of ANSWER_KEYS) {
+    for (const [source, layer] of ordered) {
+      const value = layer?.[key];
+      if (value !== undefined) {
+        merged[key] = value;
+        sources[key] = source;
+        break;
+      }
+    }
+  }
+  const derived = deriveDefaults(merged as PartialAnswers, folderName);
+  for (const [key, value] of Object.entries(derived) as [AnswerKey, unknown][]) {
+    if (merged[key] === undefined && value !== undefined) {
+      merged[key] = value;
+      sources[key] = 'derived';
+    }
+  }
+  return { merged: merged as PartialAnswers, sources };
+}
+
+/** Defaults that depend on other answers or on the target folder. */
+export function deriveDefaults(partial: PartialAnswers, folderName: string): PartialAnswers {
+  return {
+    name: workloadNameFromFolder(folderName),
+    firewall: (partial.topology ?? 'hub-spoke') === 'hub-spoke',
+  };
+}
+
+export function missingRequired(merged: PartialAnswers): AnswerKey[] {
+  return REQUIRED_KEYS.filter((key) => merged[key] === undefined);
+}
+
+/** Validates merged answers; every key not given is filled from the schema default. */
+export function finalize(merged: PartialAnswers, sources: Partial<Record<AnswerKey, AnswerSource>>): Resolved | { issues: z.core.$ZodIssue[] } {
+  const result = AnswersSchema.safeParse(merged);
+  if (!result.success) return { issues: result.error.issues };
+  const complete = Object.fromEntries(ANSWER_KEYS.map((key) => [key, sources[key] ?? 'default'])) as Record<AnswerKey, AnswerSource>;
+  return { answers: result.data, sources: complete };
+}

@@ -1,0 +1,194 @@
+import * as z from 'zod';
+import { planEnvironmentNetworks } from '../network/address-plan.js';
+import { AZURE_LOCATIONS, isAzureLocation } from './locations.js';
+import { ENVIRONMENT_NAME, WORKLOAD_NAME } from './naming.js';
+import { subnetsFor } from '../network/subnets.js';
+
+/**
+ * The answers: one zod schema is the single source of truth for flags, prompts, --help, defaults,
+ * cross-field rules and the answers-file JSON schema. Everything the UI needs beyond validation
+ * (flag name, question, one-line hints in the guidance's terms) sits in the `answerUi` registry.
+ */
+export interface AnswerUi {
+  /** The question asked interactively. */
+  readonly question: string;
+  /** One line per choice, in the guidance's terms (enum and multi-select answers). */
+  readonly hints?: Readonly<Record<string, string>>;
+  /** Placeholder for the value in --help, e.g. `<cidr>`. */
+  readonly valueName?: string;
+  /** How the default is derived when it depends on other answers. */
+  readonly defaultText?: string;
+}
+
+export const answerUi = z.registry<AnswerUi>();
+
+export const SERVICES = ['openai', 'ml', 'aiservices', 'search'] as const;
+export type Service = (typeof SERVICES)[number];
+
+const unique = <T>(values: readonly T[]) => new Set(values).size === values.length;
+
+const foundry = z
+  .enum(['project', 'hub', 'none'])
+  .default('project')
+  .describe('How Microsoft Foundry is deployed (FDY-01).')
+  .register(answerUi, {
+    question: 'Which Microsoft Foundry setup?',
+    hints: {
+      project: 'project-based: Foundry projects on an AI Services account — recommended',
+      hub: 'hub-based: Azure Machine Learning hub and project with a managed network',
+      none: 'no Foundry: only the services chosen below',
+    },
+  });
+
+const services = z
+  .array(z.enum(SERVICES))
+  .default(['openai'])
+  .refine(unique, 'lists a service twice')
+  .describe('AI services to deploy, each private and keyless.')
+  .register(answerUi, {
+    question: 'Which AI services?',
+    valueName: '<list>',
+    hints: {
+      openai: 'Azure OpenAI model deployments',
+      ml: 'Azure Machine Learning workspace with a managed network',
+      aiservices: 'multi-service AI account (language, vision, speech, …)',
+      search: 'Azure AI Search for retrieval',
+    },
+  });
+
+const topology = z
+  .enum(['hub-spoke', 'single-vnet', 'existing-hub'])
+  .default('hub-spoke')
+  .describe('Network topology (NET-10).')
+  .register(answerUi, {
+    question: 'Which network topology?',
+    hints: {
+      'hub-spoke': 'hub for connectivity, spoke for the workload — recommended',
+      'single-vnet': 'one virtual network holds everything',
+      'existing-hub': 'a spoke peered to the hub your platform team already runs',
+    },
+  });
+
+const vpn = z
+  .enum(['none', 'p2s'])
+  .default('none')
+  .describe('Point-to-site VPN for people outside Azure (NET-11).')
+  .register(answerUi, {
+    question: 'Point-to-site VPN?',
+    hints: { none: 'no VPN: reach private endpoints through Bastion', p2s: 'OpenVPN with Microsoft Entra ID sign-in' },
+  });
+
+const gateway = z
+  .enum(['none', 'apim', 'apim-appgw', 'apim-frontdoor'])
+  .default('apim')
+  .describe('The AI gateway and the door for internet callers (NET-08, NET-09).')
+  .register(answerUi, {
+    question: 'Which AI gateway?',
+    hints: {
+      none: 'no gateway: callers reach the model endpoints privately',
+      apim: 'API Management in internal mode, private callers only — recommended',
+      'apim-appgw': 'API Management behind Application Gateway WAF v2 for internet callers',
+      'apim-frontdoor': 'API Management behind Front Door Premium with WAF and Private Link',
+    },
+  });
+
+const agents = z
+  .boolean()
+  .default(false)
+  .describe('Foundry Agent Service injected into a delegated subnet (project-based Foundry only).')
+  .register(answerUi, { question: 'Foundry Agent Service with network injection?' });
+
+const firewall = z
+  .boolean()
+  .optional()
+  .describe('Egress through Azure Firewall with an FQDN allow-list (NET-07).')
+  .register(answerUi, { question: 'Route egress through Azure Firewall?', defaultText: 'true with hub-spoke, otherwise false' });
+
+const jumpbox = z
+  .boolean()
+  .default(true)
+  .describe('Azure Bastion and a jumpbox VM without a public IP (NET-06).')
+  .register(answerUi, { question: 'Bastion and a jumpbox VM?' });
+
+const name = z
+  .string()
+  .min(WORKLOAD_NAME.min, `must be at least ${WORKLOAD_NAME.min} characters`)
+  .max(WORKLOAD_NAME.max, `must be at most ${WORKLOAD_NAME.max} characters, so that Key Vault and Storage names stay within 24`)
+  .regex(WORKLOAD_NAME.pattern, 'may hold only lowercase letters, digits and single hyphens, starting with a letter and ending with a letter or digit (Azure refuses other characters in Storage and Key Vault names)')
+  .describe('Workload name: the prefix of every resource name.')
+  .register(answerUi, { question: 'Workload name (prefix of every resource name)?', valueName: '<name>', defaultText: 'the folder name, when it is a valid name' });
+
+const location = z
+  .string()
+  .refine(isAzureLocation, { message: `is not an Azure region this generator knows; valid: ${AZURE_LOCATIONS.join(', ')}` })
+  .describe('Azure region of the landing zone.')
+  .register(answerUi, { question: 'Azure region?', valueName: '<region>' });
+
+const environments = z
+  .array(
+    z
+      .string()
+      .min(ENVIRONMENT_NAME.min, `each environment name must be ${ENVIRONMENT_NAME.min} to ${ENVIRONMENT_NAME.max} characters`)
+      .max(ENVIRONMENT_NAME.max, `each environment name must be ${ENVIRONMENT_NAME.min} to ${ENVIRONMENT_NAME.max} characters`)
+      .regex(ENVIRONMENT_NAME.pattern, 'each environment name must be lowercase letters and digits, starting with a letter (e.g. dev, test, prod)'),
+  )
+  .min(1, 'needs at least one environment, e.g. dev,prod')
+  .default(['dev', 'prod'])
+  .refine(unique, 'lists an environment twice')
+  .describe('Environments, in deployment order; each gets its own parameter file and address space.')
+  .register(answerUi, { question: 'Environments (comma-separated, in deployment order)?', valueName: '<list>' });
+
+const addressSpace = z
+  .string()
+  .default('10.60.0.0/22')
+  .describe('Address space of the first environment\'s workload VNet; later environments take the blocks of the same size that follow.')
+  .register(answerUi, { question: 'Workload VNet address space (first environment)?', valueName: '<cidr>' });
+
+const githubRepo = z
+  .string()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be owner/repository, e.g. contoso/ai-landing-zone')
+  .optional()
+  .describe('GitHub repository (owner/name) that will deploy the landing zone with OpenID Connect.')
+  .register(answerUi, { question: 'GitHub repository that will deploy it (owner/name, optional)?', valueName: '<owner/repo>' });
+
+export const answerFields = {
+  name,
+  location,
+  foundry,
+  services,
+  agents,
+  topology,
+  addressSpace,
+  vpn,
+  gateway,
+  firewall,
+  jumpbox,
+  environments,
+  githubRepo,
+} as const;
+
+export type AnswerKey = keyof typeof answerFields;
+export const ANSWER_KEYS = Object.keys(answerFields) as AnswerKey[];
+
+/** Answers as a user or a file gives them: every key optional, unknown keys refused. */
+export const PartialAnswersSchema = z.strictObject(answerFields).partial();
+export type PartialAnswers = z.input<typeof PartialAnswersSchema>;
+
+/** Complete, valid answers: the input of planning and rendering. */
+export const AnswersSchema = z
+  .strictObject({ ...answerFields, firewall: z.boolean() })
+  .superRefine((answers, context) => {
+    if (answers.agents && answers.foundry !== 'project') {
+      context.addIssue({ code: 'custom', path: ['agents'], message: 'needs project-based Foundry (--foundry project); the Agent Service network injection exists only there' });
+    }
+    if (answers.vpn === 'p2s' && answers.topology === 'existing-hub') {
+      context.addIssue({ code: 'custom', path: ['vpn'], message: 'cannot be p2s with an existing hub: the VPN gateway belongs in that hub, so add point-to-site there' });
+    }
+    if (answers.foundry === 'none' && answers.services.length === 0) {
+      context.addIssue({ code: 'custom', path: ['services'], message: 'is empty and --foundry is none, so there is nothing to deploy; choose at least one of openai, ml, aiservices, search' });
+    }
+    const plan = planEnvironmentNetworks(answers.addressSpace, answers.environments, subnetsFor(answers));
+    if ('error' in plan) context.addIssue({ code: 'custom', path: ['addressSpace'], message: plan.error });
+  });
+
+export type Answers = z.output<typeof AnswersSchema>;

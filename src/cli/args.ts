@@ -1,0 +1,129 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { allFields, parseList } from '../answers/fields.js';
+import type { PartialAnswers } from '../answers/schema.js';
+import { UsageError } from '../errors.js';
+import { flagName } from './flags.js';
+
+export const COMMANDS = ['create', 'upgrade', 'validate', 'schema'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+/** Options of the run itself, as opposed to answers about the landing zone. */
+export interface RunOptions {
+  readonly config?: string;
+  readonly yes: boolean;
+  readonly force: boolean;
+  readonly dryRun: boolean;
+  readonly json: boolean;
+  readonly git: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+export interface ParsedArgs {
+  readonly command: Command;
+  readonly target?: string;
+  readonly options: RunOptions;
+  /** Answers given as flags, typed but not yet validated. */
+  readonly flags: PartialAnswers;
+}
+
+export const RUN_OPTIONS = {
+  config: { type: 'string', short: 'c', valueName: '<file>', description: 'Read answers from a JSON or YAML file (flags win over it).' },
+  yes: { type: 'boolean', short: 'y', description: 'Ask nothing: take the default of every answer not given.' },
+  force: { type: 'boolean', description: 'Write into a non-empty folder; never deletes or overwrites a file.' },
+  'dry-run': { type: 'boolean', description: 'Print the files that would be written, and write nothing.' },
+  json: { type: 'boolean', description: 'Print a machine-readable summary on stdout.' },
+  git: { type: 'boolean', default: true, description: 'Do not create a git repository with a first commit.' },
+  help: { type: 'boolean', short: 'h', description: 'Show this help.' },
+  version: { type: 'boolean', short: 'v', description: 'Show the version.' },
+} as const;
+
+function parseConfig(): ParseArgsConfig['options'] {
+  const options: NonNullable<ParseArgsConfig['options']> = {};
+  for (const [name, option] of Object.entries(RUN_OPTIONS)) {
+    options[name] = { type: option.type, ...('short' in option ? { short: option.short } : {}), ...('default' in option ? { default: option.default } : {}) };
+  }
+  for (const field of allFields()) {
+    const isList = field.kind === 'multi' || field.kind === 'list';
+    options[flagName(field.key)] = { type: field.kind === 'boolean' ? 'boolean' : 'string', ...(isList ? { multiple: true } : {}) };
+  }
+  return options;
+}
+
+export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  const config = parseConfig();
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: config, allowPositionals: true, allowNegative: true, strict: true });
+  } catch (error) {
+    throw explainParseError(error as Error & { code?: string }, Object.keys(config ?? {}));
+  }
+  const { values, positionals } = parsed;
+  const [first, ...rest] = positionals;
+  const isCommand = (COMMANDS as readonly string[]).includes(first ?? '');
+  const command = (isCommand ? first : 'create') as Command;
+  const targets = isCommand ? rest : positionals;
+  if (targets.length > 1) {
+    throw new UsageError(`expected at most one target folder, got ${targets.length}: ${targets.join(' ')}`, ['Quote a folder name that contains spaces.']);
+  }
+  const flags: Record<string, unknown> = {};
+  for (const field of allFields()) {
+    const value = values[flagName(field.key)];
+    if (value === undefined) continue;
+    flags[field.key] = field.kind === 'multi' || field.kind === 'list' ? parseList(value as string[]) : value;
+  }
+  return {
+    command,
+    target: targets[0],
+    flags: flags as PartialAnswers,
+    options: {
+      config: values.config as string | undefined,
+      yes: values.yes === true,
+      force: values.force === true,
+      dryRun: values['dry-run'] === true,
+      json: values.json === true,
+      git: values.git !== false,
+      help: values.help === true,
+      version: values.version === true,
+    },
+  };
+}
+
+function explainParseError(error: Error & { code?: string }, known: string[]): UsageError {
+  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const suggestion = closest(option.replace(/^-+/, ''), known);
+      const hint = suggestion ? `did you mean --${suggestion}? ` : '';
+      return new UsageError(`unknown option ${option}; ${hint}run with --help for every flag`);
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take an argument/.test(error.message)
+        ? new UsageError(`${option} is a switch and takes no value; write ${option} or --no-${option.replace(/^-+/, '')}`)
+        : new UsageError(`${option} needs a value; run with --help for the valid values`);
+    default:
+      return new UsageError(error.message);
+  }
+}
+
+/** The known name within edit distance 2, if there is one: `--foundy` → `foundry`. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of candidates) {
+    const distance = editDistance(word, name);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

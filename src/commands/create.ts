@@ -1,0 +1,133 @@
+import { basename, relative, resolve } from 'node:path';
+import { unavailableChoices } from '../answers/availability.js';
+import { readAnswersFile } from '../answers/config-file.js';
+import { describeIssues } from '../answers/issues.js';
+import { finalize, mergeLayers, missingRequired, type Resolved } from '../answers/resolve.js';
+import { type PartialAnswers, PartialAnswersSchema } from '../answers/schema.js';
+import type { ParsedArgs } from '../cli/args.js';
+import { flagOf } from '../cli/flags.js';
+import { CancelledError, UsageError } from '../errors.js';
+import { inspectTarget, type TargetState } from '../fs/target.js';
+import { writeTree } from '../fs/write.js';
+import { type GitOutcome, initRepository } from '../git.js';
+import { planLandingZone } from '../plan.js';
+import type { PromptStreams } from '../prompts/ask.js';
+import { renderPlan } from '../render/render.js';
+import { STATE_PATH, stateFile } from '../state.js';
+import { type Io, isCi } from '../ui/io.js';
+import { plainReporter, type Reporter, silentReporter } from '../ui/reporter.js';
+import { formatTree } from '../ui/tree.js';
+import { GENERATOR_VERSION } from '../version.js';
+import { alternativesFor, nextSteps, summaryLines } from './create-text.js';
+
+/**
+ * `create`: every decision (target folder, answers, confirmation) is taken before anything is
+ * written; then the landing zone is planned and rendered in memory and written all or nothing.
+ */
+export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
+  const { options } = args;
+  const interactive = !options.yes && !options.json && !isCi(io.env) && io.stdin.isTTY === true && io.stdout.isTTY === true;
+  // Prompts and their UI load only when a person is there to answer: automation never pays for them.
+  const prompts = interactive ? await import('../prompts/ask.js') : undefined;
+  const reporter: Reporter = options.json ? silentReporter() : interactive ? (await import('../ui/clack-reporter.js')).clackReporter(io) : plainReporter(io);
+  const streams: PromptStreams = { input: io.stdin, output: io.stdout };
+  if (interactive) reporter.start(`create-secure-ai-landing ${GENERATOR_VERSION}`);
+
+  const flags = checkedLayer(args.flags);
+  const targetArg = args.target ?? (await prompts?.askTarget(streams));
+  if (targetArg === undefined) {
+    throw new UsageError('no target folder given', ['Name it first, e.g.: create-secure-ai-landing my-landing-zone --location swedencentral --yes']);
+  }
+  const target = resolve(io.cwd, targetArg);
+  await confirmTarget(await inspectTarget(target), target, options.force, prompts && ((message) => prompts.askYesNo(message, false, streams)));
+
+  const file = options.config ? await readAnswersFile(resolve(io.cwd, options.config)) : {};
+  const folderName = basename(target);
+  const prompted = (await prompts?.askMissing({ ...file, ...flags }, folderName, streams)) ?? {};
+  const resolved = resolveAnswers({ flags, file, prompted }, folderName);
+  if (prompts) {
+    reporter.note('Your landing zone', summaryLines(resolved.answers, target));
+    if (!(await prompts.askYesNo('Write it?', true, streams))) throw new CancelledError();
+  }
+
+  const plan = planLandingZone(resolved.answers);
+  const tree = new Map(await renderPlan(plan));
+  tree.set(STATE_PATH, stateFile(tree, resolved.answers, resolved.sources));
+  const paths = [...tree.keys()];
+  const shownTarget = relative(io.cwd, target) || '.';
+
+  if (options.dryRun) {
+    if (options.json) io.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, target, answers: resolved.answers, files: paths }, null, 2)}\n`);
+    else reporter.note(`Would write ${paths.length} files (dry run: nothing written)`, formatTree(shownTarget, paths));
+    return 0;
+  }
+
+  const result = await reporter.task(`Writing ${paths.length} files`, `Wrote ${paths.length} files to ${shownTarget}`, () => writeTree(target, tree));
+  const git: GitOutcome = options.git ? await initRepository(target, GENERATOR_VERSION) : { status: 'skipped', reason: '--no-git' };
+  if (git.status === 'skipped' && options.git) reporter.warn(`no first commit: ${git.reason}`);
+
+  if (options.json) {
+    const summary = { ok: true, dryRun: false, target, answers: resolved.answers, answerSources: resolved.sources, files: paths, written: result.written, unchanged: result.unchanged, git };
+    io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  } else {
+    reporter.note('Next steps', nextSteps(plan.model, shownTarget));
+    reporter.finish('Your landing zone is ready.');
+  }
+  return 0;
+}
+
+/** Flags are checked before anything is asked, so a typo never costs a whole conversation. */
+function checkedLayer(flags: PartialAnswers): PartialAnswers {
+  const result = PartialAnswersSchema.safeParse(flags);
+  if (!result.success) throw new UsageError('invalid flags', describeIssues(result.error.issues, flags, 'flags'));
+  return flags;
+}
+
+function resolveAnswers(layers: { flags: PartialAnswers; file: PartialAnswers; prompted: PartialAnswers }, folderName: string): Resolved {
+  const { merged, sources } = mergeLayers(layers, folderName);
+  const missing = missingRequired(merged);
+  if (missing.length > 0) {
+    const nameHint = missing.includes('name') ? [`--name: the folder name "${folderName}" is not a valid workload name, so give one (2–10 lowercase letters, digits, hyphens)`] : [];
+    throw new UsageError(`missing ${missing.length === 1 ? 'an answer' : 'answers'} that ${missing.length === 1 ? 'has' : 'have'} no default: ${missing.map(flagOf).join(', ')}`, [
+      ...nameHint,
+      ...missing.filter((key) => key !== 'name').map((key) => `${flagOf(key)} is required${key === 'location' ? ', e.g. --location swedencentral' : ''}`),
+    ]);
+  }
+  const result = finalize(merged, sources);
+  if ('issues' in result) throw new UsageError('invalid answers; nothing was written', describeIssues(result.issues, merged, 'answers'));
+  const unavailable = unavailableChoices(result.answers);
+  if (unavailable.length > 0) {
+    throw new UsageError(
+      `version ${GENERATOR_VERSION} does not generate ${unavailable.map((choice) => `${choice.key}=${choice.value}`).join(', ')} yet; nothing was written`,
+      [`Pass instead: ${alternativesFor(unavailable).join(' ')}`],
+    );
+  }
+  return result;
+}
+
+/** Decides about the target folder before any question: refuses what cannot be written, asks about a non-empty folder. */
+async function confirmTarget(state: TargetState, target: string, force: boolean, ask?: (message: string) => Promise<boolean>): Promise<void> {
+  switch (state.kind) {
+    case 'missing':
+    case 'empty':
+      return;
+    case 'not-a-folder':
+      throw new UsageError(`${target} exists and is not a folder; choose a folder name`);
+    case 'landing-zone':
+      throw new UsageError(`${target} already holds a landing zone made by create-secure-ai-landing; nothing was written`, [
+        'To bring it up to date, run `npx create-secure-ai-landing@latest upgrade` in it (upgrade comes in a later version).',
+      ]);
+    case 'non-empty': {
+      if (force) return;
+      const listing = `${state.entries.slice(0, 5).join(', ')}${state.entries.length > 5 ? ', …' : ''}`;
+      if (!ask) {
+        throw new UsageError(`${target} is not empty (${listing}); nothing was written`, [
+          'Pass --force to add the landing zone beside these files (nothing is deleted or overwritten), or choose an empty folder.',
+        ]);
+      }
+      if (!(await ask(`${target} is not empty (${listing}). Add the landing zone beside these files? Nothing is deleted or overwritten.`))) {
+        throw new CancelledError();
+      }
+    }
+  }
+}

@@ -1,0 +1,19 @@
+/** Bad input: the message names the input, says what is wrong and what would be valid. Exit 2. */
+export class UsageError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string, readonly details: readonly string[] = []) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The user stopped the conversation (Ctrl-C or Escape). Nothing was written. */
+export class CancelledError extends Error {
+  readonly exitCode = 130;
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export const EXIT = { ok: 0, failure: 1, usage: 2, cancelled: 130 } as const;

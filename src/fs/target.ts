@@ -1,0 +1,36 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { STATE_PATH } from '../state.js';
+
+export type TargetState =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'non-empty'; readonly entries: readonly string[] }
+  | { readonly kind: 'landing-zone' }
+  | { readonly kind: 'not-a-folder' };
+
+/** A folder holding only `.git` counts as empty: a freshly cloned empty repository is a fine target. */
+const IGNORED_ENTRIES = new Set(['.git']);
+
+export async function inspectTarget(dir: string): Promise<TargetState> {
+  let info;
+  try {
+    info = await stat(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    throw error;
+  }
+  if (!info.isDirectory()) return { kind: 'not-a-folder' };
+  if (await exists(join(dir, STATE_PATH))) return { kind: 'landing-zone' };
+  const entries = (await readdir(dir)).filter((entry) => !IGNORED_ENTRIES.has(entry)).sort();
+  return entries.length === 0 ? { kind: 'empty' } : { kind: 'non-empty', entries };
+}
+
+export async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

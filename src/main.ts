@@ -1,0 +1,48 @@
+import * as z from 'zod';
+import { PartialAnswersSchema } from './answers/schema.js';
+import { parseCommandLine } from './cli/args.js';
+import { helpText } from './cli/help.js';
+import { runCreate } from './commands/create.js';
+import { CancelledError, EXIT, UsageError } from './errors.js';
+import { type Io, processIo } from './ui/io.js';
+import { GENERATOR_VERSION } from './version.js';
+
+/** The whole CLI: returns the exit code; only bin/ touches `process`. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const json = argv.includes('--json');
+  try {
+    const args = parseCommandLine(argv);
+    if (args.options.help) return print(io, helpText(GENERATOR_VERSION));
+    if (args.options.version) return print(io, `${GENERATOR_VERSION}\n`);
+    switch (args.command) {
+      case 'create':
+        return await runCreate(args, io);
+      case 'schema':
+        return print(io, `${JSON.stringify(z.toJSONSchema(PartialAnswersSchema, { io: 'input' }), null, 2)}\n`);
+      case 'upgrade':
+      case 'validate':
+        io.stderr.write(`secure-ai-landing ${args.command} is not available in version ${GENERATOR_VERSION} yet; nothing was changed.\n`);
+        return EXIT.failure;
+    }
+  } catch (error) {
+    return report(error, io, json);
+  }
+}
+
+function print(io: Io, text: string): number {
+  io.stdout.write(text);
+  return EXIT.ok;
+}
+
+function report(error: unknown, io: Io, json: boolean): number {
+  if (error instanceof UsageError || error instanceof CancelledError) {
+    const details = error instanceof UsageError ? error.details : [];
+    if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: error.message, details }, null, 2)}\n`);
+    io.stderr.write([`error: ${error.message}`, ...details.map((line) => `  ${line}`)].join('\n').replace(/^error: cancelled$/, 'cancelled') + '\n');
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: String(error) }, null, 2)}\n`);
+  io.stderr.write(`unexpected failure (nothing was left half-written): ${message}\n`);
+  return EXIT.failure;
+}

@@ -1,0 +1,82 @@
+import { dataZoneOf } from './answers/locations.js';
+import { resourceNamePreview } from './answers/naming.js';
+import type { Answers } from './answers/schema.js';
+import { type EnvironmentNetwork, planEnvironmentNetworks, PRIVATE_ENDPOINT_SUBNET } from './network/address-plan.js';
+import { subnetsFor } from './network/subnets.js';
+
+export interface ModelDeployment {
+  readonly name: string;
+  readonly model: string;
+  readonly version: string;
+  readonly skuName: string;
+  readonly capacity: number;
+}
+
+/** What differs between environments: production gets more capacity and longer log retention. */
+export interface EnvironmentProfile {
+  readonly name: string;
+  readonly isProduction: boolean;
+  readonly network: EnvironmentNetwork;
+  readonly privateEndpointSubnetPrefix: string;
+  readonly modelDeployments: readonly ModelDeployment[];
+  readonly logRetentionInDays: number;
+  readonly names: ReturnType<typeof resourceNamePreview>;
+}
+
+/** Everything the templates and serializers read; built once from validated answers. */
+export interface ViewModel {
+  readonly answers: Answers;
+  readonly environments: readonly EnvironmentProfile[];
+  /** The environment to deploy first, used in examples. */
+  readonly firstEnvironment: EnvironmentProfile;
+  readonly modelSku: { readonly name: string; readonly reason: string };
+  /** `foundry=project services=openai …`: the choices in one line, for headers and summaries. */
+  readonly choices: string;
+}
+
+const PRODUCTION_NAMES = new Set(['prod', 'prd', 'live']);
+
+export function buildModel(answers: Answers): ViewModel {
+  const networks = planEnvironmentNetworks(answers.addressSpace, answers.environments, subnetsFor(answers));
+  if ('error' in networks) throw new Error(`internal: validated answers gave no address plan: ${networks.error}`);
+  const modelSku = chooseModelSku(answers.location);
+  const environments = networks.map((network): EnvironmentProfile => {
+    const isProduction = PRODUCTION_NAMES.has(network.environment);
+    return {
+      name: network.environment,
+      isProduction,
+      network,
+      privateEndpointSubnetPrefix: subnetPrefix(network, PRIVATE_ENDPOINT_SUBNET.name),
+      modelDeployments: [{ name: 'gpt-4.1', model: 'gpt-4.1', version: '2025-04-14', skuName: modelSku.name, capacity: isProduction ? 50 : 10 }],
+      logRetentionInDays: isProduction ? 90 : 30,
+      names: resourceNamePreview(answers.name, network.environment),
+    };
+  });
+  return { answers, environments, firstEnvironment: environments[0]!, modelSku, choices: describeChoices(answers) };
+}
+
+function subnetPrefix(network: EnvironmentNetwork, name: string): string {
+  const subnet = network.subnets.find((candidate) => candidate.name === name);
+  if (!subnet) throw new Error(`internal: the address plan of ${network.environment} has no ${name}`);
+  return subnet.addressPrefix;
+}
+
+function chooseModelSku(location: string): ViewModel['modelSku'] {
+  const zone = dataZoneOf(location);
+  return zone
+    ? { name: 'DataZoneStandard', reason: `DataZoneStandard keeps prompts and completions inside the ${zone} data zone` }
+    : { name: 'GlobalStandard', reason: `${location} is in no Azure OpenAI data zone, so GlobalStandard; choose Standard to keep processing in the region where the model offers it` };
+}
+
+export function describeChoices(answers: Answers): string {
+  return [
+    `foundry=${answers.foundry}`,
+    `services=${answers.services.join(',') || 'none'}`,
+    `topology=${answers.topology}`,
+    `vpn=${answers.vpn}`,
+    `gateway=${answers.gateway}`,
+    `agents=${answers.agents}`,
+    `firewall=${answers.firewall}`,
+    `jumpbox=${answers.jumpbox}`,
+  ].join(' ');
+}

@@ -1,0 +1,79 @@
+import { type Cidr, blockSize, contains, formatCidr, isPrivate, nextBlock, parseCidr } from './cidr.js';
+
+/** A subnet the chosen options need, with the smallest prefix its service works with. */
+export interface SubnetRequest {
+  readonly name: string;
+  readonly prefixLength: number;
+  /** Why this size: shown when an address space is too small. */
+  readonly reason: string;
+}
+
+export interface AllocatedSubnet {
+  readonly name: string;
+  readonly addressPrefix: string;
+}
+
+export interface EnvironmentNetwork {
+  readonly environment: string;
+  readonly vnetAddressPrefix: string;
+  readonly subnets: readonly AllocatedSubnet[];
+}
+
+/**
+ * Subnets the current options need. A private-endpoint subnet uses one address per endpoint; a /26
+ * (59 usable addresses once Azure reserves five) leaves room to grow well past this slice's four.
+ */
+export const PRIVATE_ENDPOINT_SUBNET: SubnetRequest = {
+  name: 'snet-private-endpoints',
+  prefixLength: 26,
+  reason: 'private endpoints (one address each; /26 leaves room for about 59)',
+};
+
+/**
+ * Gives each environment its own VNet: the first takes `addressSpace`, the next ones the blocks of
+ * the same size that follow, so that environments never overlap when they later share a hub.
+ * Returns the plan or a message that says what is wrong and what would be valid.
+ */
+export function planEnvironmentNetworks(
+  addressSpace: string,
+  environments: readonly string[],
+  subnets: readonly SubnetRequest[],
+): EnvironmentNetwork[] | { error: string } {
+  const parsed = parseCidr(addressSpace);
+  if ('error' in parsed) return { error: `${addressSpace} ${parsed.error}` };
+  if (!isPrivate(parsed)) {
+    return { error: `${addressSpace} is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16` };
+  }
+  const needed = smallestPrefixHolding(subnets);
+  if (parsed.prefixLength > needed) {
+    const list = subnets.map((subnet) => `/${subnet.prefixLength} for ${subnet.reason}`).join(', ');
+    return { error: `${addressSpace} is too small: the subnets need at least a /${needed} (${list})` };
+  }
+  const plans: EnvironmentNetwork[] = [];
+  for (const [index, environment] of environments.entries()) {
+    const vnet = nextBlock(parsed, index);
+    if (!isPrivate(vnet)) {
+      return { error: `${addressSpace} leaves no private room for environment ${environment} (block ${index + 1} would be ${formatCidr(vnet.address, vnet.prefixLength)}); start lower in the range` };
+    }
+    plans.push({ environment, vnetAddressPrefix: formatCidr(vnet.address, vnet.prefixLength), subnets: allocate(vnet, subnets) });
+  }
+  return plans;
+}
+
+/** The longest prefix (smallest block) that still holds every requested subnet. */
+function smallestPrefixHolding(subnets: readonly SubnetRequest[]): number {
+  const total = subnets.reduce((sum, subnet) => sum + blockSize(subnet.prefixLength), 0);
+  return 32 - Math.ceil(Math.log2(Math.max(total, 1)));
+}
+
+/** Largest blocks first, each at the next aligned address: no gaps beyond alignment, no overlaps. */
+function allocate(vnet: Cidr, subnets: readonly SubnetRequest[]): AllocatedSubnet[] {
+  const bySize = [...subnets].sort((a, b) => a.prefixLength - b.prefixLength || a.name.localeCompare(b.name));
+  let cursor = vnet.address;
+  return bySize.map((subnet) => {
+    const range: Cidr = { address: cursor, prefixLength: subnet.prefixLength };
+    if (!contains(vnet, range)) throw new Error(`internal: ${subnet.name} does not fit the checked VNet`);
+    cursor += blockSize(subnet.prefixLength);
+    return { name: subnet.name, addressPrefix: formatCidr(range.address, range.prefixLength) };
+  });
+}

@@ -1,0 +1,27 @@
+import { GENERATORS } from '../generators/index.js';
+import type { Generator, PlannedFile } from '../generators/types.js';
+import type { Answers } from './answers/schema.js';
+import { buildModel, type ViewModel } from './model.js';
+
+export interface Plan {
+  readonly model: ViewModel;
+  /** Sorted by path; no two generators write one path. */
+  readonly files: readonly PlannedFile[];
+}
+
+/** Pure and deterministic: the same answers always give the same plan. */
+export function planLandingZone(answers: Answers, generators: readonly Generator[] = GENERATORS): Plan {
+  const model = buildModel(answers);
+  const owners = new Map<string, string>();
+  const files: PlannedFile[] = [];
+  for (const generator of generators.filter((candidate) => candidate.when(answers))) {
+    for (const file of generator.files(model)) {
+      const owner = owners.get(file.path);
+      if (owner) throw new Error(`internal: generators ${owner} and ${generator.id} both write ${file.path}`);
+      owners.set(file.path, generator.id);
+      files.push(file);
+    }
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { model, files };
+}

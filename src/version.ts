@@ -1,0 +1,4 @@
+import packageJson from '../package.json' with { type: 'json' };
+
+export const GENERATOR_NAME = packageJson.name;
+export const GENERATOR_VERSION = packageJson.version;
