@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { bicepValue, serializeBicepParams } from '../../src/render/bicepparam.js';
+import { bicepString, markdownText, yamlString } from '../../src/render/escape.js';
+import { compileTemplate } from '../../src/render/handlebars.js';
+
+const TRICKY = "o'brien ${x} \\ \"quoted\"\nline\ttab";
+
+describe('escaping helpers', () => {
+  it('writes a Bicep literal that Bicep reads back as the same text', () => {
+    expect(bicepString("o'brien ${x}")).toBe("'o\\'brien \\${x}'");
+    expect(bicepString('a\\b\nc\td\r')).toBe("'a\\\\b\\nc\\td\\r'");
+    expect(bicepString('bell\u0007')).toBe("'bell\\u{7}'");
+  });
+
+  it('writes YAML scalars that parse back to the same string', () => {
+    expect(parseYaml(`value: ${yamlString(TRICKY)}`)).toEqual({ value: TRICKY });
+  });
+
+  it('refuses to put a GitHub expression into a workflow value', () => {
+    expect(() => yamlString('${{ secrets.TOKEN }}')).toThrow(/GitHub would evaluate/);
+  });
+
+  it('escapes Markdown punctuation and folds newlines', () => {
+    expect(markdownText('a *b* [c](d) <e>\nf')).toBe('a \\*b\\* \\[c\\]\\(d\\) \\<e\\> f');
+  });
+});
+
+describe('handlebars environment', () => {
+  it('does not HTML-escape values', () => {
+    expect(compileTemplate('{{name}}', 't')({ name: "o'brien & <co>" })).toBe("o'brien & <co>");
+  });
+
+  it('fails on a missing field instead of printing nothing', () => {
+    expect(() => compileTemplate('{{nmae}}', 'typo.hbs')({ name: 'x' })).toThrow(/template typo.hbs: "nmae" not defined/);
+  });
+
+  it('keeps GitHub expressions inside a raw block', () => {
+    expect(compileTemplate('{{{{raw}}}}ref: ${{ github.sha }}{{{{/raw}}}} {{bicep name}}', 't')({ name: "it's" })).toBe("ref: ${{ github.sha }} 'it\\'s'");
+  });
+});
+
+describe('.bicepparam serializer', () => {
+  it('writes every value kind in bicep format layout', () => {
+    const text = serializeBicepParams('../main.bicep', [
+      { name: 'label', value: TRICKY, comment: 'A string.' },
+      { name: 'count', value: 3, comment: 'An int.' },
+      { name: 'items', value: [{ name: 'gpt', 'odd-key': true }, []], comment: 'An array.' },
+      { name: 'empty', value: {}, comment: 'An object.' },
+    ]);
+    expect(text).toBe([
+      "using '../main.bicep'",
+      '',
+      '// A string.',
+      "param label = 'o\\'brien \\${x} \\\\ \"quoted\"\\nline\\ttab'",
+      '',
+      '// An int.',
+      'param count = 3',
+      '',
+      '// An array.',
+      'param items = [',
+      '  {',
+      "    name: 'gpt'",
+      "    'odd-key': true",
+      '  }',
+      '  []',
+      ']',
+      '',
+      '// An object.',
+      'param empty = {}',
+      '',
+    ].join('\n'));
+  });
+
+  it('refuses values Bicep parameters cannot hold', () => {
+    expect(() => bicepValue(1.5, 0)).toThrow(/integers only/);
+    expect(() => bicepValue(undefined, 0)).toThrow(/cannot write a undefined/);
+  });
+});
