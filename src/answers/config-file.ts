@@ -8,34 +8,34 @@ import { PartialAnswersSchema, type PartialAnswers } from './schema.js';
  * Reads an answers file (`--config answers.json` or `.yaml`). Keys are the answer names of
  * `secure-ai-landing schema`; a `$schema` key for editor completion is allowed and ignored.
  */
-export async function readAnswersFile(path: string): Promise<PartialAnswers> {
+export async function readAnswersFile(path: string, shownAs: string = path): Promise<PartialAnswers> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
-    throw new UsageError(`--config ${path} ${reason}; give the path of a JSON or YAML answers file`);
+    throw new UsageError(`--config ${shownAs} ${reason}; give the path of a JSON or YAML answers file`);
   }
-  const data = await parseText(path, text);
+  const data = await parseText(path, shownAs, text);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new UsageError(`--config ${path} must hold an object of answers, e.g. { "location": "swedencentral" }`);
+    throw new UsageError(`--config ${shownAs} must hold an object of answers, e.g. { "location": "swedencentral" }`);
   }
   const { $schema: _ignored, ...answers } = data as Record<string, unknown>;
   const result = PartialAnswersSchema.safeParse(answers);
   if (!result.success) {
-    throw new UsageError(`--config ${path} has invalid answers`, describeIssues(result.error.issues, answers, `--config ${path}`));
+    throw new UsageError(`--config ${shownAs} has invalid answers`, describeIssues(result.error.issues, answers, `--config ${shownAs}`));
   }
   // The raw values, not the parsed ones: parsing would fill in defaults and hide which answers the file gave.
   return answers as PartialAnswers;
 }
 
 /** The YAML parser loads only for YAML files: most runs never need it, and every run pays for startup. */
-async function parseText(path: string, text: string): Promise<unknown> {
+async function parseText(path: string, shownAs: string, text: string): Promise<unknown> {
   const isYaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
   try {
     return isYaml ? (await import('yaml')).parse(text) : JSON.parse(text);
   } catch (error) {
     const format = isYaml ? 'YAML' : 'JSON';
-    throw new UsageError(`--config ${path} is not valid ${format}: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError(`--config ${shownAs} is not valid ${format}: ${(error as Error).message.split('\n')[0]}`);
   }
 }

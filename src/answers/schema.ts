@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { planEnvironmentNetworks } from '../network/address-plan.js';
+import { isPrivate, parseCidr } from '../network/cidr.js';
 import { AZURE_LOCATIONS, isAzureLocation } from './locations.js';
 import { ENVIRONMENT_NAME, WORKLOAD_NAME } from './naming.js';
 import { subnetsFor } from '../network/subnets.js';
@@ -140,6 +141,11 @@ const environments = z
 
 const addressSpace = z
   .string()
+  .superRefine((value, context) => {
+    const range = parseCidr(value);
+    if ('error' in range) context.addIssue({ code: 'custom', message: range.error });
+    else if (!isPrivate(range)) context.addIssue({ code: 'custom', message: 'is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16' });
+  })
   .default('10.60.0.0/22')
   .describe('Address space of the first environment\'s workload VNet; later environments take the blocks of the same size that follow.')
   .register(answerUi, { question: 'Workload VNet address space (first environment)?', valueName: '<cidr>' });

@@ -41,7 +41,7 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
   const target = resolve(io.cwd, targetArg);
   await confirmTarget(await inspectTarget(target), target, options.force, prompts && ((message) => prompts.askYesNo(message, false, streams)));
 
-  const file = options.config ? await readAnswersFile(resolve(io.cwd, options.config)) : {};
+  const file = options.config ? await readAnswersFile(resolve(io.cwd, options.config), options.config) : {};
   const folderName = basename(target);
   const prompted = (await prompts?.askMissing({ ...file, ...flags }, folderName, streams)) ?? {};
   const resolved = resolveAnswers({ flags, file, prompted }, folderName);

@@ -1,0 +1,76 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { serializeBicepParams } from '../../src/render/bicepparam.js';
+import { type BicepRun, describeDiagnostics, runBicep } from '../compiler/bicep.js';
+import { tempDir } from '../helpers/cli.js';
+import { renderScenario, SCENARIOS } from '../scenarios.js';
+
+/**
+ * The output is the product: every scenario's repository goes through the real Bicep compiler —
+ * build, build-params for every environment, lint of every file — with zero errors and zero
+ * warnings under the strict bicepconfig.json it ships. Each command runs once over all scenarios
+ * (`--pattern`), because every start of the compiler costs seconds.
+ */
+const bicep = inject('bicepPath');
+const ROUND_TRIP = "o'brien ${x} \\ \"q\"\nline\ttab ${{ github.sha }}";
+
+interface Runs { build: BicepRun; buildParams: BicepRun; lint: BicepRun; format: BicepRun }
+
+describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real compiler', () => {
+  let root: string;
+  let runs: Runs;
+  const rendered = new Map<string, ReadonlyMap<string, string>>();
+
+  beforeAll(async () => {
+    root = await tempDir('sail-compile-');
+    for (const [name, answers] of Object.entries(SCENARIOS)) {
+      const tree = await renderScenario(answers);
+      rendered.set(name, tree);
+      for (const [path, content] of tree) {
+        await mkdir(dirname(join(root, name, path)), { recursive: true });
+        await writeFile(join(root, name, path), content);
+      }
+    }
+    // A parameter file whose value needs every escape: Bicep must read back exactly the same text.
+    await mkdir(join(root, 'round-trip/infra/params'), { recursive: true });
+    await writeFile(join(root, 'round-trip/infra/main.bicep'), "@description('Any text.')\nparam label string\n\n@description('The text, unchanged.')\noutput label string = label\n");
+    await writeFile(join(root, 'round-trip/infra/params/x.bicepparam'), serializeBicepParams('../main.bicep', [{ name: 'label', value: ROUND_TRIP, comment: 'Tricky.' }]));
+    runs = {
+      build: await runBicep(bicep, ['build', '--pattern', '*/infra/main.bicep'], root),
+      buildParams: await runBicep(bicep, ['build-params', '--pattern', '*/infra/params/*.bicepparam'], root),
+      lint: await runBicep(bicep, ['lint', '--pattern', '*/infra/**/*.bicep*'], root),
+      format: await runBicep(bicep, ['format', '--pattern', '*/infra/**/*.bicep*'], root),
+    };
+  });
+
+  it.each(['build', 'buildParams', 'lint', 'format'] as const)('bicep %s: exit 0, no errors, no warnings', (command) => {
+    const run = runs[command];
+    expect(describeDiagnostics(run.diagnostics.filter((d) => d.level !== 'Info'))).toBe('');
+    expect(run.exitCode, run.stderr).toBe(0);
+  });
+
+  it.each(Object.keys(SCENARIOS))('%s: classic ARM JSON (no languageVersion 2.0), parameters resolved for every environment', async (name) => {
+    const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
+    expect(template.languageVersion).toBeUndefined();
+    expect(template.$schema).toContain('subscriptionDeploymentTemplate.json');
+    for (const environment of SCENARIOS[name]!.environments ?? ['dev', 'prod']) {
+      const params = JSON.parse(await readFile(join(root, name, `infra/params/${environment}.json`), 'utf8'));
+      expect(params.parameters.environmentName.value).toBe(environment);
+      const required = Object.keys(template.parameters).filter((key) => template.parameters[key].defaultValue === undefined);
+      expect(Object.keys(params.parameters)).toEqual(expect.arrayContaining(required));
+    }
+  });
+
+  it.each(Object.keys(SCENARIOS))('%s: every file is exactly as `bicep format` writes it', async (name) => {
+    for (const [path, content] of rendered.get(name)!) {
+      if (!/\.bicep(param)?$/.test(path)) continue;
+      expect(await readFile(join(root, name, path), 'utf8'), path).toBe(content);
+    }
+  });
+
+  it('a .bicepparam value with quotes, backslashes, ${…} and newlines reads back unchanged', async () => {
+    const params = JSON.parse(await readFile(join(root, 'round-trip/infra/params/x.json'), 'utf8'));
+    expect(params.parameters.label.value).toBe(ROUND_TRIP);
+  });
+});

@@ -1,0 +1,52 @@
+import { PassThrough, Writable } from 'node:stream';
+import type { Io } from '../../src/ui/io.js';
+
+/**
+ * A pretend terminal for driving the prompts in-process: keys are written as the bytes a real
+ * terminal sends, so clack parses them exactly as it would from a keyboard.
+ */
+export class FakeTerminal {
+  readonly input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
+  readonly output = Object.assign(
+    new Writable({
+      write: (chunk, _encoding, done) => {
+        this.screen += String(chunk);
+        done();
+      },
+    }),
+    { isTTY: true, columns: 120, rows: 50 },
+  );
+  screen = '';
+  private cursor = 0;
+
+  io(cwd: string): Io {
+    return { stdin: this.input, stdout: this.output, stderr: this.output, env: {}, cwd };
+  }
+
+  /** Waits until `text` appears on screen after everything already consumed, then moves past it. */
+  async waitFor(text: string, timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const index = this.screen.indexOf(text, this.cursor);
+      if (index >= 0) {
+        this.cursor = index + text.length;
+        // Let the prompt finish rendering and start listening before the key arrives.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`"${text}" did not appear; the screen ends with:\n${this.screen.slice(-1500)}`);
+  }
+
+  type(keys: string): void {
+    this.input.write(keys);
+  }
+
+  async answer(question: string, keys: string): Promise<void> {
+    await this.waitFor(question);
+    this.type(keys);
+  }
+}
+
+export const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A', space: ' ', ctrlC: '\u0003', backspace: '\u007f' } as const;

@@ -1,0 +1,44 @@
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { writeTree } from '../../src/fs/write.js';
+import { snapshotTree, tempDir } from '../helpers/cli.js';
+
+/** `a` as a file and `a/b` inside it cannot both exist: the second write fails halfway through. */
+const FAILS_HALFWAY = new Map([['ok.txt', 'fine'], ['a', 'file'], ['a/b', 'cannot exist']]);
+
+describe('writing the rendered tree', () => {
+  it('creates a new folder with every file', async () => {
+    const work = await tempDir();
+    const result = await writeTree(join(work, 'deep/new'), new Map([['x/y.txt', 'y'], ['z.txt', 'z']]));
+    expect(result.written).toEqual(['x/y.txt', 'z.txt']);
+    expect(await readFile(join(work, 'deep/new/x/y.txt'), 'utf8')).toBe('y');
+  });
+
+  it('leaves no half-written folder when a write fails, and removes the parents it created', async () => {
+    const work = await tempDir();
+    await expect(writeTree(join(work, 'parent/lz'), FAILS_HALFWAY)).rejects.toThrow();
+    expect(await readdir(work)).toEqual([]);
+  });
+
+  it('restores an existing folder exactly when a write fails halfway', async () => {
+    const work = await tempDir();
+    await mkdir(join(work, 'lz'));
+    await writeFile(join(work, 'lz/keep.txt'), 'mine');
+    const before = await snapshotTree(work);
+    await expect(writeTree(join(work, 'lz'), FAILS_HALFWAY)).rejects.toThrow();
+    expect(await snapshotTree(work)).toEqual(before);
+  });
+
+  it('skips files that already hold the same content and refuses to overwrite different ones', async () => {
+    const work = await tempDir();
+    await writeFile(join(work, 'same.txt'), 'same');
+    await writeFile(join(work, 'other.txt'), 'user text');
+    const before = await snapshotTree(work);
+    await expect(writeTree(work, new Map([['same.txt', 'same'], ['other.txt', 'ours'], ['new.txt', 'n']]))).rejects.toThrow(UsageError);
+    expect(await snapshotTree(work)).toEqual(before);
+    const result = await writeTree(work, new Map([['same.txt', 'same'], ['new.txt', 'n']]));
+    expect(result).toEqual({ written: ['new.txt'], unchanged: ['same.txt'] });
+  });
+});
