@@ -31,5 +31,6 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
       value: environment.logRetentionInDays,
       comment: environment.isProduction ? 'Days Log Analytics keeps data; longer in production for investigations.' : 'Days Log Analytics keeps data.',
     },
+    { name: 'tags', value: {}, comment: 'Your own tags for every resource (e.g. costCenter, owner); workload and environment are added.' },
   ]);
 }

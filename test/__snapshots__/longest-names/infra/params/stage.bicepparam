@@ -1,0 +1,33 @@
+using '../main.bicep'
+
+// Prefix of every resource name.
+param workloadName = 'abcdefgh-j'
+
+// Environment suffix of every resource name.
+param environmentName = 'stage'
+
+// Region of the resource group and every regional resource.
+param location = 'australiaeast'
+
+// Address space of this environment's VNet; environments never overlap.
+param vnetAddressPrefix = '192.168.18.0/24'
+
+// Subnet of the private endpoints (one address each).
+param privateEndpointSubnetPrefix = '192.168.18.0/26'
+
+// Model deployments; capacity is in thousands of tokens per minute. australiaeast is in no Azure OpenAI data zone, so GlobalStandard; choose Standard to keep processing in the region where the model offers it.
+param modelDeployments = [
+  {
+    name: 'gpt-4.1'
+    model: 'gpt-4.1'
+    version: '2025-04-14'
+    skuName: 'GlobalStandard'
+    capacity: 10
+  }
+]
+
+// Days Log Analytics keeps data.
+param logRetentionInDays = 30
+
+// Your own tags for every resource (e.g. costCenter, owner); workload and environment are added.
+param tags = {}

@@ -1,0 +1,33 @@
+using '../main.bicep'
+
+// Prefix of every resource name.
+param workloadName = 'ai'
+
+// Environment suffix of every resource name.
+param environmentName = 'prod'
+
+// Region of the resource group and every regional resource.
+param location = 'eastus2'
+
+// Address space of this environment's VNet; environments never overlap.
+param vnetAddressPrefix = '172.16.0.0/26'
+
+// Subnet of the private endpoints (one address each).
+param privateEndpointSubnetPrefix = '172.16.0.0/26'
+
+// Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the US data zone.
+param modelDeployments = [
+  {
+    name: 'gpt-4.1'
+    model: 'gpt-4.1'
+    version: '2025-04-14'
+    skuName: 'DataZoneStandard'
+    capacity: 50
+  }
+]
+
+// Days Log Analytics keeps data; longer in production for investigations.
+param logRetentionInDays = 90
+
+// Your own tags for every resource (e.g. costCenter, owner); workload and environment are added.
+param tags = {}

@@ -1,0 +1,329 @@
+metadata description = 'Secure Azure AI landing zone: Foundry, Key Vault and Storage reachable only through private endpoints in one virtual network.'
+
+targetScope = 'subscription'
+
+@description('Short name of the workload: 2-10 lowercase letters, digits and hyphens (no leading, trailing or double hyphen). Part of every resource name.')
+@minLength(2)
+@maxLength(10)
+param workloadName string
+
+@description('Short name of the environment, e.g. dev or prod: 2-5 lowercase letters and digits. Part of every resource name.')
+@minLength(2)
+@maxLength(5)
+param environmentName string
+
+@description('Azure region of the resource group and every regional resource in it.')
+param location string
+
+@description('Address space of the workload virtual network in CIDR notation, e.g. 10.60.0.0/22.')
+param vnetAddressPrefix string
+
+@description('Address range of the private endpoint subnet, inside vnetAddressPrefix, e.g. 10.60.0.0/26.')
+param privateEndpointSubnetPrefix string
+
+@description('Model deployments on the Foundry account. Each item: { name: string, model: string, version: string, skuName: string, capacity: int }.')
+param modelDeployments array
+
+@description('Days the Log Analytics workspace keeps logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int
+
+@description('Extra tags for every resource; a key given here overrides the default workload and environment tags.')
+param tags object = {}
+
+// Deterministic per subscription, workload and environment: redeployments keep their names, while
+// globally unique names (Key Vault, Storage, Foundry subdomain) do not clash between subscriptions.
+var nameSuffix = uniqueString(subscription().id, workloadName, environmentName)
+
+// Each name fits its type's rules even at the maximum lengths of workloadName (10) and environmentName (5).
+var names = {
+  resourceGroup: 'rg-${workloadName}-${environmentName}'
+  logAnalytics: 'log-${workloadName}-${environmentName}'
+  virtualNetwork: 'vnet-${workloadName}-${environmentName}'
+  foundry: 'ais-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 27 of 64
+  project: 'proj-${workloadName}-${environmentName}'
+  keyVault: 'kv-${workloadName}-${environmentName}-${take(nameSuffix, 4)}' // <= 24 of 24
+  storage: toLower('st${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 6)}') // <= 23 of 24, [a-z0-9] only
+}
+
+var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
+
+var privateEndpointSubnet = {
+  name: 'snet-private-endpoints'
+  addressPrefix: privateEndpointSubnetPrefix
+  // NET-12: only HTTPS from inside the virtual network reaches the endpoints; everything else is denied explicitly.
+  securityRules: [
+    {
+      name: 'allow-https-from-vnet-inbound'
+      properties: {
+        priority: 100
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: vnetAddressPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: privateEndpointSubnetPrefix
+        destinationPortRange: '443'
+      }
+    }
+    {
+      name: 'deny-all-inbound'
+      properties: {
+        priority: 4096
+        direction: 'Inbound'
+        access: 'Deny'
+        protocol: '*'
+        sourceAddressPrefix: '*'
+        sourcePortRange: '*'
+        destinationAddressPrefix: '*'
+        destinationPortRange: '*'
+      }
+    }
+    {
+      // PSRule Azure.NSG.LateralTraversal: nothing in this subnet may open SSH or RDP sessions into the network.
+      name: 'deny-ssh-rdp-to-vnet-outbound'
+      properties: {
+        priority: 100
+        direction: 'Outbound'
+        access: 'Deny'
+        protocol: 'Tcp'
+        sourceAddressPrefix: '*'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'VirtualNetwork'
+        destinationPortRanges: [
+          '22'
+          '3389'
+        ]
+      }
+    }
+  ]
+}
+
+resource workloadResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: names.resourceGroup
+  location: location
+  tags: resourceTags
+}
+
+module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
+  scope: workloadResourceGroup
+  name: 'log-analytics'
+  params: {
+    name: names.logAnalytics
+    location: location
+    retentionInDays: logRetentionInDays
+    tags: resourceTags
+  }
+}
+
+module virtualNetwork 'modules/network/virtual-network.bicep' = {
+  scope: workloadResourceGroup
+  name: 'virtual-network'
+  params: {
+    name: names.virtualNetwork
+    location: location
+    addressPrefixes: [vnetAddressPrefix]
+    subnets: [privateEndpointSubnet]
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+var privateEndpointSubnetResourceId = virtualNetwork.outputs.subnetResourceIds[privateEndpointSubnet.name]
+
+// NET-03: one private DNS zone per service endpoint name, each linked to the workload virtual network.
+// A Foundry account answers on three names, so its endpoint registers in three zones.
+module cognitiveServicesZone 'modules/network/private-dns-zone.bicep' = {
+  scope: workloadResourceGroup
+  name: 'dns-cognitiveservices'
+  params: {
+    name: 'privatelink.cognitiveservices.azure.com'
+    virtualNetworkResourceIds: [virtualNetwork.outputs.resourceId]
+    tags: resourceTags
+  }
+}
+
+module openAiZone 'modules/network/private-dns-zone.bicep' = {
+  scope: workloadResourceGroup
+  name: 'dns-openai'
+  params: {
+    name: 'privatelink.openai.azure.com'
+    virtualNetworkResourceIds: [virtualNetwork.outputs.resourceId]
+    tags: resourceTags
+  }
+}
+
+module aiServicesZone 'modules/network/private-dns-zone.bicep' = {
+  scope: workloadResourceGroup
+  name: 'dns-services-ai'
+  params: {
+    name: 'privatelink.services.ai.azure.com'
+    virtualNetworkResourceIds: [virtualNetwork.outputs.resourceId]
+    tags: resourceTags
+  }
+}
+
+// Not derived from environment().suffixes.keyvaultDns: that suffix starts with "vault", the zone is "vaultcore".
+module keyVaultZone 'modules/network/private-dns-zone.bicep' = {
+  scope: workloadResourceGroup
+  name: 'dns-vaultcore'
+  params: {
+    name: 'privatelink.vaultcore.azure.net'
+    virtualNetworkResourceIds: [virtualNetwork.outputs.resourceId]
+    tags: resourceTags
+  }
+}
+
+// Storage zones follow the cloud's storage suffix, so sovereign clouds get their own zone names.
+module blobZone 'modules/network/private-dns-zone.bicep' = {
+  scope: workloadResourceGroup
+  name: 'dns-blob'
+  params: {
+    name: 'privatelink.blob.${environment().suffixes.storage}'
+    virtualNetworkResourceIds: [virtualNetwork.outputs.resourceId]
+    tags: resourceTags
+  }
+}
+
+module fileZone 'modules/network/private-dns-zone.bicep' = {
+  scope: workloadResourceGroup
+  name: 'dns-file'
+  params: {
+    name: 'privatelink.file.${environment().suffixes.storage}'
+    virtualNetworkResourceIds: [virtualNetwork.outputs.resourceId]
+    tags: resourceTags
+  }
+}
+
+module foundry 'modules/ai/foundry-account.bicep' = {
+  scope: workloadResourceGroup
+  name: 'foundry'
+  params: {
+    name: names.foundry
+    location: location
+    projectName: names.project
+    projectDescription: 'Foundry project of workload ${workloadName} (${environmentName}).'
+    modelDeployments: modelDeployments
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+module keyVault 'modules/data/key-vault.bicep' = {
+  scope: workloadResourceGroup
+  name: 'key-vault'
+  params: {
+    name: names.keyVault
+    location: location
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+module storage 'modules/data/storage-account.bicep' = {
+  scope: workloadResourceGroup
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+// NET-02: every service gets its endpoint in the dedicated subnet.
+// The Foundry endpoint takes the account ID from the module's output, so ARM starts it only once the whole
+// module (account, project, model deployments) has finished: an endpoint on an account still in the
+// 'Accepted' state fails.
+module foundryPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-foundry'
+  params: {
+    name: 'pe-${names.foundry}'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: foundry.outputs.resourceId
+    groupId: 'account'
+    privateDnsZoneResourceIds: [
+      cognitiveServicesZone.outputs.resourceId
+      openAiZone.outputs.resourceId
+      aiServicesZone.outputs.resourceId
+    ]
+    tags: resourceTags
+  }
+}
+
+module keyVaultPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-key-vault'
+  params: {
+    name: 'pe-${names.keyVault}'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: keyVault.outputs.resourceId
+    groupId: 'vault'
+    privateDnsZoneResourceIds: [keyVaultZone.outputs.resourceId]
+    tags: resourceTags
+  }
+}
+
+module blobPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-storage-blob'
+  params: {
+    name: 'pe-${names.storage}-blob'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: storage.outputs.resourceId
+    groupId: 'blob'
+    privateDnsZoneResourceIds: [blobZone.outputs.resourceId]
+    tags: resourceTags
+  }
+}
+
+module filePrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-storage-file'
+  params: {
+    name: 'pe-${names.storage}-file'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: storage.outputs.resourceId
+    groupId: 'file'
+    privateDnsZoneResourceIds: [fileZone.outputs.resourceId]
+    tags: resourceTags
+  }
+}
+
+@description('Name of the workload resource group.')
+output resourceGroupName string = workloadResourceGroup.name
+
+@description('Resource ID of the workload virtual network.')
+output virtualNetworkResourceId string = virtualNetwork.outputs.resourceId
+
+@description('Resource ID of the Log Analytics workspace that receives every diagnostic setting.')
+output logAnalyticsWorkspaceResourceId string = logAnalytics.outputs.resourceId
+
+@description('Name of the Foundry account.')
+output foundryAccountName string = foundry.outputs.name
+
+@description('Endpoint of the Foundry account; reachable only from inside the virtual network.')
+output foundryEndpoint string = foundry.outputs.endpoint
+
+@description('Name of the Foundry project.')
+output foundryProjectName string = foundry.outputs.projectName
+
+@description('Name of the key vault.')
+output keyVaultName string = keyVault.outputs.name
+
+@description('Name of the storage account.')
+output storageAccountName string = storage.outputs.name
+
+@description('Every FQDN registered by the private endpoints; each must resolve to a private IP address inside the virtual network (NET-13).')
+output privateEndpointFqdns array = flatten([
+  foundryPrivateEndpoint.outputs.fqdns
+  keyVaultPrivateEndpoint.outputs.fqdns
+  blobPrivateEndpoint.outputs.fqdns
+  filePrivateEndpoint.outputs.fqdns
+])

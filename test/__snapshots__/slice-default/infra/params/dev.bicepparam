@@ -1,0 +1,33 @@
+using '../main.bicep'
+
+// Prefix of every resource name.
+param workloadName = 'contoso'
+
+// Environment suffix of every resource name.
+param environmentName = 'dev'
+
+// Region of the resource group and every regional resource.
+param location = 'swedencentral'
+
+// Address space of this environment's VNet; environments never overlap.
+param vnetAddressPrefix = '10.60.0.0/22'
+
+// Subnet of the private endpoints (one address each).
+param privateEndpointSubnetPrefix = '10.60.0.0/26'
+
+// Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the EU data zone.
+param modelDeployments = [
+  {
+    name: 'gpt-4.1'
+    model: 'gpt-4.1'
+    version: '2025-04-14'
+    skuName: 'DataZoneStandard'
+    capacity: 10
+  }
+]
+
+// Days Log Analytics keeps data.
+param logRetentionInDays = 30
+
+// Your own tags for every resource (e.g. costCenter, owner); workload and environment are added.
+param tags = {}
