@@ -1,13 +1,10 @@
-import Handlebars from 'handlebars';
+import Handlebars from 'handlebars/runtime';
 import { bicepString, markdownText, yamlString } from './escape.js';
+import { templateSpec } from './template-specs.js';
 
 export type CompiledTemplate = (model: object) => string;
 
-/**
- * One isolated Handlebars environment, configured once. `noEscape` because the output is Bicep,
- * YAML and Markdown, not HTML (HTML escaping would turn o'brien into o&#x27;brien); `strict` so that
- * a misspelt field or a stray `${{ … }}` fails the render instead of silently printing nothing.
- */
+/** One isolated Handlebars environment with the escaping helpers, configured once. */
 const environment = Handlebars.create();
 
 environment.registerHelper('bicep', (value: unknown) => bicepString(String(value)));
@@ -19,8 +16,8 @@ environment.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 /** `{{{{raw}}}}…{{{{/raw}}}}` keeps GitHub `${{ … }}` expressions literal. */
 environment.registerHelper('raw', (options: Handlebars.HelperOptions) => options.fn(undefined));
 
-export function compileTemplate(source: string, name: string): CompiledTemplate {
-  const template = environment.compile(source, { noEscape: true, strict: true });
+export async function loadTemplate(name: string, source: () => Promise<string>): Promise<CompiledTemplate> {
+  const template = environment.template(await templateSpec(name, source));
   return (model) => {
     try {
       return template(model);
@@ -29,3 +26,6 @@ export function compileTemplate(source: string, name: string): CompiledTemplate 
     }
   };
 }
+
+/** Compiles a template given as text; for tests of the environment itself. */
+export const compileTemplate = (source: string, name: string) => loadTemplate(name, async () => source);

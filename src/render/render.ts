@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Plan } from '../plan.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { compileTemplate } from './handlebars.js';
+import { loadTemplate } from './handlebars.js';
 
 /** path → content, in the plan's order. Nothing touches the target folder here. */
 export type RenderedTree = ReadonlyMap<string, string>;
@@ -11,8 +11,9 @@ export async function renderPlan(plan: Plan, templatesDir: string = TEMPLATES_DI
   const contents = await Promise.all(
     plan.files.map(async (file) => {
       if (file.source.kind === 'data') return file.source.render(plan.model);
-      const text = await readFile(join(templatesDir, file.source.template), 'utf8');
-      return file.source.template.endsWith('.hbs') ? compileTemplate(text, file.source.template)(plan.model) : text;
+      const { template } = file.source;
+      const read = () => readFile(join(templatesDir, template), 'utf8');
+      return template.endsWith('.hbs') ? (await loadTemplate(template, read))(plan.model) : read();
     }),
   );
   return new Map(plan.files.map((file, index) => [file.path, contents[index]!]));

@@ -27,16 +27,22 @@ describe('escaping helpers', () => {
 });
 
 describe('handlebars environment', () => {
-  it('does not HTML-escape values', () => {
-    expect(compileTemplate('{{name}}', 't')({ name: "o'brien & <co>" })).toBe("o'brien & <co>");
+  it('does not HTML-escape values', async () => {
+    expect((await compileTemplate('{{name}}', 't'))({ name: "o'brien & <co>" })).toBe("o'brien & <co>");
   });
 
-  it('fails on a missing field instead of printing nothing', () => {
-    expect(() => compileTemplate('{{nmae}}', 'typo.hbs')({ name: 'x' })).toThrow(/template typo.hbs: "nmae" not defined/);
+  it('fails on a missing field instead of printing nothing', async () => {
+    const template = await compileTemplate('{{nmae}}', 'typo.hbs');
+    expect(() => template({ name: 'x' })).toThrow(/template typo.hbs: "nmae" not defined/);
   });
 
-  it('keeps GitHub expressions inside a raw block', () => {
-    expect(compileTemplate('{{{{raw}}}}ref: ${{ github.sha }}{{{{/raw}}}} {{bicep name}}', 't')({ name: "it's" })).toBe("ref: ${{ github.sha }} 'it\\'s'");
+  it('keeps GitHub expressions inside a raw block', async () => {
+    const template = await compileTemplate('{{{{raw}}}}ref: ${{ github.sha }}{{{{/raw}}}} {{bicep name}}', 't');
+    expect(template({ name: "it's" })).toBe("ref: ${{ github.sha }} 'it\\'s'");
+  });
+
+  it('names the template whose syntax is broken', async () => {
+    await expect(compileTemplate('{{#if open}}never closed', 'broken.hbs')).rejects.toThrow(/template broken.hbs: .*Parse error/s);
   });
 });
 

@@ -1,0 +1,27 @@
+/**
+ * Options every template is compiled with. `noEscape` because the output is Bicep, YAML and
+ * Markdown, not HTML (HTML escaping would turn o'brien into o&#x27;brien); `strict` so that a
+ * misspelt field or a stray `${{ … }}` fails the render instead of silently printing nothing.
+ * build.mjs precompiles with the same options; a test compares the two paths' output.
+ */
+export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
+/**
+ * The compiled form of one template. From source (tests, development) templates are compiled on
+ * first use; in the published bundle build.mjs replaces this module with every template already
+ * compiled, so the CLI ships and starts without the Handlebars compiler.
+ */
+export async function templateSpec(name: string, source: () => Promise<string>): Promise<TemplateSpecification> {
+  const { default: Handlebars } = await import('handlebars');
+  try {
+    // Typed as a spec, but precompile returns the spec's JavaScript source.
+    return specFromCode(Handlebars.precompile(await source(), COMPILE_OPTIONS) as unknown as string);
+  } catch (error) {
+    throw new Error(`template ${name}: ${(error as Error).message}`);
+  }
+}
+
+/** `Handlebars.precompile` returns JavaScript source of an object literal; this evaluates it. */
+export function specFromCode(code: string): TemplateSpecification {
+  return new Function(`return ${code};`)() as TemplateSpecification;
+}
