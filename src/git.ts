@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { realpath } from 'node:fs/promises';
 
 export type GitOutcome =
   | { readonly status: 'committed' }
@@ -21,17 +20,18 @@ function git(cwd: string, args: readonly string[]): Promise<GitResult> {
 }
 
 /**
- * `git init` and a first commit, so that the landing zone starts with a clean history and a later
- * `upgrade` can show its changes as a diff. Never fatal: the files are written either way.
+ * `git init` and a first commit of exactly the generated files, so that the landing zone starts with
+ * a clean history and a later `upgrade` shows its changes as a diff. Only in a repository this run
+ * creates: an existing repository (a clone, a monorepo) is the user's, and so are any other files in
+ * the folder. Never fatal: the files are written either way.
  */
-export async function initRepository(dir: string, version: string): Promise<GitOutcome> {
+export async function initRepository(dir: string, generated: readonly string[], version: string): Promise<GitOutcome> {
   const top = await git(dir, ['rev-parse', '--show-toplevel']);
   if (top.code === 'ENOENT') return { status: 'skipped', reason: 'git is not installed' };
-  const root = top.stdout.trim();
-  if (top.code === 0 && root !== '' && (await realpath(root)) !== (await realpath(dir))) {
-    return { status: 'skipped', reason: `${dir} is inside the git repository ${root}; commit the files there` };
+  if (top.code === 0) {
+    return { status: 'skipped', reason: `${top.stdout.trim()} is already a git repository; review and commit the generated files there` };
   }
-  for (const step of [['init', '--quiet'], ['add', '--all']]) {
+  for (const step of [['init', '--quiet'], ['add', '--', ...generated]]) {
     const result = await git(dir, step);
     if (result.code !== 0) return { status: 'skipped', reason: `git ${step[0]} failed: ${result.stderr.trim()}` };
   }

@@ -32,6 +32,46 @@ describe('create from flags', () => {
     expect(status.stdout).toBe('');
   });
 
+  it('commits only the generated files, never the user\'s own files beside them', async () => {
+    await writeFile(join(work, '.env'), 'SECRET=1');
+    const result = await runCli(['.', '--name', 'lz', '--location', 'westeurope', ...SLICE, '--force'], { cwd: work });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const committed = await execa('git', ['ls-files'], { cwd: work, env: ISOLATED_GIT_ENV });
+    expect(committed.stdout.split('\n')).toContain('infra/main.bicep');
+    expect(committed.stdout.split('\n')).not.toContain('.env');
+  });
+
+  it('leaves an existing git repository to its owner: no commit, and says so', async () => {
+    await execa('git', ['init', '--quiet'], { cwd: work, env: ISOLATED_GIT_ENV });
+    const result = await runCli(['.', '--name', 'lz', '--location', 'westeurope', ...SLICE], { cwd: work });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toMatch(/no first commit: .* is already a git repository; review and commit the generated files there/);
+    const log = await execa('git', ['log'], { cwd: work, env: ISOLATED_GIT_ENV, reject: false });
+    expect(log.exitCode).not.toBe(0); // no commits yet
+  });
+
+  it('--dry-run with --force refuses the same conflicts a real run would', async () => {
+    await writeFile(join(work, 'README.md'), '# mine\n');
+    const result = await runCli(['.', '--name', 'lz', '--location', 'westeurope', ...SLICE, '--force', '--dry-run', '--json'], { cwd: work });
+    expect(result.exitCode).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, details: expect.arrayContaining(['exists and differs: README.md']) });
+  });
+
+  it('refuses a target below a file, without a stack trace', async () => {
+    await writeFile(join(work, 'notes.txt'), 'x');
+    const result = await runCli(['notes.txt/lz', '--name', 'lz', '--location', 'westeurope', ...SLICE], { cwd: work });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/cannot be a folder: it, or a folder on its path, is a file/);
+  });
+
+  it('reports every problem at once: a missing answer, an invalid one and a choice not generated yet', async () => {
+    const result = await runCli(['X', '--foundry', 'hub', '--environments', 'dev,dev'], { cwd: work, env: { CI: 'true' } });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^error: missing answers that have no default: --name, --location; version .* does not generate foundry=hub, topology=hub-spoke, gateway=apim, firewall=true, jumpbox=true yet; nothing was written/);
+    expect(result.stderr).toContain('--environments ["dev","dev"]: lists an environment twice');
+    expect(result.stderr).toContain('Pass instead: --foundry project --topology single-vnet --gateway none --no-firewall --no-jumpbox');
+  });
+
   it('--dry-run prints the tree and writes nothing', async () => {
     const result = await runCli(['lz', '--location', 'westeurope', ...SLICE, '--dry-run'], { cwd: work });
     expect(result.exitCode).toBe(0);
@@ -112,7 +152,8 @@ describe('the target folder', () => {
 describe('bad input: a clear message, exit code 2, and the folder exactly as it was', () => {
   const cases: [string, string[], RegExp, Record<string, string>?][] = [
     ['an invalid choice', ['--foundry', 'hubb'], /--foundry "hubb": is not a valid choice; valid: project, hub, none/],
-    ['an unknown flag', ['--regoin', 'westeurope'], /unknown option --regoin; did you mean --region|unknown option --regoin/],
+    ['an unknown flag', ['--locaton', 'westeurope'], /unknown option --locaton; did you mean --location\?/],
+    ['a flag nobody could mean', ['--frobnicate'], /unknown option --frobnicate; run with --help for every flag/],
     ['a name Azure refuses', ['--name', "o'brien ${x}"], /--name "o'brien \$\{x\}": may hold only lowercase letters/],
     ['a name too long for Key Vault and Storage', ['--name', 'contoso-ai-platform'], /--name "contoso-ai-platform": must be at most 10 characters/],
     ['an unknown location', ['--location', 'mars-north'], /--location "mars-north": is not an Azure region[\s\S]*swedencentral/],
