@@ -19,6 +19,11 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
     { name: 'workloadName', value: answers.name, comment: 'Prefix of every resource name.' },
     { name: 'environmentName', value: environment.name, comment: 'Environment suffix of every resource name.' },
     { name: 'location', value: answers.location, comment: 'Region of the resource group and every regional resource.' },
+    {
+      name: 'zoneRedundant',
+      value: model.zoneRedundant,
+      comment: model.zoneRedundant ? `${answers.location} has availability zones: zone-redundant SKUs.` : `${answers.location} has no availability zones: locally redundant SKUs.`,
+    },
     { name: 'vnetAddressPrefix', value: environment.network.vnetAddressPrefix, comment: 'Address space of this environment\'s VNet; environments never overlap.' },
     { name: 'privateEndpointSubnetPrefix', value: environment.privateEndpointSubnetPrefix, comment: 'Subnet of the private endpoints (one address each).' },
     {

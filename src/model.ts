@@ -1,4 +1,4 @@
-import { dataZoneOf } from './answers/locations.js';
+import { dataZoneOf, hasAvailabilityZones } from './answers/locations.js';
 import { resourceNamePreview } from './answers/naming.js';
 import type { Answers } from './answers/schema.js';
 import { type EnvironmentNetwork, planEnvironmentNetworks, PRIVATE_ENDPOINT_SUBNET } from './network/address-plan.js';
@@ -30,6 +30,8 @@ export interface ViewModel {
   /** The environment to deploy first, used in examples. */
   readonly firstEnvironment: EnvironmentProfile;
   readonly modelSku: { readonly name: string; readonly reason: string };
+  /** The region has availability zones, so zone-redundant SKUs exist there. */
+  readonly zoneRedundant: boolean;
   /** `foundry=project services=openai …`: the choices in one line, for headers and summaries. */
   readonly choices: string;
 }
@@ -47,12 +49,15 @@ export function buildModel(answers: Answers): ViewModel {
       isProduction,
       network,
       privateEndpointSubnetPrefix: subnetPrefix(network, PRIVATE_ENDPOINT_SUBNET.name),
-      modelDeployments: [{ name: 'gpt-4.1', model: 'gpt-4.1', version: '2025-04-14', skuName: modelSku.name, capacity: isProduction ? 50 : 10 }],
+      // Model deployments come with the openai service; without it the Foundry account has none.
+      modelDeployments: answers.services.includes('openai')
+        ? [{ name: 'gpt-4.1', model: 'gpt-4.1', version: '2025-04-14', skuName: modelSku.name, capacity: isProduction ? 50 : 10 }]
+        : [],
       logRetentionInDays: isProduction ? 90 : 30,
       names: resourceNamePreview(answers.name, network.environment),
     };
   });
-  return { answers, environments, firstEnvironment: environments[0]!, modelSku, choices: describeChoices(answers) };
+  return { answers, environments, firstEnvironment: environments[0]!, modelSku, zoneRedundant: hasAvailabilityZones(answers.location), choices: describeChoices(answers) };
 }
 
 function subnetPrefix(network: EnvironmentNetwork, name: string): string {

@@ -14,7 +14,7 @@ export const SCENARIOS: Readonly<Record<string, PartialAnswers>> = {
     environments: ['dev', 'test', 'stage', 'prod'], addressSpace: '192.168.16.0/24',
   },
   'one-environment': {
-    name: 'ai', location: 'eastus2', topology: 'single-vnet', gateway: 'none', jumpbox: false,
+    name: 'ai', location: 'westcentralus', topology: 'single-vnet', gateway: 'none', jumpbox: false,
     environments: ['prod'], addressSpace: '172.16.0.0/26', githubRepo: 'contoso/ai-platform',
   },
 };

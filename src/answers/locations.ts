@@ -1,7 +1,7 @@
 /**
- * Azure public-cloud regions that offer the services a landing zone needs (resource groups,
- * virtual networks, private endpoints, Foundry). Kept as a static list so that the generator runs
- * offline and a typo such as `swedencentrl` fails before anything is written.
+ * Azure public-cloud regions. Kept as a static list so that the generator runs offline and a typo
+ * such as `swedencentrl` fails before anything is written. Whether a region offers the chosen model
+ * (and quota for it) is not known offline: the generated README says how to check.
  */
 export const AZURE_LOCATIONS = [
   'australiaeast', 'australiasoutheast', 'brazilsouth', 'canadacentral', 'canadaeast',
@@ -33,4 +33,19 @@ const DATA_ZONES: Readonly<Record<string, 'EU' | 'US'>> = {
 
 export function dataZoneOf(location: string): 'EU' | 'US' | undefined {
   return DATA_ZONES[location];
+}
+
+/**
+ * Regions with availability zones, where zone-redundant SKUs (Storage ZRS, and later zonal gateways
+ * and firewalls) exist. A region missing here gets locally redundant SKUs, which work everywhere.
+ */
+const ZONED_REGIONS = new Set([
+  'australiaeast', 'brazilsouth', 'canadacentral', 'centralindia', 'centralus', 'eastasia', 'eastus', 'eastus2',
+  'francecentral', 'germanywestcentral', 'italynorth', 'japaneast', 'koreacentral', 'mexicocentral', 'newzealandnorth',
+  'northeurope', 'norwayeast', 'polandcentral', 'qatarcentral', 'southafricanorth', 'southcentralus', 'southeastasia',
+  'spaincentral', 'swedencentral', 'switzerlandnorth', 'uaenorth', 'uksouth', 'westeurope', 'westus2', 'westus3',
+]);
+
+export function hasAvailabilityZones(location: string): boolean {
+  return ZONED_REGIONS.has(location);
 }
