@@ -18,7 +18,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       case 'create':
         return await runCreate(args, io);
       case 'schema':
-        return print(io, `${JSON.stringify(z.toJSONSchema(PartialAnswersSchema, { io: 'input' }), null, 2)}\n`);
+        return print(io, `${JSON.stringify(answersFileSchema(), null, 2)}\n`);
       case 'upgrade':
       case 'validate':
         io.stderr.write(`secure-ai-landing ${args.command} is not available in version ${GENERATOR_VERSION} yet; nothing was changed.\n`);
@@ -27,6 +27,13 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   } catch (error) {
     return report(error, io, json);
   }
+}
+
+/** The JSON schema of an answers file; a `$schema` key (for editor completion) is allowed in it. */
+function answersFileSchema() {
+  const schema = z.toJSONSchema(PartialAnswersSchema, { io: 'input' }) as { properties: Record<string, unknown> };
+  schema.properties = { $schema: { type: 'string', description: 'Where this schema is, for editor completion; ignored.' }, ...schema.properties };
+  return schema;
 }
 
 function print(io: Io, text: string): number {
@@ -43,6 +50,6 @@ function report(error: unknown, io: Io, json: boolean): number {
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: String(error) }, null, 2)}\n`);
-  io.stderr.write(`unexpected failure (nothing was left half-written): ${message}\n`);
+  io.stderr.write(`unexpected failure: ${message}\n`);
   return EXIT.failure;
 }

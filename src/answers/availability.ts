@@ -1,4 +1,6 @@
-import type { Answers } from './schema.js';
+import { flagName, flagOf } from '../cli/flags.js';
+import { fieldInfo } from './fields.js';
+import type { AnswerKey, Answers, PartialAnswers } from './schema.js';
 
 /**
  * Valid answers whose templates this version does not generate yet. The question set is fixed by
@@ -23,13 +25,14 @@ export interface Unavailable {
   readonly value: string;
 }
 
-export function unavailableChoices(answers: Answers): Unavailable[] {
+/** The given answers this version cannot generate; answers not given are not judged. */
+export function unavailableChoices(answers: PartialAnswers): Unavailable[] {
   const found: Unavailable[] = [];
   for (const [key, values] of Object.entries(NOT_YET_GENERATED)) {
     const value = answers[key as keyof Answers];
-    if (values?.includes(value)) found.push({ key, value: String(value) });
+    if (value !== undefined && values?.includes(value)) found.push({ key, value: String(value) });
   }
-  for (const service of answers.services) {
+  for (const service of answers.services ?? []) {
     if (!GENERATED_SERVICES.includes(service)) found.push({ key: 'services', value: service });
   }
   return found;
@@ -38,4 +41,15 @@ export function unavailableChoices(answers: Answers): Unavailable[] {
 export function isGenerated(key: keyof Answers, value: unknown): boolean {
   if (key === 'services') return GENERATED_SERVICES.includes(String(value));
   return !(NOT_YET_GENERATED[key]?.includes(value) ?? false);
+}
+
+/** What to pass instead of each choice this version cannot generate yet: the first value it can. */
+export function alternativesFor(unavailable: readonly Unavailable[]): string[] {
+  const flags = unavailable.map(({ key }) => {
+    const field = fieldInfo(key as AnswerKey);
+    if (field.kind === 'boolean') return `--no-${flagName(field.key)}`;
+    const generated = field.kind === 'multi' ? GENERATED_SERVICES.join(',') : field.choices.find((choice) => isGenerated(field.key, choice));
+    return `${flagOf(field.key)} ${generated}`;
+  });
+  return [...new Set(flags)];
 }

@@ -23,13 +23,13 @@ export async function readAnswersFile(path: string, shownAs: string = path): Pro
   const { $schema: _ignored, ...answers } = data as Record<string, unknown>;
   const result = PartialAnswersSchema.safeParse(answers);
   if (!result.success) {
-    throw new UsageError(`--config ${shownAs} has invalid answers`, describeIssues(result.error.issues, answers, `--config ${shownAs}`));
+    throw new UsageError(`--config ${shownAs} has invalid answers`, describeIssues(result.error.issues, answers, `--config ${shownAs}`, (key) => `${shownAs}: ${key}`));
   }
   // The raw values, not the parsed ones: parsing would fill in defaults and hide which answers the file gave.
   return answers as PartialAnswers;
 }
 
-/** The YAML parser loads only for YAML files: most runs never need it, and every run pays for startup. */
+/** The YAML parser's module code runs only for YAML files: most runs never need it. */
 async function parseText(path: string, shownAs: string, text: string): Promise<unknown> {
   const isYaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
   try {

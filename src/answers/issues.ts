@@ -6,7 +6,12 @@ import { ANSWER_KEYS, type AnswerKey } from './schema.js';
  * Turns schema issues into lines a person can act on: which input (as the flag they would pass),
  * the value given, what is wrong and what would be valid.
  */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], given: Readonly<Record<string, unknown>>, origin: string): string[] {
+export function describeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  given: Readonly<Record<string, unknown>>,
+  origin: string,
+  nameOf: (key: AnswerKey) => string = flagOf,
+): string[] {
   return issues.map((issue) => {
     const [key, index] = issue.path as [AnswerKey | undefined, number | undefined];
     if (issue.code === 'unrecognized_keys') {
@@ -15,15 +20,16 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], given: Reado
     if (key === undefined) return `${origin}: ${issue.message}`;
     const value = index === undefined ? given[key] : (given[key] as unknown[] | undefined)?.[index];
     const shown = value === undefined ? '' : ` ${JSON.stringify(value)}`;
-    return `${flagOf(key)}${shown}: ${explain(issue)}`;
+    return `${nameOf(key)}${shown}: ${explain(issue, value)}`;
   });
 }
 
-function explain(issue: z.core.$ZodIssue): string {
+function explain(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
     case 'invalid_value':
       return `is not a valid choice; valid: ${issue.values.map(String).join(', ')}`;
     case 'invalid_type':
+      if (issue.expected === 'boolean' && typeof value === 'string') return 'must be true or false, not a string (YAML reads yes, no, on and off as strings)';
       return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
     default:
       return issue.message;

@@ -122,7 +122,8 @@ const name = z
 const location = z
   .string()
   .refine(isAzureLocation, { message: `is not an Azure region this generator knows; valid: ${AZURE_LOCATIONS.join(', ')}` })
-  .describe('Azure region of the landing zone.')
+  // The enum is for the answers-file JSON schema, so that editors complete the region.
+  .meta({ description: 'Azure region of the landing zone.', enum: [...AZURE_LOCATIONS] })
   .register(answerUi, { question: 'Azure region?', valueName: '<region>' });
 
 const environments = z

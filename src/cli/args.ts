@@ -66,6 +66,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (targets.length > 1) {
     throw new UsageError(`expected at most one target folder, got ${targets.length}: ${targets.join(' ')}`, ['Quote a folder name that contains spaces.']);
   }
+  if (targets[0] !== undefined && targets[0].trim() === '') throw new UsageError('the target folder name is empty; name a folder, or . for the current one');
   const flags: Record<string, unknown> = {};
   for (const field of allFields()) {
     const value = values[flagName(field.key)];

@@ -1,23 +1,5 @@
-import { type Unavailable } from '../answers/availability.js';
 import type { Answers } from '../answers/schema.js';
-import { flagOf } from '../cli/flags.js';
 import type { ViewModel } from '../model.js';
-
-/** What this version generates instead of each choice it cannot generate yet. */
-const GENERATED_ALTERNATIVE: Readonly<Record<string, string>> = {
-  foundry: '--foundry project',
-  topology: '--topology single-vnet',
-  vpn: '--vpn none',
-  gateway: '--gateway none',
-  agents: '--no-agents',
-  firewall: '--no-firewall',
-  jumpbox: '--no-jumpbox',
-  services: '--services openai',
-};
-
-export function alternativesFor(unavailable: readonly Unavailable[]): string[] {
-  return [...new Set(unavailable.map((choice) => GENERATED_ALTERNATIVE[choice.key] ?? flagOf(choice.key as keyof Answers)))];
-}
 
 export function summaryLines(answers: Answers, target: string): string[] {
   return [
@@ -33,7 +15,7 @@ export function summaryLines(answers: Answers, target: string): string[] {
 export function nextSteps(model: ViewModel, shownTarget: string): string[] {
   const first = model.environments[0]!;
   return [
-    `cd ${shownTarget}`,
+    ...(shownTarget === '.' ? [] : [`cd ${shownTarget}`]),
     `Review infra/params/${first.name}.bicepparam (model, capacity, address space).`,
     'az login',
     `az deployment sub create --name ${model.answers.name}-${first.name} --location ${model.answers.location} --parameters infra/params/${first.name}.bicepparam`,

@@ -1,14 +1,15 @@
 import { basename, relative, resolve } from 'node:path';
-import { unavailableChoices } from '../answers/availability.js';
+import { alternativesFor, unavailableChoices } from '../answers/availability.js';
 import { readAnswersFile } from '../answers/config-file.js';
 import { describeIssues } from '../answers/issues.js';
 import { finalize, mergeLayers, missingRequired, type Resolved } from '../answers/resolve.js';
-import { type PartialAnswers, PartialAnswersSchema } from '../answers/schema.js';
+import { withSchemaDefaults } from '../answers/fields.js';
+import { type AnswerKey, type PartialAnswers, PartialAnswersSchema } from '../answers/schema.js';
 import type { ParsedArgs } from '../cli/args.js';
 import { flagOf } from '../cli/flags.js';
 import { CancelledError, UsageError } from '../errors.js';
 import { inspectTarget, type TargetState } from '../fs/target.js';
-import { writeTree } from '../fs/write.js';
+import { planWrite, writeTree } from '../fs/write.js';
 import { type GitOutcome, initRepository } from '../git.js';
 import { planLandingZone } from '../plan.js';
 import type { PromptStreams } from '../prompts/ask.js';
@@ -18,7 +19,7 @@ import { type Io, isCi } from '../ui/io.js';
 import { plainReporter, type Reporter, silentReporter } from '../ui/reporter.js';
 import { formatTree } from '../ui/tree.js';
 import { GENERATOR_VERSION } from '../version.js';
-import { alternativesFor, nextSteps, summaryLines } from './create-text.js';
+import { nextSteps, summaryLines } from './create-text.js';
 
 /**
  * `create`: every decision (target folder, answers, confirmation) is taken before anything is
@@ -27,13 +28,21 @@ import { alternativesFor, nextSteps, summaryLines } from './create-text.js';
 export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
   const { options } = args;
   const interactive = !options.yes && !options.json && !isCi(io.env) && io.stdin.isTTY === true && io.stdout.isTTY === true;
-  // Prompts and their UI load only when a person is there to answer: automation never pays for them.
+  // Prompts and their UI are evaluated only when a person is there to answer (they are in the bundle,
+  // but their module code does not run in automation).
   const prompts = interactive ? await import('../prompts/ask.js') : undefined;
   const reporter: Reporter = options.json ? silentReporter() : interactive ? (await import('../ui/clack-reporter.js')).clackReporter(io) : plainReporter(io);
   const streams: PromptStreams = { input: io.stdin, output: io.stdout };
   if (interactive) reporter.start(`create-secure-ai-landing ${GENERATOR_VERSION}`);
 
-  const flags = checkedLayer(args.flags);
+  const flags = args.flags;
+  const file = options.config ? await readAnswersFile(resolve(io.cwd, options.config), options.config) : {};
+  // Before a conversation, refuse what was already given and cannot be generated; without one, the
+  // complete report of every problem comes after resolving.
+  if (prompts) {
+    checkedLayer(flags);
+    refuseUnavailable({ ...file, ...flags }, []);
+  }
   const targetArg = args.target ?? (await prompts?.askTarget(streams));
   if (targetArg === undefined) {
     throw new UsageError('no target folder given', ['Name it first, e.g.: create-secure-ai-landing my-landing-zone --location swedencentral --yes']);
@@ -41,7 +50,6 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
   const target = resolve(io.cwd, targetArg);
   await confirmTarget(await inspectTarget(target), target, options.force, prompts && ((message) => prompts.askYesNo(message, false, streams)));
 
-  const file = options.config ? await readAnswersFile(resolve(io.cwd, options.config), options.config) : {};
   const folderName = basename(target);
   const prompted = (await prompts?.askMissing({ ...file, ...flags }, folderName, streams)) ?? {};
   const resolved = resolveAnswers({ flags, file, prompted }, folderName);
@@ -57,17 +65,18 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
   const shownTarget = relative(io.cwd, target) || '.';
 
   if (options.dryRun) {
+    await planWrite(target, tree);
     if (options.json) io.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, target, answers: resolved.answers, files: paths }, null, 2)}\n`);
     else reporter.note(`Would write ${paths.length} files (dry run: nothing written)`, formatTree(shownTarget, paths));
     return 0;
   }
 
   const result = await reporter.task(`Writing ${paths.length} files`, `Wrote ${paths.length} files to ${shownTarget}`, () => writeTree(target, tree));
-  const git: GitOutcome = options.git ? await initRepository(target, GENERATOR_VERSION) : { status: 'skipped', reason: '--no-git' };
+  const git: GitOutcome = options.git ? await initRepository(target, paths, GENERATOR_VERSION) : { status: 'skipped', reason: '--no-git' };
   if (git.status === 'skipped' && options.git) reporter.warn(`no first commit: ${git.reason}`);
 
   if (options.json) {
-    const summary = { ok: true, dryRun: false, target, answers: resolved.answers, answerSources: resolved.sources, files: paths, written: result.written, unchanged: result.unchanged, git };
+    const summary = { ok: true, dryRun: false, target, answers: resolved.answers, answerSources: resolved.sources, files: paths, written: result.toWrite, unchanged: result.unchanged, git };
     io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     reporter.note('Next steps', nextSteps(plan.model, shownTarget));
@@ -76,33 +85,40 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
   return 0;
 }
 
-/** Flags are checked before anything is asked, so a typo never costs a whole conversation. */
+/** Before a conversation, flags are checked first, so that a typo never costs the whole conversation. */
 function checkedLayer(flags: PartialAnswers): PartialAnswers {
   const result = PartialAnswersSchema.safeParse(flags);
   if (!result.success) throw new UsageError('invalid flags', describeIssues(result.error.issues, flags, 'flags'));
   return flags;
 }
 
+/**
+ * Merges and validates the answers, and reports every problem at once: answers without a default
+ * that are missing, invalid answers, and choices this version does not generate yet.
+ */
 function resolveAnswers(layers: { flags: PartialAnswers; file: PartialAnswers; prompted: PartialAnswers }, folderName: string): Resolved {
   const { merged, sources } = mergeLayers(layers, folderName);
   const missing = missingRequired(merged);
-  if (missing.length > 0) {
-    const nameHint = missing.includes('name') ? [`--name: the folder name "${folderName}" is not a valid workload name, so give one (2–10 lowercase letters, digits, hyphens)`] : [];
-    throw new UsageError(`missing ${missing.length === 1 ? 'an answer' : 'answers'} that ${missing.length === 1 ? 'has' : 'have'} no default: ${missing.map(flagOf).join(', ')}`, [
-      ...nameHint,
-      ...missing.filter((key) => key !== 'name').map((key) => `${flagOf(key)} is required${key === 'location' ? ', e.g. --location swedencentral' : ''}`),
-    ]);
-  }
+  const missingLines = missing.map((key) =>
+    key === 'name'
+      ? `--name: the folder name "${folderName}" is not a valid workload name, so give one (2–10 lowercase letters, digits and single hyphens)`
+      : `${flagOf(key)} is required${key === 'location' ? ', e.g. --location swedencentral' : ''}`);
   const result = finalize(merged, sources);
-  if ('issues' in result) throw new UsageError('invalid answers; nothing was written', describeIssues(result.issues, merged, 'answers'));
-  const unavailable = unavailableChoices(result.answers);
-  if (unavailable.length > 0) {
-    throw new UsageError(
-      `version ${GENERATOR_VERSION} does not generate ${unavailable.map((choice) => `${choice.key}=${choice.value}`).join(', ')} yet; nothing was written`,
-      [`Pass instead: ${alternativesFor(unavailable).join(' ')}`],
-    );
-  }
-  return result;
+  const issues = 'issues' in result ? result.issues.filter((issue) => !missing.includes(issue.path[0] as AnswerKey)) : [];
+  const problems = [...missingLines, ...describeIssues(issues, merged, 'answers')];
+  const headline = missing.length > 0 ? `missing ${missing.length === 1 ? 'an answer that has' : 'answers that have'} no default: ${missing.map(flagOf).join(', ')}` : 'invalid answers';
+  refuseUnavailable(withSchemaDefaults(merged), problems, problems.length > 0 ? headline : undefined);
+  return result as Resolved;
+}
+
+/** Stops, before anything is written, at choices this version cannot generate yet (and any other problems). */
+function refuseUnavailable(answers: PartialAnswers, problems: readonly string[], headline?: string): void {
+  const unavailable = unavailableChoices(answers);
+  if (unavailable.length === 0 && problems.length === 0) return;
+  const parts = headline ? [headline] : [];
+  if (unavailable.length > 0) parts.push(`version ${GENERATOR_VERSION} does not generate ${unavailable.map((choice) => `${choice.key}=${choice.value}`).join(', ')} yet`);
+  const hint = unavailable.length > 0 ? [`Pass instead: ${alternativesFor(unavailable).join(' ')}`] : [];
+  throw new UsageError(`${parts.join('; ')}; nothing was written`, [...problems, ...hint]);
 }
 
 /** Decides about the target folder before any question: refuses what cannot be written, asks about a non-empty folder. */
@@ -112,7 +128,7 @@ async function confirmTarget(state: TargetState, target: string, force: boolean,
     case 'empty':
       return;
     case 'not-a-folder':
-      throw new UsageError(`${target} exists and is not a folder; choose a folder name`);
+      throw new UsageError(`${target} cannot be a folder: it, or a folder on its path, is a file; choose another folder`);
     case 'landing-zone':
       throw new UsageError(`${target} already holds a landing zone made by create-secure-ai-landing; nothing was written`, [
         'To bring it up to date, run `npx create-secure-ai-landing@latest upgrade` in it (upgrade comes in a later version).',

@@ -17,7 +17,10 @@ export async function inspectTarget(dir: string): Promise<TargetState> {
   try {
     info = await stat(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'missing' };
+    // A file where a folder on the path should be: `create notes.txt/lz`.
+    if (code === 'ENOTDIR') return { kind: 'not-a-folder' };
     throw error;
   }
   if (!info.isDirectory()) return { kind: 'not-a-folder' };

@@ -1,46 +1,20 @@
 import { mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { RenderedTree } from '../render/render.js';
 import { exists } from './target.js';
 
-export interface WriteResult {
-  readonly written: readonly string[];
+export interface WritePlan {
+  readonly toWrite: readonly string[];
   /** Files already present with exactly the content that would have been written. */
   readonly unchanged: readonly string[];
 }
 
 /**
- * Writes the rendered tree all or nothing. Everything is first written to a staging folder beside
- * the target (same file system, so moves are renames); then either the staging folder becomes the
- * target, or each file moves in and a failure moves nothing back in place: what was added is
- * removed again. A file the user already has is never overwritten: if one differs, nothing is written.
+ * What writing would do. A file the user already has is never overwritten: if one differs, this
+ * refuses before anything is written (and `--dry-run` refuses the same way).
  */
-export async function writeTree(target: string, tree: RenderedTree): Promise<WriteResult> {
-  const { toWrite, unchanged } = await compareWithExisting(target, tree);
-  const parentCreated = await mkdir(dirname(target), { recursive: true });
-  const staging = await mkdtemp(join(dirname(target), '.secure-ai-landing-staging-'));
-  try {
-    for (const path of toWrite) {
-      const staged = join(staging, path);
-      await mkdir(dirname(staged), { recursive: true });
-      await writeFile(staged, tree.get(path)!, 'utf8');
-    }
-    if (!(await exists(target))) {
-      await rename(staging, target);
-    } else {
-      await moveInto(staging, target, toWrite);
-    }
-    return { written: toWrite, unchanged };
-  } catch (error) {
-    if (parentCreated) await rm(parentCreated, { recursive: true, force: true });
-    throw error;
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
-}
-
-async function compareWithExisting(target: string, tree: RenderedTree) {
+export async function planWrite(target: string, tree: RenderedTree): Promise<WritePlan> {
   const toWrite: string[] = [];
   const unchanged: string[] = [];
   const conflicts: string[] = [];
@@ -59,8 +33,42 @@ async function compareWithExisting(target: string, tree: RenderedTree) {
   return { toWrite, unchanged };
 }
 
+/**
+ * Writes the rendered tree all or nothing. Files are first written to a staging folder on the same
+ * file system (inside the target when it exists, beside it when it does not), so that moving them
+ * in is a rename. A new target is the staged folder renamed; into an existing one each file moves
+ * in, and a failure removes again whatever was added.
+ */
+export async function writeTree(target: string, tree: RenderedTree): Promise<WritePlan> {
+  const plan = await planWrite(target, tree);
+  const targetExists = await exists(target);
+  const parentCreated = targetExists ? undefined : await mkdir(dirname(target), { recursive: true });
+  const staging = await mkdtemp(join(targetExists ? target : dirname(target), '.secure-ai-landing-staging-'));
+  // mkdtemp makes a private (0700) folder; the tree goes into a folder made with the usual permissions.
+  const stagedRoot = join(staging, basename(target));
+  try {
+    for (const path of plan.toWrite) {
+      await mkdir(dirname(join(stagedRoot, path)), { recursive: true });
+      await writeFile(join(stagedRoot, path), tree.get(path)!, 'utf8');
+    }
+    if (targetExists) await moveInto(stagedRoot, target, plan.toWrite);
+    else await rename(await ensureDir(stagedRoot), target);
+    return plan;
+  } catch (error) {
+    if (parentCreated) await rm(parentCreated, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function ensureDir(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
 /** Moves staged files into an existing folder; on failure removes what it added, deepest first. */
-async function moveInto(staging: string, target: string, paths: readonly string[]): Promise<void> {
+async function moveInto(stagedRoot: string, target: string, paths: readonly string[]): Promise<void> {
   const moved: string[] = [];
   const createdDirs: string[] = [];
   try {
@@ -68,7 +76,7 @@ async function moveInto(staging: string, target: string, paths: readonly string[
       const destination = join(target, path);
       const firstCreated = await mkdir(dirname(destination), { recursive: true });
       if (firstCreated) createdDirs.push(firstCreated);
-      await rename(join(staging, path), destination);
+      await rename(join(stagedRoot, path), destination);
       moved.push(destination);
     }
   } catch (error) {
@@ -77,4 +85,3 @@ async function moveInto(staging: string, target: string, paths: readonly string[
     throw error;
   }
 }
-

@@ -67,7 +67,7 @@ function askText(field: FieldInfo, initial: string | undefined, streams: PromptS
     initialValue: initial,
     placeholder: defaultLabel(field),
     validate: (raw) => {
-      const value = field.kind === 'list' ? parseList(raw) : raw;
+      const value = field.kind === 'list' ? parseList(raw) : (raw ?? '');
       if (value === '' && field.key === 'githubRepo') return undefined;
       const result = schema.safeParse(value);
       return result.success ? undefined : result.error.issues[0]?.message;
@@ -103,7 +103,8 @@ function firstGenerated(field: FieldInfo, initial: unknown): string | undefined 
 }
 
 export function askTarget(streams: PromptStreams): Promise<string> {
-  return answered(clack.text({ ...streams, message: 'Where should the landing zone go?', placeholder: 'ai-landing-zone', defaultValue: 'ai-landing-zone' }));
+  // A default that is also a valid workload name, so it can name the resources too.
+  return answered(clack.text({ ...streams, message: 'Where should the landing zone go?', placeholder: 'ai-lz', defaultValue: 'ai-lz' }));
 }
 
 export function askYesNo(message: string, initialValue: boolean, streams: PromptStreams): Promise<boolean> {

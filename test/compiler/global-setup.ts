@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { isCi } from '../../src/ui/io.js';
 import { findOrRestoreBicep } from './bicep.js';
 
 /**
@@ -7,9 +8,8 @@ import { findOrRestoreBicep } from './bicep.js';
  */
 export default async function setup(project: TestProject) {
   const found = await findOrRestoreBicep();
-  const ci = /^(1|true)$/i.test(process.env.CI ?? '');
   if ('reason' in found) {
-    if (ci) throw new Error(`CI=true and the Bicep compiler cannot be had, so the compile tests cannot run: ${found.reason}`);
+    if (isCi(process.env)) throw new Error(`CI=true and the Bicep compiler cannot be had, so the compile tests cannot run: ${found.reason}`);
     const bar = '!'.repeat(100);
     console.warn(`\n${bar}\nSKIPPING every test that needs the Bicep compiler: ${found.reason}\nInstall the .NET SDK (or set BICEP_PATH) to run them.\n${bar}\n`);
   }

@@ -43,6 +43,15 @@ describe('the conversation', () => {
     expect(state.answerSources).toMatchObject({ location: 'flag', name: 'prompt', topology: 'prompt', environments: 'prompt' });
   });
 
+  it('refuses a flag it cannot generate before asking anything', async () => {
+    const work = await tempDir();
+    const terminal = new FakeTerminal();
+    expect(await main(['lz', '--topology', 'hub-spoke'], terminal.io(work))).toBe(2);
+    expect(stripAnsi(terminal.screen)).toContain('does not generate topology=hub-spoke yet');
+    expect(terminal.screen).not.toContain('Workload name');
+    expect(await readdir(work)).toEqual([]);
+  });
+
   it('Ctrl-C cancels with a non-zero exit and writes nothing', async () => {
     const work = await tempDir();
     const terminal = new FakeTerminal();

@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
@@ -12,8 +12,21 @@ describe('writing the rendered tree', () => {
   it('creates a new folder with every file', async () => {
     const work = await tempDir();
     const result = await writeTree(join(work, 'deep/new'), new Map([['x/y.txt', 'y'], ['z.txt', 'z']]));
-    expect(result.written).toEqual(['x/y.txt', 'z.txt']);
+    expect(result.toWrite).toEqual(['x/y.txt', 'z.txt']);
     expect(await readFile(join(work, 'deep/new/x/y.txt'), 'utf8')).toBe('y');
+  });
+
+  it('creates the new folder with the permissions of any folder the user makes, not the private staging mode', async () => {
+    const work = await tempDir();
+    await writeTree(join(work, 'lz'), new Map([['a.txt', 'a']]));
+    await mkdir(join(work, 'ordinary'));
+    expect((await stat(join(work, 'lz'))).mode & 0o777).toBe((await stat(join(work, 'ordinary'))).mode & 0o777);
+  });
+
+  it('stages inside an existing target and leaves no staging folder behind', async () => {
+    const work = await tempDir();
+    await writeTree(work, new Map([['a/b.txt', 'b']]));
+    expect(await readdir(work)).toEqual(['a']);
   });
 
   it('leaves no half-written folder when a write fails, and removes the parents it created', async () => {
@@ -39,6 +52,6 @@ describe('writing the rendered tree', () => {
     await expect(writeTree(work, new Map([['same.txt', 'same'], ['other.txt', 'ours'], ['new.txt', 'n']]))).rejects.toThrow(UsageError);
     expect(await snapshotTree(work)).toEqual(before);
     const result = await writeTree(work, new Map([['same.txt', 'same'], ['new.txt', 'n']]));
-    expect(result).toEqual({ written: ['new.txt'], unchanged: ['same.txt'] });
+    expect(result).toEqual({ toWrite: ['new.txt'], unchanged: ['same.txt'] });
   });
 });
