@@ -32,7 +32,7 @@ export const PRIVATE_ENDPOINT_SUBNET: SubnetRequest = {
 /**
  * Gives each environment its own VNet: the first takes `addressSpace`, the next ones the blocks of
  * the same size that follow, so that environments never overlap when they later share a hub.
- * Returns the plan or a message that says what is wrong and what would be valid.
+ * Returns the plan, or a message (about `addressSpace`) that says what is wrong and what would be valid.
  */
 export function planEnvironmentNetworks(
   addressSpace: string,
@@ -40,20 +40,22 @@ export function planEnvironmentNetworks(
   subnets: readonly SubnetRequest[],
 ): EnvironmentNetwork[] | { error: string } {
   const parsed = parseCidr(addressSpace);
-  if ('error' in parsed) return { error: `${addressSpace} ${parsed.error}` };
+  if ('error' in parsed) return { error: parsed.error };
   if (!isPrivate(parsed)) {
-    return { error: `${addressSpace} is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16` };
+    return { error: 'is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16' };
   }
   const needed = smallestPrefixHolding(subnets);
   if (parsed.prefixLength > needed) {
     const list = subnets.map((subnet) => `/${subnet.prefixLength} for ${subnet.reason}`).join(', ');
-    return { error: `${addressSpace} is too small: the subnets need at least a /${needed} (${list})` };
+    return { error: `is too small: the subnets need at least a /${needed} (${list})` };
   }
   const plans: EnvironmentNetwork[] = [];
   for (const [index, environment] of environments.entries()) {
     const vnet = nextBlock(parsed, index);
     if (!isPrivate(vnet)) {
-      return { error: `${addressSpace} leaves no private room for environment ${environment} (block ${index + 1} would be ${formatCidr(vnet.address, vnet.prefixLength)}); start lower in the range` };
+      return {
+        error: `leaves no private room for environment ${environment}: ${environments.length} environments need ${environments.length} consecutive /${parsed.prefixLength} blocks inside one private range, and block ${index + 1} would be ${formatCidr(vnet.address, vnet.prefixLength)}; choose a start with room for all of them`,
+      };
     }
     plans.push({ environment, vnetAddressPrefix: formatCidr(vnet.address, vnet.prefixLength), subnets: allocate(vnet, subnets) });
   }

@@ -15,6 +15,9 @@ param environmentName string
 @description('Azure region of the resource group and every regional resource in it.')
 param location string
 
+@description('Whether the region has availability zones; zone-redundant SKUs are used where it does.')
+param zoneRedundant bool
+
 @description('Address space of the workload virtual network in CIDR notation, e.g. 10.60.0.0/22.')
 param vnetAddressPrefix string
 
@@ -52,19 +55,24 @@ var resourceTags = union({ workload: workloadName, environment: environmentName 
 var privateEndpointSubnet = {
   name: 'snet-private-endpoints'
   addressPrefix: privateEndpointSubnetPrefix
-  // NET-12: only HTTPS from inside the virtual network reaches the endpoints; everything else is denied explicitly.
+  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the VirtualNetwork
+  // service tag: this VNet, peered networks and networks behind a VPN or ExpressRoute gateway.
+  // Everything else is denied explicitly.
   securityRules: [
     {
-      name: 'allow-https-from-vnet-inbound'
+      name: 'allow-https-smb-from-virtual-network-inbound'
       properties: {
         priority: 100
         direction: 'Inbound'
         access: 'Allow'
         protocol: 'Tcp'
-        sourceAddressPrefix: vnetAddressPrefix
+        sourceAddressPrefix: 'VirtualNetwork'
         sourcePortRange: '*'
         destinationAddressPrefix: privateEndpointSubnetPrefix
-        destinationPortRange: '443'
+        destinationPortRanges: [
+          '443'
+          '445'
+        ]
       }
     }
     {
@@ -175,7 +183,8 @@ module keyVaultZone 'modules/network/private-dns-zone.bicep' = {
   }
 }
 
-// Storage zones follow the cloud's storage suffix, so sovereign clouds get their own zone names.
+// The storage zones follow the cloud's storage suffix (no-hardcoded-env-urls); the other zone names above
+// are those of the Azure public cloud, the only cloud this version targets.
 module blobZone 'modules/network/private-dns-zone.bicep' = {
   scope: workloadResourceGroup
   name: 'dns-blob'
@@ -227,6 +236,7 @@ module storage 'modules/data/storage-account.bicep' = {
   params: {
     name: names.storage
     location: location
+    zoneRedundant: zoneRedundant
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }

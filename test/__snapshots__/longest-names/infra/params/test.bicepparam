@@ -9,6 +9,9 @@ param environmentName = 'test'
 // Region of the resource group and every regional resource.
 param location = 'australiaeast'
 
+// australiaeast has availability zones: zone-redundant SKUs.
+param zoneRedundant = true
+
 // Address space of this environment's VNet; environments never overlap.
 param vnetAddressPrefix = '192.168.17.0/24'
 

@@ -7,7 +7,10 @@ param workloadName = 'ai'
 param environmentName = 'prod'
 
 // Region of the resource group and every regional resource.
-param location = 'eastus2'
+param location = 'westcentralus'
+
+// westcentralus has no availability zones: locally redundant SKUs.
+param zoneRedundant = false
 
 // Address space of this environment's VNet; environments never overlap.
 param vnetAddressPrefix = '172.16.0.0/26'

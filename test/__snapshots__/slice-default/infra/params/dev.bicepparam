@@ -9,6 +9,9 @@ param environmentName = 'dev'
 // Region of the resource group and every regional resource.
 param location = 'swedencentral'
 
+// swedencentral has availability zones: zone-redundant SKUs.
+param zoneRedundant = true
+
 // Address space of this environment's VNet; environments never overlap.
 param vnetAddressPrefix = '10.60.0.0/22'
 

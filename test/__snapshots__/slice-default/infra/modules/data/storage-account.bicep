@@ -8,6 +8,9 @@ param name string
 @description('Azure region of the storage account.')
 param location string = resourceGroup().location
 
+@description('Whether the region has availability zones: zone-redundant storage (three zones) where it does, locally redundant where it does not.')
+param zoneRedundant bool
+
 @description('Resource ID of the Log Analytics workspace that receives the storage diagnostics.')
 param logAnalyticsWorkspaceResourceId string
 
@@ -19,8 +22,8 @@ resource storageAccount 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   location: location
   tags: tags
   kind: 'StorageV2'
-  // Three zones in the region; data does not leave it (no geo-replica to secure and reach privately).
-  sku: { name: 'Standard_ZRS' }
+  // Data stays in the region (no geo-replica to secure and reach privately); across its zones where it has them.
+  sku: { name: zoneRedundant ? 'Standard_ZRS' : 'Standard_LRS' }
   properties: {
     accessTier: 'Hot'
     // SEC-06: no account keys or SAS signed with them; every caller presents an Entra ID token.
