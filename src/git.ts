@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-
 export type GitOutcome =
   | { readonly status: 'committed' }
   | { readonly status: 'skipped'; readonly reason: string };
@@ -11,7 +9,9 @@ interface GitResult {
 }
 
 /** Runs git without a shell (arguments are never interpreted); resolves even when git fails. */
-function git(cwd: string, args: readonly string[]): Promise<GitResult> {
+async function git(cwd: string, args: readonly string[]): Promise<GitResult> {
+  // Loaded on first use: most runs that never commit (--version, --help, refused input) skip it.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     execFile('git', args, { cwd, windowsHide: true }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as NodeJS.ErrnoException).code ?? 1) : 0, stdout, stderr });
