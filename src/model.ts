@@ -1,8 +1,8 @@
 import { dataZoneOf, hasAvailabilityZones } from './answers/locations.js';
 import { resourceNamePreview } from './answers/naming.js';
 import type { Answers } from './answers/schema.js';
-import { type EnvironmentNetwork, planEnvironmentNetworks, PRIVATE_ENDPOINT_SUBNET } from './network/address-plan.js';
-import { subnetsFor } from './network/subnets.js';
+import { DNS_RESOLVER_INBOUND_SUBNET, DNS_RESOLVER_OUTBOUND_SUBNET, type EnvironmentNetwork, PRIVATE_ENDPOINT_SUBNET } from './network/address-plan.js';
+import { planNetworks } from './network/landing-zone-networks.js';
 
 export interface ModelDeployment {
   readonly name: string;
@@ -18,6 +18,12 @@ export interface EnvironmentProfile {
   readonly isProduction: boolean;
   readonly network: EnvironmentNetwork;
   readonly privateEndpointSubnetPrefix: string;
+  /** The hub of this environment, in hub-spoke. */
+  readonly hub?: {
+    readonly vnetAddressPrefix: string;
+    readonly dnsResolverInboundSubnetPrefix: string;
+    readonly dnsResolverOutboundSubnetPrefix: string;
+  };
   readonly modelDeployments: readonly ModelDeployment[];
   readonly logRetentionInDays: number;
   readonly names: ReturnType<typeof resourceNamePreview>;
@@ -26,6 +32,8 @@ export interface EnvironmentProfile {
 /** Everything the templates and serializers read; built once from validated answers. */
 export interface ViewModel {
   readonly answers: Answers;
+  /** Hub-spoke: connectivity in a hub VNet per environment, the workload in a spoke. */
+  readonly hubSpoke: boolean;
   readonly environments: readonly EnvironmentProfile[];
   /** The environment to deploy first, used in examples. */
   readonly firstEnvironment: EnvironmentProfile;
@@ -39,25 +47,32 @@ export interface ViewModel {
 const PRODUCTION_NAMES = new Set(['prod', 'prd', 'live']);
 
 export function buildModel(answers: Answers): ViewModel {
-  const networks = planEnvironmentNetworks(answers.addressSpace, answers.environments, subnetsFor(answers));
-  if ('error' in networks) throw new Error(`internal: validated answers gave no address plan: ${networks.error}`);
+  const networks = planNetworks(answers);
+  if ('key' in networks) throw new Error(`internal: validated answers gave no address plan: ${networks.message}`);
   const modelSku = chooseModelSku(answers.location);
-  const environments = networks.map((network): EnvironmentProfile => {
-    const isProduction = PRODUCTION_NAMES.has(network.environment);
+  const environments = networks.map(({ environment, workload: network, hub }): EnvironmentProfile => {
+    const isProduction = PRODUCTION_NAMES.has(environment);
     return {
-      name: network.environment,
+      name: environment,
       isProduction,
       network,
       privateEndpointSubnetPrefix: subnetPrefix(network, PRIVATE_ENDPOINT_SUBNET.name),
+      ...(hub && {
+        hub: {
+          vnetAddressPrefix: hub.vnetAddressPrefix,
+          dnsResolverInboundSubnetPrefix: subnetPrefix(hub, DNS_RESOLVER_INBOUND_SUBNET.name),
+          dnsResolverOutboundSubnetPrefix: subnetPrefix(hub, DNS_RESOLVER_OUTBOUND_SUBNET.name),
+        },
+      }),
       // Model deployments come with the openai service; without it the Foundry account has none.
       modelDeployments: answers.services.includes('openai')
         ? [{ name: 'gpt-4.1', model: 'gpt-4.1', version: '2025-04-14', skuName: modelSku.name, capacity: isProduction ? 50 : 10 }]
         : [],
       logRetentionInDays: isProduction ? 90 : 30,
-      names: resourceNamePreview(answers.name, network.environment),
+      names: resourceNamePreview(answers.name, environment),
     };
   });
-  return { answers, environments, firstEnvironment: environments[0]!, modelSku, zoneRedundant: hasAvailabilityZones(answers.location), choices: describeChoices(answers) };
+  return { answers, hubSpoke: answers.topology === 'hub-spoke', environments, firstEnvironment: environments[0]!, modelSku, zoneRedundant: hasAvailabilityZones(answers.location), choices: describeChoices(answers) };
 }
 
 function subnetPrefix(network: EnvironmentNetwork, name: string): string {

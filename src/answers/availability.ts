@@ -9,7 +9,7 @@ import type { AnswerKey, Answers, PartialAnswers } from './schema.js';
  */
 export const NOT_YET_GENERATED: Readonly<Partial<Record<keyof Answers, readonly unknown[]>>> = {
   foundry: ['hub', 'none'],
-  topology: ['hub-spoke', 'existing-hub'],
+  topology: ['existing-hub'],
   vpn: ['p2s'],
   gateway: ['apim', 'apim-appgw', 'apim-frontdoor'],
   agents: [true],

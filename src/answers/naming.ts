@@ -18,6 +18,7 @@ export function workloadNameFromFolder(folder: string): string | undefined {
 export function resourceNamePreview(workload: string, environment: string) {
   return {
     resourceGroup: `rg-${workload}-${environment}`,
+    hubResourceGroup: `rg-${workload}-${environment}-hub`,
     keyVault: `kv-${workload}-${environment}-xxxx`,
     storageAccount: `st${workload.replaceAll('-', '')}${environment}xxxxxx`,
     foundryAccount: `ais-${workload}-${environment}-xxxxxx`,

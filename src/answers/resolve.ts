@@ -49,9 +49,11 @@ export function mergeLayers(layers: AnswerLayers, folderName: string): { merged:
 
 /** Defaults that depend on other answers or on the target folder. */
 export function deriveDefaults(partial: PartialAnswers, folderName: string): PartialAnswers {
+  const hubSpoke = (partial.topology ?? 'hub-spoke') === 'hub-spoke';
   return {
     name: workloadNameFromFolder(folderName),
-    firewall: (partial.topology ?? 'hub-spoke') === 'hub-spoke',
+    firewall: hubSpoke,
+    hubAddressSpace: hubSpoke ? '10.50.0.0/23' : undefined,
   };
 }
 

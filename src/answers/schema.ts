@@ -1,9 +1,8 @@
 import * as z from 'zod';
-import { planEnvironmentNetworks } from '../network/address-plan.js';
 import { isPrivate, parseCidr } from '../network/cidr.js';
 import { AZURE_LOCATIONS, isAzureLocation } from './locations.js';
 import { ENVIRONMENT_NAME, WORKLOAD_NAME } from './naming.js';
-import { subnetsFor } from '../network/subnets.js';
+import { planNetworks } from '../network/landing-zone-networks.js';
 
 /**
  * The answers: one zod schema is the single source of truth for flags, prompts, --help, defaults,
@@ -19,6 +18,8 @@ export interface AnswerUi {
   readonly valueName?: string;
   /** How the default is derived when it depends on other answers. */
   readonly defaultText?: string;
+  /** Asked only when the answers so far make it matter (e.g. the hub's range only with hub-spoke). */
+  readonly askWhen?: (answers: Readonly<Record<string, unknown>>) => boolean;
 }
 
 export const answerUi = z.registry<AnswerUi>();
@@ -97,7 +98,7 @@ const agents = z
   .boolean()
   .default(false)
   .describe('Foundry Agent Service injected into a delegated subnet (project-based Foundry only).')
-  .register(answerUi, { question: 'Foundry Agent Service with network injection?' });
+  .register(answerUi, { question: 'Foundry Agent Service with network injection?', askWhen: (answers) => (answers.foundry ?? 'project') === 'project' });
 
 const firewall = z
   .boolean()
@@ -140,16 +141,28 @@ const environments = z
   .describe('Environments, in deployment order; each gets its own parameter file and address space.')
   .register(answerUi, { question: 'Environments (comma-separated, in deployment order)?', valueName: '<list>' });
 
-const addressSpace = z
-  .string()
-  .superRefine((value, context) => {
+/** An IPv4 range from the private (RFC 1918) blocks; sizes are checked against the plan later. */
+const privateCidr = () =>
+  z.string().superRefine((value, context) => {
     const range = parseCidr(value);
     if ('error' in range) context.addIssue({ code: 'custom', message: range.error });
     else if (!isPrivate(range)) context.addIssue({ code: 'custom', message: 'is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16' });
-  })
+  });
+
+const addressSpace = privateCidr()
   .default('10.60.0.0/22')
   .describe('Address space of the first environment\'s workload VNet; later environments take the blocks of the same size that follow.')
   .register(answerUi, { question: 'Workload VNet address space (first environment)?', valueName: '<cidr>' });
+
+const hubAddressSpace = privateCidr()
+  .optional()
+  .describe('Address space of the first environment\'s hub VNet (hub-spoke only); later environments take the blocks of the same size that follow.')
+  .register(answerUi, {
+    question: 'Hub VNet address space (first environment)?',
+    valueName: '<cidr>',
+    defaultText: '10.50.0.0/23 with hub-spoke',
+    askWhen: (answers) => (answers.topology ?? 'hub-spoke') === 'hub-spoke',
+  });
 
 const githubRepo = z
   .string()
@@ -166,6 +179,7 @@ export const answerFields = {
   agents,
   topology,
   addressSpace,
+  hubAddressSpace,
   vpn,
   gateway,
   firewall,
@@ -194,8 +208,12 @@ export const AnswersSchema = z
     if (answers.foundry === 'none' && answers.services.length === 0) {
       context.addIssue({ code: 'custom', path: ['services'], message: 'is empty and --foundry is none, so there is nothing to deploy; choose at least one of openai, ml, aiservices, search' });
     }
-    const plan = planEnvironmentNetworks(answers.addressSpace, answers.environments, subnetsFor(answers));
-    if ('error' in plan) context.addIssue({ code: 'custom', path: ['addressSpace'], message: plan.error });
+    if (answers.hubAddressSpace !== undefined && answers.topology !== 'hub-spoke') {
+      context.addIssue({ code: 'custom', path: ['hubAddressSpace'], message: `is only used with --topology hub-spoke, not ${answers.topology}` });
+      return;
+    }
+    const plan = planNetworks(answers);
+    if ('key' in plan) context.addIssue({ code: 'custom', path: [plan.key], message: plan.message });
   });
 
 export type Answers = z.output<typeof AnswersSchema>;

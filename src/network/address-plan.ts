@@ -1,4 +1,4 @@
-import { type Cidr, blockSize, contains, formatCidr, isPrivate, nextBlock, parseCidr } from './cidr.js';
+import { type Cidr, blockSize, contains, formatCidr, isPrivate, nextBlock, overlaps, parseCidr } from './cidr.js';
 
 /** A subnet the chosen options need, with the smallest prefix its service works with. */
 export interface SubnetRequest {
@@ -27,6 +27,23 @@ export const PRIVATE_ENDPOINT_SUBNET: SubnetRequest = {
   name: 'snet-private-endpoints',
   prefixLength: 26,
   reason: 'private endpoints (one address each; /26 leaves room for about 59)',
+};
+
+/**
+ * Azure DNS Private Resolver: each endpoint needs its own subnet delegated to
+ * Microsoft.Network/dnsResolvers, at least a /28 (Azure DNS Private Resolver documentation,
+ * "Subnet restrictions").
+ */
+export const DNS_RESOLVER_INBOUND_SUBNET: SubnetRequest = {
+  name: 'snet-dns-inbound',
+  prefixLength: 28,
+  reason: 'the DNS resolver inbound endpoint (a delegated /28 at least)',
+};
+
+export const DNS_RESOLVER_OUTBOUND_SUBNET: SubnetRequest = {
+  name: 'snet-dns-outbound',
+  prefixLength: 28,
+  reason: 'the DNS resolver outbound endpoint (a delegated /28 at least)',
 };
 
 /**
@@ -78,4 +95,18 @@ function allocate(vnet: Cidr, subnets: readonly SubnetRequest[]): AllocatedSubne
     cursor += blockSize(subnet.prefixLength);
     return { name: subnet.name, addressPrefix: formatCidr(range.address, range.prefixLength) };
   });
+}
+
+/**
+ * Every VNet of every environment must have a range of its own: hubs and spokes are peered, and
+ * later environments may share a hub or on-premises routes. Returns the first overlap found.
+ */
+export function findOverlap(networks: readonly { readonly label: string; readonly prefix: string }[]): string | undefined {
+  const parsed = networks.map((network) => ({ ...network, range: parseCidr(network.prefix) as Cidr }));
+  for (const [index, a] of parsed.entries()) {
+    for (const b of parsed.slice(index + 1)) {
+      if (overlaps(a.range, b.range)) return `${a.label} (${a.prefix}) overlaps ${b.label} (${b.prefix})`;
+    }
+  }
+  return undefined;
 }

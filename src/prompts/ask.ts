@@ -28,7 +28,7 @@ export async function askMissing(given: PartialAnswers, folderName: string, stre
   for (const field of allFields()) {
     if (given[field.key] !== undefined) continue;
     const soFar = { ...prompted, ...given } as PartialAnswers;
-    if (field.key === 'agents' && (soFar.foundry ?? 'project') !== 'project') continue;
+    if (field.ui.askWhen && !field.ui.askWhen(soFar)) continue;
     const derived = deriveDefaults(soFar, folderName)[field.key];
     prompted[field.key] = await askField(field, derived ?? field.defaultValue, streams);
   }

@@ -25,6 +25,11 @@ describe('answers schema: valid answers', () => {
     });
   });
 
+  it('gives each environment of a hub-spoke its own hub block next to its spoke', () => {
+    const result = resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'hub-spoke', environments: ['dev', 'prod'] });
+    expect(result).toMatchObject({ answers: { hubAddressSpace: '10.50.0.0/23' }, sources: { hubAddressSpace: 'derived' } });
+  });
+
   it('derives the firewall default from the topology: on for hub-spoke only', () => {
     expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet' })).toMatchObject({ answers: { firewall: false } });
     expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet', firewall: true })).toMatchObject({ answers: { firewall: true }, sources: { firewall: 'flag' } });
@@ -66,6 +71,11 @@ describe('answers schema: invalid answers name the input and what would be valid
     [{ addressSpace: '10.0.0.1/24' }, 'addressSpace', /not aligned.*10\.0\.0\.0\/24/],
     [{ addressSpace: '10.255.255.0/24' }, 'addressSpace', /no private room for environment prod/],
     [{ githubRepo: 'not a repo' }, 'githubRepo', /owner\/repository/],
+    [{ topology: 'hub-spoke', hubAddressSpace: '10.60.2.0/23' }, 'hubAddressSpace', /makes the hub of dev \(10\.60\.2\.0\/23\) overlaps the workload VNet of dev \(10\.60\.0\.0\/22\)/],
+    [{ topology: 'hub-spoke', hubAddressSpace: '10.50.0.0/29' }, 'hubAddressSpace', /too small: the subnets need at least a \/27 \(\/28 for the DNS resolver inbound endpoint/],
+    [{ topology: 'hub-spoke', hubAddressSpace: '100.64.0.0/24' }, 'hubAddressSpace', /not a private range/],
+    [{ topology: 'hub-spoke', hubAddressSpace: '10.0.16.0/24' }, 'hubAddressSpace', /DNS resolver subnet snet-dns-inbound \(10\.0\.16\.0\/28\) in 10\.0\.1\.0–10\.0\.16\.255/],
+    [{ topology: 'single-vnet', hubAddressSpace: '10.50.0.0/24' }, 'hubAddressSpace', /only used with --topology hub-spoke, not single-vnet/],
   ] as const)('%j is refused at %s', (flags, path, message) => {
     const issues = issuesOf(flags as PartialAnswers);
     expect(issues).toContainEqual({ path, message: expect.stringMatching(message) });
