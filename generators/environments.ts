@@ -26,6 +26,13 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
     },
     { name: 'vnetAddressPrefix', value: environment.network.vnetAddressPrefix, comment: 'Address space of this environment\'s VNet; environments never overlap.' },
     { name: 'privateEndpointSubnetPrefix', value: environment.privateEndpointSubnetPrefix, comment: 'Subnet of the private endpoints (one address each).' },
+    ...(environment.hub
+      ? [
+          { name: 'hubVnetAddressPrefix', value: environment.hub.vnetAddressPrefix, comment: 'Address space of this environment\'s hub VNet, which holds the shared connectivity.' },
+          { name: 'dnsResolverInboundSubnetPrefix', value: environment.hub.dnsResolverInboundSubnetPrefix, comment: 'Subnet of the DNS resolver inbound endpoint, the DNS server for VPN and on-premises clients.' },
+          { name: 'dnsResolverOutboundSubnetPrefix', value: environment.hub.dnsResolverOutboundSubnetPrefix, comment: 'Subnet of the DNS resolver outbound endpoint, for forwarding rules to on-premises DNS.' },
+        ]
+      : []),
     {
       name: 'modelDeployments',
       value: environment.modelDeployments,

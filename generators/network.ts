@@ -10,3 +10,14 @@ export const network: Generator = {
     fromTemplate('infra/modules/network/private-endpoint.bicep'),
   ],
 };
+
+/** Hub-spoke: the hub VNet with the DNS Private Resolver, and peering both ways (NET-04, NET-10). */
+export const hub: Generator = {
+  id: 'hub',
+  when: (answers) => answers.topology === 'hub-spoke',
+  files: () => [
+    fromTemplate('infra/modules/network/hub-virtual-network.bicep'),
+    fromTemplate('infra/modules/network/dns-private-resolver.bicep'),
+    fromTemplate('infra/modules/network/virtual-network-peering.bicep'),
+  ],
+};

@@ -13,6 +13,10 @@ export const SCENARIOS: Readonly<Record<string, PartialAnswers>> = {
     name: 'abcdefgh-j', location: 'australiaeast', topology: 'single-vnet', gateway: 'none', jumpbox: false,
     environments: ['dev', 'test', 'stage', 'prod'], addressSpace: '192.168.16.0/24',
   },
+  'hub-spoke': {
+    name: 'fabrikam', location: 'westeurope', topology: 'hub-spoke', firewall: false, gateway: 'none', jumpbox: false,
+    environments: ['dev', 'test', 'prod'],
+  },
   'one-environment': {
     name: 'ai', location: 'westcentralus', topology: 'single-vnet', gateway: 'none', jumpbox: false,
     environments: ['prod'], addressSpace: '172.16.0.0/26', githubRepo: 'contoso/ai-platform',

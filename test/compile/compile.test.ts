@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { serializeBicepParams } from '../../src/render/bicepparam.js';
 import { type BicepRun, describeDiagnostics, runBicep } from '../compiler/bicep.js';
 import { tempDir } from '../helpers/cli.js';
+import { peeringProblems, rangeProblems, subnetProblems, zoneLinkProblems } from './arm.js';
 import { renderScenario, SCENARIOS } from '../scenarios.js';
 
 /**
@@ -13,6 +14,7 @@ import { renderScenario, SCENARIOS } from '../scenarios.js';
  * (`--pattern`), because every start of the compiler costs seconds.
  */
 const bicep = inject('bicepPath');
+const environmentsOf = (name: string) => SCENARIOS[name]!.environments ?? ['dev', 'prod'];
 const ROUND_TRIP = "o'brien ${x} \\ \"q\"\nline\ttab ${{ github.sha }}";
 
 interface Runs { build: BicepRun; buildParams: BicepRun; lint: BicepRun; format: BicepRun }
@@ -54,12 +56,41 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
     expect(template.languageVersion).toBeUndefined();
     expect(template.$schema).toContain('subscriptionDeploymentTemplate.json');
-    for (const environment of SCENARIOS[name]!.environments ?? ['dev', 'prod']) {
+    for (const environment of environmentsOf(name)) {
       const params = JSON.parse(await readFile(join(root, name, `infra/params/${environment}.json`), 'utf8'));
       expect(params.parameters.environmentName.value).toBe(environment);
       const required = Object.keys(template.parameters).filter((key) => template.parameters[key].defaultValue === undefined);
       expect(Object.keys(params.parameters)).toEqual(expect.arrayContaining(required));
     }
+  });
+
+  it.each(Object.keys(SCENARIOS))('%s: no ranges overlap, subnets sit in their VNet, each has an NSG and no default outbound access', async (name) => {
+    const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
+    const environments: Record<string, Record<string, { value: unknown }>> = {};
+    for (const environment of environmentsOf(name)) {
+      environments[environment] = JSON.parse(await readFile(join(root, name, `infra/params/${environment}.json`), 'utf8')).parameters;
+    }
+    expect(rangeProblems(environments)).toEqual([]);
+    expect(subnetProblems(template)).toEqual([]);
+  });
+
+  it.each(Object.keys(SCENARIOS))('%s: every private DNS zone is linked to every VNet; hub and spoke peer both ways', async (name) => {
+    const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
+    expect(zoneLinkProblems(template)).toEqual([]);
+    const hubSpoke = SCENARIOS[name]!.topology === 'hub-spoke';
+    expect(hubSpoke ? peeringProblems(template, false) : []).toEqual([]);
+    expect(JSON.stringify(template).includes('virtualNetworkPeerings')).toBe(hubSpoke);
+  });
+
+  it('the network checks catch a tampered hub-spoke template', async () => {
+    const template = JSON.parse(await readFile(join(root, 'hub-spoke', 'infra/main.json'), 'utf8'));
+    const byName = (name: string) => template.resources.find((resource: { name: string }) => resource.name === name);
+    byName('dns-blob').properties.parameters.virtualNetworkResourceIds.value.splice(0, 1);
+    byName('peering-spoke-to-hub').properties.parameters.useRemoteGateways = { value: true };
+    expect(zoneLinkProblems(template)).toEqual(['zone dns-blob is not linked to the VNet of hub-virtual-network']);
+    expect(peeringProblems(template, false)).toEqual(['peering-spoke-to-hub: useRemoteGateways is true without a VPN gateway']);
+    template.resources = template.resources.filter((resource: { name: string }) => resource.name !== 'peering-hub-to-spoke');
+    expect(peeringProblems(template, false)).toEqual(['no peering from the hub to the spoke', 'peering-spoke-to-hub: useRemoteGateways is true without a VPN gateway']);
   });
 
   it.each(Object.keys(SCENARIOS))('%s: every file is exactly as `bicep format` writes it', async (name) => {

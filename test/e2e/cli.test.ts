@@ -67,9 +67,9 @@ describe('create from flags', () => {
   it('reports every problem at once: a missing answer, an invalid one and a choice not generated yet', async () => {
     const result = await runCli(['X', '--foundry', 'hub', '--environments', 'dev,dev'], { cwd: work, env: { CI: 'true' } });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/^error: missing answers that have no default: --name, --location; version .* does not generate foundry=hub, topology=hub-spoke, gateway=apim, firewall=true, jumpbox=true yet; nothing was written/);
+    expect(result.stderr).toMatch(/^error: missing answers that have no default: --name, --location; version .* does not generate foundry=hub, gateway=apim, firewall=true, jumpbox=true yet; nothing was written/);
     expect(result.stderr).toContain('--environments ["dev","dev"]: lists an environment twice');
-    expect(result.stderr).toContain('Pass instead: --foundry project --topology single-vnet --gateway none --no-firewall --no-jumpbox');
+    expect(result.stderr).toContain('Pass instead: --foundry project --gateway none --no-firewall --no-jumpbox');
   });
 
   it('--dry-run prints the tree and writes nothing', async () => {
@@ -106,8 +106,8 @@ describe('create from flags', () => {
   it('stops before writing when a choice is not generated yet, and says what to pass instead', async () => {
     const result = await runCli(['lz', '--location', 'westeurope', '--yes'], { cwd: work });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/does not generate topology=hub-spoke, gateway=apim, firewall=true, jumpbox=true yet/);
-    expect(result.stderr).toContain('Pass instead: --topology single-vnet --gateway none --no-firewall --no-jumpbox');
+    expect(result.stderr).toMatch(/does not generate gateway=apim, firewall=true, jumpbox=true yet/);
+    expect(result.stderr).toContain('Pass instead: --gateway none --no-firewall --no-jumpbox');
     expect(await readdir(work)).toEqual([]);
   });
 });

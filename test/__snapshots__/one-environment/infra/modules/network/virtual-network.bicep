@@ -12,7 +12,7 @@ param location string = resourceGroup().location
 @minLength(1)
 param addressPrefixes array
 
-@description('Subnets to create. Each item: { name: string, addressPrefix: string, securityRules: array } where securityRules are the inbound and outbound rules of the subnet\'s network security group, in the shape of Microsoft.Network/networkSecurityGroups securityRules.')
+@description('Subnets to create. Each item: { name: string, addressPrefix: string, securityRules: array } and optionally delegation: string, where securityRules are the inbound and outbound rules of the subnet\'s network security group, in the shape of Microsoft.Network/networkSecurityGroups securityRules, and delegation is the service the subnet is delegated to, e.g. Microsoft.Network/dnsResolvers.')
 @minLength(1)
 param subnets array
 
@@ -56,6 +56,17 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2025-05-01' = {
           defaultOutboundAccess: false
           // Makes NSG rules (and route tables) apply to private endpoints too; harmless on subnets without any (NET-12).
           privateEndpointNetworkPolicies: 'Enabled'
+          // Some services (e.g. the DNS Private Resolver) only deploy into a subnet delegated to them alone.
+          delegations: contains(subnet, 'delegation')
+            ? [
+                {
+                  name: replace(subnet.delegation, '/', '.')
+                  properties: {
+                    serviceName: subnet.delegation
+                  }
+                }
+              ]
+            : []
         }
       }
     ]

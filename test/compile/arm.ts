@@ -1,0 +1,128 @@
+import { contains, overlaps, parseCidr, type Cidr } from '../../src/network/cidr.js';
+
+/** A compiled ARM template, or one nested in a `Microsoft.Resources/deployments` resource. */
+export interface ArmTemplate {
+  readonly parameters?: Record<string, { defaultValue?: unknown }>;
+  readonly resources?: ArmResource[] | Record<string, ArmResource>;
+}
+
+export interface ArmResource {
+  readonly type: string;
+  readonly name: string;
+  readonly properties?: Record<string, unknown> & { template?: ArmTemplate; parameters?: Record<string, { value?: unknown }> };
+}
+
+/** Every resource of a template and of the templates of its nested deployments, depth first. */
+export function allResources(template: ArmTemplate): ArmResource[] {
+  const own = Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
+  return own.flatMap((resource) => [resource, ...(resource.properties?.template ? allResources(resource.properties.template) : [])]);
+}
+
+/** The module deployments (nested `Microsoft.Resources/deployments`) whose template declares `type`. */
+export function deploymentsDeclaring(template: ArmTemplate, type: string): ArmResource[] {
+  return allResources(template).filter(
+    (resource) => resource.type === 'Microsoft.Resources/deployments' && (Array.isArray(resource.properties?.template?.resources) ? resource.properties!.template!.resources : Object.values(resource.properties?.template?.resources ?? {})).some((inner) => inner.type === type),
+  );
+}
+
+/** Which parameter holds a VNet range, and which subnet ranges must lie inside it. */
+export const RANGE_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
+  vnetAddressPrefix: ['privateEndpointSubnetPrefix'],
+  hubVnetAddressPrefix: ['dnsResolverInboundSubnetPrefix', 'dnsResolverOutboundSubnetPrefix'],
+};
+
+/**
+ * Problems with the address ranges of a set of environments (their built parameter files): VNets
+ * that overlap, subnets outside their VNet, subnets that overlap each other.
+ */
+export function rangeProblems(environments: Readonly<Record<string, Record<string, { value: unknown }>>>): string[] {
+  const problems: string[] = [];
+  const vnets: { label: string; range: Cidr }[] = [];
+  for (const [environment, parameters] of Object.entries(environments)) {
+    for (const [vnetKey, subnetKeys] of Object.entries(RANGE_PARAMETERS)) {
+      const vnetPrefix = parameters[vnetKey]?.value;
+      if (typeof vnetPrefix !== 'string') continue;
+      const vnet = parseCidr(vnetPrefix) as Cidr;
+      vnets.push({ label: `${environment}.${vnetKey} ${vnetPrefix}`, range: vnet });
+      const subnets = subnetKeys.map((key) => ({ label: `${environment}.${key} ${String(parameters[key]?.value)}`, range: parseCidr(String(parameters[key]?.value)) }));
+      for (const subnet of subnets) {
+        if ('error' in subnet.range) problems.push(`${subnet.label}: ${subnet.range.error}`);
+        else if (!contains(vnet, subnet.range)) problems.push(`${subnet.label} is outside ${vnetPrefix}`);
+      }
+      problems.push(...pairwiseOverlaps(subnets.filter((subnet): subnet is { label: string; range: Cidr } => !('error' in subnet.range))));
+    }
+  }
+  return [...problems, ...pairwiseOverlaps(vnets)];
+}
+
+function pairwiseOverlaps(ranges: readonly { label: string; range: Cidr }[]): string[] {
+  return ranges.flatMap((a, index) => ranges.slice(index + 1).filter((b) => overlaps(a.range, b.range)).map((b) => `${a.label} overlaps ${b.label}`));
+}
+
+/** Subnet names that PSRule (Azure.VNET.UseNSGs) and Azure itself exempt from NSGs. */
+const NSG_EXEMPT = new Set(['GatewaySubnet', 'AzureFirewallSubnet', 'AzureFirewallManagementSubnet', 'RouteServerSubnet']);
+
+/**
+ * Every subnet declaration in every virtual network of the template: does it get an NSG (unless
+ * exempt) and `defaultOutboundAccess: false`? Subnets built by a copy loop are judged by the loop's
+ * input template, which every generated subnet passes through.
+ */
+export function subnetProblems(template: ArmTemplate): string[] {
+  const problems: string[] = [];
+  for (const vnet of allResources(template).filter((resource) => resource.type === 'Microsoft.Network/virtualNetworks')) {
+    const declarations = subnetDeclarations(vnet);
+    if (declarations.length === 0) problems.push(`${vnet.name}: no subnet declarations found`);
+    for (const subnet of declarations) {
+      const name = typeof subnet.name === 'string' ? subnet.name : JSON.stringify(subnet.name);
+      const properties = (subnet.properties ?? {}) as Record<string, unknown>;
+      if (!NSG_EXEMPT.has(name) && properties.networkSecurityGroup === undefined) problems.push(`${vnet.name}: subnet ${name} has no network security group`);
+      if (properties.defaultOutboundAccess !== false) problems.push(`${vnet.name}: subnet ${name} keeps default outbound access`);
+    }
+  }
+  return problems;
+}
+
+function subnetDeclarations(vnet: ArmResource): { name?: unknown; properties?: unknown }[] {
+  const properties = vnet.properties ?? {};
+  const literal = Array.isArray(properties.subnets) ? (properties.subnets as { name?: unknown; properties?: unknown }[]) : [];
+  const copies = Array.isArray(properties.copy) ? (properties.copy as { name: string; input: { name?: unknown; properties?: unknown } }[]) : [];
+  return [...literal, ...copies.filter((copy) => copy.name === 'subnets').map((copy) => copy.input)];
+}
+
+/** Top-level module deployments that create a virtual network (directly or in a nested module). */
+function virtualNetworkDeployments(template: ArmTemplate): ArmResource[] {
+  const own = Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
+  return own.filter((resource) => resource.type === 'Microsoft.Resources/deployments' && resource.properties?.template && allResources(resource.properties.template).some((inner) => inner.type === 'Microsoft.Network/virtualNetworks'));
+}
+
+/** NET-03: every private DNS zone must be linked to every virtual network of the deployment. */
+export function zoneLinkProblems(template: ArmTemplate): string[] {
+  const vnets = virtualNetworkDeployments(template).map((deployment) => deployment.name);
+  return deploymentsDeclaring(template, 'Microsoft.Network/privateDnsZones').flatMap((zone) => {
+    const linked = JSON.stringify(zone.properties?.parameters?.virtualNetworkResourceIds?.value ?? '');
+    return vnets.filter((vnet) => !linked.includes(`'Microsoft.Resources/deployments', '${vnet}')`)).map((vnet) => `zone ${zone.name} is not linked to the VNet of ${vnet}`);
+  });
+}
+
+/**
+ * NET-10: hub-spoke peers both ways, each side deployed in its own VNet's resource group and
+ * pointing at the other; without a VPN gateway no side may ask for gateway transit or remote
+ * gateways (the deployment would fail).
+ */
+export function peeringProblems(template: ArmTemplate, expectGateway: boolean): string[] {
+  const peerings = deploymentsDeclaring(template, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings');
+  const problems: string[] = [];
+  const direction = (resourceGroup: string, remote: string) =>
+    peerings.find((peering) => String((peering as { resourceGroup?: string }).resourceGroup).includes(resourceGroup) && JSON.stringify(peering.properties?.parameters?.remoteVirtualNetworkResourceId?.value).includes(remote));
+  if (!direction('hubResourceGroup', 'spokeVirtualNetworkResourceId')) problems.push('no peering from the hub to the spoke');
+  if (!direction("names').resourceGroup", 'hubVirtualNetworkResourceId')) problems.push('no peering from the spoke to the hub');
+  for (const peering of peerings) {
+    const template = peering.properties!.template!;
+    for (const flag of ['allowGatewayTransit', 'useRemoteGateways']) {
+      const value = peering.properties?.parameters?.[flag]?.value ?? template.parameters?.[flag]?.defaultValue ?? false;
+      if (!expectGateway && value !== false) problems.push(`${peering.name}: ${flag} is ${JSON.stringify(value)} without a VPN gateway`);
+    }
+    if (peering.properties?.parameters?.allowForwardedTraffic?.value !== true) problems.push(`${peering.name}: forwarded traffic is not allowed`);
+  }
+  return problems;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { rangeProblems, subnetProblems } from '../compile/arm.js';
+
+const value = (v: unknown) => ({ value: v });
+
+describe('structural checks of compiled templates catch broken networks', () => {
+  it('finds overlapping VNets across environments and subnets outside their VNet', () => {
+    expect(rangeProblems({
+      dev: { vnetAddressPrefix: value('10.0.0.0/22'), privateEndpointSubnetPrefix: value('10.9.0.0/26') },
+      prod: { vnetAddressPrefix: value('10.0.2.0/23'), privateEndpointSubnetPrefix: value('10.0.2.0/26') },
+    })).toEqual([
+      'dev.privateEndpointSubnetPrefix 10.9.0.0/26 is outside 10.0.0.0/22',
+      'dev.vnetAddressPrefix 10.0.0.0/22 overlaps prod.vnetAddressPrefix 10.0.2.0/23',
+    ]);
+  });
+
+  it('finds hub subnets that overlap each other', () => {
+    expect(rangeProblems({
+      dev: { hubVnetAddressPrefix: value('10.1.0.0/24'), dnsResolverInboundSubnetPrefix: value('10.1.0.0/28'), dnsResolverOutboundSubnetPrefix: value('10.1.0.0/27') },
+    })).toEqual(['dev.dnsResolverInboundSubnetPrefix 10.1.0.0/28 overlaps dev.dnsResolverOutboundSubnetPrefix 10.1.0.0/27']);
+  });
+
+  it('finds a subnet without an NSG or with default outbound access, in nested templates too', () => {
+    const template = {
+      resources: [{
+        type: 'Microsoft.Resources/deployments', name: 'network',
+        properties: { template: { resources: [{
+          type: 'Microsoft.Network/virtualNetworks', name: 'vnet',
+          properties: { subnets: [
+            { name: 'snet-app', properties: { defaultOutboundAccess: false } },
+            { name: 'GatewaySubnet', properties: {} },
+            { name: 'snet-ok', properties: { networkSecurityGroup: { id: 'x' }, defaultOutboundAccess: false } },
+          ] },
+        }] } },
+      }],
+    };
+    expect(subnetProblems(template)).toEqual([
+      'vnet: subnet snet-app has no network security group',
+      'vnet: subnet GatewaySubnet keeps default outbound access',
+    ]);
+  });
+});
