@@ -74,6 +74,12 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     expect(subnetProblems(template)).toEqual([]);
   });
 
+  it.each(Object.keys(SCENARIOS))('%s: Defender for AI is on for the subscription (SEC-02)', async (name) => {
+    const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
+    const plans = template.resources.filter((resource: { type: string }) => resource.type === 'Microsoft.Security/pricings');
+    expect(plans).toEqual([expect.objectContaining({ name: 'AI', properties: { pricingTier: 'Standard' } })]);
+  });
+
   it.each(Object.keys(SCENARIOS))('%s: every private DNS zone is linked to every VNet; hub and spoke peer both ways', async (name) => {
     const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
     expect(zoneLinkProblems(template)).toEqual([]);

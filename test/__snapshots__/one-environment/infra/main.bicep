@@ -114,6 +114,17 @@ resource workloadResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' =
   tags: resourceTags
 }
 
+// SEC-02: Microsoft Defender for Cloud's threat protection for AI services (jailbreak and data-leak
+// attempts, suspicious access to the model endpoints). It is a subscription-wide plan, so every
+// environment deployed to the subscription sets the same value. Prompt evidence in alerts is a separate
+// opt-in extension, left off: whether prompts may appear in security alerts is the data owner's decision.
+resource defenderForAi 'Microsoft.Security/pricings@2024-01-01' = {
+  name: 'AI'
+  properties: {
+    pricingTier: 'Standard'
+  }
+}
+
 module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
   scope: workloadResourceGroup
   name: 'log-analytics'
