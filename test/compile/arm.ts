@@ -3,6 +3,7 @@ import { contains, overlaps, parseCidr, type Cidr } from '../../src/network/cidr
 /** A compiled ARM template, or one nested in a `Microsoft.Resources/deployments` resource. */
 export interface ArmTemplate {
   readonly parameters?: Record<string, { defaultValue?: unknown }>;
+  readonly variables?: Record<string, unknown>;
   readonly resources?: ArmResource[] | Record<string, ArmResource>;
 }
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { serializeBicepParams } from '../../src/render/bicepparam.js';
 import { type BicepRun, describeDiagnostics, runBicep } from '../compiler/bicep.js';
 import { tempDir } from '../helpers/cli.js';
-import { peeringProblems, rangeProblems, subnetProblems, zoneLinkProblems } from './arm.js';
+import { allResources, deploymentsDeclaring, peeringProblems, rangeProblems, subnetProblems, zoneLinkProblems } from './arm.js';
 import { renderScenario, SCENARIOS } from '../scenarios.js';
 
 /**
@@ -72,6 +72,23 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     }
     expect(rangeProblems(environments)).toEqual([]);
     expect(subnetProblems(template)).toEqual([]);
+  });
+
+  it.each(Object.keys(SCENARIOS))('%s: every model deployment uses a content filter that blocks jailbreaks and indirect attacks (SEC-03)', async (name) => {
+    const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
+    const [foundry, ...others] = deploymentsDeclaring(template, 'Microsoft.CognitiveServices/accounts/raiPolicies');
+    expect(others).toEqual([]);
+    const module = foundry!.properties!.template!;
+    const policy = allResources(module).find((resource) => resource.type === 'Microsoft.CognitiveServices/accounts/raiPolicies')!;
+    // The filters are computed: the shields are a variable of the module that the policy's list includes.
+    expect(String(policy.properties?.contentFilters)).toContain("variables('promptShields')");
+    for (const shield of ['Jailbreak', 'Indirect Attack']) {
+      expect(module.variables?.promptShields).toContainEqual({ name: shield, enabled: true, blocking: true, source: 'Prompt' });
+    }
+    const resources = allResources(template);
+    const deployments = resources.filter((resource) => resource.type === 'Microsoft.CognitiveServices/accounts/deployments');
+    expect(deployments.length).toBeGreaterThan(0);
+    for (const deployment of deployments) expect(deployment.properties?.raiPolicyName).toBe('prompt-shields');
   });
 
   it.each(Object.keys(SCENARIOS))('%s: Defender for AI is on for the subscription (SEC-02)', async (name) => {

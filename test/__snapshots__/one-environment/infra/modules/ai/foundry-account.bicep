@@ -61,8 +61,41 @@ resource project 'Microsoft.CognitiveServices/accounts/projects@2025-12-01' = {
   }
 }
 
-// The account accepts one change at a time: deployments go one by one, and only after the project,
-// otherwise ARM answers 409 "Another operation is being performed on the parent resource".
+// SEC-03: the content filter of every model deployment. Microsoft.DefaultV2 blocks harmful content and
+// direct jailbreaks; this policy also blocks indirect attacks (instructions hidden in documents, search
+// results or tool output), which retrieval and agents expose a model to, and protected material.
+var harmCategories = ['Hate', 'Sexual', 'Violence', 'Selfharm']
+var promptShields = [
+  { name: 'Jailbreak', enabled: true, blocking: true, source: 'Prompt' }
+  { name: 'Indirect Attack', enabled: true, blocking: true, source: 'Prompt' }
+  { name: 'Protected Material Text', enabled: true, blocking: true, source: 'Completion' }
+  { name: 'Protected Material Code', enabled: true, blocking: true, source: 'Completion' }
+]
+
+// The account accepts one change at a time: the policy waits for the project, the deployments for the
+// policy and for each other, otherwise ARM answers 409 "Another operation is being performed on the parent resource".
+resource contentFilter 'Microsoft.CognitiveServices/accounts/raiPolicies@2025-12-01' = {
+  parent: account
+  name: 'prompt-shields'
+  tags: tags
+  properties: {
+    basePolicyName: 'Microsoft.DefaultV2'
+    mode: 'Default'
+    contentFilters: concat(
+      map(
+        harmCategories,
+        category => { name: category, enabled: true, blocking: true, severityThreshold: 'Medium', source: 'Prompt' }
+      ),
+      map(
+        harmCategories,
+        category => { name: category, enabled: true, blocking: true, severityThreshold: 'Medium', source: 'Completion' }
+      ),
+      promptShields
+    )
+  }
+  dependsOn: [project]
+}
+
 @batchSize(1)
 resource deployments 'Microsoft.CognitiveServices/accounts/deployments@2025-12-01' = [
   for deployment in modelDeployments: {
@@ -74,10 +107,8 @@ resource deployments 'Microsoft.CognitiveServices/accounts/deployments@2025-12-0
       model: { format: 'OpenAI', name: deployment.model, version: deployment.version }
       // Keeps the version the parameter file pins until Microsoft retires it, then upgrades instead of breaking.
       versionUpgradeOption: 'OnceCurrentVersionExpired'
-      // Built-in content filter with the jailbreak prompt shield (SEC-03); a custom policy can replace it later.
-      raiPolicyName: 'Microsoft.DefaultV2'
+      raiPolicyName: contentFilter.name
     }
-    dependsOn: [project]
   }
 ]
 
