@@ -26,6 +26,13 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
     },
     { name: 'vnetAddressPrefix', value: environment.network.vnetAddressPrefix, comment: 'Address space of this environment\'s VNet; environments never overlap.' },
     { name: 'privateEndpointSubnetPrefix', value: environment.privateEndpointSubnetPrefix, comment: 'Subnet of the private endpoints (one address each).' },
+    ...(environment.firewall
+      ? [
+          { name: 'firewallSubnetPrefix', value: environment.firewall.subnetPrefix, comment: 'AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.' },
+          { name: 'firewallPrivateIp', value: environment.firewall.privateIp, comment: 'The firewall\'s private address: Azure gives it the fourth address of its subnet.' },
+          { name: 'firewallAllowedFqdns', value: answers.allowedFqdns, comment: 'Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.' },
+        ]
+      : []),
     ...(environment.hub
       ? [
           { name: 'hubVnetAddressPrefix', value: environment.hub.vnetAddressPrefix, comment: 'Address space of this environment\'s hub VNet, which holds the shared connectivity.' },

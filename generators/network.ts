@@ -21,3 +21,14 @@ export const hub: Generator = {
     fromTemplate('infra/modules/network/virtual-network-peering.bicep'),
   ],
 };
+
+/** Egress through Azure Firewall: the firewall, its policy and the workload's route table (NET-07). */
+export const egress: Generator = {
+  id: 'egress',
+  when: (answers) => answers.firewall,
+  files: () => [
+    fromTemplate('infra/modules/network/firewall.bicep'),
+    fromTemplate('infra/modules/network/firewall-policy.bicep'),
+    fromTemplate('infra/modules/network/route-table.bicep'),
+  ],
+};

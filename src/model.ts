@@ -1,7 +1,8 @@
 import { dataZoneOf, hasAvailabilityZones } from './answers/locations.js';
 import { resourceNamePreview } from './answers/naming.js';
 import type { Answers } from './answers/schema.js';
-import { DNS_RESOLVER_INBOUND_SUBNET, DNS_RESOLVER_OUTBOUND_SUBNET, type EnvironmentNetwork, PRIVATE_ENDPOINT_SUBNET } from './network/address-plan.js';
+import { AZURE_FIREWALL_SUBNET, DNS_RESOLVER_INBOUND_SUBNET, DNS_RESOLVER_OUTBOUND_SUBNET, type EnvironmentNetwork, PRIVATE_ENDPOINT_SUBNET } from './network/address-plan.js';
+import { addressAt, type Cidr, parseCidr } from './network/cidr.js';
 import { planNetworks } from './network/landing-zone-networks.js';
 
 export interface ModelDeployment {
@@ -18,6 +19,8 @@ export interface EnvironmentProfile {
   readonly isProduction: boolean;
   readonly network: EnvironmentNetwork;
   readonly privateEndpointSubnetPrefix: string;
+  /** Azure Firewall of this environment: in the hub, or beside the workload in a single VNet (NET-07). */
+  readonly firewall?: { readonly subnetPrefix: string; readonly privateIp: string };
   /** The hub of this environment, in hub-spoke. */
   readonly hub?: {
     readonly vnetAddressPrefix: string;
@@ -34,6 +37,8 @@ export interface ViewModel {
   readonly answers: Answers;
   /** Hub-spoke: connectivity in a hub VNet per environment, the workload in a spoke. */
   readonly hubSpoke: boolean;
+  /** Egress through Azure Firewall (NET-07). */
+  readonly firewall: boolean;
   readonly environments: readonly EnvironmentProfile[];
   /** The environment to deploy first, used in examples. */
   readonly firstEnvironment: EnvironmentProfile;
@@ -52,11 +57,13 @@ export function buildModel(answers: Answers): ViewModel {
   const modelSku = chooseModelSku(answers.location);
   const environments = networks.map(({ environment, workload: network, hub }): EnvironmentProfile => {
     const isProduction = PRODUCTION_NAMES.has(environment);
+    const firewallNetwork = answers.firewall ? (hub ?? network) : undefined;
     return {
       name: environment,
       isProduction,
       network,
       privateEndpointSubnetPrefix: subnetPrefix(network, PRIVATE_ENDPOINT_SUBNET.name),
+      ...(firewallNetwork && { firewall: firewallOf(firewallNetwork) }),
       ...(hub && {
         hub: {
           vnetAddressPrefix: hub.vnetAddressPrefix,
@@ -72,7 +79,13 @@ export function buildModel(answers: Answers): ViewModel {
       names: resourceNamePreview(answers.name, environment),
     };
   });
-  return { answers, hubSpoke: answers.topology === 'hub-spoke', environments, firstEnvironment: environments[0]!, modelSku, zoneRedundant: hasAvailabilityZones(answers.location), choices: describeChoices(answers) };
+  return { answers, hubSpoke: answers.topology === 'hub-spoke', firewall: answers.firewall, environments, firstEnvironment: environments[0]!, modelSku, zoneRedundant: hasAvailabilityZones(answers.location), choices: describeChoices(answers) };
+}
+
+/** Azure gives a firewall the fourth address of its subnet: known in advance, so nothing waits to learn it. */
+function firewallOf(network: EnvironmentNetwork): EnvironmentProfile['firewall'] {
+  const prefix = subnetPrefix(network, AZURE_FIREWALL_SUBNET.name);
+  return { subnetPrefix: prefix, privateIp: addressAt(parseCidr(prefix) as Cidr, 4) };
 }
 
 function subnetPrefix(network: EnvironmentNetwork, name: string): string {

@@ -10,12 +10,15 @@ export const SCENARIOS: Readonly<Record<string, PartialAnswers>> = {
     name: 'contoso', location: 'swedencentral', topology: 'single-vnet', gateway: 'none', jumpbox: false,
   },
   'longest-names': {
-    name: 'abcdefgh-j', location: 'australiaeast', topology: 'single-vnet', gateway: 'none', jumpbox: false,
+    name: 'abcdefgh-j', location: 'australiaeast', topology: 'single-vnet', firewall: true, allowedFqdns: ['pypi.org', '*.example.com'], gateway: 'none', jumpbox: false,
     environments: ['dev', 'test', 'stage', 'prod'], addressSpace: '192.168.16.0/24',
   },
   'hub-spoke': {
     name: 'fabrikam', location: 'westeurope', topology: 'hub-spoke', firewall: false, gateway: 'none', jumpbox: false,
     environments: ['dev', 'test', 'prod'],
+  },
+  'hub-spoke-firewall': {
+    name: 'contoso', location: 'swedencentral', topology: 'hub-spoke', gateway: 'none', jumpbox: false,
   },
   'one-environment': {
     name: 'ai', location: 'westcentralus', topology: 'single-vnet', gateway: 'none', jumpbox: false,

@@ -13,7 +13,6 @@ export const NOT_YET_GENERATED: Readonly<Partial<Record<keyof Answers, readonly 
   vpn: ['p2s'],
   gateway: ['apim', 'apim-appgw', 'apim-frontdoor'],
   agents: [true],
-  firewall: [true],
   jumpbox: [true],
 };
 

@@ -106,6 +106,20 @@ const firewall = z
   .describe('Egress through Azure Firewall with an FQDN allow-list (NET-07).')
   .register(answerUi, { question: 'Route egress through Azure Firewall?', defaultText: 'true with hub-spoke, otherwise false' });
 
+/** A host name, or `*.` and a domain: the forms an Azure Firewall application rule accepts. */
+const FQDN = /^(\*\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+const allowedFqdns = z
+  .array(z.string().regex(FQDN, 'each entry must be a host name such as pypi.org, or *. and a domain such as *.example.com'))
+  .default([])
+  .refine(unique, 'lists a host twice')
+  .describe('Extra hosts the workload may reach over HTTPS through the firewall, beyond Microsoft Entra ID and Azure Resource Manager.')
+  .register(answerUi, {
+    question: 'Extra hosts the workload may reach through the firewall (comma-separated, optional)?',
+    valueName: '<list>',
+    askWhen: (answers) => (answers.firewall ?? (answers.topology ?? 'hub-spoke') === 'hub-spoke') === true,
+  });
+
 const jumpbox = z
   .boolean()
   .default(true)
@@ -183,6 +197,7 @@ export const answerFields = {
   vpn,
   gateway,
   firewall,
+  allowedFqdns,
   jumpbox,
   environments,
   githubRepo,
@@ -207,6 +222,9 @@ export const AnswersSchema = z
     }
     if (answers.foundry === 'none' && answers.services.length === 0) {
       context.addIssue({ code: 'custom', path: ['services'], message: 'is empty and --foundry is none, so there is nothing to deploy; choose at least one of openai, ml, aiservices, search' });
+    }
+    if (answers.allowedFqdns.length > 0 && !answers.firewall) {
+      context.addIssue({ code: 'custom', path: ['allowedFqdns'], message: 'needs the firewall (--firewall): without it nothing filters egress, so there is nothing to allow' });
     }
     if (answers.hubAddressSpace !== undefined && answers.topology !== 'hub-spoke') {
       context.addIssue({ code: 'custom', path: ['hubAddressSpace'], message: `is only used with --topology hub-spoke, not ${answers.topology}` });

@@ -29,6 +29,13 @@ export const PRIVATE_ENDPOINT_SUBNET: SubnetRequest = {
   reason: 'private endpoints (one address each; /26 leaves room for about 59)',
 };
 
+/** Azure Firewall's subnet must be named AzureFirewallSubnet and be at least a /26 (Azure Firewall FAQ). */
+export const AZURE_FIREWALL_SUBNET: SubnetRequest = {
+  name: 'AzureFirewallSubnet',
+  prefixLength: 26,
+  reason: 'Azure Firewall (AzureFirewallSubnet, a /26 at least)',
+};
+
 /**
  * Azure DNS Private Resolver: each endpoint needs its own subnet delegated to
  * Microsoft.Network/dnsResolvers, at least a /28 (Azure DNS Private Resolver documentation,

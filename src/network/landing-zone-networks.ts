@@ -1,5 +1,5 @@
 import type { Answers } from '../answers/schema.js';
-import { type EnvironmentNetwork, findOverlap, planEnvironmentNetworks } from './address-plan.js';
+import { DNS_RESOLVER_INBOUND_SUBNET, DNS_RESOLVER_OUTBOUND_SUBNET, type EnvironmentNetwork, findOverlap, planEnvironmentNetworks } from './address-plan.js';
 import { blockSize, type Cidr, parseCidr } from './cidr.js';
 import { hubSubnetsFor, workloadSubnetsFor } from './subnets.js';
 
@@ -20,7 +20,7 @@ export interface EnvironmentNetworks {
   readonly hub?: EnvironmentNetwork;
 }
 
-export type NetworkAnswers = Pick<Answers, 'topology' | 'addressSpace' | 'hubAddressSpace' | 'environments'>;
+export type NetworkAnswers = Pick<Answers, 'topology' | 'addressSpace' | 'hubAddressSpace' | 'environments'> & { readonly firewall?: boolean | undefined };
 
 export interface NetworkProblem {
   readonly key: 'addressSpace' | 'hubAddressSpace';
@@ -44,7 +44,10 @@ export function planNetworks(answers: NetworkAnswers): EnvironmentNetworks[] | N
     ...workloads.map((workload) => ({ label: `the workload VNet of ${workload.environment}`, prefix: workload.vnetAddressPrefix })),
   ]);
   if (overlap) return { key: 'hubAddressSpace', message: `makes ${overlap}; choose ranges that do not overlap` };
-  const reserved = hubs.flatMap((hub) => hub.subnets).find((subnet) => overlaps(parseCidr(subnet.addressPrefix) as Cidr, DNS_RESOLVER_RESERVED));
+  const resolverSubnets = new Set([DNS_RESOLVER_INBOUND_SUBNET.name, DNS_RESOLVER_OUTBOUND_SUBNET.name]);
+  const reserved = hubs
+    .flatMap((hub) => hub.subnets)
+    .find((subnet) => resolverSubnets.has(subnet.name) && overlaps(parseCidr(subnet.addressPrefix) as Cidr, DNS_RESOLVER_RESERVED));
   if (reserved) {
     return { key: 'hubAddressSpace', message: `puts the DNS resolver subnet ${reserved.name} (${reserved.addressPrefix}) in 10.0.1.0–10.0.16.255, which Azure DNS Private Resolver reserves; choose a hub range outside it` };
   }

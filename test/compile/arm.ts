@@ -26,34 +26,33 @@ export function deploymentsDeclaring(template: ArmTemplate, type: string): ArmRe
   );
 }
 
-/** Which parameter holds a VNet range, and which subnet ranges must lie inside it. */
-export const RANGE_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
-  vnetAddressPrefix: ['privateEndpointSubnetPrefix'],
-  hubVnetAddressPrefix: ['dnsResolverInboundSubnetPrefix', 'dnsResolverOutboundSubnetPrefix'],
-};
+/** Parameters holding VNet ranges, and parameters holding subnet ranges (each inside one of the VNets). */
+const VNET_PARAMETERS = ['vnetAddressPrefix', 'hubVnetAddressPrefix'];
+const SUBNET_PARAMETERS = ['privateEndpointSubnetPrefix', 'dnsResolverInboundSubnetPrefix', 'dnsResolverOutboundSubnetPrefix', 'firewallSubnetPrefix'];
 
 /**
  * Problems with the address ranges of a set of environments (their built parameter files): VNets
- * that overlap, subnets outside their VNet, subnets that overlap each other.
+ * that overlap (across all environments), subnets outside every VNet of their environment, subnets
+ * that overlap each other, a firewall address outside the firewall's subnet.
  */
 export function rangeProblems(environments: Readonly<Record<string, Record<string, { value: unknown }>>>): string[] {
   const problems: string[] = [];
-  const vnets: { label: string; range: Cidr }[] = [];
+  const allVnets: { label: string; range: Cidr }[] = [];
   for (const [environment, parameters] of Object.entries(environments)) {
-    for (const [vnetKey, subnetKeys] of Object.entries(RANGE_PARAMETERS)) {
-      const vnetPrefix = parameters[vnetKey]?.value;
-      if (typeof vnetPrefix !== 'string') continue;
-      const vnet = parseCidr(vnetPrefix) as Cidr;
-      vnets.push({ label: `${environment}.${vnetKey} ${vnetPrefix}`, range: vnet });
-      const subnets = subnetKeys.map((key) => ({ label: `${environment}.${key} ${String(parameters[key]?.value)}`, range: parseCidr(String(parameters[key]?.value)) }));
-      for (const subnet of subnets) {
-        if ('error' in subnet.range) problems.push(`${subnet.label}: ${subnet.range.error}`);
-        else if (!contains(vnet, subnet.range)) problems.push(`${subnet.label} is outside ${vnetPrefix}`);
-      }
-      problems.push(...pairwiseOverlaps(subnets.filter((subnet): subnet is { label: string; range: Cidr } => !('error' in subnet.range))));
+    const ranges = (keys: readonly string[]) => keys.filter((key) => typeof parameters[key]?.value === 'string').map((key) => ({ label: `${environment}.${key} ${String(parameters[key]!.value)}`, range: parseCidr(String(parameters[key]!.value)) as Cidr }));
+    const vnets = ranges(VNET_PARAMETERS);
+    const subnets = ranges(SUBNET_PARAMETERS);
+    allVnets.push(...vnets);
+    for (const subnet of subnets) {
+      if (!vnets.some((vnet) => contains(vnet.range, subnet.range))) problems.push(`${subnet.label} is outside every VNet of ${environment}`);
+    }
+    problems.push(...pairwiseOverlaps(subnets));
+    const firewallIp = parameters.firewallPrivateIp?.value;
+    if (typeof firewallIp === 'string' && !subnets.some((subnet) => subnet.label.includes('firewallSubnetPrefix') && contains(subnet.range, parseCidr(`${firewallIp}/32`) as Cidr))) {
+      problems.push(`${environment}.firewallPrivateIp ${firewallIp} is outside the firewall subnet`);
     }
   }
-  return [...problems, ...pairwiseOverlaps(vnets)];
+  return [...problems, ...pairwiseOverlaps(allVnets)];
 }
 
 function pairwiseOverlaps(ranges: readonly { label: string; range: Cidr }[]): string[] {
@@ -126,4 +125,27 @@ export function peeringProblems(template: ArmTemplate, expectGateway: boolean): 
     if (peering.properties?.parameters?.allowForwardedTraffic?.value !== true) problems.push(`${peering.name}: forwarded traffic is not allowed`);
   }
   return problems;
+}
+
+/**
+ * NET-07: with the firewall, every workload subnet routes through it (the route table is attached);
+ * without it, none does. Subnets that Azure reserves (AzureFirewallSubnet, …) never take one.
+ */
+export function routeTableProblems(template: ArmTemplate, firewall: boolean): string[] {
+  const own = Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
+  const workload = own.find((resource) => resource.type === 'Microsoft.Resources/deployments' && resource.name === 'virtual-network');
+  const subnets = workload?.properties?.parameters?.subnets?.value;
+  if (!Array.isArray(subnets)) return ['the workload VNet\'s subnets are not a literal list, so their routes cannot be checked'];
+  // An item may be a reference to a variable of the template: `[variables('privateEndpointSubnet')]`.
+  const resolved = subnets.map((item) => {
+    const variable = typeof item === 'string' ? /^\[variables\('(\w+)'\)\]$/.exec(item)?.[1] : undefined;
+    return (variable ? template.variables?.[variable] : item) as { name: string; routeTableResourceId?: unknown };
+  });
+  return resolved.flatMap((subnet) => {
+    const routed = subnet.routeTableResourceId !== undefined;
+    if (NSG_EXEMPT.has(subnet.name)) return routed ? [`${subnet.name} must not take a route table`] : [];
+    if (firewall && !routed) return [`${subnet.name} does not route its egress through the firewall`];
+    if (!firewall && routed) return [`${subnet.name} has a route table but there is no firewall`];
+    return [];
+  });
 }

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { serializeBicepParams } from '../../src/render/bicepparam.js';
 import { type BicepRun, describeDiagnostics, runBicep } from '../compiler/bicep.js';
 import { tempDir } from '../helpers/cli.js';
-import { allResources, deploymentsDeclaring, peeringProblems, rangeProblems, subnetProblems, zoneLinkProblems } from './arm.js';
-import { renderScenario, SCENARIOS } from '../scenarios.js';
+import { allResources, deploymentsDeclaring, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
+import { renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
 
 /**
  * The output is the product: every scenario's repository goes through the real Bicep compiler —
@@ -72,6 +72,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     }
     expect(rangeProblems(environments)).toEqual([]);
     expect(subnetProblems(template)).toEqual([]);
+    expect(routeTableProblems(template, scenarioAnswers(SCENARIOS[name]!).firewall)).toEqual([]);
   });
 
   it.each(Object.keys(SCENARIOS))('%s: every model deployment uses a content filter that blocks jailbreaks and indirect attacks (SEC-03)', async (name) => {
@@ -113,6 +114,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     expect(zoneLinkProblems(template)).toEqual(['zone dns-blob is not linked to the VNet of hub-virtual-network']);
     expect(peeringProblems(template, false)).toEqual(['peering-spoke-to-hub: useRemoteGateways is true without a VPN gateway']);
     template.resources = template.resources.filter((resource: { name: string }) => resource.name !== 'peering-hub-to-spoke');
+    expect(routeTableProblems(template, true)).toEqual(['snet-private-endpoints does not route its egress through the firewall']);
     expect(peeringProblems(template, false)).toEqual(['no peering from the hub to the spoke', 'peering-spoke-to-hub: useRemoteGateways is true without a VPN gateway']);
   });
 

@@ -67,9 +67,9 @@ describe('create from flags', () => {
   it('reports every problem at once: a missing answer, an invalid one and a choice not generated yet', async () => {
     const result = await runCli(['X', '--foundry', 'hub', '--environments', 'dev,dev'], { cwd: work, env: { CI: 'true' } });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/^error: missing answers that have no default: --name, --location; version .* does not generate foundry=hub, gateway=apim, firewall=true, jumpbox=true yet; nothing was written/);
+    expect(result.stderr).toMatch(/^error: missing answers that have no default: --name, --location; version .* does not generate foundry=hub, gateway=apim, jumpbox=true yet; nothing was written/);
     expect(result.stderr).toContain('--environments ["dev","dev"]: lists an environment twice');
-    expect(result.stderr).toContain('Pass instead: --foundry project --gateway none --no-firewall --no-jumpbox');
+    expect(result.stderr).toContain('Pass instead: --foundry project --gateway none --no-jumpbox');
   });
 
   it('--dry-run prints the tree and writes nothing', async () => {
@@ -106,8 +106,8 @@ describe('create from flags', () => {
   it('stops before writing when a choice is not generated yet, and says what to pass instead', async () => {
     const result = await runCli(['lz', '--location', 'westeurope', '--yes'], { cwd: work });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/does not generate gateway=apim, firewall=true, jumpbox=true yet/);
-    expect(result.stderr).toContain('Pass instead: --gateway none --no-firewall --no-jumpbox');
+    expect(result.stderr).toMatch(/does not generate gateway=apim, jumpbox=true yet/);
+    expect(result.stderr).toContain('Pass instead: --gateway none --no-jumpbox');
     expect(await readdir(work)).toEqual([]);
   });
 });
@@ -182,7 +182,7 @@ describe('other commands', () => {
   it('--help lists every flag', async () => {
     const result = await runCli(['--help'], { cwd: work });
     expect(result.exitCode).toBe(0);
-    for (const flag of ['--name', '--location', '--foundry', '--services', '--topology', '--vpn', '--gateway', '--no-agents', '--no-firewall', '--no-jumpbox', '--environments', '--address-space', '--github-repo', '--config', '--yes', '--force', '--dry-run', '--json', '--no-git']) {
+    for (const flag of ['--name', '--location', '--foundry', '--services', '--topology', '--vpn', '--gateway', '--no-agents', '--no-firewall', '--no-jumpbox', '--environments', '--address-space', '--hub-address-space', '--allowed-fqdns', '--github-repo', '--config', '--yes', '--force', '--dry-run', '--json', '--no-git']) {
       expect(result.stdout).toContain(flag);
     }
   });

@@ -9,9 +9,15 @@ describe('structural checks of compiled templates catch broken networks', () => 
       dev: { vnetAddressPrefix: value('10.0.0.0/22'), privateEndpointSubnetPrefix: value('10.9.0.0/26') },
       prod: { vnetAddressPrefix: value('10.0.2.0/23'), privateEndpointSubnetPrefix: value('10.0.2.0/26') },
     })).toEqual([
-      'dev.privateEndpointSubnetPrefix 10.9.0.0/26 is outside 10.0.0.0/22',
+      'dev.privateEndpointSubnetPrefix 10.9.0.0/26 is outside every VNet of dev',
       'dev.vnetAddressPrefix 10.0.0.0/22 overlaps prod.vnetAddressPrefix 10.0.2.0/23',
     ]);
+  });
+
+  it('finds a firewall address outside the firewall subnet', () => {
+    expect(rangeProblems({
+      dev: { vnetAddressPrefix: value('10.0.0.0/24'), firewallSubnetPrefix: value('10.0.0.0/26'), firewallPrivateIp: value('10.0.0.68') },
+    })).toEqual(['dev.firewallPrivateIp 10.0.0.68 is outside the firewall subnet']);
   });
 
   it('finds hub subnets that overlap each other', () => {

@@ -72,9 +72,13 @@ describe('answers schema: invalid answers name the input and what would be valid
     [{ addressSpace: '10.255.255.0/24' }, 'addressSpace', /no private room for environment prod/],
     [{ githubRepo: 'not a repo' }, 'githubRepo', /owner\/repository/],
     [{ topology: 'hub-spoke', hubAddressSpace: '10.60.2.0/23' }, 'hubAddressSpace', /makes the hub of dev \(10\.60\.2\.0\/23\) overlaps the workload VNet of dev \(10\.60\.0\.0\/22\)/],
-    [{ topology: 'hub-spoke', hubAddressSpace: '10.50.0.0/29' }, 'hubAddressSpace', /too small: the subnets need at least a \/27 \(\/28 for the DNS resolver inbound endpoint/],
+    [{ topology: 'hub-spoke', hubAddressSpace: '10.50.0.0/26' }, 'hubAddressSpace', /too small: the subnets need at least a \/25 \(\/26 for Azure Firewall \(AzureFirewallSubnet, a \/26 at least\), \/28 for the DNS resolver inbound endpoint/],
+    [{ topology: 'hub-spoke', firewall: false, hubAddressSpace: '10.50.0.0/29' }, 'hubAddressSpace', /too small: the subnets need at least a \/27 \(\/28 for the DNS resolver inbound endpoint/],
+    [{ topology: 'single-vnet', firewall: true, addressSpace: '10.1.0.0/26' }, 'addressSpace', /too small: the subnets need at least a \/25/],
+    [{ allowedFqdns: ['pypi.org'] as never, topology: 'single-vnet' }, 'allowedFqdns', /needs the firewall/],
+    [{ allowedFqdns: ['https://pypi.org'] as never }, 'allowedFqdns.0', /host name such as pypi.org/],
     [{ topology: 'hub-spoke', hubAddressSpace: '100.64.0.0/24' }, 'hubAddressSpace', /not a private range/],
-    [{ topology: 'hub-spoke', hubAddressSpace: '10.0.16.0/24' }, 'hubAddressSpace', /DNS resolver subnet snet-dns-inbound \(10\.0\.16\.0\/28\) in 10\.0\.1\.0–10\.0\.16\.255/],
+    [{ topology: 'hub-spoke', hubAddressSpace: '10.0.16.0/24' }, 'hubAddressSpace', /DNS resolver subnet snet-dns-inbound \(10\.0\.16\.64\/28\) in 10\.0\.1\.0–10\.0\.16\.255/],
     [{ topology: 'single-vnet', hubAddressSpace: '10.50.0.0/24' }, 'hubAddressSpace', /only used with --topology hub-spoke, not single-vnet/],
   ] as const)('%j is refused at %s', (flags, path, message) => {
     const issues = issuesOf(flags as PartialAnswers);

@@ -1,4 +1,4 @@
-metadata description = 'Hub virtual network of one environment with the inbound and outbound subnets of its DNS Private Resolver, each with its own network security group (NET-04, NET-10, NET-12).'
+metadata description = 'Hub virtual network of one environment with the inbound and outbound subnets of its DNS Private Resolver, each with its own network security group, and optionally the subnet of an Azure Firewall (NET-04, NET-07, NET-10, NET-12).'
 
 @description('Name of the hub virtual network.')
 @minLength(2)
@@ -16,6 +16,9 @@ param dnsResolverInboundSubnetPrefix string
 
 @description('Address range of the DNS Private Resolver outbound endpoint subnet, inside addressPrefix: /28 to /24.')
 param dnsResolverOutboundSubnetPrefix string
+
+@description('Address range of AzureFirewallSubnet, a /26 inside addressPrefix; empty for a hub without Azure Firewall.')
+param firewallSubnetPrefix string = ''
 
 @description('Resource ID of the Log Analytics workspace that receives the network diagnostics.')
 param logAnalyticsWorkspaceResourceId string
@@ -78,26 +81,34 @@ var allowDnsRules = [
 
 // Each subnet is the resolver's alone: delegated to it, nothing else may be deployed there.
 // The outbound endpoint only sends queries and receives their answers on the same flows, so nothing may reach it.
+var dnsResolverSubnets = [
+  {
+    name: 'snet-dns-inbound'
+    addressPrefix: dnsResolverInboundSubnetPrefix
+    delegation: 'Microsoft.Network/dnsResolvers'
+    securityRules: concat(allowDnsRules, denyRules)
+  }
+  {
+    name: 'snet-dns-outbound'
+    addressPrefix: dnsResolverOutboundSubnetPrefix
+    delegation: 'Microsoft.Network/dnsResolvers'
+    securityRules: denyRules
+  }
+]
+
+// NET-07: Azure Firewall only deploys into a subnet of exactly this name. It gets no NSG (Azure does not support one)
+// and no route table: the firewall is where the workload's default route leads.
+var firewallSubnets = empty(firewallSubnetPrefix)
+  ? []
+  : [{ name: 'AzureFirewallSubnet', addressPrefix: firewallSubnetPrefix }]
+
 module virtualNetwork 'virtual-network.bicep' = {
   name: 'virtual-network'
   params: {
     name: name
     location: location
     addressPrefixes: [addressPrefix]
-    subnets: [
-      {
-        name: 'snet-dns-inbound'
-        addressPrefix: dnsResolverInboundSubnetPrefix
-        delegation: 'Microsoft.Network/dnsResolvers'
-        securityRules: concat(allowDnsRules, denyRules)
-      }
-      {
-        name: 'snet-dns-outbound'
-        addressPrefix: dnsResolverOutboundSubnetPrefix
-        delegation: 'Microsoft.Network/dnsResolvers'
-        securityRules: denyRules
-      }
-    ]
+    subnets: concat(firewallSubnets, dnsResolverSubnets)
     logAnalyticsWorkspaceResourceId: logAnalyticsWorkspaceResourceId
     tags: tags
   }

@@ -1,4 +1,4 @@
-metadata description = 'Virtual network whose subnets each get their own network security group and no implicit outbound internet access.'
+metadata description = 'Virtual network whose subnets each get their own network security group (where Azure allows one) and no implicit outbound internet access.'
 
 @description('Name of the virtual network.')
 @minLength(2)
@@ -12,9 +12,12 @@ param location string = resourceGroup().location
 @minLength(1)
 param addressPrefixes array
 
-@description('Subnets to create. Each item: { name: string, addressPrefix: string, securityRules: array } and optionally delegation: string, where securityRules are the inbound and outbound rules of the subnet\'s network security group, in the shape of Microsoft.Network/networkSecurityGroups securityRules, and delegation is the service the subnet is delegated to, e.g. Microsoft.Network/dnsResolvers.')
+@description('Subnets to create. Each item: { name: string, addressPrefix: string, securityRules: array } and optionally delegation: string and routeTableResourceId: string, where securityRules are the inbound and outbound rules of the subnet\'s network security group, in the shape of Microsoft.Network/networkSecurityGroups securityRules, delegation is the service the subnet is delegated to, e.g. Microsoft.Network/dnsResolvers, and routeTableResourceId is the route table of the subnet. Subnets Azure reserves for a gateway, firewall or route server (e.g. AzureFirewallSubnet) get no network security group and need no securityRules.')
 @minLength(1)
 param subnets array
+
+@description('DNS servers of the virtual network, e.g. the private IP address of an Azure Firewall acting as DNS proxy; empty for the Azure-provided DNS.')
+param dnsServers array = []
 
 @description('Resource ID of the Log Analytics workspace that receives the network diagnostics.')
 param logAnalyticsWorkspaceResourceId string
@@ -22,9 +25,13 @@ param logAnalyticsWorkspaceResourceId string
 @description('Tags applied to the virtual network and its network security groups.')
 param tags object
 
+// Azure refuses or does not support an NSG on these subnets, and PSRule (Azure.VNET.UseNSGs) exempts exactly them.
+// Decided by name, not by a flag on the item, so no other subnet can be left without one by mistake (NET-12).
+var subnetsWithoutNsg = ['GatewaySubnet', 'AzureFirewallSubnet', 'AzureFirewallManagementSubnet', 'RouteServerSubnet']
+
 // One NSG per subnet, never shared, so a rule added for one tier cannot open another (NET-12).
 resource networkSecurityGroups 'Microsoft.Network/networkSecurityGroups@2025-05-01' = [
-  for subnet in subnets: {
+  for subnet in subnets: if (!contains(subnetsWithoutNsg, subnet.name)) {
     name: 'nsg-${name}-${subnet.name}'
     location: location
     tags: tags
@@ -42,6 +49,9 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2025-05-01' = {
     addressSpace: {
       addressPrefixes: addressPrefixes
     }
+    dhcpOptions: {
+      dnsServers: dnsServers
+    }
     // Subnets are inline, not child resources: redeploying a virtual network declared without its subnets
     // would try to delete subnets that private endpoints are using.
     subnets: [
@@ -49,9 +59,9 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2025-05-01' = {
         name: subnet.name
         properties: {
           addressPrefix: subnet.addressPrefix
-          networkSecurityGroup: {
-            id: networkSecurityGroups[i].id
-          }
+          networkSecurityGroup: contains(subnetsWithoutNsg, subnet.name) ? null : { id: networkSecurityGroups[i].id }
+          // E.g. the default route to a firewall (NET-07).
+          routeTable: contains(subnet, 'routeTableResourceId') ? { id: subnet.routeTableResourceId } : null
           // No implicit outbound internet access: egress must be designed, not inherited (PSRule Azure.VNET.PrivateSubnet).
           defaultOutboundAccess: false
           // Makes NSG rules (and route tables) apply to private endpoints too; harmless on subnets without any (NET-12).
@@ -86,7 +96,7 @@ resource virtualNetworkDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-0
 
 // NSGs publish logs (rule events and counters) but no metrics.
 resource networkSecurityGroupDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
-  for i in range(0, length(subnets)): {
+  for (subnet, i) in subnets: if (!contains(subnetsWithoutNsg, subnet.name)) {
     name: 'to-log-analytics'
     scope: networkSecurityGroups[i]
     properties: {

@@ -1,4 +1,4 @@
-metadata description = 'Secure Azure AI landing zone: Foundry, Key Vault and Storage reachable only through private endpoints in one virtual network.'
+metadata description = 'Secure Azure AI landing zone: Foundry, Key Vault and Storage reachable only through private endpoints in one virtual network, whose only way out is an Azure Firewall.'
 
 targetScope = 'subscription'
 
@@ -24,6 +24,16 @@ param vnetAddressPrefix string
 @description('Address range of the private endpoint subnet, inside vnetAddressPrefix, e.g. 10.60.0.0/26.')
 param privateEndpointSubnetPrefix string
 
+@description('Address range of AzureFirewallSubnet, a /26 inside vnetAddressPrefix, e.g. 10.60.0.0/26.')
+param firewallSubnetPrefix string
+
+@description('Private IP address of the firewall: the first address of firewallSubnetPrefix that Azure does not reserve (network address + 4), e.g. 10.60.0.4. The route table and the DNS servers of the workload use it.')
+param firewallPrivateIp string
+
+// Set by the generator's --allowed-fqdns.
+@description('FQDNs the workload may reach over HTTPS through the firewall besides Microsoft Entra ID and Azure Resource Manager, e.g. pypi.org or *.example.com; may be empty.')
+param firewallAllowedFqdns array
+
 @description('Model deployments on the Foundry account. Each item: { name: string, model: string, version: string, skuName: string, capacity: int }.')
 param modelDeployments array
 
@@ -48,6 +58,10 @@ var names = {
   project: 'proj-${workloadName}-${environmentName}'
   keyVault: 'kv-${workloadName}-${environmentName}-${take(nameSuffix, 4)}' // <= 24 of 24
   storage: toLower('st${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 6)}') // <= 23 of 24, [a-z0-9] only
+  // PSRule Azure.Firewall.Name and PolicyName accept lower case only, as workloadName and environmentName are.
+  firewall: 'afw-${workloadName}-${environmentName}' // its public IP: pip-afw-...
+  firewallPolicy: 'afwp-${workloadName}-${environmentName}'
+  routeTable: 'rt-${workloadName}-${environmentName}'
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
@@ -55,6 +69,8 @@ var resourceTags = union({ workload: workloadName, environment: environmentName 
 var privateEndpointSubnet = {
   name: 'snet-private-endpoints'
   addressPrefix: privateEndpointSubnetPrefix
+  // NET-07: like every workload subnet, it sends what leaves the virtual networks to the firewall.
+  routeTableResourceId: routeTable.outputs.resourceId
   // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the VirtualNetwork
   // service tag: this VNet, peered networks and networks behind a VPN or ExpressRoute gateway.
   // Everything else is denied explicitly.
@@ -136,6 +152,19 @@ module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
   }
 }
 
+// NET-07: the default route of the workload subnets. It takes the firewall's address from the parameter, so the
+// workload network need not wait for the firewall.
+module routeTable 'modules/network/route-table.bicep' = {
+  scope: workloadResourceGroup
+  name: 'route-table'
+  params: {
+    name: names.routeTable
+    location: location
+    firewallPrivateIp: firewallPrivateIp
+    tags: resourceTags
+  }
+}
+
 module virtualNetwork 'modules/network/virtual-network.bicep' = {
   scope: workloadResourceGroup
   name: 'virtual-network'
@@ -143,7 +172,16 @@ module virtualNetwork 'modules/network/virtual-network.bicep' = {
     name: names.virtualNetwork
     location: location
     addressPrefixes: [vnetAddressPrefix]
-    subnets: [privateEndpointSubnet]
+    // NET-07: Azure Firewall only deploys into a subnet of exactly this name. It gets no NSG (Azure does not support
+    // one) and no route table: the firewall is where the default route leads.
+    subnets: [
+      { name: 'AzureFirewallSubnet', addressPrefix: firewallSubnetPrefix }
+      privateEndpointSubnet
+    ]
+    // NET-07: the workload resolves names through the firewall's DNS proxy, so the names its application rules match
+    // are the names the workload resolved. The firewall asks Azure DNS from its own network, which is linked to every
+    // private DNS zone: private endpoint names still resolve to private addresses.
+    dnsServers: [firewallPrivateIp]
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
@@ -212,6 +250,24 @@ module fileZone 'modules/network/private-dns-zone.bicep' = {
   params: {
     name: 'privatelink.file.${environment().suffixes.storage}'
     virtualNetworkResourceIds: [virtualNetwork.outputs.resourceId]
+    tags: resourceTags
+  }
+}
+
+// NET-07: the only way out of the virtual network: HTTPS to Microsoft Entra ID, Azure Resource Manager
+// and the FQDNs of firewallAllowedFqdns, from the workload virtual network; everything else is denied.
+module firewall 'modules/network/firewall.bicep' = {
+  scope: workloadResourceGroup
+  name: 'firewall'
+  params: {
+    name: names.firewall
+    policyName: names.firewallPolicy
+    location: location
+    zoneRedundant: zoneRedundant
+    virtualNetworkName: virtualNetwork.outputs.name
+    sourceAddressPrefixes: [vnetAddressPrefix]
+    allowedFqdns: firewallAllowedFqdns
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
 }
@@ -322,6 +378,9 @@ output resourceGroupName string = workloadResourceGroup.name
 
 @description('Resource ID of the workload virtual network.')
 output virtualNetworkResourceId string = virtualNetwork.outputs.resourceId
+
+@description('Private IP address Azure gave the firewall; it must equal the parameter firewallPrivateIp, which the route table and the DNS servers use (NET-07).')
+output firewallPrivateIp string = firewall.outputs.privateIpAddress
 
 @description('Resource ID of the Log Analytics workspace that receives every diagnostic setting.')
 output logAnalyticsWorkspaceResourceId string = logAnalytics.outputs.resourceId

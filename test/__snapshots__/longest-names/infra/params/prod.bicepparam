@@ -16,7 +16,19 @@ param zoneRedundant = true
 param vnetAddressPrefix = '192.168.19.0/24'
 
 // Subnet of the private endpoints (one address each).
-param privateEndpointSubnetPrefix = '192.168.19.0/26'
+param privateEndpointSubnetPrefix = '192.168.19.64/26'
+
+// AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.
+param firewallSubnetPrefix = '192.168.19.0/26'
+
+// The firewall's private address: Azure gives it the fourth address of its subnet.
+param firewallPrivateIp = '192.168.19.4'
+
+// Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.
+param firewallAllowedFqdns = [
+  'pypi.org'
+  '*.example.com'
+]
 
 // Model deployments; capacity is in thousands of tokens per minute. australiaeast is in no Azure OpenAI data zone, so GlobalStandard; choose Standard to keep processing in the region where the model offers it.
 param modelDeployments = [

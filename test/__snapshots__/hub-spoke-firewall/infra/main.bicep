@@ -1,0 +1,512 @@
+metadata description = 'Secure Azure AI landing zone: Foundry, Key Vault and Storage reachable only through private endpoints in a spoke virtual network, peered with a hub that holds the private DNS zones and a DNS Private Resolver, and an Azure Firewall that is the only way out.'
+
+targetScope = 'subscription'
+
+@description('Short name of the workload: 2-10 lowercase letters, digits and hyphens (no leading, trailing or double hyphen). Part of every resource name.')
+@minLength(2)
+@maxLength(10)
+param workloadName string
+
+@description('Short name of the environment, e.g. dev or prod: 2-5 lowercase letters and digits. Part of every resource name.')
+@minLength(2)
+@maxLength(5)
+param environmentName string
+
+@description('Azure region of the resource group and every regional resource in it.')
+param location string
+
+@description('Whether the region has availability zones; zone-redundant SKUs are used where it does.')
+param zoneRedundant bool
+
+@description('Address space of the workload virtual network in CIDR notation, e.g. 10.60.0.0/22.')
+param vnetAddressPrefix string
+
+@description('Address range of the private endpoint subnet, inside vnetAddressPrefix, e.g. 10.60.0.0/26.')
+param privateEndpointSubnetPrefix string
+
+@description('Address space of the hub virtual network in CIDR notation, e.g. 10.50.0.0/24; must not overlap vnetAddressPrefix.')
+param hubVnetAddressPrefix string
+
+@description('Address range of the DNS Private Resolver inbound endpoint subnet, inside hubVnetAddressPrefix: /28 to /24 and outside 10.0.1.0-10.0.16.255 (reserved by the resolver), e.g. 10.50.0.0/28.')
+param dnsResolverInboundSubnetPrefix string
+
+@description('Address range of the DNS Private Resolver outbound endpoint subnet, inside hubVnetAddressPrefix: /28 to /24 and outside 10.0.1.0-10.0.16.255 (reserved by the resolver), e.g. 10.50.0.16/28.')
+param dnsResolverOutboundSubnetPrefix string
+
+@description('Address range of AzureFirewallSubnet, a /26 inside hubVnetAddressPrefix, e.g. 10.50.0.0/26.')
+param firewallSubnetPrefix string
+
+@description('Private IP address of the firewall: the first address of firewallSubnetPrefix that Azure does not reserve (network address + 4), e.g. 10.50.0.4. The route table and the DNS servers of the workload use it.')
+param firewallPrivateIp string
+
+// Set by the generator's --allowed-fqdns.
+@description('FQDNs the workload may reach over HTTPS through the firewall besides Microsoft Entra ID and Azure Resource Manager, e.g. pypi.org or *.example.com; may be empty.')
+param firewallAllowedFqdns array
+
+@description('Model deployments on the Foundry account. Each item: { name: string, model: string, version: string, skuName: string, capacity: int }.')
+param modelDeployments array
+
+@description('Days the Log Analytics workspace keeps logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int
+
+@description('Extra tags for every resource; a key given here overrides the default workload and environment tags.')
+param tags object = {}
+
+// Deterministic per subscription, workload and environment: redeployments keep their names, while
+// globally unique names (Key Vault, Storage, Foundry subdomain) do not clash between subscriptions.
+var nameSuffix = uniqueString(subscription().id, workloadName, environmentName)
+
+// Each name fits its type's rules even at the maximum lengths of workloadName (10) and environmentName (5).
+var names = {
+  resourceGroup: 'rg-${workloadName}-${environmentName}'
+  logAnalytics: 'log-${workloadName}-${environmentName}'
+  virtualNetwork: 'vnet-${workloadName}-${environmentName}'
+  foundry: 'ais-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 27 of 64
+  project: 'proj-${workloadName}-${environmentName}'
+  keyVault: 'kv-${workloadName}-${environmentName}-${take(nameSuffix, 4)}' // <= 24 of 24
+  storage: toLower('st${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 6)}') // <= 23 of 24, [a-z0-9] only
+  hubResourceGroup: 'rg-${workloadName}-${environmentName}-hub'
+  hubVirtualNetwork: 'vnet-${workloadName}-${environmentName}-hub'
+  dnsResolver: 'dnspr-${workloadName}-${environmentName}'
+  // PSRule Azure.Firewall.Name and PolicyName accept lower case only, as workloadName and environmentName are.
+  firewall: 'afw-${workloadName}-${environmentName}' // its public IP: pip-afw-...
+  firewallPolicy: 'afwp-${workloadName}-${environmentName}'
+  routeTable: 'rt-${workloadName}-${environmentName}'
+}
+
+var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
+
+var privateEndpointSubnet = {
+  name: 'snet-private-endpoints'
+  addressPrefix: privateEndpointSubnetPrefix
+  // NET-07: like every workload subnet, it sends what leaves the virtual networks to the firewall.
+  routeTableResourceId: routeTable.outputs.resourceId
+  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the VirtualNetwork
+  // service tag: this VNet, peered networks and networks behind a VPN or ExpressRoute gateway.
+  // Everything else is denied explicitly.
+  securityRules: [
+    {
+      name: 'allow-https-smb-from-virtual-network-inbound'
+      properties: {
+        priority: 100
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: privateEndpointSubnetPrefix
+        destinationPortRanges: [
+          '443'
+          '445'
+        ]
+      }
+    }
+    {
+      name: 'deny-all-inbound'
+      properties: {
+        priority: 4096
+        direction: 'Inbound'
+        access: 'Deny'
+        protocol: '*'
+        sourceAddressPrefix: '*'
+        sourcePortRange: '*'
+        destinationAddressPrefix: '*'
+        destinationPortRange: '*'
+      }
+    }
+    {
+      // PSRule Azure.NSG.LateralTraversal: nothing in this subnet may open SSH or RDP sessions into the network.
+      name: 'deny-ssh-rdp-to-vnet-outbound'
+      properties: {
+        priority: 100
+        direction: 'Outbound'
+        access: 'Deny'
+        protocol: 'Tcp'
+        sourceAddressPrefix: '*'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'VirtualNetwork'
+        destinationPortRanges: [
+          '22'
+          '3389'
+        ]
+      }
+    }
+  ]
+}
+
+resource workloadResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: names.resourceGroup
+  location: location
+  tags: resourceTags
+}
+
+// SEC-02: Microsoft Defender for Cloud's threat protection for AI services (jailbreak and data-leak
+// attempts, suspicious access to the model endpoints). It is a subscription-wide plan, so every
+// environment deployed to the subscription sets the same value. Prompt evidence in alerts is a separate
+// opt-in extension, left off: whether prompts may appear in security alerts is the data owner's decision.
+resource defenderForAi 'Microsoft.Security/pricings@2024-01-01' = {
+  name: 'AI'
+  properties: {
+    pricingTier: 'Standard'
+  }
+}
+
+module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
+  scope: workloadResourceGroup
+  name: 'log-analytics'
+  params: {
+    name: names.logAnalytics
+    location: location
+    retentionInDays: logRetentionInDays
+    tags: resourceTags
+  }
+}
+
+// NET-07: the default route of the workload subnets. It takes the firewall's address from the parameter, so the
+// workload network need not wait for the firewall.
+module routeTable 'modules/network/route-table.bicep' = {
+  scope: workloadResourceGroup
+  name: 'route-table'
+  params: {
+    name: names.routeTable
+    location: location
+    firewallPrivateIp: firewallPrivateIp
+    tags: resourceTags
+  }
+}
+
+module virtualNetwork 'modules/network/virtual-network.bicep' = {
+  scope: workloadResourceGroup
+  name: 'virtual-network'
+  params: {
+    name: names.virtualNetwork
+    location: location
+    addressPrefixes: [vnetAddressPrefix]
+    subnets: [privateEndpointSubnet]
+    // NET-07: the workload resolves names through the firewall's DNS proxy, so the names its application rules match
+    // are the names the workload resolved. The firewall asks Azure DNS from its own network, which is linked to every
+    // private DNS zone: private endpoint names still resolve to private addresses.
+    dnsServers: [firewallPrivateIp]
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+var privateEndpointSubnetResourceId = virtualNetwork.outputs.subnetResourceIds[privateEndpointSubnet.name]
+
+// NET-10: the connectivity of this environment has a resource group of its own, apart from the workload.
+resource hubResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: names.hubResourceGroup
+  location: location
+  tags: resourceTags
+}
+
+// The hub logs to the same workspace as the spoke (SEC-11). It stays in the workload resource group, as in a
+// single network: the hub serves this environment only and is created and removed with it.
+module hubVirtualNetwork 'modules/network/hub-virtual-network.bicep' = {
+  scope: hubResourceGroup
+  name: 'hub-virtual-network'
+  params: {
+    name: names.hubVirtualNetwork
+    location: location
+    addressPrefix: hubVnetAddressPrefix
+    dnsResolverInboundSubnetPrefix: dnsResolverInboundSubnetPrefix
+    dnsResolverOutboundSubnetPrefix: dnsResolverOutboundSubnetPrefix
+    firewallSubnetPrefix: firewallSubnetPrefix
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+// NET-04: VPN and on-premises clients resolve the private endpoint names through the inbound endpoint, which
+// answers from the zones linked to the hub. A module of its own, beside the hub network rather than inside it,
+// so the zones and private endpoints need not wait for the resolver.
+module dnsResolver 'modules/network/dns-private-resolver.bicep' = {
+  scope: hubResourceGroup
+  name: 'dns-resolver'
+  params: {
+    name: names.dnsResolver
+    location: location
+    virtualNetworkResourceId: hubVirtualNetwork.outputs.resourceId
+    inboundSubnetResourceId: hubVirtualNetwork.outputs.dnsResolverInboundSubnetResourceId
+    outboundSubnetResourceId: hubVirtualNetwork.outputs.dnsResolverOutboundSubnetResourceId
+    tags: resourceTags
+  }
+}
+
+// NET-10: peering in both directions. Forwarded traffic is allowed for a firewall in the hub that will route the
+// spoke's traffic; no gateway transit, as the hub has no VPN gateway.
+// What-if must know each peering's name and target before deployment, so they come from the names, not from module
+// outputs; dependsOn then orders the peerings after both networks, and after the resolver: its endpoints update
+// the hub's subnets, and a peering started meanwhile fails with ReferencedResourceNotProvisioned.
+// The firewall joins a hub subnet too, so the peerings wait for it as well.
+var hubVirtualNetworkResourceId = resourceId(
+  subscription().subscriptionId,
+  names.hubResourceGroup,
+  'Microsoft.Network/virtualNetworks',
+  names.hubVirtualNetwork
+)
+var spokeVirtualNetworkResourceId = resourceId(
+  subscription().subscriptionId,
+  names.resourceGroup,
+  'Microsoft.Network/virtualNetworks',
+  names.virtualNetwork
+)
+
+module hubToSpokePeering 'modules/network/virtual-network-peering.bicep' = {
+  scope: hubResourceGroup
+  name: 'peering-hub-to-spoke'
+  params: {
+    localVirtualNetworkName: names.hubVirtualNetwork
+    remoteVirtualNetworkResourceId: spokeVirtualNetworkResourceId
+    allowForwardedTraffic: true
+  }
+  dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver, firewall]
+}
+
+module spokeToHubPeering 'modules/network/virtual-network-peering.bicep' = {
+  scope: workloadResourceGroup
+  name: 'peering-spoke-to-hub'
+  params: {
+    localVirtualNetworkName: names.virtualNetwork
+    remoteVirtualNetworkResourceId: hubVirtualNetworkResourceId
+    allowForwardedTraffic: true
+  }
+  dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver, firewall]
+}
+
+// NET-03, NET-04: one private DNS zone per service endpoint name, kept centrally in the hub resource group and
+// linked to the hub (where the resolver answers from them) and to the spoke.
+// A Foundry account answers on three names, so its endpoint registers in three zones.
+var privateDnsZoneVirtualNetworkResourceIds = [
+  hubVirtualNetwork.outputs.resourceId
+  virtualNetwork.outputs.resourceId
+]
+
+module cognitiveServicesZone 'modules/network/private-dns-zone.bicep' = {
+  scope: hubResourceGroup
+  name: 'dns-cognitiveservices'
+  params: {
+    name: 'privatelink.cognitiveservices.azure.com'
+    virtualNetworkResourceIds: privateDnsZoneVirtualNetworkResourceIds
+    tags: resourceTags
+  }
+}
+
+module openAiZone 'modules/network/private-dns-zone.bicep' = {
+  scope: hubResourceGroup
+  name: 'dns-openai'
+  params: {
+    name: 'privatelink.openai.azure.com'
+    virtualNetworkResourceIds: privateDnsZoneVirtualNetworkResourceIds
+    tags: resourceTags
+  }
+}
+
+module aiServicesZone 'modules/network/private-dns-zone.bicep' = {
+  scope: hubResourceGroup
+  name: 'dns-services-ai'
+  params: {
+    name: 'privatelink.services.ai.azure.com'
+    virtualNetworkResourceIds: privateDnsZoneVirtualNetworkResourceIds
+    tags: resourceTags
+  }
+}
+
+// Not derived from environment().suffixes.keyvaultDns: that suffix starts with "vault", the zone is "vaultcore".
+module keyVaultZone 'modules/network/private-dns-zone.bicep' = {
+  scope: hubResourceGroup
+  name: 'dns-vaultcore'
+  params: {
+    name: 'privatelink.vaultcore.azure.net'
+    virtualNetworkResourceIds: privateDnsZoneVirtualNetworkResourceIds
+    tags: resourceTags
+  }
+}
+
+// The storage zones follow the cloud's storage suffix (no-hardcoded-env-urls); the other zone names above
+// are those of the Azure public cloud, the only cloud this version targets.
+module blobZone 'modules/network/private-dns-zone.bicep' = {
+  scope: hubResourceGroup
+  name: 'dns-blob'
+  params: {
+    name: 'privatelink.blob.${environment().suffixes.storage}'
+    virtualNetworkResourceIds: privateDnsZoneVirtualNetworkResourceIds
+    tags: resourceTags
+  }
+}
+
+module fileZone 'modules/network/private-dns-zone.bicep' = {
+  scope: hubResourceGroup
+  name: 'dns-file'
+  params: {
+    name: 'privatelink.file.${environment().suffixes.storage}'
+    virtualNetworkResourceIds: privateDnsZoneVirtualNetworkResourceIds
+    tags: resourceTags
+  }
+}
+
+// NET-07: the only way out of the spoke, in the hub (NET-10): HTTPS to Microsoft Entra ID, Azure Resource Manager
+// and the FQDNs of firewallAllowedFqdns, from the workload virtual network; everything else is denied.
+module firewall 'modules/network/firewall.bicep' = {
+  scope: hubResourceGroup
+  name: 'firewall'
+  params: {
+    name: names.firewall
+    policyName: names.firewallPolicy
+    location: location
+    zoneRedundant: zoneRedundant
+    virtualNetworkName: hubVirtualNetwork.outputs.name
+    sourceAddressPrefixes: [vnetAddressPrefix]
+    allowedFqdns: firewallAllowedFqdns
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+module foundry 'modules/ai/foundry-account.bicep' = {
+  scope: workloadResourceGroup
+  name: 'foundry'
+  params: {
+    name: names.foundry
+    location: location
+    projectName: names.project
+    projectDescription: 'Foundry project of workload ${workloadName} (${environmentName}).'
+    modelDeployments: modelDeployments
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+module keyVault 'modules/data/key-vault.bicep' = {
+  scope: workloadResourceGroup
+  name: 'key-vault'
+  params: {
+    name: names.keyVault
+    location: location
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+module storage 'modules/data/storage-account.bicep' = {
+  scope: workloadResourceGroup
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    zoneRedundant: zoneRedundant
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+// NET-02: every service gets its endpoint in the dedicated subnet.
+// The Foundry endpoint takes the account ID from the module's output, so ARM starts it only once the whole
+// module (account, project, model deployments) has finished: an endpoint on an account still in the
+// 'Accepted' state fails.
+module foundryPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-foundry'
+  params: {
+    name: 'pe-${names.foundry}'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: foundry.outputs.resourceId
+    groupId: 'account'
+    privateDnsZoneResourceIds: [
+      cognitiveServicesZone.outputs.resourceId
+      openAiZone.outputs.resourceId
+      aiServicesZone.outputs.resourceId
+    ]
+    tags: resourceTags
+  }
+}
+
+module keyVaultPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-key-vault'
+  params: {
+    name: 'pe-${names.keyVault}'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: keyVault.outputs.resourceId
+    groupId: 'vault'
+    privateDnsZoneResourceIds: [keyVaultZone.outputs.resourceId]
+    tags: resourceTags
+  }
+}
+
+module blobPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-storage-blob'
+  params: {
+    name: 'pe-${names.storage}-blob'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: storage.outputs.resourceId
+    groupId: 'blob'
+    privateDnsZoneResourceIds: [blobZone.outputs.resourceId]
+    tags: resourceTags
+  }
+}
+
+module filePrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-storage-file'
+  params: {
+    name: 'pe-${names.storage}-file'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: storage.outputs.resourceId
+    groupId: 'file'
+    privateDnsZoneResourceIds: [fileZone.outputs.resourceId]
+    tags: resourceTags
+  }
+}
+
+@description('Name of the workload resource group.')
+output resourceGroupName string = workloadResourceGroup.name
+
+@description('Resource ID of the workload virtual network.')
+output virtualNetworkResourceId string = virtualNetwork.outputs.resourceId
+
+@description('Name of the hub resource group: hub virtual network, DNS Private Resolver and private DNS zones.')
+output hubResourceGroupName string = hubResourceGroup.name
+
+@description('Resource ID of the hub virtual network.')
+output hubVirtualNetworkResourceId string = hubVirtualNetwork.outputs.resourceId
+
+@description('IP address of the DNS Private Resolver inbound endpoint: the DNS server that VPN and on-premises clients forward private names to (NET-04).')
+output dnsResolverInboundIp string = dnsResolver.outputs.inboundEndpointIpAddress
+
+@description('Private IP address Azure gave the firewall; it must equal the parameter firewallPrivateIp, which the route table and the DNS servers use (NET-07).')
+output firewallPrivateIp string = firewall.outputs.privateIpAddress
+
+@description('Resource ID of the Log Analytics workspace that receives every diagnostic setting.')
+output logAnalyticsWorkspaceResourceId string = logAnalytics.outputs.resourceId
+
+@description('Name of the Foundry account.')
+output foundryAccountName string = foundry.outputs.name
+
+@description('Endpoint of the Foundry account; reachable only from inside the virtual network.')
+output foundryEndpoint string = foundry.outputs.endpoint
+
+@description('Name of the Foundry project.')
+output foundryProjectName string = foundry.outputs.projectName
+
+@description('Name of the key vault.')
+output keyVaultName string = keyVault.outputs.name
+
+@description('Name of the storage account.')
+output storageAccountName string = storage.outputs.name
+
+@description('Every FQDN registered by the private endpoints; each must resolve to a private IP address inside the virtual network (NET-13).')
+output privateEndpointFqdns array = flatten([
+  foundryPrivateEndpoint.outputs.fqdns
+  keyVaultPrivateEndpoint.outputs.fqdns
+  blobPrivateEndpoint.outputs.fqdns
+  filePrivateEndpoint.outputs.fqdns
+])

@@ -1,0 +1,54 @@
+using '../main.bicep'
+
+// Prefix of every resource name.
+param workloadName = 'contoso'
+
+// Environment suffix of every resource name.
+param environmentName = 'dev'
+
+// Region of the resource group and every regional resource.
+param location = 'swedencentral'
+
+// swedencentral has availability zones: zone-redundant SKUs.
+param zoneRedundant = true
+
+// Address space of this environment's VNet; environments never overlap.
+param vnetAddressPrefix = '10.60.0.0/22'
+
+// Subnet of the private endpoints (one address each).
+param privateEndpointSubnetPrefix = '10.60.0.0/26'
+
+// AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.
+param firewallSubnetPrefix = '10.50.0.0/26'
+
+// The firewall's private address: Azure gives it the fourth address of its subnet.
+param firewallPrivateIp = '10.50.0.4'
+
+// Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.
+param firewallAllowedFqdns = []
+
+// Address space of this environment's hub VNet, which holds the shared connectivity.
+param hubVnetAddressPrefix = '10.50.0.0/23'
+
+// Subnet of the DNS resolver inbound endpoint, the DNS server for VPN and on-premises clients.
+param dnsResolverInboundSubnetPrefix = '10.50.0.64/28'
+
+// Subnet of the DNS resolver outbound endpoint, for forwarding rules to on-premises DNS.
+param dnsResolverOutboundSubnetPrefix = '10.50.0.80/28'
+
+// Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the EU data zone.
+param modelDeployments = [
+  {
+    name: 'gpt-4.1'
+    model: 'gpt-4.1'
+    version: '2025-04-14'
+    skuName: 'DataZoneStandard'
+    capacity: 10
+  }
+]
+
+// Days Log Analytics keeps data.
+param logRetentionInDays = 30
+
+// Your own tags for every resource (e.g. costCenter, owner); workload and environment are added.
+param tags = {}
