@@ -29,7 +29,7 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
     ...(environment.firewall
       ? [
           { name: 'firewallSubnetPrefix', value: environment.firewall.subnetPrefix, comment: 'AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.' },
-          { name: 'firewallPrivateIp', value: environment.firewall.privateIp, comment: 'The firewall\'s private address: Azure gives it the fourth address of its subnet.' },
+          { name: 'firewallPrivateIp', value: environment.firewall.privateIp, comment: 'The firewall\'s private address: Azure gives it the address at offset 4 of its subnet (the first four are Azure\'s).' },
           { name: 'firewallAllowedFqdns', value: answers.allowedFqdns, comment: 'Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.' },
         ]
       : []),
@@ -50,6 +50,7 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
       value: environment.logRetentionInDays,
       comment: environment.isProduction ? 'Days Log Analytics keeps data; longer in production for investigations.' : 'Days Log Analytics keeps data.',
     },
+    { name: 'enableDefenderForAi', value: true, comment: 'Defender for Cloud\'s AI services plan on the whole subscription (SEC-02); false where a central security team owns Defender plans.' },
     { name: 'tags', value: {}, comment: 'Your own tags for every resource (e.g. costCenter, owner); workload and environment are added.' },
   ]);
 }

@@ -82,7 +82,7 @@ export function buildModel(answers: Answers): ViewModel {
   return { answers, hubSpoke: answers.topology === 'hub-spoke', firewall: answers.firewall, environments, firstEnvironment: environments[0]!, modelSku, zoneRedundant: hasAvailabilityZones(answers.location), choices: describeChoices(answers) };
 }
 
-/** Azure gives a firewall the fourth address of its subnet: known in advance, so nothing waits to learn it. */
+/** Azure gives a firewall the address at offset 4 of its subnet (the fifth: Azure keeps the first four), known in advance, so nothing waits to learn it. */
 function firewallOf(network: EnvironmentNetwork): EnvironmentProfile['firewall'] {
   const prefix = subnetPrefix(network, AZURE_FIREWALL_SUBNET.name);
   return { subnetPrefix: prefix, privateIp: addressAt(parseCidr(prefix) as Cidr, 4) };

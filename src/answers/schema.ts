@@ -107,12 +107,13 @@ const firewall = z
   .register(answerUi, { question: 'Route egress through Azure Firewall?', defaultText: 'true with hub-spoke, otherwise false' });
 
 /** A host name, or `*.` and a domain: the forms an Azure Firewall application rule accepts. */
-const FQDN = /^(\*\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const FQDN = /^(\*\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i;
 
 const allowedFqdns = z
   .array(z.string().regex(FQDN, 'each entry must be a host name such as pypi.org, or *. and a domain such as *.example.com'))
   .default([])
-  .refine(unique, 'lists a host twice')
+  // Host names are case-insensitive: PyPI.org and pypi.org are the same host.
+  .refine((hosts) => unique(hosts.map((host) => host.toLowerCase())), 'lists a host twice')
   .describe('Extra hosts the workload may reach over HTTPS through the firewall, beyond Microsoft Entra ID and Azure Resource Manager.')
   .register(answerUi, {
     question: 'Extra hosts the workload may reach through the firewall (comma-separated, optional)?',
@@ -228,7 +229,6 @@ export const AnswersSchema = z
     }
     if (answers.hubAddressSpace !== undefined && answers.topology !== 'hub-spoke') {
       context.addIssue({ code: 'custom', path: ['hubAddressSpace'], message: `is only used with --topology hub-spoke, not ${answers.topology}` });
-      return;
     }
     const plan = planNetworks(answers);
     if ('key' in plan) context.addIssue({ code: 'custom', path: [plan.key], message: plan.message });

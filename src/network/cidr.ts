@@ -60,7 +60,7 @@ export function nextBlock(range: Cidr, steps: number): Cidr {
   return { address: range.address + steps * blockSize(range.prefixLength), prefixLength: range.prefixLength };
 }
 
-/** The address `offset` places into `range`: Azure gives a firewall the 4th address (offset 4) of its subnet. */
+/** The address `offset` places into `range`: Azure gives a firewall the address at offset 4 of its subnet. */
 export function addressAt(range: Cidr, offset: number): string {
   if (offset >= blockSize(range.prefixLength)) throw new Error(`offset ${offset} is outside /${range.prefixLength}`);
   return formatCidr(range.address + offset, 32).replace(/\/32$/, '');

@@ -32,3 +32,12 @@ export function yamlString(value: string): string {
 export function markdownText(value: string): string {
   return value.replace(/[\\`*_{}[\]<>()#+!|~]/g, (match) => `\\${match}`).replace(/\s*[\r\n]+\s*/g, ' ');
 }
+
+/** An inline Markdown code span: nothing inside is interpreted, so only backticks and newlines need care. */
+export function markdownCode(value: string): string {
+  const text = value.replace(/\s*[\r\n]+\s*/g, ' ');
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const padding = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${padding}${text}${padding}${fence}`;
+}

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars/runtime';
-import { bicepString, markdownText, yamlString } from './escape.js';
+import { bicepString, markdownCode, markdownText, yamlString } from './escape.js';
 import { templateSpec } from './template-specs.js';
 
 export type CompiledTemplate = (model: object) => string;
@@ -10,6 +10,7 @@ const environment = Handlebars.create();
 environment.registerHelper('bicep', (value: unknown) => bicepString(String(value)));
 environment.registerHelper('yaml', (value: unknown) => yamlString(String(value)));
 environment.registerHelper('md', (value: unknown) => markdownText(String(value)));
+environment.registerHelper('code', (value: unknown) => markdownCode(String(value)));
 environment.registerHelper('json', (value: unknown) => JSON.stringify(value));
 environment.registerHelper('join', (values: unknown[], separator: unknown) => values.join(typeof separator === 'string' ? separator : ', '));
 environment.registerHelper('eq', (a: unknown, b: unknown) => a === b);

@@ -1,4 +1,4 @@
-import { contains, overlaps, parseCidr, type Cidr } from '../../src/network/cidr.js';
+import { addressAt, contains, overlaps, parseCidr, type Cidr } from '../../src/network/cidr.js';
 
 /** A compiled ARM template, or one nested in a `Microsoft.Resources/deployments` resource. */
 export interface ArmTemplate {
@@ -48,8 +48,9 @@ export function rangeProblems(environments: Readonly<Record<string, Record<strin
     }
     problems.push(...pairwiseOverlaps(subnets));
     const firewallIp = parameters.firewallPrivateIp?.value;
-    if (typeof firewallIp === 'string' && !subnets.some((subnet) => subnet.label.includes('firewallSubnetPrefix') && contains(subnet.range, parseCidr(`${firewallIp}/32`) as Cidr))) {
-      problems.push(`${environment}.firewallPrivateIp ${firewallIp} is outside the firewall subnet`);
+    const firewallSubnet = subnets.find((subnet) => subnet.label.includes('firewallSubnetPrefix'));
+    if (typeof firewallIp === 'string' && (!firewallSubnet || firewallIp !== addressAt(firewallSubnet.range, 4))) {
+      problems.push(`${environment}.firewallPrivateIp ${firewallIp} is not the address Azure gives the firewall (offset 4 of its subnet)`);
     }
   }
   return [...problems, ...pairwiseOverlaps(allVnets)];
@@ -148,4 +149,24 @@ export function routeTableProblems(template: ArmTemplate, firewall: boolean): st
     if (!firewall && routed) return [`${subnet.name} has a route table but there is no firewall`];
     return [];
   });
+}
+
+/**
+ * NET-07, checked inside the compiled modules: the policy denies known-bad destinations and is the DNS
+ * proxy; the route table sends 0.0.0.0/0 to the firewall's address; the workload VNet uses it for DNS.
+ */
+export function firewallProblems(template: ArmTemplate): string[] {
+  const problems: string[] = [];
+  const policy = allResources(template).find((resource) => resource.type === 'Microsoft.Network/firewallPolicies');
+  if (!policy) return ['no firewall policy'];
+  if (policy.properties?.threatIntelMode !== 'Deny') problems.push('the firewall policy does not deny threat-intelligence hits');
+  if ((policy.properties?.dnsSettings as { enableProxy?: unknown } | undefined)?.enableProxy !== true) problems.push('the firewall policy is not the DNS proxy');
+  const routeTable = deploymentsDeclaring(template, 'Microsoft.Network/routeTables')[0];
+  const route = JSON.stringify(routeTable?.properties?.template ?? {});
+  if (!/"addressPrefix":"0\.0\.0\.0\/0","nextHopType":"VirtualAppliance"/.test(route)) problems.push('no route of 0.0.0.0/0 to a virtual appliance');
+  if (!JSON.stringify(routeTable?.properties?.parameters ?? {}).includes("parameters('firewallPrivateIp')")) problems.push('the route does not lead to firewallPrivateIp');
+  const own = Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
+  const workload = own.find((resource) => resource.name === 'virtual-network');
+  if (!JSON.stringify(workload?.properties?.parameters?.dnsServers ?? {}).includes("parameters('firewallPrivateIp')")) problems.push('the workload VNet does not use the firewall for DNS');
+  return problems;
 }

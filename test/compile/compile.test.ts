@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { serializeBicepParams } from '../../src/render/bicepparam.js';
 import { type BicepRun, describeDiagnostics, runBicep } from '../compiler/bicep.js';
 import { tempDir } from '../helpers/cli.js';
-import { allResources, deploymentsDeclaring, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
+import { allResources, deploymentsDeclaring, firewallProblems, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
 import { renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
 
 /**
@@ -72,7 +72,9 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     }
     expect(rangeProblems(environments)).toEqual([]);
     expect(subnetProblems(template)).toEqual([]);
-    expect(routeTableProblems(template, scenarioAnswers(SCENARIOS[name]!).firewall)).toEqual([]);
+    const { firewall } = scenarioAnswers(SCENARIOS[name]!);
+    expect(routeTableProblems(template, firewall)).toEqual([]);
+    expect(firewall ? firewallProblems(template) : []).toEqual([]);
   });
 
   it.each(Object.keys(SCENARIOS))('%s: every model deployment uses a content filter that blocks jailbreaks and indirect attacks (SEC-03)', async (name) => {
@@ -116,6 +118,20 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     template.resources = template.resources.filter((resource: { name: string }) => resource.name !== 'peering-hub-to-spoke');
     expect(routeTableProblems(template, true)).toEqual(['snet-private-endpoints does not route its egress through the firewall']);
     expect(peeringProblems(template, false)).toEqual(['no peering from the hub to the spoke', 'peering-spoke-to-hub: useRemoteGateways is true without a VPN gateway']);
+  });
+
+  it('the firewall checks catch a tampered template', async () => {
+    const template = JSON.parse(await readFile(join(root, 'hub-spoke-firewall', 'infra/main.json'), 'utf8'));
+    const policy = allResources(template).find((resource) => resource.type === 'Microsoft.Network/firewallPolicies')! as unknown as { properties: Record<string, unknown> };
+    policy.properties.threatIntelMode = 'Alert';
+    policy.properties.dnsSettings = { enableProxy: false };
+    const workload = template.resources.find((resource: { name: string }) => resource.name === 'virtual-network');
+    workload.properties.parameters.dnsServers = { value: [] };
+    expect(firewallProblems(template)).toEqual([
+      'the firewall policy does not deny threat-intelligence hits',
+      'the firewall policy is not the DNS proxy',
+      'the workload VNet does not use the firewall for DNS',
+    ]);
   });
 
   it.each(Object.keys(SCENARIOS))('%s: every file is exactly as `bicep format` writes it', async (name) => {

@@ -16,8 +16,8 @@ describe('structural checks of compiled templates catch broken networks', () => 
 
   it('finds a firewall address outside the firewall subnet', () => {
     expect(rangeProblems({
-      dev: { vnetAddressPrefix: value('10.0.0.0/24'), firewallSubnetPrefix: value('10.0.0.0/26'), firewallPrivateIp: value('10.0.0.68') },
-    })).toEqual(['dev.firewallPrivateIp 10.0.0.68 is outside the firewall subnet']);
+      dev: { vnetAddressPrefix: value('10.0.0.0/24'), firewallSubnetPrefix: value('10.0.0.0/26'), firewallPrivateIp: value('10.0.0.0') },
+    })).toEqual(['dev.firewallPrivateIp 10.0.0.0 is not the address Azure gives the firewall (offset 4 of its subnet)']);
   });
 
   it('finds hub subnets that overlap each other', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { bicepValue, serializeBicepParams } from '../../src/render/bicepparam.js';
-import { bicepString, markdownText, yamlString } from '../../src/render/escape.js';
+import { bicepString, markdownCode, markdownText, yamlString } from '../../src/render/escape.js';
 import { compileTemplate } from '../../src/render/handlebars.js';
 
 const TRICKY = "o'brien ${x} \\ \"quoted\"\nline\ttab";
@@ -19,6 +19,12 @@ describe('escaping helpers', () => {
 
   it('refuses to put a GitHub expression into a workflow value', () => {
     expect(() => yamlString('${{ secrets.TOKEN }}')).toThrow(/GitHub would evaluate/);
+  });
+
+  it('writes code spans that show the text as it is, even with backticks', () => {
+    expect(markdownCode('*.example.com')).toBe('`*.example.com`');
+    expect(markdownCode('a`b')).toBe('``a`b``');
+    expect(markdownCode('`x')).toBe('`` `x ``');
   });
 
   it('escapes Markdown punctuation and folds newlines', () => {

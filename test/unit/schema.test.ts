@@ -77,6 +77,8 @@ describe('answers schema: invalid answers name the input and what would be valid
     [{ topology: 'single-vnet', firewall: true, addressSpace: '10.1.0.0/26' }, 'addressSpace', /too small: the subnets need at least a \/25/],
     [{ allowedFqdns: ['pypi.org'] as never, topology: 'single-vnet' }, 'allowedFqdns', /needs the firewall/],
     [{ allowedFqdns: ['https://pypi.org'] as never }, 'allowedFqdns.0', /host name such as pypi.org/],
+    [{ allowedFqdns: ['PyPI.org', 'pypi.org'] as never }, 'allowedFqdns', /lists a host twice/],
+    [{ topology: 'single-vnet', hubAddressSpace: '10.50.0.0/24', addressSpace: '10.0.0.0/28' }, 'addressSpace', /too small/],
     [{ topology: 'hub-spoke', hubAddressSpace: '100.64.0.0/24' }, 'hubAddressSpace', /not a private range/],
     [{ topology: 'hub-spoke', hubAddressSpace: '10.0.16.0/24' }, 'hubAddressSpace', /DNS resolver subnet snet-dns-inbound \(10\.0\.16\.64\/28\) in 10\.0\.1\.0–10\.0\.16\.255/],
     [{ topology: 'single-vnet', hubAddressSpace: '10.50.0.0/24' }, 'hubAddressSpace', /only used with --topology hub-spoke, not single-vnet/],

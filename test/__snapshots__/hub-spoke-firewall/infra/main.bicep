@@ -51,6 +51,9 @@ param modelDeployments array
 @maxValue(730)
 param logRetentionInDays int
 
+@description('Turn on Defender for Cloud\'s AI services plan for the whole subscription (SEC-02). Set false where a central security team manages Defender plans.')
+param enableDefenderForAi bool = true
+
 @description('Extra tags for every resource; a key given here overrides the default workload and environment tags.')
 param tags object = {}
 
@@ -146,7 +149,9 @@ resource workloadResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' =
 // attempts, suspicious access to the model endpoints). It is a subscription-wide plan, so every
 // environment deployed to the subscription sets the same value. Prompt evidence in alerts is a separate
 // opt-in extension, left off: whether prompts may appear in security alerts is the data owner's decision.
-resource defenderForAi 'Microsoft.Security/pricings@2024-01-01' = {
+// Where a central security team owns Defender's plans, set enableDefenderForAi to false so that a deployment
+// never resets their settings.
+resource defenderForAi 'Microsoft.Security/pricings@2024-01-01' = if (enableDefenderForAi) {
   name: 'AI'
   properties: {
     pricingTier: 'Standard'

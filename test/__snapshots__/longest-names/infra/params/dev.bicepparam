@@ -21,7 +21,7 @@ param privateEndpointSubnetPrefix = '192.168.16.64/26'
 // AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.
 param firewallSubnetPrefix = '192.168.16.0/26'
 
-// The firewall's private address: Azure gives it the fourth address of its subnet.
+// The firewall's private address: Azure gives it the address at offset 4 of its subnet (the first four are Azure's).
 param firewallPrivateIp = '192.168.16.4'
 
 // Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.
@@ -43,6 +43,9 @@ param modelDeployments = [
 
 // Days Log Analytics keeps data.
 param logRetentionInDays = 30
+
+// Defender for Cloud's AI services plan on the whole subscription (SEC-02); false where a central security team owns Defender plans.
+param enableDefenderForAi = true
 
 // Your own tags for every resource (e.g. costCenter, owner); workload and environment are added.
 param tags = {}

@@ -32,5 +32,8 @@ param modelDeployments = [
 // Days Log Analytics keeps data.
 param logRetentionInDays = 30
 
+// Defender for Cloud's AI services plan on the whole subscription (SEC-02); false where a central security team owns Defender plans.
+param enableDefenderForAi = true
+
 // Your own tags for every resource (e.g. costCenter, owner); workload and environment are added.
 param tags = {}

@@ -84,14 +84,24 @@ resource firewall 'Microsoft.Network/azureFirewalls@2025-05-01' = {
   }
 }
 
-// SEC-11: resource-specific tables (AZFWApplicationRule, AZFWDnsQuery, ...) instead of the shared AzureDiagnostics.
+// SEC-11: the resource-specific tables, named one by one: the allLogs group would also send the legacy
+// AzureFirewall* categories, which have no such tables, into AzureDiagnostics, and every hit would be billed twice.
+var firewallLogCategories = [
+  'AZFWApplicationRule'
+  'AZFWNetworkRule'
+  'AZFWNatRule'
+  'AZFWThreatIntel'
+  'AZFWDnsQuery'
+  'AZFWFqdnResolveFailure'
+]
+
 resource firewallDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: firewall
   properties: {
     workspaceId: logAnalyticsWorkspaceResourceId
     logAnalyticsDestinationType: 'Dedicated'
-    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    logs: [for category in firewallLogCategories: { category: category, enabled: true }]
     metrics: [{ category: 'AllMetrics', enabled: true }]
   }
 }

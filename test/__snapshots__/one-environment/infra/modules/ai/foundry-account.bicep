@@ -69,7 +69,8 @@ var promptShields = [
   { name: 'Jailbreak', enabled: true, blocking: true, source: 'Prompt' }
   { name: 'Indirect Attack', enabled: true, blocking: true, source: 'Prompt' }
   { name: 'Protected Material Text', enabled: true, blocking: true, source: 'Completion' }
-  { name: 'Protected Material Code', enabled: true, blocking: true, source: 'Completion' }
+  // Flagged, not blocked, as in DefaultV2: blocking would refuse code answers that resemble public repositories.
+  { name: 'Protected Material Code', enabled: true, blocking: false, source: 'Completion' }
 ]
 
 // The account accepts one change at a time: the policy waits for the project, the deployments for the
