@@ -108,9 +108,9 @@ export function zoneLinkProblems(template: ArmTemplate): string[] {
 /**
  * NET-10: hub-spoke peers both ways, each side deployed in its own VNet's resource group and
  * pointing at the other; without a VPN gateway no side may ask for gateway transit or remote
- * gateways (the deployment would fail).
+ * gateways (the deployment would fail); forwarded traffic only where a firewall forwards it.
  */
-export function peeringProblems(template: ArmTemplate, expectGateway: boolean): string[] {
+export function peeringProblems(template: ArmTemplate, expectGateway: boolean, expectForwarding: boolean): string[] {
   const peerings = deploymentsDeclaring(template, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings');
   const problems: string[] = [];
   const direction = (resourceGroup: string, remote: string) =>
@@ -123,7 +123,8 @@ export function peeringProblems(template: ArmTemplate, expectGateway: boolean): 
       const value = peering.properties?.parameters?.[flag]?.value ?? template.parameters?.[flag]?.defaultValue ?? false;
       if (!expectGateway && value !== false) problems.push(`${peering.name}: ${flag} is ${JSON.stringify(value)} without a VPN gateway`);
     }
-    if (peering.properties?.parameters?.allowForwardedTraffic?.value !== true) problems.push(`${peering.name}: forwarded traffic is not allowed`);
+    const forwarding = peering.properties?.parameters?.allowForwardedTraffic?.value;
+    if (forwarding !== expectForwarding) problems.push(`${peering.name}: forwarded traffic is ${forwarding ? 'allowed' : 'not allowed'}, but ${expectForwarding ? 'the firewall in the hub forwards the spoke\'s traffic' : 'nothing forwards traffic'}`);
   }
   return problems;
 }

@@ -104,7 +104,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
     expect(zoneLinkProblems(template)).toEqual([]);
     const hubSpoke = SCENARIOS[name]!.topology === 'hub-spoke';
-    expect(hubSpoke ? peeringProblems(template, false) : []).toEqual([]);
+    expect(hubSpoke ? peeringProblems(template, false, scenarioAnswers(SCENARIOS[name]!).firewall) : []).toEqual([]);
     expect(JSON.stringify(template).includes('virtualNetworkPeerings')).toBe(hubSpoke);
   });
 
@@ -114,10 +114,14 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     byName('dns-blob').properties.parameters.virtualNetworkResourceIds.value.splice(0, 1);
     byName('peering-spoke-to-hub').properties.parameters.useRemoteGateways = { value: true };
     expect(zoneLinkProblems(template)).toEqual(['zone dns-blob is not linked to the VNet of hub-virtual-network']);
-    expect(peeringProblems(template, false)).toEqual(['peering-spoke-to-hub: useRemoteGateways is true without a VPN gateway']);
+    expect(peeringProblems(template, false, false)).toEqual(['peering-spoke-to-hub: useRemoteGateways is true without a VPN gateway']);
     template.resources = template.resources.filter((resource: { name: string }) => resource.name !== 'peering-hub-to-spoke');
     expect(routeTableProblems(template, true)).toEqual(['snet-private-endpoints does not route its egress through the firewall']);
-    expect(peeringProblems(template, false)).toEqual(['no peering from the hub to the spoke', 'peering-spoke-to-hub: useRemoteGateways is true without a VPN gateway']);
+    expect(peeringProblems(template, false, true)).toEqual([
+      'no peering from the hub to the spoke',
+      'peering-spoke-to-hub: useRemoteGateways is true without a VPN gateway',
+      "peering-spoke-to-hub: forwarded traffic is not allowed, but the firewall in the hub forwards the spoke's traffic",
+    ]);
   });
 
   it('the firewall checks catch a tampered template', async () => {

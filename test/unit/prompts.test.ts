@@ -45,6 +45,22 @@ describe('the conversation', () => {
     expect(state.answerSources).toMatchObject({ location: 'flag', name: 'prompt', topology: 'prompt', environments: 'prompt' });
   });
 
+  it('skips the questions that the answers so far make pointless', async () => {
+    const work = await tempDir();
+    const terminal = new FakeTerminal();
+    const run = main(['contoso', '--location', 'swedencentral', '--no-git', '--name', 'contoso', '--foundry', 'project', '--services', 'openai',
+      '--no-agents', '--address-space', '10.8.0.0/22', '--vpn', 'none', '--gateway', 'none', '--no-jumpbox', '--environments', 'dev', '--github-repo', 'a/b'], terminal.io(work));
+    await terminal.answer('Which network topology?', `${KEY.down}${KEY.enter}`); // single-vnet: no hub to size
+    await terminal.answer('Route egress through Azure Firewall?', `${KEY.enter}`); // no, the default without a hub
+    await terminal.answer('Write it?', KEY.enter);
+    expect(await run).toBe(0);
+    expect(terminal.screen).not.toContain('Hub VNet address space');
+    expect(terminal.screen).not.toContain('Extra hosts the workload may reach');
+    const state = JSON.parse(await readFile(join(work, 'contoso/.secure-ai-landing/state.json'), 'utf8'));
+    expect(state.answers).toMatchObject({ topology: 'single-vnet', firewall: false, allowedFqdns: [] });
+    expect(state.answers.hubAddressSpace).toBeUndefined();
+  });
+
   it('refuses a flag it cannot generate before asking anything', async () => {
     const work = await tempDir();
     const terminal = new FakeTerminal();

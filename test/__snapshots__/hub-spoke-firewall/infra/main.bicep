@@ -241,8 +241,8 @@ module dnsResolver 'modules/network/dns-private-resolver.bicep' = {
   }
 }
 
-// NET-10: peering in both directions. Forwarded traffic is allowed for a firewall in the hub that will route the
-// spoke's traffic; no gateway transit, as the hub has no VPN gateway.
+// NET-10: peering in both directions, without gateway transit, as the hub has no VPN gateway.
+// Forwarded traffic is allowed: the firewall in the hub routes the spoke's traffic.
 // What-if must know each peering's name and target before deployment, so they come from the names, not from module
 // outputs; dependsOn then orders the peerings after both networks, and after the resolver: its endpoints update
 // the hub's subnets, and a peering started meanwhile fails with ReferencedResourceNotProvisioned.

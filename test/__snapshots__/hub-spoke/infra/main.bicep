@@ -207,8 +207,8 @@ module dnsResolver 'modules/network/dns-private-resolver.bicep' = {
   }
 }
 
-// NET-10: peering in both directions. Forwarded traffic is allowed for a firewall in the hub that will route the
-// spoke's traffic; no gateway transit, as the hub has no VPN gateway.
+// NET-10: peering in both directions, without gateway transit, as the hub has no VPN gateway.
+// No forwarded traffic: nothing in the hub routes traffic on behalf of others.
 // What-if must know each peering's name and target before deployment, so they come from the names, not from module
 // outputs; dependsOn then orders the peerings after both networks, and after the resolver: its endpoints update
 // the hub's subnets, and a peering started meanwhile fails with ReferencedResourceNotProvisioned.
@@ -231,7 +231,7 @@ module hubToSpokePeering 'modules/network/virtual-network-peering.bicep' = {
   params: {
     localVirtualNetworkName: names.hubVirtualNetwork
     remoteVirtualNetworkResourceId: spokeVirtualNetworkResourceId
-    allowForwardedTraffic: true
+    allowForwardedTraffic: false
   }
   dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver]
 }
@@ -242,7 +242,7 @@ module spokeToHubPeering 'modules/network/virtual-network-peering.bicep' = {
   params: {
     localVirtualNetworkName: names.virtualNetwork
     remoteVirtualNetworkResourceId: hubVirtualNetworkResourceId
-    allowForwardedTraffic: true
+    allowForwardedTraffic: false
   }
   dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver]
 }
