@@ -11,6 +11,7 @@ export function describeIssues(
   given: Readonly<Record<string, unknown>>,
   origin: string,
   nameOf: (key: AnswerKey) => string = flagOf,
+  defaulted: ReadonlySet<AnswerKey> = new Set(),
 ): string[] {
   return issues.map((issue) => {
     const [key, index] = issue.path as [AnswerKey | undefined, number | undefined];
@@ -19,7 +20,8 @@ export function describeIssues(
     }
     if (key === undefined) return `${origin}: ${issue.message}`;
     const value = index === undefined ? given[key] : (given[key] as unknown[] | undefined)?.[index];
-    const shown = value === undefined ? '' : ` ${JSON.stringify(value)}`;
+    // A value the user never gave is named as the default, so nobody hunts for a flag they did not pass.
+    const shown = value === undefined ? '' : defaulted.has(key) ? ` (default ${JSON.stringify(value)})` : ` ${JSON.stringify(value)}`;
     return `${nameOf(key)}${shown}: ${explain(issue, value)}`;
   });
 }

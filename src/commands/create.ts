@@ -4,7 +4,7 @@ import { readAnswersFile } from '../answers/config-file.js';
 import { describeIssues } from '../answers/issues.js';
 import { finalize, mergeLayers, missingRequired, type Resolved } from '../answers/resolve.js';
 import { withSchemaDefaults } from '../answers/fields.js';
-import { type AnswerKey, type PartialAnswers, PartialAnswersSchema } from '../answers/schema.js';
+import { ANSWER_KEYS, type AnswerKey, type PartialAnswers, PartialAnswersSchema } from '../answers/schema.js';
 import type { ParsedArgs } from '../cli/args.js';
 import { flagOf } from '../cli/flags.js';
 import { CancelledError, UsageError } from '../errors.js';
@@ -105,7 +105,8 @@ function resolveAnswers(layers: { flags: PartialAnswers; file: PartialAnswers; p
       : `${flagOf(key)} is required${key === 'location' ? ', e.g. --location swedencentral' : ''}`);
   const result = finalize(merged, sources);
   const issues = 'issues' in result ? result.issues.filter((issue) => !missing.includes(issue.path[0] as AnswerKey)) : [];
-  const problems = [...missingLines, ...describeIssues(issues, merged, 'answers')];
+  const defaulted = new Set(ANSWER_KEYS.filter((key) => sources[key] === undefined || sources[key] === 'derived'));
+  const problems = [...missingLines, ...describeIssues(issues, merged, 'answers', flagOf, defaulted)];
   const headline = missing.length > 0 ? `missing ${missing.length === 1 ? 'an answer that has' : 'answers that have'} no default: ${missing.map(flagOf).join(', ')}` : 'invalid answers';
   refuseUnavailable(withSchemaDefaults(merged), problems, problems.length > 0 ? headline : undefined);
   return result as Resolved;

@@ -72,6 +72,12 @@ describe('create from flags', () => {
     expect(result.stderr).toContain('Pass instead: --foundry project --gateway none --no-jumpbox');
   });
 
+  it('names a default that a given range collides with as the default, not as something the user passed', async () => {
+    const result = await runCli(['lz', '--location', 'westeurope', '--gateway', 'none', '--no-jumpbox', '--address-space', '10.50.0.0/22'], { cwd: work });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--hub-address-space (default "10.50.0.0/23"): makes the hub of dev (10.50.0.0/23) overlaps the workload VNet of dev (10.50.0.0/22)');
+  });
+
   it('--dry-run prints the tree and writes nothing', async () => {
     const result = await runCli(['lz', '--location', 'westeurope', ...SLICE, '--dry-run'], { cwd: work });
     expect(result.exitCode).toBe(0);
