@@ -113,10 +113,22 @@ export function zoneLinkProblems(template: ArmTemplate): string[] {
 export function peeringProblems(template: ArmTemplate, expectGateway: boolean, expectForwarding: boolean): string[] {
   const peerings = deploymentsDeclaring(template, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings');
   const problems: string[] = [];
-  const direction = (resourceGroup: string, remote: string) =>
-    peerings.find((peering) => String((peering as { resourceGroup?: string }).resourceGroup).includes(resourceGroup) && JSON.stringify(peering.properties?.parameters?.remoteVirtualNetworkResourceId?.value).includes(remote));
-  if (!direction('hubResourceGroup', 'spokeVirtualNetworkResourceId')) problems.push('no peering from the hub to the spoke');
-  if (!direction("names').resourceGroup", 'hubVirtualNetworkResourceId')) problems.push('no peering from the spoke to the hub');
+  // Each side must be deployed in its own VNet's resource group, name its own VNet as local, and point at the
+  // other side's VNet; variables are resolved, so swapped definitions cannot pass.
+  const resolve = (value: unknown) => {
+    const variable = typeof value === 'string' ? /^\[variables\('(\w+)'\)\]$/.exec(value)?.[1] : undefined;
+    return String(variable ? template.variables?.[variable] : value).replace(/\]$/, '');
+  };
+  const side = { hub: { group: "names').hubResourceGroup", vnet: "names').hubVirtualNetwork" }, spoke: { group: "names').resourceGroup", vnet: "names').virtualNetwork" } };
+  const peers = (local: typeof side.hub, remote: typeof side.hub) =>
+    peerings.some((peering) => {
+      const remoteId = resolve(peering.properties?.parameters?.remoteVirtualNetworkResourceId?.value);
+      return resolve((peering as { resourceGroup?: string }).resourceGroup).endsWith(local.group) &&
+        resolve(peering.properties?.parameters?.localVirtualNetworkName?.value).endsWith(local.vnet) &&
+        remoteId.includes(`${remote.group},`) && remoteId.includes(`${remote.vnet})`);
+    });
+  if (!peers(side.hub, side.spoke)) problems.push('no peering from the hub to the spoke');
+  if (!peers(side.spoke, side.hub)) problems.push('no peering from the spoke to the hub');
   for (const peering of peerings) {
     const template = peering.properties!.template!;
     for (const flag of ['allowGatewayTransit', 'useRemoteGateways']) {

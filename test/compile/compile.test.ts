@@ -115,6 +115,10 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     byName('peering-spoke-to-hub').properties.parameters.useRemoteGateways = { value: true };
     expect(zoneLinkProblems(template)).toEqual(['zone dns-blob is not linked to the VNet of hub-virtual-network']);
     expect(peeringProblems(template, false, false)).toEqual(['peering-spoke-to-hub: useRemoteGateways is true without a VPN gateway']);
+    const swapped = structuredClone(template);
+    [swapped.variables.hubVirtualNetworkResourceId, swapped.variables.spokeVirtualNetworkResourceId] = [swapped.variables.spokeVirtualNetworkResourceId, swapped.variables.hubVirtualNetworkResourceId];
+    expect(peeringProblems(swapped, false, false)).toContain('no peering from the hub to the spoke');
+    expect(peeringProblems(swapped, false, false)).toContain('no peering from the spoke to the hub');
     template.resources = template.resources.filter((resource: { name: string }) => resource.name !== 'peering-hub-to-spoke');
     expect(routeTableProblems(template, true)).toEqual(['snet-private-endpoints does not route its egress through the firewall']);
     expect(peeringProblems(template, false, true)).toEqual([
