@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = join(root, 'bin/create-secure-ai-landing.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const LARGEST = ['--yes', '--location', 'swedencentral', '--topology', 'hub-spoke', '--gateway', 'none', '--no-firewall', '--no-jumpbox', '--environments', 'dev,test,stage,prod'];
+const LARGEST = ['--yes', '--location', 'swedencentral', '--topology', 'hub-spoke', '--gateway', 'none', '--no-jumpbox', '--allowed-fqdns', 'pypi.org', '--environments', 'dev,test,stage,prod'];
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
