@@ -1,4 +1,6 @@
-import { serializeBicepParams } from '../src/render/bicepparam.js';
+import { type BicepParam, EnvironmentVariable, serializeBicepParams } from '../src/render/bicepparam.js';
+import type { EnvironmentNetwork } from '../src/network/address-plan.js';
+import { API_MANAGEMENT_ZONE, existingHubZonesFor, type PrivateDnsZone } from '../src/network/private-dns-zones.js';
 import type { EnvironmentProfile, ViewModel } from '../src/model.js';
 import type { Generator } from './types.js';
 
@@ -13,6 +15,27 @@ export const environments: Generator = {
     })),
 };
 
+/** The Bicep parameter of each subnet the planner allocates, and what it is for. */
+const SUBNET_PARAMETERS: Readonly<Record<string, { name: string; comment: string }>> = {
+  'snet-private-endpoints': { name: 'privateEndpointSubnetPrefix', comment: 'Subnet of the private endpoints (one address each).' },
+  'snet-jumpbox': { name: 'jumpboxSubnetPrefix', comment: 'Subnet of the jumpbox VM, reachable only through Bastion.' },
+  'snet-apim': { name: 'apiManagementSubnetPrefix', comment: 'Subnet of API Management in internal mode.' },
+  'snet-appgw': { name: 'applicationGatewaySubnetPrefix', comment: 'Subnet of the Application Gateway, the door for internet callers.' },
+  AzureFirewallSubnet: { name: 'firewallSubnetPrefix', comment: 'AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.' },
+  AzureBastionSubnet: { name: 'bastionSubnetPrefix', comment: 'AzureBastionSubnet of Azure Bastion, the way to the jumpbox.' },
+  GatewaySubnet: { name: 'gatewaySubnetPrefix', comment: 'GatewaySubnet of the point-to-site VPN gateway.' },
+  'snet-dns-inbound': { name: 'dnsResolverInboundSubnetPrefix', comment: 'Subnet of the DNS resolver inbound endpoint, the DNS server for VPN and on-premises clients.' },
+  'snet-dns-outbound': { name: 'dnsResolverOutboundSubnetPrefix', comment: 'Subnet of the DNS resolver outbound endpoint, for forwarding rules to on-premises DNS.' },
+};
+
+function subnetParameters(network: EnvironmentNetwork): BicepParam[] {
+  return network.subnets.map((subnet) => {
+    const parameter = SUBNET_PARAMETERS[subnet.name];
+    if (!parameter) throw new Error(`internal: subnet ${subnet.name} has no Bicep parameter`);
+    return { ...parameter, value: subnet.addressPrefix };
+  });
+}
+
 function parameterFile(model: ViewModel, environment: EnvironmentProfile): string {
   const { answers } = model;
   return serializeBicepParams('../main.bicep', [
@@ -25,19 +48,28 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
       comment: model.zoneRedundant ? `${answers.location} has availability zones: zone-redundant SKUs.` : `${answers.location} has no availability zones: locally redundant SKUs.`,
     },
     { name: 'vnetAddressPrefix', value: environment.network.vnetAddressPrefix, comment: 'Address space of this environment\'s VNet; environments never overlap.' },
-    { name: 'privateEndpointSubnetPrefix', value: environment.privateEndpointSubnetPrefix, comment: 'Subnet of the private endpoints (one address each).' },
+    ...subnetParameters(environment.network),
+    ...(environment.hub
+      ? [
+          { name: 'hubVnetAddressPrefix', value: environment.hub.vnetAddressPrefix, comment: 'Address space of this environment\'s hub VNet, which holds the shared connectivity.' },
+          ...subnetParameters(environment.hub),
+        ]
+      : []),
     ...(environment.firewall
       ? [
-          { name: 'firewallSubnetPrefix', value: environment.firewall.subnetPrefix, comment: 'AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.' },
           { name: 'firewallPrivateIp', value: environment.firewall.privateIp, comment: 'The firewall\'s private address: Azure gives it the address at offset 4 of its subnet (the first four are Azure\'s).' },
           { name: 'firewallAllowedFqdns', value: answers.allowedFqdns, comment: 'Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.' },
         ]
       : []),
-    ...(environment.hub
+    ...(environment.vpnClientAddressPool
+      ? [{ name: 'vpnClientAddressPool', value: environment.vpnClientAddressPool, comment: 'Addresses VPN clients get; no VNet or on-premises network may use them.' }]
+      : []),
+    ...existingHubParameters(model),
+    ...(model.jumpbox
       ? [
-          { name: 'hubVnetAddressPrefix', value: environment.hub.vnetAddressPrefix, comment: 'Address space of this environment\'s hub VNet, which holds the shared connectivity.' },
-          { name: 'dnsResolverInboundSubnetPrefix', value: environment.hub.dnsResolverInboundSubnetPrefix, comment: 'Subnet of the DNS resolver inbound endpoint, the DNS server for VPN and on-premises clients.' },
-          { name: 'dnsResolverOutboundSubnetPrefix', value: environment.hub.dnsResolverOutboundSubnetPrefix, comment: 'Subnet of the DNS resolver outbound endpoint, for forwarding rules to on-premises DNS.' },
+          { name: 'jumpboxAdminUsername', value: 'azureadmin', comment: 'Local administrator of the jumpbox, for emergencies; people sign in with Microsoft Entra ID.' },
+          { name: 'jumpboxAdminPassword', value: new EnvironmentVariable('JUMPBOX_ADMIN_PASSWORD'), comment: 'Read from the environment when deploying, never stored: set JUMPBOX_ADMIN_PASSWORD (12+ characters) from your secret store.' },
+          { name: 'jumpboxLoginPrincipalIds', value: [], comment: 'Object IDs of the Entra groups that may sign in to the jumpbox (Virtual Machine User Login), e.g. your platform engineers\' group.' },
         ]
       : []),
     {
@@ -53,4 +85,30 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
     { name: 'enableDefenderForAi', value: true, comment: 'Defender for Cloud\'s AI services plan on the whole subscription (SEC-02); false where a central security team owns Defender plans.' },
     { name: 'tags', value: {}, comment: 'Your own tags for every resource (e.g. costCenter, owner); workload and environment are added.' },
   ]);
+}
+
+/** The platform team's hub: where to peer, which DNS to use, where egress goes, which zones hold the records. */
+function existingHubParameters(model: ViewModel): BicepParam[] {
+  const { answers } = model;
+  if (!model.existingHub) return [];
+  const zoneIds = answers.privateDnsZoneIds ?? [];
+  const idOf = (zone: PrivateDnsZone) => zoneIds.find((id) => zone.pattern.test(id.split('/').pop()!))!;
+  return [
+    { name: 'hubVirtualNetworkResourceId', value: answers.hubVnetId!, comment: 'The platform team\'s hub VNet; this deployment adds the peering on both sides.' },
+    { name: 'hubDnsServers', value: answers.hubDnsServers!, comment: 'The hub\'s DNS servers, which resolve the central private DNS zones; the spoke uses them.' },
+    {
+      name: 'useHubGateway',
+      value: false,
+      comment: 'Set true when the hub has a VPN or ExpressRoute gateway the spoke should use (gateway transit); with true and no gateway the peering fails.',
+    },
+    ...(answers.hubFirewallIp ? [{ name: 'hubFirewallPrivateIp', value: answers.hubFirewallIp, comment: 'The hub firewall\'s private address: every workload subnet sends its egress there.' }] : []),
+    ...(model.dnsZoneGroups
+      ? [{
+          name: 'privateDnsZoneResourceIds',
+          value: Object.fromEntries(existingHubZonesFor(answers).filter((zone) => zone !== API_MANAGEMENT_ZONE).map((zone) => [zone.key, idOf(zone)])),
+          comment: 'The central private DNS zones the private endpoints register in.',
+        }]
+      : []),
+    ...(model.apiManagement ? [{ name: 'apiManagementDnsZoneResourceId', value: idOf(API_MANAGEMENT_ZONE), comment: 'The central azure-api.net zone that gets API Management\'s records.' }] : []),
+  ];
 }

@@ -1,34 +1,46 @@
 import { fromTemplate, type Generator } from './types.js';
 
-/** The workload VNet with NSGs, private DNS zones and private endpoints (NET-02, NET-03, NET-12). */
+/** The workload VNet with NSGs, its private endpoints, and the private DNS zones unless the hub brings them (NET-02, NET-03, NET-12). */
 export const network: Generator = {
   id: 'network',
   when: () => true,
-  files: () => [
+  files: (model) => [
     fromTemplate('infra/modules/network/virtual-network.bicep'),
-    fromTemplate('infra/modules/network/private-dns-zone.bicep'),
-    fromTemplate('infra/modules/network/private-endpoint.bicep'),
+    fromTemplate('infra/modules/network/private-endpoint.bicep.hbs'),
+    ...(model.existingHub ? [] : [fromTemplate('infra/modules/network/private-dns-zones.bicep')]),
   ],
 };
 
-/** Hub-spoke: the hub VNet with the DNS Private Resolver, and peering both ways (NET-04, NET-10). */
+/** A hub, this landing zone's or the platform team's: peering both ways (NET-10). */
 export const hub: Generator = {
   id: 'hub',
-  when: (answers) => answers.topology === 'hub-spoke',
-  files: () => [
-    fromTemplate('infra/modules/network/hub-virtual-network.bicep'),
-    fromTemplate('infra/modules/network/dns-private-resolver.bicep'),
-    fromTemplate('infra/modules/network/virtual-network-peering.bicep'),
+  when: (answers) => answers.topology !== 'single-vnet',
+  files: () => [fromTemplate('infra/modules/network/virtual-network-peering.bicep')],
+};
+
+/** The DNS Private Resolver that VPN and on-premises clients ask for private names (NET-04). */
+export const dnsResolver: Generator = {
+  id: 'dns-resolver',
+  when: (answers) => answers.topology === 'hub-spoke' || (answers.topology === 'single-vnet' && answers.vpn === 'p2s'),
+  files: () => [fromTemplate('infra/modules/network/dns-private-resolver.bicep')],
+};
+
+/** Egress through a firewall: this landing zone's Azure Firewall with its policy, or the existing hub's; the workload's route table (NET-07). */
+export const egress: Generator = {
+  id: 'egress',
+  when: (answers) => answers.firewall || answers.hubFirewallIp !== undefined,
+  files: (model) => [
+    fromTemplate('infra/modules/network/route-table.bicep.hbs'),
+    ...(model.firewall ? [fromTemplate('infra/modules/network/firewall.bicep'), fromTemplate('infra/modules/network/firewall-policy.bicep')] : []),
   ],
 };
 
-/** Egress through Azure Firewall: the firewall, its policy and the workload's route table (NET-07). */
-export const egress: Generator = {
-  id: 'egress',
-  when: (answers) => answers.firewall,
-  files: () => [
-    fromTemplate('infra/modules/network/firewall.bicep'),
-    fromTemplate('infra/modules/network/firewall-policy.bicep'),
-    fromTemplate('infra/modules/network/route-table.bicep'),
+/** The ways in for people: Bastion and the jumpbox (NET-06), and the point-to-site VPN (NET-11). */
+export const access: Generator = {
+  id: 'access',
+  when: (answers) => answers.jumpbox || answers.vpn === 'p2s',
+  files: (model) => [
+    ...(model.jumpbox ? [fromTemplate('infra/modules/access/bastion.bicep'), fromTemplate('infra/modules/access/jumpbox.bicep')] : []),
+    ...(model.vpn ? [fromTemplate('infra/modules/connectivity/vpn-gateway.bicep')] : []),
   ],
 };

@@ -1,9 +1,11 @@
 import { dataZoneOf, hasAvailabilityZones } from './answers/locations.js';
 import { resourceNamePreview } from './answers/naming.js';
 import type { Answers } from './answers/schema.js';
-import { AZURE_FIREWALL_SUBNET, DNS_RESOLVER_INBOUND_SUBNET, DNS_RESOLVER_OUTBOUND_SUBNET, type EnvironmentNetwork, PRIVATE_ENDPOINT_SUBNET } from './network/address-plan.js';
+import { AZURE_FIREWALL_SUBNET, type EnvironmentNetwork, PRIVATE_ENDPOINT_SUBNET } from './network/address-plan.js';
 import { addressAt, type Cidr, parseCidr } from './network/cidr.js';
 import { planNetworks } from './network/landing-zone-networks.js';
+import { type PrivateDnsZone, privateEndpointZonesFor } from './network/private-dns-zones.js';
+import { type BicepWiring, wiringFor } from './wiring.js';
 
 export interface ModelDeployment {
   readonly name: string;
@@ -17,16 +19,15 @@ export interface ModelDeployment {
 export interface EnvironmentProfile {
   readonly name: string;
   readonly isProduction: boolean;
+  /** The workload VNet: the spoke, unless everything shares one VNet. */
   readonly network: EnvironmentNetwork;
   readonly privateEndpointSubnetPrefix: string;
+  /** The hub of this environment, in hub-spoke. */
+  readonly hub?: EnvironmentNetwork;
+  /** Addresses of VPN clients, with point-to-site VPN. */
+  readonly vpnClientAddressPool?: string;
   /** Azure Firewall of this environment: in the hub, or beside the workload in a single VNet (NET-07). */
   readonly firewall?: { readonly subnetPrefix: string; readonly privateIp: string };
-  /** The hub of this environment, in hub-spoke. */
-  readonly hub?: {
-    readonly vnetAddressPrefix: string;
-    readonly dnsResolverInboundSubnetPrefix: string;
-    readonly dnsResolverOutboundSubnetPrefix: string;
-  };
   readonly modelDeployments: readonly ModelDeployment[];
   readonly logRetentionInDays: number;
   readonly names: ReturnType<typeof resourceNamePreview>;
@@ -37,8 +38,30 @@ export interface ViewModel {
   readonly answers: Answers;
   /** Hub-spoke: connectivity in a hub VNet per environment, the workload in a spoke. */
   readonly hubSpoke: boolean;
-  /** Egress through Azure Firewall (NET-07). */
+  /** A spoke peered to a hub the platform team runs. */
+  readonly existingHub: boolean;
+  /** Azure Firewall deployed by this landing zone (NET-07). */
   readonly firewall: boolean;
+  /** Workload egress goes through a firewall: this landing zone's, or the existing hub's. */
+  readonly egressThroughFirewall: boolean;
+  /** Bastion and the jumpbox VM (NET-06). */
+  readonly jumpbox: boolean;
+  /** Point-to-site VPN gateway (NET-11). */
+  readonly vpn: boolean;
+  /** A DNS Private Resolver, so that VPN and on-premises clients resolve private names (NET-04). */
+  readonly dnsResolver: boolean;
+  /** API Management as the AI gateway (NET-08). */
+  readonly apiManagement: boolean;
+  /** Application Gateway WAF v2 in front of API Management (NET-09). */
+  readonly applicationGateway: boolean;
+  /** Front Door Premium in front of API Management (NET-09). */
+  readonly frontDoor: boolean;
+  /** The private DNS zones this deployment creates (none with an existing hub: they are the platform's). */
+  readonly privateDnsZones: readonly PrivateDnsZone[];
+  /** The private endpoints register in DNS zone groups (not when Azure Policy writes them). */
+  readonly dnsZoneGroups: boolean;
+  /** Which modules and subnets main.bicep wires together for these choices. */
+  readonly wiring: BicepWiring;
   readonly environments: readonly EnvironmentProfile[];
   /** The environment to deploy first, used in examples. */
   readonly firstEnvironment: EnvironmentProfile;
@@ -55,7 +78,7 @@ export function buildModel(answers: Answers): ViewModel {
   const networks = planNetworks(answers);
   if ('key' in networks) throw new Error(`internal: validated answers gave no address plan: ${networks.message}`);
   const modelSku = chooseModelSku(answers.location);
-  const environments = networks.map(({ environment, workload: network, hub }): EnvironmentProfile => {
+  const environments = networks.map(({ environment, workload: network, hub, vpnClientAddressPool }): EnvironmentProfile => {
     const isProduction = PRODUCTION_NAMES.has(environment);
     const firewallNetwork = answers.firewall ? (hub ?? network) : undefined;
     return {
@@ -63,14 +86,9 @@ export function buildModel(answers: Answers): ViewModel {
       isProduction,
       network,
       privateEndpointSubnetPrefix: subnetPrefix(network, PRIVATE_ENDPOINT_SUBNET.name),
+      ...(hub && { hub }),
+      ...(vpnClientAddressPool && { vpnClientAddressPool }),
       ...(firewallNetwork && { firewall: firewallOf(firewallNetwork) }),
-      ...(hub && {
-        hub: {
-          vnetAddressPrefix: hub.vnetAddressPrefix,
-          dnsResolverInboundSubnetPrefix: subnetPrefix(hub, DNS_RESOLVER_INBOUND_SUBNET.name),
-          dnsResolverOutboundSubnetPrefix: subnetPrefix(hub, DNS_RESOLVER_OUTBOUND_SUBNET.name),
-        },
-      }),
       // Model deployments come with the openai service; without it the Foundry account has none.
       modelDeployments: answers.services.includes('openai')
         ? [{ name: 'gpt-4.1', model: 'gpt-4.1', version: '2025-04-14', skuName: modelSku.name, capacity: isProduction ? 50 : 10 }]
@@ -79,7 +97,30 @@ export function buildModel(answers: Answers): ViewModel {
       names: resourceNamePreview(answers.name, environment),
     };
   });
-  return { answers, hubSpoke: answers.topology === 'hub-spoke', firewall: answers.firewall, environments, firstEnvironment: environments[0]!, modelSku, zoneRedundant: hasAvailabilityZones(answers.location), choices: describeChoices(answers) };
+  const hubSpoke = answers.topology === 'hub-spoke';
+  const existingHub = answers.topology === 'existing-hub';
+  const vpn = answers.vpn === 'p2s';
+  return {
+    answers,
+    hubSpoke,
+    existingHub,
+    firewall: answers.firewall,
+    egressThroughFirewall: answers.firewall || answers.hubFirewallIp !== undefined,
+    jumpbox: answers.jumpbox,
+    vpn,
+    dnsResolver: hubSpoke || (answers.topology === 'single-vnet' && vpn),
+    apiManagement: answers.gateway !== 'none',
+    applicationGateway: answers.gateway === 'apim-appgw',
+    frontDoor: answers.gateway === 'apim-frontdoor',
+    privateDnsZones: existingHub ? [] : privateEndpointZonesFor(answers),
+    dnsZoneGroups: !(existingHub && answers.dnsZonesByPolicy === true),
+    wiring: wiringFor(answers),
+    environments,
+    firstEnvironment: environments[0]!,
+    modelSku,
+    zoneRedundant: hasAvailabilityZones(answers.location),
+    choices: describeChoices(answers),
+  };
 }
 
 /** Azure gives a firewall the address at offset 4 of its subnet (the fifth: Azure keeps the first four), known in advance, so nothing waits to learn it. */

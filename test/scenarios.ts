@@ -1,5 +1,14 @@
 import { finalize, mergeLayers } from '../src/answers/resolve.js';
 import type { Answers, PartialAnswers } from '../src/answers/schema.js';
+import { existingHubZonesFor } from '../src/network/private-dns-zones.js';
+
+export const HUB_VNET_ID = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity/providers/Microsoft.Network/virtualNetworks/vnet-hub-swc';
+
+/** Resource IDs of central zones, as a platform team would give them: every zone these answers need. */
+export function zoneIds(answers: Partial<Pick<Answers, 'gateway' | 'dnsZonesByPolicy'>> = {}): string[] {
+  const zones = existingHubZonesFor({ foundry: 'project', services: ['openai'], gateway: answers.gateway ?? 'none', dnsZonesByPolicy: answers.dnsZonesByPolicy });
+  return zones.map((zone) => `/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/${zone.name}`);
+}
 
 /**
  * The configurations the tests generate. Each one differs from the others in something that
@@ -24,6 +33,20 @@ export const SCENARIOS: Readonly<Record<string, PartialAnswers>> = {
     name: 'ai', location: 'westcentralus', topology: 'single-vnet', gateway: 'none', jumpbox: false,
     environments: ['prod'], addressSpace: '172.16.0.0/26', githubRepo: 'contoso/ai-platform',
   },
+  'hub-spoke-access': {
+    name: 'northwind', location: 'swedencentral', topology: 'hub-spoke', vpn: 'p2s', gateway: 'none',
+  },
+  'single-vnet-access': {
+    name: 'tailspin', location: 'westcentralus', topology: 'single-vnet', vpn: 'p2s', firewall: true, gateway: 'none', environments: ['dev'],
+  },
+  'existing-hub': {
+    name: 'woodgrove', location: 'swedencentral', topology: 'existing-hub', gateway: 'none',
+    hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], hubFirewallIp: '10.0.0.4', privateDnsZoneIds: zoneIds(),
+  },
+  'existing-hub-policy-dns': {
+    name: 'woodgrove', location: 'swedencentral', topology: 'existing-hub', gateway: 'none', jumpbox: false,
+    hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4', '10.0.4.5'], dnsZonesByPolicy: true,
+  },
 };
 
 /** The scenario's complete answers, resolved exactly as the CLI resolves them. */
@@ -38,4 +61,33 @@ export async function renderScenario(partial: PartialAnswers) {
   const { planLandingZone } = await import('../src/plan.js');
   const { renderPlan } = await import('../src/render/render.js');
   return renderPlan(planLandingZone(scenarioAnswers(partial)));
+}
+
+/**
+ * The option matrix the compiler checks beyond the named scenarios: every topology × vpn × firewall
+ * combination (NET-10, NET-11, NET-07), and every jumpbox × vpn × gateway combination in both
+ * topologies that own their network (NET-06, NET-08, NET-09). Invalid combinations are left out
+ * (an existing hub brings its own firewall and VPN).
+ */
+export function optionMatrix(gateways: readonly Answers['gateway'][]): Record<string, PartialAnswers> {
+  const matrix: Record<string, PartialAnswers> = {};
+  const add = (answers: PartialAnswers) => {
+    const id = [answers.topology, answers.vpn, answers.firewall === undefined ? '' : answers.firewall ? 'fw' : 'nofw', answers.hubFirewallIp ? 'hubfw' : '', answers.jumpbox ? 'jb' : 'nojb', answers.gateway].filter(Boolean).join('-');
+    matrix[`matrix-${id}`] = {
+      name: 'mx', location: 'swedencentral', environments: ['dev', 'prod'],
+      ...(answers.gateway !== 'none' && { publisherEmail: 'platform@contoso.com' }),
+      ...(answers.topology === 'existing-hub' && { hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], privateDnsZoneIds: zoneIds(answers) }),
+      ...answers,
+    };
+  };
+  for (const topology of ['hub-spoke', 'single-vnet'] as const) {
+    for (const vpn of ['none', 'p2s'] as const) {
+      for (const firewall of [true, false]) add({ topology, vpn, firewall, jumpbox: false, gateway: 'none' });
+      for (const jumpbox of [true, false]) for (const gateway of gateways) add({ topology, vpn, jumpbox, gateway });
+    }
+  }
+  for (const hubFirewallIp of [undefined, '10.0.0.4']) {
+    add({ topology: 'existing-hub', vpn: 'none', jumpbox: true, gateway: 'none', ...(hubFirewallIp && { hubFirewallIp }) });
+  }
+  return matrix;
 }

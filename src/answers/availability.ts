@@ -9,11 +9,8 @@ import type { AnswerKey, Answers, PartialAnswers } from './schema.js';
  */
 export const NOT_YET_GENERATED: Readonly<Partial<Record<keyof Answers, readonly unknown[]>>> = {
   foundry: ['hub', 'none'],
-  topology: ['existing-hub'],
-  vpn: ['p2s'],
   gateway: ['apim', 'apim-appgw', 'apim-frontdoor'],
   agents: [true],
-  jumpbox: [true],
 };
 
 /** Services this version deploys; the others come with the AI platform work. */

@@ -54,6 +54,8 @@ export function deriveDefaults(partial: PartialAnswers, folderName: string): Par
     name: workloadNameFromFolder(folderName),
     firewall: hubSpoke,
     hubAddressSpace: hubSpoke ? '10.50.0.0/23' : undefined,
+    dnsZonesByPolicy: partial.topology === 'existing-hub' ? false : undefined,
+    vpnClientAddressPool: partial.vpn === 'p2s' ? '172.16.200.0/24' : undefined,
   };
 }
 

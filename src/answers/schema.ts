@@ -3,6 +3,7 @@ import { isPrivate, parseCidr } from '../network/cidr.js';
 import { AZURE_LOCATIONS, isAzureLocation } from './locations.js';
 import { ENVIRONMENT_NAME, WORKLOAD_NAME } from './naming.js';
 import { planNetworks } from '../network/landing-zone-networks.js';
+import { existingHubZonesFor } from '../network/private-dns-zones.js';
 
 /**
  * The answers: one zod schema is the single source of truth for flags, prompts, --help, defaults,
@@ -104,7 +105,12 @@ const firewall = z
   .boolean()
   .optional()
   .describe('Egress through Azure Firewall with an FQDN allow-list (NET-07).')
-  .register(answerUi, { question: 'Route egress through Azure Firewall?', defaultText: 'true with hub-spoke, otherwise false' });
+  .register(answerUi, {
+    question: 'Route egress through Azure Firewall?',
+    defaultText: 'true with hub-spoke, otherwise false',
+    // An existing hub brings its own firewall (--hub-firewall-ip).
+    askWhen: (answers) => answers.topology !== 'existing-hub',
+  });
 
 /** A host name, or `*.` and a domain: the forms an Azure Firewall application rule accepts. */
 const FQDN = /^(\*\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i;
@@ -179,6 +185,72 @@ const hubAddressSpace = privateCidr()
     askWhen: (answers) => (answers.topology ?? 'hub-spoke') === 'hub-spoke',
   });
 
+const vpnClientAddressPool = privateCidr()
+  .optional()
+  .describe('Addresses VPN clients get (vpn p2s only); later environments take the blocks of the same size that follow. Must not overlap any VNet.')
+  .register(answerUi, {
+    question: 'VPN client address pool (first environment)?',
+    valueName: '<cidr>',
+    defaultText: '172.16.200.0/24 with --vpn p2s',
+    askWhen: (answers) => answers.vpn === 'p2s',
+  });
+
+const onExistingHub = (answers: Readonly<Record<string, unknown>>) => answers.topology === 'existing-hub';
+
+/** An Azure resource ID of one type; names follow Azure's rules loosely, the platform checks the rest. */
+const resourceIdOf = (provider: string, example: string) =>
+  z.string().regex(
+    new RegExp(`^/subscriptions/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/resourceGroups/[-\\w.()]{1,90}/providers/${provider.replace('.', '\\.')}/[-\\w.]{1,80}$`, 'i'),
+    `must be the resource ID of a ${provider.split('/').pop()} resource, e.g. ${example}`,
+  );
+
+const HUB_VNET_EXAMPLE = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub';
+
+const hubVnetId = resourceIdOf('Microsoft.Network/virtualNetworks', HUB_VNET_EXAMPLE)
+  .optional()
+  .describe('Resource ID of the existing hub VNet to peer with (existing-hub only); it may be in another subscription.')
+  .register(answerUi, { question: 'Resource ID of the existing hub VNet?', valueName: '<resource-id>', askWhen: onExistingHub });
+
+/** A single private IPv4 address, e.g. a firewall's or a DNS server's. */
+const privateIp = () =>
+  z.string().superRefine((value, context) => {
+    const address = parseCidr(`${value}/32`);
+    if ('error' in address) context.addIssue({ code: 'custom', message: 'is not an IPv4 address such as 10.0.0.4' });
+    else if (!isPrivate(address)) context.addIssue({ code: 'custom', message: 'is not a private address; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16' });
+  });
+
+const hubFirewallIp = privateIp()
+  .optional()
+  .describe('Private IP of the existing hub\'s firewall (existing-hub only, optional): the workload subnets send their egress to it (NET-07).')
+  .register(answerUi, { question: 'Private IP of the hub\'s firewall (optional; egress is routed to it)?', valueName: '<ip>', askWhen: onExistingHub });
+
+const hubDnsServers = z
+  .array(privateIp())
+  .optional()
+  .refine((servers) => servers === undefined || unique(servers), 'lists a server twice')
+  .describe('DNS servers of the spoke (existing-hub only): the hub\'s DNS Private Resolver inbound endpoint or firewall DNS proxy, which resolve the central private DNS zones (NET-04).')
+  .register(answerUi, { question: 'DNS servers of the hub that resolve private endpoint names (comma-separated IPs)?', valueName: '<list>', askWhen: onExistingHub });
+
+const ZONE_EXAMPLE = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com';
+
+const privateDnsZoneIds = z
+  .array(resourceIdOf('Microsoft.Network/privateDnsZones', ZONE_EXAMPLE))
+  .optional()
+  .describe('Resource IDs of the central private DNS zones the private endpoints register in (existing-hub only); each zone the chosen services need must be among them.')
+  .register(answerUi, { question: 'Resource IDs of the central private DNS zones (comma-separated)?', valueName: '<list>', askWhen: onExistingHub });
+
+const dnsZonesByPolicy = z
+  .boolean()
+  .optional()
+  .describe('Azure Policy in your tenant creates the private endpoints\' DNS zone groups (existing-hub only), so none are deployed here (NET-05).')
+  .register(answerUi, { question: 'Does Azure Policy create the private endpoints\' DNS records in your tenant?', defaultText: 'false with --topology existing-hub', askWhen: onExistingHub });
+
+const publisherEmail = z
+  .email('must be an email address, e.g. platform-team@contoso.com')
+  .optional()
+  .describe('Email address of the API Management publisher, which receives its system notifications (gateway apim, apim-appgw and apim-frontdoor).')
+  .register(answerUi, { question: 'Email for API Management\'s system notifications?', valueName: '<email>', askWhen: (answers) => (answers.gateway ?? 'apim') !== 'none' });
+
 const githubRepo = z
   .string()
   .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be owner/repository, e.g. contoso/ai-landing-zone')
@@ -195,11 +267,18 @@ export const answerFields = {
   topology,
   addressSpace,
   hubAddressSpace,
+  hubVnetId,
+  hubFirewallIp,
+  hubDnsServers,
+  privateDnsZoneIds,
+  dnsZonesByPolicy,
   vpn,
+  vpnClientAddressPool,
   gateway,
   firewall,
   allowedFqdns,
   jumpbox,
+  publisherEmail,
   environments,
   githubRepo,
 } as const;
@@ -230,8 +309,57 @@ export const AnswersSchema = z
     if (answers.hubAddressSpace !== undefined && answers.topology !== 'hub-spoke') {
       context.addIssue({ code: 'custom', path: ['hubAddressSpace'], message: `is only used with --topology hub-spoke, not ${answers.topology}` });
     }
+    existingHubRules(answers, context);
+    if (answers.vpnClientAddressPool !== undefined && answers.vpn !== 'p2s') {
+      context.addIssue({ code: 'custom', path: ['vpnClientAddressPool'], message: 'is only used with --vpn p2s' });
+    }
+    if (answers.gateway !== 'none' && answers.publisherEmail === undefined) {
+      context.addIssue({ code: 'custom', path: ['publisherEmail'], message: `is required with --gateway ${answers.gateway}: API Management sends its system notifications there, e.g. platform-team@contoso.com` });
+    }
+    if (answers.gateway === 'none' && answers.publisherEmail !== undefined) {
+      context.addIssue({ code: 'custom', path: ['publisherEmail'], message: 'is only used with an API Management gateway (--gateway apim, apim-appgw or apim-frontdoor)' });
+    }
     const plan = planNetworks(answers);
     if ('key' in plan) context.addIssue({ code: 'custom', path: [plan.key], message: plan.message });
   });
 
 export type Answers = z.output<typeof AnswersSchema>;
+
+const EXISTING_HUB_ONLY = ['hubVnetId', 'hubFirewallIp', 'hubDnsServers', 'privateDnsZoneIds', 'dnsZonesByPolicy'] as const;
+
+/**
+ * With an existing hub, the platform team's hub supplies the peering target, DNS and (optionally) the
+ * firewall; the zones the private endpoints need must all be named, unless Azure Policy writes the records.
+ */
+function existingHubRules(answers: Answers, context: z.RefinementCtx): void {
+  if (answers.topology !== 'existing-hub') {
+    for (const key of EXISTING_HUB_ONLY) {
+      if (answers[key] !== undefined) context.addIssue({ code: 'custom', path: [key], message: `is only used with --topology existing-hub, not ${answers.topology}` });
+    }
+    return;
+  }
+  if (answers.hubVnetId === undefined) {
+    context.addIssue({ code: 'custom', path: ['hubVnetId'], message: `is required with --topology existing-hub: the resource ID of the hub VNet, e.g. ${HUB_VNET_EXAMPLE}` });
+  }
+  if (answers.hubDnsServers === undefined || answers.hubDnsServers.length === 0) {
+    context.addIssue({ code: 'custom', path: ['hubDnsServers'], message: 'is required with --topology existing-hub: the IPs of the hub\'s DNS resolver inbound endpoint or firewall DNS proxy, which resolve the central private DNS zones, e.g. 10.0.4.4' });
+  }
+  if (answers.firewall) {
+    context.addIssue({ code: 'custom', path: ['firewall'], message: 'cannot be true with an existing hub: egress goes through the hub\'s firewall; pass --no-firewall and its address with --hub-firewall-ip' });
+  }
+  const needed = existingHubZonesFor(answers);
+  const given = answers.privateDnsZoneIds ?? [];
+  for (const [index, id] of given.entries()) {
+    const zoneName = id.split('/').pop()!;
+    if (!needed.some((zone) => zone.pattern.test(zoneName))) {
+      const names = needed.map((zone) => zone.name).join(', ') || 'none';
+      context.addIssue({ code: 'custom', path: ['privateDnsZoneIds', index], message: `names zone ${zoneName}, which this landing zone does not use; the zones it needs: ${names}` });
+    }
+  }
+  const missing = needed.filter((zone) => !given.some((id) => zone.pattern.test(id.split('/').pop()!)));
+  if (missing.length > 0) {
+    const list = missing.map((zone) => `${zone.name} (${zone.purpose})`).join(', ');
+    const policyHint = answers.dnsZonesByPolicy ? '' : ', or pass --dns-zones-by-policy if Azure Policy writes the private endpoints\' records';
+    context.addIssue({ code: 'custom', path: ['privateDnsZoneIds'], message: `lacks the resource IDs of ${list}${policyHint}` });
+  }
+}

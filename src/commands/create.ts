@@ -35,7 +35,7 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
   const streams: PromptStreams = { input: io.stdin, output: io.stdout };
   if (interactive) reporter.start(`create-secure-ai-landing ${GENERATOR_VERSION}`);
 
-  const flags = args.flags;
+  const { flags } = args;
   const file = options.config ? await readAnswersFile(resolve(io.cwd, options.config), options.config) : {};
   // Before a conversation, refuse what was already given and cannot be generated; without one, the
   // complete report of every problem comes after resolving.
@@ -86,10 +86,9 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
 }
 
 /** Before a conversation, flags are checked first, so that a typo never costs the whole conversation. */
-function checkedLayer(flags: PartialAnswers): PartialAnswers {
+function checkedLayer(flags: PartialAnswers): void {
   const result = PartialAnswersSchema.safeParse(flags);
   if (!result.success) throw new UsageError('invalid flags', describeIssues(result.error.issues, flags, 'flags'));
-  return flags;
 }
 
 /**

@@ -20,8 +20,9 @@ export interface EnvironmentNetwork {
 }
 
 /**
- * Subnets the current options need. A private-endpoint subnet uses one address per endpoint; a /26
- * (59 usable addresses once Azure reserves five) leaves room to grow well past this slice's four.
+ * The subnets an option may bring, each at the smallest prefix its service works with. A
+ * private-endpoint subnet uses one address per endpoint; a /26 (59 usable addresses once Azure
+ * reserves five) leaves room for every service this generator offers, and more.
  */
 export const PRIVATE_ENDPOINT_SUBNET: SubnetRequest = {
   name: 'snet-private-endpoints',
@@ -34,6 +35,52 @@ export const AZURE_FIREWALL_SUBNET: SubnetRequest = {
   name: 'AzureFirewallSubnet',
   prefixLength: 26,
   reason: 'Azure Firewall (AzureFirewallSubnet, a /26 at least)',
+};
+
+/** Azure Bastion's subnet must be named AzureBastionSubnet and be a /26 or larger (Azure Bastion documentation, "Configuration settings"). */
+export const AZURE_BASTION_SUBNET: SubnetRequest = {
+  name: 'AzureBastionSubnet',
+  prefixLength: 26,
+  reason: 'Azure Bastion (AzureBastionSubnet, a /26 at least)',
+};
+
+/**
+ * A VPN gateway's subnet must be named GatewaySubnet; /27 or larger is what the VPN Gateway
+ * documentation ("About gateway subnets") recommends, leaving room for a later ExpressRoute gateway.
+ */
+export const GATEWAY_SUBNET: SubnetRequest = {
+  name: 'GatewaySubnet',
+  prefixLength: 27,
+  reason: 'the VPN gateway (GatewaySubnet, a /27 at least)',
+};
+
+/** The jumpbox VM: one address is enough; a /28 (11 usable) leaves room for a second VM. */
+export const JUMPBOX_SUBNET: SubnetRequest = {
+  name: 'snet-jumpbox',
+  prefixLength: 28,
+  reason: 'the jumpbox VM (a /28)',
+};
+
+/**
+ * API Management injected in internal mode (stv2): two addresses per scale unit plus the internal
+ * load balancer's, and more during updates; /27 is the size the API Management virtual network
+ * reference recommends for room to scale (the bare minimum is /29).
+ */
+export const API_MANAGEMENT_SUBNET: SubnetRequest = {
+  name: 'snet-apim',
+  prefixLength: 27,
+  reason: 'API Management in internal mode (a /27 to scale)',
+};
+
+/**
+ * Application Gateway v2 takes one address per instance plus its private frontend; a /26 holds the
+ * autoscale maximum this generator sets with room for upgrades (Application Gateway documentation,
+ * "Application Gateway infrastructure configuration", subnet size).
+ */
+export const APPLICATION_GATEWAY_SUBNET: SubnetRequest = {
+  name: 'snet-appgw',
+  prefixLength: 26,
+  reason: 'Application Gateway v2 (a /26)',
 };
 
 /**
@@ -106,13 +153,14 @@ function allocate(vnet: Cidr, subnets: readonly SubnetRequest[]): AllocatedSubne
 
 /**
  * Every VNet of every environment must have a range of its own: hubs and spokes are peered, and
- * later environments may share a hub or on-premises routes. Returns the first overlap found.
+ * later environments may share a hub or on-premises routes. Returns the first overlap found, with
+ * the first of the two ranges (so the caller can name the answer to change).
  */
-export function findOverlap(networks: readonly { readonly label: string; readonly prefix: string }[]): string | undefined {
-  const parsed = networks.map((network) => ({ ...network, range: parseCidr(network.prefix) as Cidr }));
+export function findOverlap<T extends { readonly label: string; readonly prefix: string }>(networks: readonly T[]): { text: string; first: T } | undefined {
+  const parsed = networks.map((network) => ({ network, range: parseCidr(network.prefix) as Cidr }));
   for (const [index, a] of parsed.entries()) {
     for (const b of parsed.slice(index + 1)) {
-      if (overlaps(a.range, b.range)) return `${a.label} (${a.prefix}) overlaps ${b.label} (${b.prefix})`;
+      if (overlaps(a.range, b.range)) return { text: `${a.network.label} (${a.network.prefix}) overlaps ${b.network.label} (${b.network.prefix})`, first: a.network };
     }
   }
   return undefined;

@@ -19,10 +19,19 @@ export function serializeBicepParams(usingPath: string, params: readonly BicepPa
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** A value read from the deploying shell's environment when the parameter file is built: secrets never sit in a file. */
+export class EnvironmentVariable {
+  constructor(readonly name: string) {
+    if (!/^[A-Z_][A-Z0-9_]*$/.test(name)) throw new Error(`internal: ${name} is not an environment variable name`);
+  }
+}
+
 export function bicepValue(value: unknown, depth: number): string {
   const indent = '  '.repeat(depth + 1);
   const closing = '  '.repeat(depth);
   if (typeof value === 'string') return bicepString(value);
+  // Without the variable, building the parameters fails with a message that names it: nothing is deployed with a blank.
+  if (value instanceof EnvironmentVariable) return `readEnvironmentVariable(${bicepString(value.name)})`;
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') {
     if (!Number.isSafeInteger(value)) throw new Error(`Bicep parameters hold integers only, got ${value}`);

@@ -13,22 +13,29 @@ export interface ArmResource {
   readonly properties?: Record<string, unknown> & { template?: ArmTemplate; parameters?: Record<string, { value?: unknown }> };
 }
 
+/** The resources a template declares itself: an array, or an object keyed by symbolic name. */
+function ownResources(template: ArmTemplate): ArmResource[] {
+  return Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
+}
+
 /** Every resource of a template and of the templates of its nested deployments, depth first. */
 export function allResources(template: ArmTemplate): ArmResource[] {
-  const own = Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
-  return own.flatMap((resource) => [resource, ...(resource.properties?.template ? allResources(resource.properties.template) : [])]);
+  return ownResources(template).flatMap((resource) => [resource, ...(resource.properties?.template ? allResources(resource.properties.template) : [])]);
 }
 
 /** The module deployments (nested `Microsoft.Resources/deployments`) whose template declares `type`. */
 export function deploymentsDeclaring(template: ArmTemplate, type: string): ArmResource[] {
   return allResources(template).filter(
-    (resource) => resource.type === 'Microsoft.Resources/deployments' && (Array.isArray(resource.properties?.template?.resources) ? resource.properties!.template!.resources : Object.values(resource.properties?.template?.resources ?? {})).some((inner) => inner.type === type),
+    (resource) => resource.type === 'Microsoft.Resources/deployments' && ownResources(resource.properties?.template ?? {}).some((inner) => inner.type === type),
   );
 }
 
 /** Parameters holding VNet ranges, and parameters holding subnet ranges (each inside one of the VNets). */
-const VNET_PARAMETERS = ['vnetAddressPrefix', 'hubVnetAddressPrefix'];
-const SUBNET_PARAMETERS = ['privateEndpointSubnetPrefix', 'dnsResolverInboundSubnetPrefix', 'dnsResolverOutboundSubnetPrefix', 'firewallSubnetPrefix'];
+const VNET_PARAMETERS = ['vnetAddressPrefix', 'hubVnetAddressPrefix', 'vpnClientAddressPool'];
+const SUBNET_PARAMETERS = [
+  'privateEndpointSubnetPrefix', 'jumpboxSubnetPrefix', 'apiManagementSubnetPrefix', 'applicationGatewaySubnetPrefix', 'bastionSubnetPrefix',
+  'gatewaySubnetPrefix', 'dnsResolverInboundSubnetPrefix', 'dnsResolverOutboundSubnetPrefix', 'firewallSubnetPrefix',
+];
 
 /**
  * Problems with the address ranges of a set of environments (their built parameter files): VNets
@@ -92,8 +99,7 @@ function subnetDeclarations(vnet: ArmResource): { name?: unknown; properties?: u
 
 /** Top-level module deployments that create a virtual network (directly or in a nested module). */
 function virtualNetworkDeployments(template: ArmTemplate): ArmResource[] {
-  const own = Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
-  return own.filter((resource) => resource.type === 'Microsoft.Resources/deployments' && resource.properties?.template && allResources(resource.properties.template).some((inner) => inner.type === 'Microsoft.Network/virtualNetworks'));
+  return ownResources(template).filter((resource) => resource.type === 'Microsoft.Resources/deployments' && resource.properties?.template && allResources(resource.properties.template).some((inner) => inner.type === 'Microsoft.Network/virtualNetworks'));
 }
 
 /** NET-03: every private DNS zone must be linked to every virtual network of the deployment. */
@@ -105,62 +111,169 @@ export function zoneLinkProblems(template: ArmTemplate): string[] {
   });
 }
 
+export interface PeeringExpectation {
+  /** The hub is this deployment's (hub-spoke) or the platform team's (existing-hub). */
+  readonly hub: 'own' | 'existing';
+  /** A VPN gateway in the hub: gateway transit on the hub's side, remote gateways on the spoke's. */
+  readonly gateway: boolean;
+  /** A firewall in the hub forwards the spoke's traffic. */
+  readonly forwarding: boolean;
+}
+
 /**
- * NET-10: hub-spoke peers both ways, each side deployed in its own VNet's resource group and
- * pointing at the other; without a VPN gateway no side may ask for gateway transit or remote
- * gateways (the deployment would fail); forwarded traffic only where a firewall forwards it.
+ * NET-10: hub and spoke peer both ways, each side deployed in its own VNet's resource group, naming
+ * its own VNet as local and pointing at the other; gateway transit and remote gateways exactly when
+ * the hub has a VPN gateway (either flag without one fails the deployment), the spoke's side waiting
+ * for the gateway; forwarded traffic only where a firewall forwards it. With an existing hub, the
+ * gateway flags follow the parameter useHubGateway and the hub's side deploys to the hub's group.
  */
-export function peeringProblems(template: ArmTemplate, expectGateway: boolean, expectForwarding: boolean): string[] {
+export function peeringProblems(template: ArmTemplate, expected: PeeringExpectation): string[] {
   const peerings = deploymentsDeclaring(template, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings');
   const problems: string[] = [];
-  // Each side must be deployed in its own VNet's resource group, name its own VNet as local, and point at the
-  // other side's VNet; variables are resolved, so swapped definitions cannot pass.
-  const resolve = (value: unknown) => {
-    const variable = typeof value === 'string' ? /^\[variables\('(\w+)'\)\]$/.exec(value)?.[1] : undefined;
-    return String(variable ? template.variables?.[variable] : value).replace(/\]$/, '');
+  // Variables are resolved, also inside expressions, so swapped definitions cannot pass.
+  const text = (value: unknown) => expandVariables(JSON.stringify(resolveVariables(value, template)), template);
+  const parameter = (peering: ArmResource, name: string) => peering.properties?.parameters?.[name]?.value;
+  const spokeVnet = "names').virtualNetwork";
+  const hubVnet = expected.hub === 'own' ? "names').hubVirtualNetwork" : "parameters('hubVirtualNetworkResourceId')";
+  const sides = {
+    spoke: peerings.find((peering) => text((peering as { resourceGroup?: string }).resourceGroup).includes("names').resourceGroup") && text(parameter(peering, 'localVirtualNetworkName')).includes(spokeVnet)),
+    hub: peerings.find((peering) => expected.hub === 'own'
+      ? text((peering as { resourceGroup?: string }).resourceGroup).includes("names').hubResourceGroup") && text(parameter(peering, 'localVirtualNetworkName')).includes("names').hubVirtualNetwork")
+      : text((peering as { resourceGroup?: string }).resourceGroup).includes("split(parameters('hubVirtualNetworkResourceId'), '/')") && text(parameter(peering, 'localVirtualNetworkName')).includes("parameters('hubVirtualNetworkResourceId')")),
   };
-  const side = { hub: { group: "names').hubResourceGroup", vnet: "names').hubVirtualNetwork" }, spoke: { group: "names').resourceGroup", vnet: "names').virtualNetwork" } };
-  const peers = (local: typeof side.hub, remote: typeof side.hub) =>
-    peerings.some((peering) => {
-      const remoteId = resolve(peering.properties?.parameters?.remoteVirtualNetworkResourceId?.value);
-      return resolve((peering as { resourceGroup?: string }).resourceGroup).endsWith(local.group) &&
-        resolve(peering.properties?.parameters?.localVirtualNetworkName?.value).endsWith(local.vnet) &&
-        remoteId.includes(`${remote.group},`) && remoteId.includes(`${remote.vnet})`);
-    });
-  if (!peers(side.hub, side.spoke)) problems.push('no peering from the hub to the spoke');
-  if (!peers(side.spoke, side.hub)) problems.push('no peering from the spoke to the hub');
-  for (const peering of peerings) {
-    const template = peering.properties!.template!;
-    for (const flag of ['allowGatewayTransit', 'useRemoteGateways']) {
-      const value = peering.properties?.parameters?.[flag]?.value ?? template.parameters?.[flag]?.defaultValue ?? false;
-      if (!expectGateway && value !== false) problems.push(`${peering.name}: ${flag} is ${JSON.stringify(value)} without a VPN gateway`);
+  if (!sides.hub || !text(parameter(sides.hub, 'remoteVirtualNetworkResourceId')).includes(spokeVnet)) problems.push('no peering from the hub to the spoke');
+  if (!sides.spoke || !text(parameter(sides.spoke, 'remoteVirtualNetworkResourceId')).includes(hubVnet)) problems.push('no peering from the spoke to the hub');
+  const gatewayFlag = expected.hub === 'existing' ? "[parameters('useHubGateway')]" : expected.gateway;
+  const flags: [ArmResource | undefined, string, unknown][] = [
+    [sides.hub, 'allowGatewayTransit', gatewayFlag],
+    [sides.hub, 'useRemoteGateways', false],
+    [sides.spoke, 'allowGatewayTransit', false],
+    [sides.spoke, 'useRemoteGateways', gatewayFlag],
+  ];
+  for (const [peering, flag, value] of flags) {
+    if (peering && parameter(peering, flag) !== value) problems.push(`${peering.name}: ${flag} is ${JSON.stringify(parameter(peering, flag))}, expected ${JSON.stringify(value)}`);
+  }
+  if (expected.gateway && sides.spoke && !JSON.stringify((sides.spoke as { dependsOn?: unknown }).dependsOn).includes("'vpn-gateway')")) {
+    problems.push(`${sides.spoke.name}: does not wait for the VPN gateway, so asking for remote gateways fails`);
+  }
+  const forwarding = { hub: expected.hub === 'own' && expected.forwarding, spoke: expected.hub === 'existing' || expected.forwarding };
+  for (const side of ['hub', 'spoke'] as const) {
+    const peering = sides[side];
+    if (peering && parameter(peering, 'allowForwardedTraffic') !== forwarding[side]) {
+      problems.push(`${peering.name}: forwarded traffic is ${forwarding[side] ? 'not allowed, but the hub forwards traffic into it' : 'allowed, but nothing forwards traffic'}`);
     }
-    const forwarding = peering.properties?.parameters?.allowForwardedTraffic?.value;
-    if (forwarding !== expectForwarding) problems.push(`${peering.name}: forwarded traffic is ${forwarding ? 'allowed' : 'not allowed'}, but ${expectForwarding ? 'the firewall in the hub forwards the spoke\'s traffic' : 'nothing forwards traffic'}`);
   }
   return problems;
 }
 
-/**
- * NET-07: with the firewall, every workload subnet routes through it (the route table is attached);
- * without it, none does. Subnets that Azure reserves (AzureFirewallSubnet, …) never take one.
- */
-export function routeTableProblems(template: ArmTemplate, firewall: boolean): string[] {
-  const own = Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
-  const workload = own.find((resource) => resource.type === 'Microsoft.Resources/deployments' && resource.name === 'virtual-network');
-  const subnets = workload?.properties?.parameters?.subnets?.value;
-  if (!Array.isArray(subnets)) return ['the workload VNet\'s subnets are not a literal list, so their routes cannot be checked'];
-  // An item may be a reference to a variable of the template: `[variables('privateEndpointSubnet')]`.
-  const resolved = subnets.map((item) => {
-    const variable = typeof item === 'string' ? /^\[variables\('(\w+)'\)\]$/.exec(item)?.[1] : undefined;
-    return (variable ? template.variables?.[variable] : item) as { name: string; routeTableResourceId?: unknown };
+/** `[variables('x')]` references replaced by the variables' values, recursively (Bicep emits one per `var` used). */
+export function resolveVariables(value: unknown, template: ArmTemplate): unknown {
+  if (typeof value === 'string') {
+    const variable = /^\[variables\('(\w+)'\)\]$/.exec(value)?.[1];
+    return variable === undefined ? value : resolveVariables(template.variables?.[variable], template);
+  }
+  if (Array.isArray(value)) return value.map((item) => resolveVariables(item, template));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveVariables(item, template)]));
+  return value;
+}
+
+/** Expression text with each `variables('x')` whose value is itself an expression replaced by that expression. */
+function expandVariables(text: string, template: ArmTemplate): string {
+  const expanded = text.replace(/variables\('(\w+)'\)/g, (whole, name: string) => {
+    const value = template.variables?.[name];
+    return typeof value === 'string' && value.startsWith('[') ? value.slice(1, -1) : whole;
   });
-  return resolved.flatMap((subnet) => {
-    const routed = subnet.routeTableResourceId !== undefined;
-    if (NSG_EXEMPT.has(subnet.name)) return routed ? [`${subnet.name} must not take a route table`] : [];
-    if (firewall && !routed) return [`${subnet.name} does not route its egress through the firewall`];
-    if (!firewall && routed) return [`${subnet.name} has a route table but there is no firewall`];
-    return [];
+  return expanded === text ? text : expandVariables(expanded, template);
+}
+
+export interface SubnetDeclaration {
+  readonly name: string;
+  readonly addressPrefix: unknown;
+  readonly routeTableResourceId?: unknown;
+  readonly securityRules?: readonly SecurityRule[];
+}
+
+export interface SecurityRule {
+  readonly name: string;
+  readonly properties: {
+    readonly priority: number;
+    readonly direction: 'Inbound' | 'Outbound';
+    readonly access: 'Allow' | 'Deny';
+    readonly sourceAddressPrefix?: string;
+    readonly sourceAddressPrefixes?: readonly string[];
+    readonly destinationAddressPrefix?: string;
+    readonly destinationPortRange?: string;
+    readonly destinationPortRanges?: readonly string[];
+  };
+}
+
+/** The subnets main.bicep passes to each VNet module deployment (`virtual-network`, `hub-virtual-network`), resolved. */
+export function vnetSubnets(template: ArmTemplate): Map<string, SubnetDeclaration[] | string> {
+  const result = new Map<string, SubnetDeclaration[] | string>();
+  for (const deployment of ownResources(template).filter((resource) => resource.type === 'Microsoft.Resources/deployments' && /(^|-)virtual-network$/.test(resource.name))) {
+    const subnets = resolveVariables(deployment.properties?.parameters?.subnets?.value, template);
+    result.set(deployment.name, Array.isArray(subnets) && subnets.every((subnet) => typeof subnet === 'object') ? (subnets as SubnetDeclaration[]) : `the subnets of ${deployment.name} are computed, so they cannot be checked: ${JSON.stringify(subnets)}`);
+  }
+  return result;
+}
+
+/** Subnets that take no route to the firewall: Azure forbids or breaks it there, or the service must answer the internet directly. */
+const NOT_ROUTED = new Set([...NSG_EXEMPT, 'AzureBastionSubnet', 'snet-appgw', 'snet-dns-inbound', 'snet-dns-outbound']);
+
+/**
+ * NET-07: with egress through a firewall, every workload subnet routes through it (the route table
+ * is attached); without it, none does. Subnets Azure reserves, Bastion's and the Application
+ * Gateway's never take one.
+ */
+export function routeTableProblems(template: ArmTemplate, egressThroughFirewall: boolean): string[] {
+  return [...vnetSubnets(template)].flatMap(([vnet, subnets]) => {
+    if (typeof subnets === 'string') return [subnets];
+    return subnets.flatMap((subnet) => {
+      const routed = subnet.routeTableResourceId !== undefined;
+      if (NOT_ROUTED.has(subnet.name)) return routed ? [`${vnet}: ${subnet.name} must not take a route table`] : [];
+      if (egressThroughFirewall && !routed) return [`${vnet}: ${subnet.name} does not route its egress through the firewall`];
+      if (!egressThroughFirewall && routed) return [`${vnet}: ${subnet.name} has a route table but there is no firewall`];
+      return [];
+    });
+  });
+}
+
+const ports = (rule: SecurityRule) => [rule.properties.destinationPortRange, ...(rule.properties.destinationPortRanges ?? [])].filter((port) => port !== undefined);
+const sources = (rule: SecurityRule) => [rule.properties.sourceAddressPrefix, ...(rule.properties.sourceAddressPrefixes ?? [])].filter((source) => source !== undefined);
+
+/** Sources from which a subnet may accept traffic from the internet: the doors people and callers use (NET-06, NET-09). */
+const INTERNET_FACING = new Set(['AzureBastionSubnet', 'snet-appgw']);
+
+/**
+ * NET-12, read from the rules main.bicep gives each subnet: every subnet that takes an NSG has rules;
+ * the last inbound rule denies everything; nothing is allowed in from any source (`*`), and from the
+ * internet only into the doors; nothing may open SSH or RDP into the network (PSRule
+ * Azure.NSG.LateralTraversal) — only Bastion, and only towards the jumpbox subnet.
+ */
+export function nsgProblems(template: ArmTemplate): string[] {
+  return [...vnetSubnets(template)].flatMap(([vnet, subnets]) => {
+    if (typeof subnets === 'string') return [subnets];
+    return subnets.filter((subnet) => !NSG_EXEMPT.has(subnet.name)).flatMap((subnet) => {
+      const where = `${vnet}: ${subnet.name}`;
+      const rules = subnet.securityRules;
+      if (!Array.isArray(rules) || rules.length === 0) return [`${where} has no security rules`];
+      if (rules.some((rule) => typeof rule !== 'object')) return [`${where} has computed security rules, which cannot be checked`];
+      const problems: string[] = [];
+      const inbound = rules.filter((rule) => rule.properties.direction === 'Inbound').sort((a, b) => a.properties.priority - b.properties.priority);
+      const last = inbound.at(-1);
+      if (!last || last.properties.access !== 'Deny' || last.properties.sourceAddressPrefix !== '*' || last.properties.destinationPortRange !== '*') problems.push(`${where} does not end its inbound rules with a deny-all`);
+      for (const rule of inbound.filter((candidate) => candidate.properties.access === 'Allow')) {
+        if (sources(rule).includes('*')) problems.push(`${where}: ${rule.name} allows inbound traffic from any source`);
+        if (sources(rule).includes('Internet') && !INTERNET_FACING.has(subnet.name)) problems.push(`${where}: ${rule.name} allows inbound traffic from the internet`);
+      }
+      const outbound = rules.filter((rule) => rule.properties.direction === 'Outbound').sort((a, b) => a.properties.priority - b.properties.priority);
+      const lateral = outbound.find((rule) => rule.properties.destinationAddressPrefix === 'VirtualNetwork' && ['22', '3389'].every((port) => ports(rule).includes(port)));
+      if (lateral?.properties.access !== 'Deny') problems.push(`${where} does not deny SSH and RDP into the network`);
+      for (const rule of outbound.filter((candidate) => candidate.properties.access === 'Allow' && ports(candidate).some((port) => port === '22' || port === '3389'))) {
+        if (subnet.name !== 'AzureBastionSubnet' || rule.properties.destinationAddressPrefix === 'VirtualNetwork') problems.push(`${where}: ${rule.name} opens SSH or RDP to ${rule.properties.destinationAddressPrefix}`);
+      }
+      return problems;
+    });
   });
 }
 
@@ -178,8 +291,7 @@ export function firewallProblems(template: ArmTemplate): string[] {
   const route = JSON.stringify(routeTable?.properties?.template ?? {});
   if (!/"addressPrefix":"0\.0\.0\.0\/0","nextHopType":"VirtualAppliance"/.test(route)) problems.push('no route of 0.0.0.0/0 to a virtual appliance');
   if (!JSON.stringify(routeTable?.properties?.parameters ?? {}).includes("parameters('firewallPrivateIp')")) problems.push('the route does not lead to firewallPrivateIp');
-  const own = Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
-  const workload = own.find((resource) => resource.name === 'virtual-network');
+  const workload = ownResources(template).find((resource) => resource.name === 'virtual-network');
   if (!JSON.stringify(workload?.properties?.parameters?.dnsServers ?? {}).includes("parameters('firewallPrivateIp')")) problems.push('the workload VNet does not use the firewall for DNS');
   return problems;
 }

@@ -1,11 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { PartialAnswers } from '../../src/answers/schema.js';
 import { serializeBicepParams } from '../../src/render/bicepparam.js';
 import { type BicepRun, describeDiagnostics, runBicep } from '../compiler/bicep.js';
 import { tempDir } from '../helpers/cli.js';
-import { allResources, deploymentsDeclaring, firewallProblems, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
-import { renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
+import { allResources, deploymentsDeclaring, firewallProblems, nsgProblems, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
+import { optionMatrix, renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
 
 /**
  * The output is the product: every scenario's repository goes through the real Bicep compiler —
@@ -14,7 +15,13 @@ import { renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
  * (`--pattern`), because every start of the compiler costs seconds.
  */
 const bicep = inject('bicepPath');
-const environmentsOf = (name: string) => SCENARIOS[name]!.environments ?? ['dev', 'prod'];
+/** The named scenarios (also snapshotted) and the option matrix: every one goes through the compiler. */
+const COMPILED: Readonly<Record<string, PartialAnswers>> = { ...SCENARIOS, ...optionMatrix(['none']) };
+const NAMES = Object.keys(COMPILED);
+const environmentsOf = (name: string) => COMPILED[name]!.environments ?? ['dev', 'prod'];
+const answersOf = (name: string) => scenarioAnswers(COMPILED[name]!);
+/** The jumpbox password is read from the environment when the parameter files are built; never from a file. */
+const DEPLOY_ENVIRONMENT = { JUMPBOX_ADMIN_PASSWORD: 'not-a-real-Passw0rd' };
 const ROUND_TRIP = "o'brien ${x} \\ \"q\"\nline\ttab ${{ github.sha }}";
 
 interface Runs { build: BicepRun; buildParams: BicepRun; lint: BicepRun; format: BicepRun }
@@ -26,7 +33,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
 
   beforeAll(async () => {
     root = await tempDir('sail-compile-');
-    for (const [name, answers] of Object.entries(SCENARIOS)) {
+    for (const [name, answers] of Object.entries(COMPILED)) {
       const tree = await renderScenario(answers);
       rendered.set(name, tree);
       for (const [path, content] of tree) {
@@ -40,8 +47,8 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     await writeFile(join(root, 'round-trip/infra/params/x.bicepparam'), serializeBicepParams('../main.bicep', [{ name: 'label', value: ROUND_TRIP, comment: 'Tricky.' }]));
     runs = {
       build: await runBicep(bicep, ['build', '--pattern', '*/infra/main.bicep'], root),
-      buildParams: await runBicep(bicep, ['build-params', '--pattern', '*/infra/params/*.bicepparam'], root),
-      lint: await runBicep(bicep, ['lint', '--pattern', '*/infra/**/*.bicep*'], root),
+      buildParams: await runBicep(bicep, ['build-params', '--pattern', '*/infra/params/*.bicepparam'], root, DEPLOY_ENVIRONMENT),
+      lint: await runBicep(bicep, ['lint', '--pattern', '*/infra/**/*.bicep*'], root, DEPLOY_ENVIRONMENT),
       format: await runBicep(bicep, ['format', '--pattern', '*/infra/**/*.bicep*'], root),
     };
   });
@@ -52,7 +59,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     expect(run.exitCode, run.stderr).toBe(0);
   });
 
-  it.each(Object.keys(SCENARIOS))('%s: classic ARM JSON (no languageVersion 2.0), parameters resolved for every environment', async (name) => {
+  it.each(NAMES)('%s: classic ARM JSON (no languageVersion 2.0), parameters resolved for every environment', async (name) => {
     const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
     expect(template.languageVersion).toBeUndefined();
     expect(template.$schema).toContain('subscriptionDeploymentTemplate.json');
@@ -64,7 +71,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     }
   });
 
-  it.each(Object.keys(SCENARIOS))('%s: no ranges overlap, subnets sit in their VNet, each has an NSG and no default outbound access', async (name) => {
+  it.each(NAMES)('%s: no ranges overlap, subnets sit in their VNet, each has an NSG and no default outbound access', async (name) => {
     const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
     const environments: Record<string, Record<string, { value: unknown }>> = {};
     for (const environment of environmentsOf(name)) {
@@ -72,12 +79,13 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     }
     expect(rangeProblems(environments)).toEqual([]);
     expect(subnetProblems(template)).toEqual([]);
-    const { firewall } = scenarioAnswers(SCENARIOS[name]!);
-    expect(routeTableProblems(template, firewall)).toEqual([]);
+    expect(nsgProblems(template)).toEqual([]);
+    const { firewall, hubFirewallIp } = answersOf(name);
+    expect(routeTableProblems(template, firewall || hubFirewallIp !== undefined)).toEqual([]);
     expect(firewall ? firewallProblems(template) : []).toEqual([]);
   });
 
-  it.each(Object.keys(SCENARIOS))('%s: every model deployment uses a content filter that blocks jailbreaks and indirect attacks (SEC-03)', async (name) => {
+  it.each(NAMES)('%s: every model deployment uses a content filter that blocks jailbreaks and indirect attacks (SEC-03)', async (name) => {
     const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
     const [foundry, ...others] = deploymentsDeclaring(template, 'Microsoft.CognitiveServices/accounts/raiPolicies');
     expect(others).toEqual([]);
@@ -94,38 +102,81 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     for (const deployment of deployments) expect(deployment.properties?.raiPolicyName).toBe('prompt-shields');
   });
 
-  it.each(Object.keys(SCENARIOS))('%s: Defender for AI is on for the subscription (SEC-02)', async (name) => {
+  it.each(NAMES)('%s: Defender for AI is on for the subscription (SEC-02)', async (name) => {
     const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
     const plans = template.resources.filter((resource: { type: string }) => resource.type === 'Microsoft.Security/pricings');
     expect(plans).toEqual([expect.objectContaining({ name: 'AI', properties: { pricingTier: 'Standard' } })]);
   });
 
-  it.each(Object.keys(SCENARIOS))('%s: every private DNS zone is linked to every VNet; hub and spoke peer both ways', async (name) => {
+  it.each(NAMES)('%s: every private DNS zone is linked to every VNet; hub and spoke peer both ways with the right flags', async (name) => {
     const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
+    const answers = answersOf(name);
     expect(zoneLinkProblems(template)).toEqual([]);
-    const hubSpoke = SCENARIOS[name]!.topology === 'hub-spoke';
-    expect(hubSpoke ? peeringProblems(template, false, scenarioAnswers(SCENARIOS[name]!).firewall) : []).toEqual([]);
-    expect(JSON.stringify(template).includes('virtualNetworkPeerings')).toBe(hubSpoke);
+    expect(deploymentsDeclaring(template, 'Microsoft.Network/privateDnsZones').length).toBe(answers.topology === 'existing-hub' ? 0 : 1);
+    const hub = answers.topology === 'hub-spoke' ? 'own' : answers.topology === 'existing-hub' ? 'existing' : undefined;
+    expect(hub ? peeringProblems(template, { hub, gateway: answers.vpn === 'p2s', forwarding: answers.firewall }) : []).toEqual([]);
+    expect(JSON.stringify(template).includes('virtualNetworkPeerings')).toBe(hub !== undefined);
   });
 
   it('the network checks catch a tampered hub-spoke template', async () => {
-    const template = JSON.parse(await readFile(join(root, 'hub-spoke', 'infra/main.json'), 'utf8'));
+    const template = JSON.parse(await readFile(join(root, 'hub-spoke-access', 'infra/main.json'), 'utf8'));
     const byName = (name: string) => template.resources.find((resource: { name: string }) => resource.name === name);
-    byName('dns-blob').properties.parameters.virtualNetworkResourceIds.value.splice(0, 1);
-    byName('peering-spoke-to-hub').properties.parameters.useRemoteGateways = { value: true };
-    expect(zoneLinkProblems(template)).toEqual(['zone dns-blob is not linked to the VNet of hub-virtual-network']);
-    expect(peeringProblems(template, false, false)).toEqual(['peering-spoke-to-hub: useRemoteGateways is true without a VPN gateway']);
+    const expected = { hub: 'own', gateway: true, forwarding: true } as const;
+    expect(peeringProblems(template, expected)).toEqual([]);
+    byName('private-dns-zones').properties.parameters.virtualNetworkResourceIds.value.splice(0, 1);
+    expect(zoneLinkProblems(template)).toEqual(['zone private-dns-zones is not linked to the VNet of hub-virtual-network']);
+    byName('peering-spoke-to-hub').properties.parameters.useRemoteGateways = { value: false };
+    byName('peering-spoke-to-hub').dependsOn = byName('peering-spoke-to-hub').dependsOn.filter((id: string) => !id.includes("'vpn-gateway'"));
+    expect(peeringProblems(template, expected)).toEqual([
+      'peering-spoke-to-hub: useRemoteGateways is false, expected true',
+      'peering-spoke-to-hub: does not wait for the VPN gateway, so asking for remote gateways fails',
+    ]);
+    expect(peeringProblems(template, { ...expected, gateway: false })).toEqual(['peering-hub-to-spoke: allowGatewayTransit is true, expected false']);
     const swapped = structuredClone(template);
     [swapped.variables.hubVirtualNetworkResourceId, swapped.variables.spokeVirtualNetworkResourceId] = [swapped.variables.spokeVirtualNetworkResourceId, swapped.variables.hubVirtualNetworkResourceId];
-    expect(peeringProblems(swapped, false, false)).toContain('no peering from the hub to the spoke');
-    expect(peeringProblems(swapped, false, false)).toContain('no peering from the spoke to the hub');
+    expect(peeringProblems(swapped, expected)).toContain('no peering from the hub to the spoke');
+    expect(peeringProblems(swapped, expected)).toContain('no peering from the spoke to the hub');
     template.resources = template.resources.filter((resource: { name: string }) => resource.name !== 'peering-hub-to-spoke');
-    expect(routeTableProblems(template, true)).toEqual(['snet-private-endpoints does not route its egress through the firewall']);
-    expect(peeringProblems(template, false, true)).toEqual([
+    expect(peeringProblems(template, { ...expected, forwarding: false })).toEqual([
       'no peering from the hub to the spoke',
-      'peering-spoke-to-hub: useRemoteGateways is true without a VPN gateway',
-      "peering-spoke-to-hub: forwarded traffic is not allowed, but the firewall in the hub forwards the spoke's traffic",
+      'peering-spoke-to-hub: useRemoteGateways is false, expected true',
+      'peering-spoke-to-hub: does not wait for the VPN gateway, so asking for remote gateways fails',
+      'peering-spoke-to-hub: forwarded traffic is allowed, but nothing forwards traffic',
     ]);
+  });
+
+  it('the subnet checks catch tampered routes and rules', async () => {
+    const template = JSON.parse(await readFile(join(root, 'single-vnet-access', 'infra/main.json'), 'utf8'));
+    expect(routeTableProblems(template, true)).toEqual([]);
+    expect(nsgProblems(template)).toEqual([]);
+    const subnets = template.resources.find((resource: { name: string }) => resource.name === 'virtual-network').properties.parameters.subnets.value;
+    // An item is the subnet itself, or (when it needs no module output) a reference to a variable holding it.
+    const declared = subnets.map((item: unknown) => (typeof item === 'string' ? template.variables[/variables\('(\w+)'\)/.exec(item)![1]!] : item));
+    const subnet = (name: string) => declared.find((candidate: { name: string }) => candidate.name === name);
+    delete subnet('snet-private-endpoints').routeTableResourceId;
+    subnet('AzureBastionSubnet').routeTableResourceId = 'rt';
+    expect(routeTableProblems(template, true)).toEqual([
+      'virtual-network: snet-private-endpoints does not route its egress through the firewall',
+      'virtual-network: AzureBastionSubnet must not take a route table',
+    ]);
+    const jumpbox = subnet('snet-jumpbox');
+    jumpbox.securityRules[0].properties.sourceAddressPrefix = '*';
+    jumpbox.securityRules = jumpbox.securityRules.filter((rule: unknown) => rule !== "[variables('denyLateralMovementRule')]");
+    template.variables.denyInboundRule.properties.access = 'Allow';
+    subnet('AzureBastionSubnet').securityRules.find((rule: { name?: string }) => rule.name === 'allow-rdp-ssh-to-jumpbox-outbound').properties.destinationAddressPrefix = 'VirtualNetwork';
+    expect(nsgProblems(template)).toEqual(expect.arrayContaining([
+      'virtual-network: snet-private-endpoints does not end its inbound rules with a deny-all',
+      'virtual-network: snet-jumpbox: allow-rdp-from-bastion-inbound allows inbound traffic from any source',
+      'virtual-network: snet-jumpbox does not deny SSH and RDP into the network',
+      'virtual-network: AzureBastionSubnet does not deny SSH and RDP into the network',
+      'virtual-network: AzureBastionSubnet: allow-rdp-ssh-to-jumpbox-outbound opens SSH or RDP to VirtualNetwork',
+    ]));
+  });
+
+  it('building the parameters without JUMPBOX_ADMIN_PASSWORD fails and names the variable', async () => {
+    const run = await runBicep(bicep, ['build-params', join(root, 'single-vnet-access/infra/params/dev.bicepparam'), '--stdout'], root);
+    expect(run.exitCode).not.toBe(0);
+    expect(describeDiagnostics(run.diagnostics)).toContain('JUMPBOX_ADMIN_PASSWORD');
   });
 
   it('the firewall checks catch a tampered template', async () => {
@@ -142,7 +193,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     ]);
   });
 
-  it.each(Object.keys(SCENARIOS))('%s: every file is exactly as `bicep format` writes it', async (name) => {
+  it.each(NAMES)('%s: every file is exactly as `bicep format` writes it', async (name) => {
     for (const [path, content] of rendered.get(name)!) {
       if (!/\.bicep(param)?$/.test(path)) continue;
       expect(await readFile(join(root, name, path), 'utf8'), path).toBe(content);

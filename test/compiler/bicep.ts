@@ -63,8 +63,9 @@ export interface BicepRun {
   readonly diagnostics: Diagnostic[];
 }
 
-export async function runBicep(bicep: string, args: readonly string[], cwd: string): Promise<BicepRun> {
-  const result = await execa(bicep, args, { cwd, reject: false, env: { DOTNET_CLI_TELEMETRY_OPTOUT: '1' } });
+/** Runs the compiler; `env` adds variables for `readEnvironmentVariable` in parameter files. */
+export async function runBicep(bicep: string, args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): Promise<BicepRun> {
+  const result = await execa(bicep, args, { cwd, reject: false, env: { DOTNET_CLI_TELEMETRY_OPTOUT: '1', ...env } });
   return { exitCode: result.exitCode ?? 1, stdout: String(result.stdout), stderr: String(result.stderr), diagnostics: parseDiagnostics(`${result.stdout}\n${result.stderr}`) };
 }
 

@@ -67,9 +67,9 @@ describe('create from flags', () => {
   it('reports every problem at once: a missing answer, an invalid one and a choice not generated yet', async () => {
     const result = await runCli(['X', '--foundry', 'hub', '--environments', 'dev,dev'], { cwd: work, env: { CI: 'true' } });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/^error: missing answers that have no default: --name, --location; version .* does not generate foundry=hub, gateway=apim, jumpbox=true yet; nothing was written/);
+    expect(result.stderr).toMatch(/^error: missing answers that have no default: --name, --location; version .* does not generate foundry=hub, gateway=apim yet; nothing was written/);
     expect(result.stderr).toContain('--environments ["dev","dev"]: lists an environment twice');
-    expect(result.stderr).toContain('Pass instead: --foundry project --gateway none --no-jumpbox');
+    expect(result.stderr).toContain('Pass instead: --foundry project --gateway none');
   });
 
   it('names a default that a given range collides with as the default, not as something the user passed', async () => {
@@ -112,8 +112,8 @@ describe('create from flags', () => {
   it('stops before writing when a choice is not generated yet, and says what to pass instead', async () => {
     const result = await runCli(['lz', '--location', 'westeurope', '--yes'], { cwd: work });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/does not generate gateway=apim, jumpbox=true yet/);
-    expect(result.stderr).toContain('Pass instead: --gateway none --no-jumpbox');
+    expect(result.stderr).toMatch(/does not generate gateway=apim yet/);
+    expect(result.stderr).toContain('Pass instead: --gateway none');
     expect(await readdir(work)).toEqual([]);
   });
 });

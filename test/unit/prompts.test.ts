@@ -40,7 +40,7 @@ describe('the conversation', () => {
     const state = JSON.parse(await readFile(join(work, 'contoso/.secure-ai-landing/state.json'), 'utf8'));
     expect(state.answers).toMatchObject({
       name: 'contoso', foundry: 'project', services: ['openai'], topology: 'hub-spoke', addressSpace: '10.8.0.0/22', hubAddressSpace: '10.50.0.0/23',
-      vpn: 'none', gateway: 'none', firewall: true, allowedFqdns: ['pypi.org'], jumpbox: false, environments: ['dev', 'test'], githubRepo: 'contoso/ai-lz',
+      vpn: 'none', gateway: 'none', firewall: true, allowedFqdns: ['pypi.org'], jumpbox: true, environments: ['dev', 'test'], githubRepo: 'contoso/ai-lz',
     });
     expect(state.answerSources).toMatchObject({ location: 'flag', name: 'prompt', topology: 'prompt', environments: 'prompt' });
   });
@@ -64,8 +64,8 @@ describe('the conversation', () => {
   it('refuses a flag it cannot generate before asking anything', async () => {
     const work = await tempDir();
     const terminal = new FakeTerminal();
-    expect(await main(['lz', '--topology', 'existing-hub'], terminal.io(work))).toBe(2);
-    expect(stripAnsi(terminal.screen)).toContain('does not generate topology=existing-hub yet');
+    expect(await main(['lz', '--foundry', 'hub'], terminal.io(work))).toBe(2);
+    expect(stripAnsi(terminal.screen)).toContain('does not generate foundry=hub yet');
     expect(terminal.screen).not.toContain('Workload name');
     expect(await readdir(work)).toEqual([]);
   });

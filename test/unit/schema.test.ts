@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finalize, mergeLayers } from '../../src/answers/resolve.js';
 import { type PartialAnswers, PartialAnswersSchema } from '../../src/answers/schema.js';
+import { HUB_VNET_ID, zoneIds } from '../scenarios.js';
 
 function resolveAnswers(flags: PartialAnswers, folder = 'my-lz') {
   const { merged, sources } = mergeLayers({ flags, file: {} }, folder);
@@ -13,9 +14,17 @@ function issuesOf(flags: PartialAnswers) {
   return result.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 
+/** Answers whose only problems are those a row provokes: no gateway and no jumpbox to size for. */
+function bareIssuesOf(flags: PartialAnswers) {
+  const result = resolveAnswers({ name: 'contoso', location: 'swedencentral', gateway: 'none', jumpbox: false, ...flags });
+  if (!('issues' in result)) throw new Error('expected invalid answers');
+  return result.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
 describe('answers schema: valid answers', () => {
   it('fills every default of the design\'s question table', () => {
-    const result = resolveAnswers({ location: 'swedencentral' });
+    // API Management needs the publisher's email, which has no sensible default.
+    const result = resolveAnswers({ location: 'swedencentral', publisherEmail: 'ops@contoso.com' });
     expect(result).toMatchObject({
       answers: {
         name: 'my-lz', foundry: 'project', services: ['openai'], topology: 'hub-spoke', vpn: 'none', gateway: 'apim',
@@ -23,16 +32,25 @@ describe('answers schema: valid answers', () => {
       },
       sources: { name: 'derived', location: 'flag', foundry: 'default', firewall: 'derived' },
     });
+    expect(issuesOf({})).toEqual([{ path: 'publisherEmail', message: expect.stringMatching(/required with --gateway apim/) }]);
   });
 
   it('gives each environment of a hub-spoke its own hub block next to its spoke', () => {
-    const result = resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'hub-spoke', environments: ['dev', 'prod'] });
+    const result = resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'hub-spoke', environments: ['dev', 'prod'], gateway: 'none' });
     expect(result).toMatchObject({ answers: { hubAddressSpace: '10.50.0.0/23' }, sources: { hubAddressSpace: 'derived' } });
   });
 
   it('derives the firewall default from the topology: on for hub-spoke only', () => {
-    expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet' })).toMatchObject({ answers: { firewall: false } });
-    expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet', firewall: true })).toMatchObject({ answers: { firewall: true }, sources: { firewall: 'flag' } });
+    expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet', gateway: 'none' })).toMatchObject({ answers: { firewall: false } });
+    expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet', firewall: true, gateway: 'none' })).toMatchObject({ answers: { firewall: true }, sources: { firewall: 'flag' } });
+  });
+
+  it('derives the VPN client pool with p2s, and the DNS zone choice with an existing hub', () => {
+    expect(resolveAnswers({ name: 'a1', location: 'westeurope', vpn: 'p2s', gateway: 'none' })).toMatchObject({ answers: { vpnClientAddressPool: '172.16.200.0/24' }, sources: { vpnClientAddressPool: 'derived' } });
+    const existing = resolveAnswers({
+      name: 'a1', location: 'westeurope', topology: 'existing-hub', gateway: 'none', hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], privateDnsZoneIds: zoneIds(),
+    });
+    expect(existing).toMatchObject({ answers: { firewall: false, dnsZonesByPolicy: false }, sources: { firewall: 'derived', dnsZonesByPolicy: 'derived' } });
   });
 
   it('prefers a flag over the answers file over the default', () => {
@@ -73,6 +91,8 @@ describe('answers schema: invalid answers name the input and what would be valid
     [{ githubRepo: 'not a repo' }, 'githubRepo', /owner\/repository/],
     [{ topology: 'hub-spoke', hubAddressSpace: '10.60.2.0/23' }, 'hubAddressSpace', /makes the hub of dev \(10\.60\.2\.0\/23\) overlaps the workload VNet of dev \(10\.60\.0\.0\/22\)/],
     [{ topology: 'hub-spoke', hubAddressSpace: '10.50.0.0/26' }, 'hubAddressSpace', /too small: the subnets need at least a \/25 \(\/26 for Azure Firewall \(AzureFirewallSubnet, a \/26 at least\), \/28 for the DNS resolver inbound endpoint/],
+    [{ topology: 'hub-spoke', jumpbox: true, vpn: 'p2s', hubAddressSpace: '10.50.0.0/25' }, 'hubAddressSpace', /too small: the subnets need at least a \/24 \(\/26 for Azure Firewall .*\/26 for Azure Bastion .*\/27 for the VPN gateway \(GatewaySubnet/],
+    [{ topology: 'single-vnet', gateway: 'apim-appgw', publisherEmail: 'a@b.co', addressSpace: '10.1.0.0/25' }, 'addressSpace', /too small: the subnets need at least a \/24 .*\/27 for API Management .*\/26 for Application Gateway v2/],
     [{ topology: 'hub-spoke', firewall: false, hubAddressSpace: '10.50.0.0/29' }, 'hubAddressSpace', /too small: the subnets need at least a \/27 \(\/28 for the DNS resolver inbound endpoint/],
     [{ topology: 'single-vnet', firewall: true, addressSpace: '10.1.0.0/26' }, 'addressSpace', /too small: the subnets need at least a \/25/],
     [{ allowedFqdns: ['pypi.org'] as never, topology: 'single-vnet' }, 'allowedFqdns', /needs the firewall/],
@@ -82,8 +102,24 @@ describe('answers schema: invalid answers name the input and what would be valid
     [{ topology: 'hub-spoke', hubAddressSpace: '100.64.0.0/24' }, 'hubAddressSpace', /not a private range/],
     [{ topology: 'hub-spoke', hubAddressSpace: '10.0.16.0/24' }, 'hubAddressSpace', /DNS resolver subnet snet-dns-inbound \(10\.0\.16\.64\/28\) in 10\.0\.1\.0–10\.0\.16\.255/],
     [{ topology: 'single-vnet', hubAddressSpace: '10.50.0.0/24' }, 'hubAddressSpace', /only used with --topology hub-spoke, not single-vnet/],
+    [{ vpn: 'p2s', vpnClientAddressPool: '10.60.0.0/24' }, 'vpnClientAddressPool', /makes the VPN client pool of dev \(10\.60\.0\.0\/24\) overlaps the workload VNet of dev \(10\.60\.0\.0\/22\)/],
+    [{ vpn: 'p2s', topology: 'hub-spoke', vpnClientAddressPool: '10.50.1.0/24' }, 'vpnClientAddressPool', /makes the VPN client pool of dev \(10\.50\.1\.0\/24\) overlaps the hub of dev \(10\.50\.0\.0\/23\)/],
+    [{ vpn: 'p2s', vpnClientAddressPool: '100.64.0.0/24' }, 'vpnClientAddressPool', /not a private range/],
+    [{ vpnClientAddressPool: '172.16.200.0/24' }, 'vpnClientAddressPool', /only used with --vpn p2s/],
+    [{ topology: 'existing-hub' }, 'hubVnetId', /required with --topology existing-hub: the resource ID of the hub VNet/],
+    [{ topology: 'existing-hub' }, 'hubDnsServers', /required with --topology existing-hub/],
+    [{ topology: 'existing-hub' }, 'privateDnsZoneIds', /lacks the resource IDs of privatelink\.cognitiveservices\.azure\.com .*--dns-zones-by-policy/],
+    [{ topology: 'existing-hub', hubVnetId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub' }, 'hubVnetId', /resource ID of a virtualNetworks resource, e\.g\. \/subscriptions\//],
+    [{ topology: 'existing-hub', firewall: true }, 'firewall', /cannot be true with an existing hub.*--hub-firewall-ip/],
+    [{ topology: 'existing-hub', hubDnsServers: ['8.8.8.8'] }, 'hubDnsServers.0', /not a private address/],
+    [{ topology: 'existing-hub', hubFirewallIp: '10.0.0.256' }, 'hubFirewallIp', /not an IPv4 address/],
+    [{ topology: 'existing-hub', privateDnsZoneIds: [...zoneIds(), zoneIds()[0]!.replace('cognitiveservices.azure.com', 'search.windows.net')] }, 'privateDnsZoneIds.6', /zone privatelink\.search\.windows\.net, which this landing zone does not use/],
+    [{ topology: 'existing-hub', dnsZonesByPolicy: true, gateway: 'apim', publisherEmail: 'a@b.co' }, 'privateDnsZoneIds', /lacks the resource IDs of azure-api\.net/],
+    [{ topology: 'single-vnet', hubVnetId: HUB_VNET_ID }, 'hubVnetId', /only used with --topology existing-hub/],
+    [{ gateway: 'apim', publisherEmail: 'not-an-email' }, 'publisherEmail', /must be an email address/],
+    [{ publisherEmail: 'ops@contoso.com' }, 'publisherEmail', /only used with an API Management gateway/],
   ] as const)('%j is refused at %s', (flags, path, message) => {
-    const issues = issuesOf(flags as PartialAnswers);
+    const issues = bareIssuesOf(flags as PartialAnswers);
     expect(issues).toContainEqual({ path, message: expect.stringMatching(message) });
   });
 

@@ -27,10 +27,10 @@ param privateEndpointSubnetPrefix string
 @description('Address space of the hub virtual network in CIDR notation, e.g. 10.50.0.0/24; must not overlap vnetAddressPrefix.')
 param hubVnetAddressPrefix string
 
-@description('Address range of the DNS Private Resolver inbound endpoint subnet, inside hubVnetAddressPrefix: /28 to /24 and outside 10.0.1.0-10.0.16.255 (reserved by the resolver), e.g. 10.50.0.0/28.')
+@description('Address range of the DNS Private Resolver inbound endpoint subnet, inside hubVnetAddressPrefix: /28 to /24 and outside 10.0.1.0-10.0.16.255 (reserved by the resolver).')
 param dnsResolverInboundSubnetPrefix string
 
-@description('Address range of the DNS Private Resolver outbound endpoint subnet, inside hubVnetAddressPrefix: /28 to /24 and outside 10.0.1.0-10.0.16.255 (reserved by the resolver), e.g. 10.50.0.16/28.')
+@description('Address range of the DNS Private Resolver outbound endpoint subnet, inside hubVnetAddressPrefix: /28 to /24 and outside 10.0.1.0-10.0.16.255 (reserved by the resolver).')
 param dnsResolverOutboundSubnetPrefix string
 
 @description('Model deployments on the Foundry account. Each item: { name: string, model: string, version: string, skuName: string, capacity: int }.')
@@ -67,21 +67,54 @@ var names = {
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
 
+// NET-12: what no rule allows is denied, also from inside the network; and (PSRule Azure.NSG.LateralTraversal)
+// nothing in these subnets may open SSH or RDP sessions into the network.
+var denyInboundRule = {
+  name: 'deny-all-inbound'
+  properties: {
+    priority: 4096
+    direction: 'Inbound'
+    access: 'Deny'
+    protocol: '*'
+    sourceAddressPrefix: '*'
+    sourcePortRange: '*'
+    destinationAddressPrefix: '*'
+    destinationPortRange: '*'
+  }
+}
+
+var denyLateralMovementRule = {
+  name: 'deny-ssh-rdp-to-vnet-outbound'
+  properties: {
+    priority: 100
+    direction: 'Outbound'
+    access: 'Deny'
+    protocol: 'Tcp'
+    sourceAddressPrefix: '*'
+    sourcePortRange: '*'
+    destinationAddressPrefix: 'VirtualNetwork'
+    destinationPortRanges: [
+      '22'
+      '3389'
+    ]
+  }
+}
+
 var privateEndpointSubnet = {
   name: 'snet-private-endpoints'
   addressPrefix: privateEndpointSubnetPrefix
-  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the VirtualNetwork
-  // service tag: this VNet, peered networks and networks behind a VPN or ExpressRoute gateway.
-  // Everything else is denied explicitly.
+  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the workload's own network: the hub holds no clients of the endpoints. Everything else is denied.
   securityRules: [
     {
-      name: 'allow-https-smb-from-virtual-network-inbound'
+      name: 'allow-https-smb-from-workload-inbound'
       properties: {
         priority: 100
         direction: 'Inbound'
         access: 'Allow'
         protocol: 'Tcp'
-        sourceAddressPrefix: 'VirtualNetwork'
+        sourceAddressPrefixes: [
+          vnetAddressPrefix
+        ]
         sourcePortRange: '*'
         destinationAddressPrefix: privateEndpointSubnetPrefix
         destinationPortRanges: [
@@ -90,37 +123,57 @@ var privateEndpointSubnet = {
         ]
       }
     }
+    denyInboundRule
+    denyLateralMovementRule
+  ]
+}
+
+// The inbound endpoint answers DNS (UDP, and TCP for large answers) from the VirtualNetwork service tag: this network,
+// its peered networks and networks behind a VPN or ExpressRoute gateway. The rule covers the whole subnet, not only the
+// endpoint's address: the resolver's instances behind the endpoint use other addresses of the subnet.
+// Each subnet is the resolver's alone: delegated to it, nothing else may be deployed there. The outbound endpoint only
+// sends queries and receives their answers on the same flows, so nothing may reach it.
+var dnsResolverInboundSubnet = {
+  name: 'snet-dns-inbound'
+  addressPrefix: dnsResolverInboundSubnetPrefix
+  delegation: 'Microsoft.Network/dnsResolvers'
+  securityRules: [
     {
-      name: 'deny-all-inbound'
-      properties: {
-        priority: 4096
-        direction: 'Inbound'
-        access: 'Deny'
-        protocol: '*'
-        sourceAddressPrefix: '*'
-        sourcePortRange: '*'
-        destinationAddressPrefix: '*'
-        destinationPortRange: '*'
-      }
-    }
-    {
-      // PSRule Azure.NSG.LateralTraversal: nothing in this subnet may open SSH or RDP sessions into the network.
-      name: 'deny-ssh-rdp-to-vnet-outbound'
+      name: 'allow-dns-udp-from-virtual-network-inbound'
       properties: {
         priority: 100
-        direction: 'Outbound'
-        access: 'Deny'
-        protocol: 'Tcp'
-        sourceAddressPrefix: '*'
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Udp'
+        sourceAddressPrefix: 'VirtualNetwork'
         sourcePortRange: '*'
-        destinationAddressPrefix: 'VirtualNetwork'
-        destinationPortRanges: [
-          '22'
-          '3389'
-        ]
+        destinationAddressPrefix: dnsResolverInboundSubnetPrefix
+        destinationPortRange: '53'
       }
     }
+    {
+      name: 'allow-dns-tcp-from-virtual-network-inbound'
+      properties: {
+        priority: 110
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: dnsResolverInboundSubnetPrefix
+        destinationPortRange: '53'
+      }
+    }
+    denyInboundRule
+    denyLateralMovementRule
   ]
+}
+
+var dnsResolverOutboundSubnet = {
+  name: 'snet-dns-outbound'
+  addressPrefix: dnsResolverOutboundSubnetPrefix
+  delegation: 'Microsoft.Network/dnsResolvers'
+  securityRules: [denyInboundRule, denyLateralMovementRule]
 }
 
 resource workloadResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -160,7 +213,9 @@ module virtualNetwork 'modules/network/virtual-network.bicep' = {
     name: names.virtualNetwork
     location: location
     addressPrefixes: [vnetAddressPrefix]
-    subnets: [privateEndpointSubnet]
+    subnets: [
+      privateEndpointSubnet
+    ]
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
@@ -177,22 +232,24 @@ resource hubResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
 
 // The hub logs to the same workspace as the spoke (SEC-11). It stays in the workload resource group, as in a
 // single network: the hub serves this environment only and is created and removed with it.
-module hubVirtualNetwork 'modules/network/hub-virtual-network.bicep' = {
+module hubVirtualNetwork 'modules/network/virtual-network.bicep' = {
   scope: hubResourceGroup
   name: 'hub-virtual-network'
   params: {
     name: names.hubVirtualNetwork
     location: location
-    addressPrefix: hubVnetAddressPrefix
-    dnsResolverInboundSubnetPrefix: dnsResolverInboundSubnetPrefix
-    dnsResolverOutboundSubnetPrefix: dnsResolverOutboundSubnetPrefix
+    addressPrefixes: [hubVnetAddressPrefix]
+    subnets: [
+      dnsResolverInboundSubnet
+      dnsResolverOutboundSubnet
+    ]
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
 }
 
 // NET-04: VPN and on-premises clients resolve the private endpoint names through the inbound endpoint, which
-// answers from the zones linked to the hub. A module of its own, beside the hub network rather than inside it,
+// answers from the zones linked to its network. A module of its own, beside the network rather than inside it,
 // so the zones and private endpoints need not wait for the resolver.
 module dnsResolver 'modules/network/dns-private-resolver.bicep' = {
   scope: hubResourceGroup
@@ -201,17 +258,18 @@ module dnsResolver 'modules/network/dns-private-resolver.bicep' = {
     name: names.dnsResolver
     location: location
     virtualNetworkResourceId: hubVirtualNetwork.outputs.resourceId
-    inboundSubnetResourceId: hubVirtualNetwork.outputs.dnsResolverInboundSubnetResourceId
-    outboundSubnetResourceId: hubVirtualNetwork.outputs.dnsResolverOutboundSubnetResourceId
+    inboundSubnetResourceId: hubVirtualNetwork.outputs.subnetResourceIds[dnsResolverInboundSubnet.name]
+    outboundSubnetResourceId: hubVirtualNetwork.outputs.subnetResourceIds[dnsResolverOutboundSubnet.name]
     tags: resourceTags
   }
 }
 
-// NET-10: peering in both directions, without gateway transit, as the hub has no VPN gateway.
+// NET-10: peering in both directions. Without a
+// gateway in the hub, neither side may ask for gateway transit: the peering would fail.
 // No forwarded traffic: nothing in the hub routes traffic on behalf of others.
 // What-if must know each peering's name and target before deployment, so they come from the names, not from module
-// outputs; dependsOn then orders the peerings after both networks, and after the resolver: its endpoints update
-// the hub's subnets, and a peering started meanwhile fails with ReferencedResourceNotProvisioned.
+// outputs; dependsOn then orders the peerings after both networks and after everything that joins a hub subnet:
+// each of them updates the hub network, and a peering started meanwhile fails with ReferencedResourceNotProvisioned.
 var hubVirtualNetworkResourceId = resourceId(
   subscription().subscriptionId,
   names.hubResourceGroup,
@@ -232,6 +290,8 @@ module hubToSpokePeering 'modules/network/virtual-network-peering.bicep' = {
     localVirtualNetworkName: names.hubVirtualNetwork
     remoteVirtualNetworkResourceId: spokeVirtualNetworkResourceId
     allowForwardedTraffic: false
+    allowGatewayTransit: false
+    useRemoteGateways: false
   }
   dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver]
 }
@@ -243,80 +303,39 @@ module spokeToHubPeering 'modules/network/virtual-network-peering.bicep' = {
     localVirtualNetworkName: names.virtualNetwork
     remoteVirtualNetworkResourceId: hubVirtualNetworkResourceId
     allowForwardedTraffic: false
+    allowGatewayTransit: false
+    useRemoteGateways: false
   }
   dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver]
 }
 
 // NET-03, NET-04: one private DNS zone per service endpoint name, kept centrally in the hub resource group and
 // linked to the hub (where the resolver answers from them) and to the spoke.
-// A Foundry account answers on three names, so its endpoint registers in three zones.
-var privateDnsZoneVirtualNetworkResourceIds = [
-  hubVirtualNetwork.outputs.resourceId
-  virtualNetwork.outputs.resourceId
-]
-
-module cognitiveServicesZone 'modules/network/private-dns-zone.bicep' = {
+// A Foundry account answers on three names, so its endpoint registers in three zones. The storage zones follow the
+// cloud's storage suffix (no-hardcoded-env-urls); the other names are those of the Azure public cloud, the only cloud
+// this version targets. Not derived from environment().suffixes.keyvaultDns: that suffix starts with "vault", the
+// zone is "vaultcore".
+module privateDnsZones 'modules/network/private-dns-zones.bicep' = {
   scope: hubResourceGroup
-  name: 'dns-cognitiveservices'
+  name: 'private-dns-zones'
   params: {
-    name: 'privatelink.cognitiveservices.azure.com'
-    virtualNetworkResourceIds: privateDnsZoneVirtualNetworkResourceIds
+    zoneNames: {
+      cognitiveServices: 'privatelink.cognitiveservices.azure.com'
+      openAi: 'privatelink.openai.azure.com'
+      aiServices: 'privatelink.services.ai.azure.com'
+      keyVault: 'privatelink.vaultcore.azure.net'
+      blob: 'privatelink.blob.${environment().suffixes.storage}'
+      file: 'privatelink.file.${environment().suffixes.storage}'
+    }
+    virtualNetworkResourceIds: [
+      hubVirtualNetwork.outputs.resourceId
+      virtualNetwork.outputs.resourceId
+    ]
     tags: resourceTags
   }
 }
 
-module openAiZone 'modules/network/private-dns-zone.bicep' = {
-  scope: hubResourceGroup
-  name: 'dns-openai'
-  params: {
-    name: 'privatelink.openai.azure.com'
-    virtualNetworkResourceIds: privateDnsZoneVirtualNetworkResourceIds
-    tags: resourceTags
-  }
-}
-
-module aiServicesZone 'modules/network/private-dns-zone.bicep' = {
-  scope: hubResourceGroup
-  name: 'dns-services-ai'
-  params: {
-    name: 'privatelink.services.ai.azure.com'
-    virtualNetworkResourceIds: privateDnsZoneVirtualNetworkResourceIds
-    tags: resourceTags
-  }
-}
-
-// Not derived from environment().suffixes.keyvaultDns: that suffix starts with "vault", the zone is "vaultcore".
-module keyVaultZone 'modules/network/private-dns-zone.bicep' = {
-  scope: hubResourceGroup
-  name: 'dns-vaultcore'
-  params: {
-    name: 'privatelink.vaultcore.azure.net'
-    virtualNetworkResourceIds: privateDnsZoneVirtualNetworkResourceIds
-    tags: resourceTags
-  }
-}
-
-// The storage zones follow the cloud's storage suffix (no-hardcoded-env-urls); the other zone names above
-// are those of the Azure public cloud, the only cloud this version targets.
-module blobZone 'modules/network/private-dns-zone.bicep' = {
-  scope: hubResourceGroup
-  name: 'dns-blob'
-  params: {
-    name: 'privatelink.blob.${environment().suffixes.storage}'
-    virtualNetworkResourceIds: privateDnsZoneVirtualNetworkResourceIds
-    tags: resourceTags
-  }
-}
-
-module fileZone 'modules/network/private-dns-zone.bicep' = {
-  scope: hubResourceGroup
-  name: 'dns-file'
-  params: {
-    name: 'privatelink.file.${environment().suffixes.storage}'
-    virtualNetworkResourceIds: privateDnsZoneVirtualNetworkResourceIds
-    tags: resourceTags
-  }
-}
+var privateDnsZoneResourceIds = privateDnsZones.outputs.resourceIds
 
 module foundry 'modules/ai/foundry-account.bicep' = {
   scope: workloadResourceGroup
@@ -369,9 +388,9 @@ module foundryPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
     privateLinkServiceResourceId: foundry.outputs.resourceId
     groupId: 'account'
     privateDnsZoneResourceIds: [
-      cognitiveServicesZone.outputs.resourceId
-      openAiZone.outputs.resourceId
-      aiServicesZone.outputs.resourceId
+      privateDnsZoneResourceIds.cognitiveServices
+      privateDnsZoneResourceIds.openAi
+      privateDnsZoneResourceIds.aiServices
     ]
     tags: resourceTags
   }
@@ -386,7 +405,9 @@ module keyVaultPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
     subnetResourceId: privateEndpointSubnetResourceId
     privateLinkServiceResourceId: keyVault.outputs.resourceId
     groupId: 'vault'
-    privateDnsZoneResourceIds: [keyVaultZone.outputs.resourceId]
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.keyVault
+    ]
     tags: resourceTags
   }
 }
@@ -400,7 +421,9 @@ module blobPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
     subnetResourceId: privateEndpointSubnetResourceId
     privateLinkServiceResourceId: storage.outputs.resourceId
     groupId: 'blob'
-    privateDnsZoneResourceIds: [blobZone.outputs.resourceId]
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.blob
+    ]
     tags: resourceTags
   }
 }
@@ -414,7 +437,9 @@ module filePrivateEndpoint 'modules/network/private-endpoint.bicep' = {
     subnetResourceId: privateEndpointSubnetResourceId
     privateLinkServiceResourceId: storage.outputs.resourceId
     groupId: 'file'
-    privateDnsZoneResourceIds: [fileZone.outputs.resourceId]
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.file
+    ]
     tags: resourceTags
   }
 }

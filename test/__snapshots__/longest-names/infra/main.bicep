@@ -61,31 +61,64 @@ var names = {
   project: 'proj-${workloadName}-${environmentName}'
   keyVault: 'kv-${workloadName}-${environmentName}-${take(nameSuffix, 4)}' // <= 24 of 24
   storage: toLower('st${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 6)}') // <= 23 of 24, [a-z0-9] only
+  routeTable: 'rt-${workloadName}-${environmentName}'
   // PSRule Azure.Firewall.Name and PolicyName accept lower case only, as workloadName and environmentName are.
   firewall: 'afw-${workloadName}-${environmentName}' // its public IP: pip-afw-...
   firewallPolicy: 'afwp-${workloadName}-${environmentName}'
-  routeTable: 'rt-${workloadName}-${environmentName}'
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
+
+// NET-12: what no rule allows is denied, also from inside the network; and (PSRule Azure.NSG.LateralTraversal)
+// nothing in these subnets may open SSH or RDP sessions into the network.
+var denyInboundRule = {
+  name: 'deny-all-inbound'
+  properties: {
+    priority: 4096
+    direction: 'Inbound'
+    access: 'Deny'
+    protocol: '*'
+    sourceAddressPrefix: '*'
+    sourcePortRange: '*'
+    destinationAddressPrefix: '*'
+    destinationPortRange: '*'
+  }
+}
+
+var denyLateralMovementRule = {
+  name: 'deny-ssh-rdp-to-vnet-outbound'
+  properties: {
+    priority: 100
+    direction: 'Outbound'
+    access: 'Deny'
+    protocol: 'Tcp'
+    sourceAddressPrefix: '*'
+    sourcePortRange: '*'
+    destinationAddressPrefix: 'VirtualNetwork'
+    destinationPortRanges: [
+      '22'
+      '3389'
+    ]
+  }
+}
 
 var privateEndpointSubnet = {
   name: 'snet-private-endpoints'
   addressPrefix: privateEndpointSubnetPrefix
   // NET-07: like every workload subnet, it sends what leaves the virtual networks to the firewall.
   routeTableResourceId: routeTable.outputs.resourceId
-  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the VirtualNetwork
-  // service tag: this VNet, peered networks and networks behind a VPN or ExpressRoute gateway.
-  // Everything else is denied explicitly.
+  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the workload's own network: the hub holds no clients of the endpoints. Everything else is denied.
   securityRules: [
     {
-      name: 'allow-https-smb-from-virtual-network-inbound'
+      name: 'allow-https-smb-from-workload-inbound'
       properties: {
         priority: 100
         direction: 'Inbound'
         access: 'Allow'
         protocol: 'Tcp'
-        sourceAddressPrefix: 'VirtualNetwork'
+        sourceAddressPrefixes: [
+          vnetAddressPrefix
+        ]
         sourcePortRange: '*'
         destinationAddressPrefix: privateEndpointSubnetPrefix
         destinationPortRanges: [
@@ -94,37 +127,16 @@ var privateEndpointSubnet = {
         ]
       }
     }
-    {
-      name: 'deny-all-inbound'
-      properties: {
-        priority: 4096
-        direction: 'Inbound'
-        access: 'Deny'
-        protocol: '*'
-        sourceAddressPrefix: '*'
-        sourcePortRange: '*'
-        destinationAddressPrefix: '*'
-        destinationPortRange: '*'
-      }
-    }
-    {
-      // PSRule Azure.NSG.LateralTraversal: nothing in this subnet may open SSH or RDP sessions into the network.
-      name: 'deny-ssh-rdp-to-vnet-outbound'
-      properties: {
-        priority: 100
-        direction: 'Outbound'
-        access: 'Deny'
-        protocol: 'Tcp'
-        sourceAddressPrefix: '*'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'VirtualNetwork'
-        destinationPortRanges: [
-          '22'
-          '3389'
-        ]
-      }
-    }
+    denyInboundRule
+    denyLateralMovementRule
   ]
+}
+
+// NET-07: Azure Firewall only deploys into a subnet of exactly this name. It gets no NSG (Azure does not support one)
+// and no route table: the firewall is where the workload's default route leads.
+var firewallSubnet = {
+  name: 'AzureFirewallSubnet'
+  addressPrefix: firewallSubnetPrefix
 }
 
 resource workloadResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -177,11 +189,9 @@ module virtualNetwork 'modules/network/virtual-network.bicep' = {
     name: names.virtualNetwork
     location: location
     addressPrefixes: [vnetAddressPrefix]
-    // NET-07: Azure Firewall only deploys into a subnet of exactly this name. It gets no NSG (Azure does not support
-    // one) and no route table: the firewall is where the default route leads.
     subnets: [
-      { name: 'AzureFirewallSubnet', addressPrefix: firewallSubnetPrefix }
       privateEndpointSubnet
+      firewallSubnet
     ]
     // NET-07: the workload resolves names through the firewall's DNS proxy, so the names its application rules match
     // are the names the workload resolved. The firewall asks Azure DNS from its own network, which is linked to every
@@ -194,70 +204,31 @@ module virtualNetwork 'modules/network/virtual-network.bicep' = {
 
 var privateEndpointSubnetResourceId = virtualNetwork.outputs.subnetResourceIds[privateEndpointSubnet.name]
 
-// NET-03: one private DNS zone per service endpoint name, each linked to the workload virtual network.
-// A Foundry account answers on three names, so its endpoint registers in three zones.
-module cognitiveServicesZone 'modules/network/private-dns-zone.bicep' = {
+// NET-03: one private DNS zone per service endpoint name, each linked to the virtual network.
+// A Foundry account answers on three names, so its endpoint registers in three zones. The storage zones follow the
+// cloud's storage suffix (no-hardcoded-env-urls); the other names are those of the Azure public cloud, the only cloud
+// this version targets. Not derived from environment().suffixes.keyvaultDns: that suffix starts with "vault", the
+// zone is "vaultcore".
+module privateDnsZones 'modules/network/private-dns-zones.bicep' = {
   scope: workloadResourceGroup
-  name: 'dns-cognitiveservices'
+  name: 'private-dns-zones'
   params: {
-    name: 'privatelink.cognitiveservices.azure.com'
-    virtualNetworkResourceIds: [virtualNetwork.outputs.resourceId]
+    zoneNames: {
+      cognitiveServices: 'privatelink.cognitiveservices.azure.com'
+      openAi: 'privatelink.openai.azure.com'
+      aiServices: 'privatelink.services.ai.azure.com'
+      keyVault: 'privatelink.vaultcore.azure.net'
+      blob: 'privatelink.blob.${environment().suffixes.storage}'
+      file: 'privatelink.file.${environment().suffixes.storage}'
+    }
+    virtualNetworkResourceIds: [
+      virtualNetwork.outputs.resourceId
+    ]
     tags: resourceTags
   }
 }
 
-module openAiZone 'modules/network/private-dns-zone.bicep' = {
-  scope: workloadResourceGroup
-  name: 'dns-openai'
-  params: {
-    name: 'privatelink.openai.azure.com'
-    virtualNetworkResourceIds: [virtualNetwork.outputs.resourceId]
-    tags: resourceTags
-  }
-}
-
-module aiServicesZone 'modules/network/private-dns-zone.bicep' = {
-  scope: workloadResourceGroup
-  name: 'dns-services-ai'
-  params: {
-    name: 'privatelink.services.ai.azure.com'
-    virtualNetworkResourceIds: [virtualNetwork.outputs.resourceId]
-    tags: resourceTags
-  }
-}
-
-// Not derived from environment().suffixes.keyvaultDns: that suffix starts with "vault", the zone is "vaultcore".
-module keyVaultZone 'modules/network/private-dns-zone.bicep' = {
-  scope: workloadResourceGroup
-  name: 'dns-vaultcore'
-  params: {
-    name: 'privatelink.vaultcore.azure.net'
-    virtualNetworkResourceIds: [virtualNetwork.outputs.resourceId]
-    tags: resourceTags
-  }
-}
-
-// The storage zones follow the cloud's storage suffix (no-hardcoded-env-urls); the other zone names above
-// are those of the Azure public cloud, the only cloud this version targets.
-module blobZone 'modules/network/private-dns-zone.bicep' = {
-  scope: workloadResourceGroup
-  name: 'dns-blob'
-  params: {
-    name: 'privatelink.blob.${environment().suffixes.storage}'
-    virtualNetworkResourceIds: [virtualNetwork.outputs.resourceId]
-    tags: resourceTags
-  }
-}
-
-module fileZone 'modules/network/private-dns-zone.bicep' = {
-  scope: workloadResourceGroup
-  name: 'dns-file'
-  params: {
-    name: 'privatelink.file.${environment().suffixes.storage}'
-    virtualNetworkResourceIds: [virtualNetwork.outputs.resourceId]
-    tags: resourceTags
-  }
-}
+var privateDnsZoneResourceIds = privateDnsZones.outputs.resourceIds
 
 // NET-07: the only way out of the virtual network: HTTPS to Microsoft Entra ID, Azure Resource Manager
 // and the FQDNs of firewallAllowedFqdns, from the workload virtual network; everything else is denied.
@@ -328,9 +299,9 @@ module foundryPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
     privateLinkServiceResourceId: foundry.outputs.resourceId
     groupId: 'account'
     privateDnsZoneResourceIds: [
-      cognitiveServicesZone.outputs.resourceId
-      openAiZone.outputs.resourceId
-      aiServicesZone.outputs.resourceId
+      privateDnsZoneResourceIds.cognitiveServices
+      privateDnsZoneResourceIds.openAi
+      privateDnsZoneResourceIds.aiServices
     ]
     tags: resourceTags
   }
@@ -345,7 +316,9 @@ module keyVaultPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
     subnetResourceId: privateEndpointSubnetResourceId
     privateLinkServiceResourceId: keyVault.outputs.resourceId
     groupId: 'vault'
-    privateDnsZoneResourceIds: [keyVaultZone.outputs.resourceId]
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.keyVault
+    ]
     tags: resourceTags
   }
 }
@@ -359,7 +332,9 @@ module blobPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
     subnetResourceId: privateEndpointSubnetResourceId
     privateLinkServiceResourceId: storage.outputs.resourceId
     groupId: 'blob'
-    privateDnsZoneResourceIds: [blobZone.outputs.resourceId]
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.blob
+    ]
     tags: resourceTags
   }
 }
@@ -373,7 +348,9 @@ module filePrivateEndpoint 'modules/network/private-endpoint.bicep' = {
     subnetResourceId: privateEndpointSubnetResourceId
     privateLinkServiceResourceId: storage.outputs.resourceId
     groupId: 'file'
-    privateDnsZoneResourceIds: [fileZone.outputs.resourceId]
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.file
+    ]
     tags: resourceTags
   }
 }

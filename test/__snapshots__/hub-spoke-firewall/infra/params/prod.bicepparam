@@ -18,23 +18,23 @@ param vnetAddressPrefix = '10.60.4.0/22'
 // Subnet of the private endpoints (one address each).
 param privateEndpointSubnetPrefix = '10.60.4.0/26'
 
-// AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.
-param firewallSubnetPrefix = '10.50.2.0/26'
-
-// The firewall's private address: Azure gives it the address at offset 4 of its subnet (the first four are Azure's).
-param firewallPrivateIp = '10.50.2.4'
-
-// Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.
-param firewallAllowedFqdns = []
-
 // Address space of this environment's hub VNet, which holds the shared connectivity.
 param hubVnetAddressPrefix = '10.50.2.0/23'
+
+// AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.
+param firewallSubnetPrefix = '10.50.2.0/26'
 
 // Subnet of the DNS resolver inbound endpoint, the DNS server for VPN and on-premises clients.
 param dnsResolverInboundSubnetPrefix = '10.50.2.64/28'
 
 // Subnet of the DNS resolver outbound endpoint, for forwarding rules to on-premises DNS.
 param dnsResolverOutboundSubnetPrefix = '10.50.2.80/28'
+
+// The firewall's private address: Azure gives it the address at offset 4 of its subnet (the first four are Azure's).
+param firewallPrivateIp = '10.50.2.4'
+
+// Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.
+param firewallAllowedFqdns = []
 
 // Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the EU data zone.
 param modelDeployments = [

@@ -15,11 +15,11 @@ param zoneRedundant = true
 // Address space of this environment's VNet; environments never overlap.
 param vnetAddressPrefix = '192.168.18.0/24'
 
-// Subnet of the private endpoints (one address each).
-param privateEndpointSubnetPrefix = '192.168.18.64/26'
-
 // AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.
 param firewallSubnetPrefix = '192.168.18.0/26'
+
+// Subnet of the private endpoints (one address each).
+param privateEndpointSubnetPrefix = '192.168.18.64/26'
 
 // The firewall's private address: Azure gives it the address at offset 4 of its subnet (the first four are Azure's).
 param firewallPrivateIp = '192.168.18.4'

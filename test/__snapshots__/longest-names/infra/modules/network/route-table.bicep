@@ -22,7 +22,7 @@ resource routeTable 'Microsoft.Network/routeTables@2025-05-01' = {
   location: location
   tags: tags
   properties: {
-    // Routes that a future VPN or ExpressRoute gateway learns must not send workload traffic around the firewall.
+    // Routes that a VPN or ExpressRoute gateway learns must not send workload traffic around the firewall.
     disableBgpRoutePropagation: true
     routes: [
       {

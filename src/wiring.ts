@@ -1,0 +1,84 @@
+import type { Answers } from './answers/schema.js';
+import { hubSubnetsFor, workloadSubnetsFor } from './network/subnets.js';
+
+/**
+ * How main.bicep wires the modules for these answers: which subnet variables each VNet lists, in
+ * which resource group and VNet the connectivity lives, and the private endpoints. Symbols only —
+ * the Bicep itself stays in the template.
+ */
+export interface BicepWiring {
+  /** Subnet variables of the workload VNet, in the order of the subnet requests. */
+  readonly workloadSubnets: readonly string[];
+  /** Subnet variables of the hub VNet (hub-spoke). */
+  readonly hubSubnets: readonly string[];
+  /** Resource group and VNet module of the shared connectivity: the hub's, or the workload's. */
+  readonly connectivityScope: string;
+  readonly connectivityNetwork: string;
+  /** Bastion sits in the hub (hub-spoke), otherwise beside the workload (NET-06). */
+  readonly bastionScope: string;
+  readonly bastionNetwork: string;
+  /** What updates the hub VNet, so that the peerings wait for it (ReferencedResourceNotProvisioned). */
+  readonly hubPeeringDependencies: string;
+  readonly privateEndpoints: readonly PrivateEndpointWiring[];
+}
+
+export interface PrivateEndpointWiring {
+  readonly symbol: string;
+  readonly deploymentName: string;
+  /** Bicep expression of the endpoint's name. */
+  readonly endpointName: string;
+  /** The module whose `resourceId` output the endpoint connects to. */
+  readonly service: string;
+  readonly groupId: string;
+  /** Keys of `privateDnsZoneResourceIds` the endpoint registers in. */
+  readonly zoneKeys: readonly string[];
+}
+
+/** The main.bicep variable that declares each subnet. */
+const SUBNET_VARIABLES: Readonly<Record<string, string>> = {
+  'snet-private-endpoints': 'privateEndpointSubnet',
+  'snet-jumpbox': 'jumpboxSubnet',
+  'snet-apim': 'apiManagementSubnet',
+  'snet-appgw': 'applicationGatewaySubnet',
+  AzureFirewallSubnet: 'firewallSubnet',
+  AzureBastionSubnet: 'bastionSubnet',
+  GatewaySubnet: 'gatewaySubnet',
+  'snet-dns-inbound': 'dnsResolverInboundSubnet',
+  'snet-dns-outbound': 'dnsResolverOutboundSubnet',
+};
+
+const variableOf = (subnet: { name: string }) => {
+  const variable = SUBNET_VARIABLES[subnet.name];
+  if (!variable) throw new Error(`internal: subnet ${subnet.name} has no variable in main.bicep`);
+  return variable;
+};
+
+const PRIVATE_ENDPOINTS: readonly PrivateEndpointWiring[] = [
+  { symbol: 'foundryPrivateEndpoint', deploymentName: 'pe-foundry', endpointName: "'pe-${names.foundry}'", service: 'foundry', groupId: 'account', zoneKeys: ['cognitiveServices', 'openAi', 'aiServices'] },
+  { symbol: 'keyVaultPrivateEndpoint', deploymentName: 'pe-key-vault', endpointName: "'pe-${names.keyVault}'", service: 'keyVault', groupId: 'vault', zoneKeys: ['keyVault'] },
+  { symbol: 'blobPrivateEndpoint', deploymentName: 'pe-storage-blob', endpointName: "'pe-${names.storage}-blob'", service: 'storage', groupId: 'blob', zoneKeys: ['blob'] },
+  { symbol: 'filePrivateEndpoint', deploymentName: 'pe-storage-file', endpointName: "'pe-${names.storage}-file'", service: 'storage', groupId: 'file', zoneKeys: ['file'] },
+];
+
+export function wiringFor(answers: Answers): BicepWiring {
+  const hubSpoke = answers.topology === 'hub-spoke';
+  const hubSubnets = hubSpoke ? hubSubnetsFor(answers) : [];
+  const connectivity = hubSpoke ? { scope: 'hubResourceGroup', network: 'hubVirtualNetwork' } : { scope: 'workloadResourceGroup', network: 'virtualNetwork' };
+  return {
+    workloadSubnets: workloadSubnetsFor(answers).map(variableOf),
+    hubSubnets: hubSubnets.map(variableOf),
+    connectivityScope: connectivity.scope,
+    connectivityNetwork: connectivity.network,
+    bastionScope: connectivity.scope,
+    bastionNetwork: connectivity.network,
+    hubPeeringDependencies: [
+      'hubVirtualNetwork',
+      'virtualNetwork',
+      'dnsResolver',
+      ...(answers.firewall ? ['firewall'] : []),
+      ...(answers.jumpbox ? ['bastion'] : []),
+      ...(answers.vpn === 'p2s' ? ['vpnGateway'] : []),
+    ].join(', '),
+    privateEndpoints: PRIVATE_ENDPOINTS,
+  };
+}

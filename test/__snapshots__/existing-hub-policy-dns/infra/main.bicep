@@ -1,0 +1,334 @@
+metadata description = 'Secure Azure AI landing zone: Foundry, Key Vault and Storage reachable only through private endpoints in a spoke virtual network peered with the platform team\'s existing hub, whose DNS and private DNS zones it uses.'
+
+targetScope = 'subscription'
+
+@description('Short name of the workload: 2-10 lowercase letters, digits and hyphens (no leading, trailing or double hyphen). Part of every resource name.')
+@minLength(2)
+@maxLength(10)
+param workloadName string
+
+@description('Short name of the environment, e.g. dev or prod: 2-5 lowercase letters and digits. Part of every resource name.')
+@minLength(2)
+@maxLength(5)
+param environmentName string
+
+@description('Azure region of the resource group and every regional resource in it.')
+param location string
+
+@description('Whether the region has availability zones; zone-redundant SKUs are used where it does.')
+param zoneRedundant bool
+
+@description('Address space of the workload virtual network in CIDR notation, e.g. 10.60.0.0/22.')
+param vnetAddressPrefix string
+
+@description('Address range of the private endpoint subnet, inside vnetAddressPrefix, e.g. 10.60.0.0/26.')
+param privateEndpointSubnetPrefix string
+
+@description('Resource ID of the platform team\'s hub virtual network; it may be in another subscription. This deployment peers it with the spoke in both directions, so it needs the Network Contributor role (or the peering permissions) on it.')
+param hubVirtualNetworkResourceId string
+
+@description('DNS servers of the spoke: the hub\'s DNS Private Resolver inbound endpoint or firewall DNS proxy, which resolve the central private DNS zones (NET-04).')
+@minLength(1)
+param hubDnsServers array
+
+@description('Whether the hub has a VPN or ExpressRoute gateway the spoke uses (gateway transit). True without a gateway in the hub makes the peering fail.')
+param useHubGateway bool
+
+@description('Model deployments on the Foundry account. Each item: { name: string, model: string, version: string, skuName: string, capacity: int }.')
+param modelDeployments array
+
+@description('Days the Log Analytics workspace keeps logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int
+
+@description('Turn on Defender for Cloud\'s AI services plan for the whole subscription (SEC-02). Set false where a central security team manages Defender plans.')
+param enableDefenderForAi bool = true
+
+@description('Extra tags for every resource; a key given here overrides the default workload and environment tags.')
+param tags object = {}
+
+// Deterministic per subscription, workload and environment: redeployments keep their names, while
+// globally unique names (Key Vault, Storage, Foundry subdomain) do not clash between subscriptions.
+var nameSuffix = uniqueString(subscription().id, workloadName, environmentName)
+
+// Each name fits its type's rules even at the maximum lengths of workloadName (10) and environmentName (5).
+var names = {
+  resourceGroup: 'rg-${workloadName}-${environmentName}'
+  logAnalytics: 'log-${workloadName}-${environmentName}'
+  virtualNetwork: 'vnet-${workloadName}-${environmentName}'
+  foundry: 'ais-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 27 of 64
+  project: 'proj-${workloadName}-${environmentName}'
+  keyVault: 'kv-${workloadName}-${environmentName}-${take(nameSuffix, 4)}' // <= 24 of 24
+  storage: toLower('st${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 6)}') // <= 23 of 24, [a-z0-9] only
+}
+
+var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
+
+// NET-12: what no rule allows is denied, also from inside the network; and (PSRule Azure.NSG.LateralTraversal)
+// nothing in these subnets may open SSH or RDP sessions into the network.
+var denyInboundRule = {
+  name: 'deny-all-inbound'
+  properties: {
+    priority: 4096
+    direction: 'Inbound'
+    access: 'Deny'
+    protocol: '*'
+    sourceAddressPrefix: '*'
+    sourcePortRange: '*'
+    destinationAddressPrefix: '*'
+    destinationPortRange: '*'
+  }
+}
+
+var denyLateralMovementRule = {
+  name: 'deny-ssh-rdp-to-vnet-outbound'
+  properties: {
+    priority: 100
+    direction: 'Outbound'
+    access: 'Deny'
+    protocol: 'Tcp'
+    sourceAddressPrefix: '*'
+    sourcePortRange: '*'
+    destinationAddressPrefix: 'VirtualNetwork'
+    destinationPortRanges: [
+      '22'
+      '3389'
+    ]
+  }
+}
+
+var privateEndpointSubnet = {
+  name: 'snet-private-endpoints'
+  addressPrefix: privateEndpointSubnetPrefix
+  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the VirtualNetwork service tag:
+  // this VNet, the hub and what the hub connects (other spokes, VPN and on-premises clients), whose ranges the platform
+  // team owns. Everything else is denied.
+  securityRules: [
+    {
+      name: 'allow-https-smb-from-virtual-network-inbound'
+      properties: {
+        priority: 100
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: privateEndpointSubnetPrefix
+        destinationPortRanges: [
+          '443'
+          '445'
+        ]
+      }
+    }
+    denyInboundRule
+    denyLateralMovementRule
+  ]
+}
+
+resource workloadResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: names.resourceGroup
+  location: location
+  tags: resourceTags
+}
+
+// SEC-02: Microsoft Defender for Cloud's threat protection for AI services (jailbreak and data-leak
+// attempts, suspicious access to the model endpoints). It is a subscription-wide plan, so every
+// environment deployed to the subscription sets the same value. Prompt evidence in alerts is a separate
+// opt-in extension, left off: whether prompts may appear in security alerts is the data owner's decision.
+// Where a central security team owns Defender's plans, set enableDefenderForAi to false so that a deployment
+// never resets their settings.
+resource defenderForAi 'Microsoft.Security/pricings@2024-01-01' = if (enableDefenderForAi) {
+  name: 'AI'
+  properties: {
+    pricingTier: 'Standard'
+  }
+}
+
+module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
+  scope: workloadResourceGroup
+  name: 'log-analytics'
+  params: {
+    name: names.logAnalytics
+    location: location
+    retentionInDays: logRetentionInDays
+    tags: resourceTags
+  }
+}
+
+module virtualNetwork 'modules/network/virtual-network.bicep' = {
+  scope: workloadResourceGroup
+  name: 'virtual-network'
+  params: {
+    name: names.virtualNetwork
+    location: location
+    addressPrefixes: [vnetAddressPrefix]
+    subnets: [
+      privateEndpointSubnet
+    ]
+    // NET-04: the hub's DNS answers from the central private DNS zones, so private endpoint names resolve privately.
+    dnsServers: hubDnsServers
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+var privateEndpointSubnetResourceId = virtualNetwork.outputs.subnetResourceIds[privateEndpointSubnet.name]
+
+// NET-10: the spoke peers with the platform team's hub in both directions. The hub's side is a module deployed at
+// the hub's resource group (possibly in another subscription): the identity that deploys needs the peering
+// permissions there. The spoke accepts traffic that the hub's firewall or gateway forwards; gateway transit follows
+// useHubGateway.
+// What-if must know each peering's name and target before deployment, so they come from the names, not from module
+// outputs, and dependsOn orders them after the spoke network.
+var hubVirtualNetworkIdParts = split(hubVirtualNetworkResourceId, '/')
+var spokeVirtualNetworkResourceId = resourceId(
+  subscription().subscriptionId,
+  names.resourceGroup,
+  'Microsoft.Network/virtualNetworks',
+  names.virtualNetwork
+)
+
+module spokeToHubPeering 'modules/network/virtual-network-peering.bicep' = {
+  scope: workloadResourceGroup
+  name: 'peering-spoke-to-hub'
+  params: {
+    localVirtualNetworkName: names.virtualNetwork
+    remoteVirtualNetworkResourceId: hubVirtualNetworkResourceId
+    allowForwardedTraffic: true
+    allowGatewayTransit: false
+    useRemoteGateways: useHubGateway
+  }
+  dependsOn: [virtualNetwork]
+}
+
+module hubToSpokePeering 'modules/network/virtual-network-peering.bicep' = {
+  scope: resourceGroup(hubVirtualNetworkIdParts[2], hubVirtualNetworkIdParts[4])
+  name: 'peering-hub-to-${names.virtualNetwork}'
+  params: {
+    localVirtualNetworkName: last(hubVirtualNetworkIdParts)
+    remoteVirtualNetworkResourceId: spokeVirtualNetworkResourceId
+    allowForwardedTraffic: false
+    allowGatewayTransit: useHubGateway
+    useRemoteGateways: false
+  }
+  dependsOn: [virtualNetwork]
+}
+
+module foundry 'modules/ai/foundry-account.bicep' = {
+  scope: workloadResourceGroup
+  name: 'foundry'
+  params: {
+    name: names.foundry
+    location: location
+    projectName: names.project
+    projectDescription: 'Foundry project of workload ${workloadName} (${environmentName}).'
+    modelDeployments: modelDeployments
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+module keyVault 'modules/data/key-vault.bicep' = {
+  scope: workloadResourceGroup
+  name: 'key-vault'
+  params: {
+    name: names.keyVault
+    location: location
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+module storage 'modules/data/storage-account.bicep' = {
+  scope: workloadResourceGroup
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    zoneRedundant: zoneRedundant
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+// NET-02: every service gets its endpoint in the dedicated subnet.
+// The Foundry endpoint takes the account ID from the module's output, so ARM starts it only once the whole
+// module (account, project, model deployments) has finished: an endpoint on an account still in the
+// 'Accepted' state fails.
+// NET-05: Azure Policy in this tenant writes the endpoints' DNS records into the central zones, so no zone groups here.
+module foundryPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-foundry'
+  params: {
+    name: 'pe-${names.foundry}'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: foundry.outputs.resourceId
+    groupId: 'account'
+    tags: resourceTags
+  }
+}
+
+module keyVaultPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-key-vault'
+  params: {
+    name: 'pe-${names.keyVault}'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: keyVault.outputs.resourceId
+    groupId: 'vault'
+    tags: resourceTags
+  }
+}
+
+module blobPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-storage-blob'
+  params: {
+    name: 'pe-${names.storage}-blob'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: storage.outputs.resourceId
+    groupId: 'blob'
+    tags: resourceTags
+  }
+}
+
+module filePrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-storage-file'
+  params: {
+    name: 'pe-${names.storage}-file'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: storage.outputs.resourceId
+    groupId: 'file'
+    tags: resourceTags
+  }
+}
+
+@description('Name of the workload resource group.')
+output resourceGroupName string = workloadResourceGroup.name
+
+@description('Resource ID of the workload virtual network.')
+output virtualNetworkResourceId string = virtualNetwork.outputs.resourceId
+
+@description('Resource ID of the Log Analytics workspace that receives every diagnostic setting.')
+output logAnalyticsWorkspaceResourceId string = logAnalytics.outputs.resourceId
+
+@description('Name of the Foundry account.')
+output foundryAccountName string = foundry.outputs.name
+
+@description('Endpoint of the Foundry account; reachable only from inside the virtual network.')
+output foundryEndpoint string = foundry.outputs.endpoint
+
+@description('Name of the Foundry project.')
+output foundryProjectName string = foundry.outputs.projectName
+
+@description('Name of the key vault.')
+output keyVaultName string = keyVault.outputs.name
+
+@description('Name of the storage account.')
+output storageAccountName string = storage.outputs.name

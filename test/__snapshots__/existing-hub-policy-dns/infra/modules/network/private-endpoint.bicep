@@ -1,0 +1,51 @@
+metadata description = 'Private endpoint for one sub-resource of a PaaS service; Azure Policy registers it in the central private DNS zones (NET-02, NET-05).'
+
+@description('Name of the private endpoint.')
+@minLength(2)
+@maxLength(64)
+param name string
+
+@description('Azure region of the private endpoint; must be the region of its virtual network.')
+param location string = resourceGroup().location
+
+@description('Resource ID of the dedicated private endpoint subnet.')
+param subnetResourceId string
+
+@description('Resource ID of the service the endpoint connects to.')
+param privateLinkServiceResourceId string
+
+@description('Sub-resource (group ID) of the service, e.g. account, vault, blob or file.')
+param groupId string
+
+@description('Tags applied to the private endpoint.')
+param tags object
+
+resource privateEndpoint 'Microsoft.Network/privateEndpoints@2025-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    subnet: {
+      id: subnetResourceId
+    }
+    // A readable NIC name instead of the generated "<name>.nic.<guid>".
+    customNetworkInterfaceName: '${name}-nic'
+    privateLinkServiceConnections: [
+      {
+        name: name
+        properties: {
+          privateLinkServiceId: privateLinkServiceResourceId
+          groupIds: [
+            groupId
+          ]
+        }
+      }
+    ]
+  }
+}
+
+@description('Resource ID of the private endpoint.')
+output resourceId string = privateEndpoint.id
+
+@description('Name of the private endpoint.')
+output name string = privateEndpoint.name

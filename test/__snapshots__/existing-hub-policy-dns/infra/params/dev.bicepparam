@@ -1,0 +1,51 @@
+using '../main.bicep'
+
+// Prefix of every resource name.
+param workloadName = 'woodgrove'
+
+// Environment suffix of every resource name.
+param environmentName = 'dev'
+
+// Region of the resource group and every regional resource.
+param location = 'swedencentral'
+
+// swedencentral has availability zones: zone-redundant SKUs.
+param zoneRedundant = true
+
+// Address space of this environment's VNet; environments never overlap.
+param vnetAddressPrefix = '10.60.0.0/22'
+
+// Subnet of the private endpoints (one address each).
+param privateEndpointSubnetPrefix = '10.60.0.0/26'
+
+// The platform team's hub VNet; this deployment adds the peering on both sides.
+param hubVirtualNetworkResourceId = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity/providers/Microsoft.Network/virtualNetworks/vnet-hub-swc'
+
+// The hub's DNS servers, which resolve the central private DNS zones; the spoke uses them.
+param hubDnsServers = [
+  '10.0.4.4'
+  '10.0.4.5'
+]
+
+// Set true when the hub has a VPN or ExpressRoute gateway the spoke should use (gateway transit); with true and no gateway the peering fails.
+param useHubGateway = false
+
+// Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the EU data zone.
+param modelDeployments = [
+  {
+    name: 'gpt-4.1'
+    model: 'gpt-4.1'
+    version: '2025-04-14'
+    skuName: 'DataZoneStandard'
+    capacity: 10
+  }
+]
+
+// Days Log Analytics keeps data.
+param logRetentionInDays = 30
+
+// Defender for Cloud's AI services plan on the whole subscription (SEC-02); false where a central security team owns Defender plans.
+param enableDefenderForAi = true
+
+// Your own tags for every resource (e.g. costCenter, owner); workload and environment are added.
+param tags = {}

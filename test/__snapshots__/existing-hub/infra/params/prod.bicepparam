@@ -1,0 +1,78 @@
+using '../main.bicep'
+
+// Prefix of every resource name.
+param workloadName = 'woodgrove'
+
+// Environment suffix of every resource name.
+param environmentName = 'prod'
+
+// Region of the resource group and every regional resource.
+param location = 'swedencentral'
+
+// swedencentral has availability zones: zone-redundant SKUs.
+param zoneRedundant = true
+
+// Address space of this environment's VNet; environments never overlap.
+param vnetAddressPrefix = '10.60.4.0/22'
+
+// AzureBastionSubnet of Azure Bastion, the way to the jumpbox.
+param bastionSubnetPrefix = '10.60.4.0/26'
+
+// Subnet of the private endpoints (one address each).
+param privateEndpointSubnetPrefix = '10.60.4.64/26'
+
+// Subnet of the jumpbox VM, reachable only through Bastion.
+param jumpboxSubnetPrefix = '10.60.4.128/28'
+
+// The platform team's hub VNet; this deployment adds the peering on both sides.
+param hubVirtualNetworkResourceId = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity/providers/Microsoft.Network/virtualNetworks/vnet-hub-swc'
+
+// The hub's DNS servers, which resolve the central private DNS zones; the spoke uses them.
+param hubDnsServers = [
+  '10.0.4.4'
+]
+
+// Set true when the hub has a VPN or ExpressRoute gateway the spoke should use (gateway transit); with true and no gateway the peering fails.
+param useHubGateway = false
+
+// The hub firewall's private address: every workload subnet sends its egress there.
+param hubFirewallPrivateIp = '10.0.0.4'
+
+// The central private DNS zones the private endpoints register in.
+param privateDnsZoneResourceIds = {
+  cognitiveServices: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.cognitiveservices.azure.com'
+  openAi: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com'
+  aiServices: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.services.ai.azure.com'
+  keyVault: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net'
+  blob: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net'
+  file: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.file.core.windows.net'
+}
+
+// Local administrator of the jumpbox, for emergencies; people sign in with Microsoft Entra ID.
+param jumpboxAdminUsername = 'azureadmin'
+
+// Read from the environment when deploying, never stored: set JUMPBOX_ADMIN_PASSWORD (12+ characters) from your secret store.
+param jumpboxAdminPassword = readEnvironmentVariable('JUMPBOX_ADMIN_PASSWORD')
+
+// Object IDs of the Entra groups that may sign in to the jumpbox (Virtual Machine User Login), e.g. your platform engineers' group.
+param jumpboxLoginPrincipalIds = []
+
+// Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the EU data zone.
+param modelDeployments = [
+  {
+    name: 'gpt-4.1'
+    model: 'gpt-4.1'
+    version: '2025-04-14'
+    skuName: 'DataZoneStandard'
+    capacity: 50
+  }
+]
+
+// Days Log Analytics keeps data; longer in production for investigations.
+param logRetentionInDays = 90
+
+// Defender for Cloud's AI services plan on the whole subscription (SEC-02); false where a central security team owns Defender plans.
+param enableDefenderForAi = true
+
+// Your own tags for every resource (e.g. costCenter, owner); workload and environment are added.
+param tags = {}
