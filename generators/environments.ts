@@ -21,6 +21,7 @@ const SUBNET_PARAMETERS: Readonly<Record<string, { name: string; comment: string
   'snet-jumpbox': { name: 'jumpboxSubnetPrefix', comment: 'Subnet of the jumpbox VM, reachable only through Bastion.' },
   'snet-apim': { name: 'apiManagementSubnetPrefix', comment: 'Subnet of API Management in internal mode.' },
   'snet-appgw': { name: 'applicationGatewaySubnetPrefix', comment: 'Subnet of the Application Gateway, the door for internet callers.' },
+  'snet-appgw-private-link': { name: 'applicationGatewayPrivateLinkSubnetPrefix', comment: 'Subnet of the Application Gateway\'s Private Link addresses, through which Front Door reaches it.' },
   AzureFirewallSubnet: { name: 'firewallSubnetPrefix', comment: 'AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.' },
   AzureBastionSubnet: { name: 'bastionSubnetPrefix', comment: 'AzureBastionSubnet of Azure Bastion, the way to the jumpbox.' },
   GatewaySubnet: { name: 'gatewaySubnetPrefix', comment: 'GatewaySubnet of the point-to-site VPN gateway.' },
@@ -65,6 +66,7 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
       ? [{ name: 'vpnClientAddressPool', value: environment.vpnClientAddressPool, comment: 'Addresses VPN clients get; no VNet or on-premises network may use them.' }]
       : []),
     ...existingHubParameters(model),
+    ...gatewayParameters(model, environment),
     ...(model.jumpbox
       ? [
           { name: 'jumpboxAdminUsername', value: 'azureadmin', comment: 'Local administrator of the jumpbox, for emergencies; people sign in with Microsoft Entra ID.' },
@@ -110,5 +112,38 @@ function existingHubParameters(model: ViewModel): BicepParam[] {
         }]
       : []),
     ...(model.apiManagement ? [{ name: 'apiManagementDnsZoneResourceId', value: idOf(API_MANAGEMENT_ZONE), comment: 'The central azure-api.net zone that gets API Management\'s records.' }] : []),
+  ];
+}
+
+/** The AI gateway of one environment (NET-08, NET-09, SEC-05). */
+function gatewayParameters(model: ViewModel, environment: EnvironmentProfile): BicepParam[] {
+  const { answers } = model;
+  if (!environment.apiManagement) return [];
+  const { sku, capacity, tpmLimitPerCaller } = environment.apiManagement;
+  return [
+    {
+      name: 'apiManagementSku',
+      value: sku,
+      comment: sku === 'Premium' ? 'Premium: an SLA and availability zones for production.' : 'Developer: no SLA, a fraction of Premium\'s price; for development and tests only.',
+    },
+    { name: 'apiManagementCapacity', value: capacity, comment: capacity > 1 ? 'Two units, one in each of two availability zones.' : 'One unit.' },
+    { name: 'apiManagementPublisherEmail', value: answers.publisherEmail!, comment: 'Receives API Management\'s system notifications.' },
+    {
+      name: 'gatewayAudience',
+      value: `api://${answers.name}-${environment.name}-ai-gateway`,
+      comment: 'Application ID URI of the gateway\'s app registration in Entra ID (create it, or change this to yours); callers ask for tokens for it.',
+    },
+    { name: 'gatewayCallerRole', value: 'Models.Invoke', comment: 'App role of that registration; assign it to the applications and groups that may call the models.' },
+    { name: 'gatewayTpmLimitPerCaller', value: tpmLimitPerCaller, comment: 'Tokens per minute one caller may use: half of the model deployment\'s capacity.' },
+    ...(model.edgeGateway
+      ? [
+          { name: 'gatewayHostName', value: answers.gatewayHostName!, comment: 'The name callers use, on the certificate; point it at the gateway\'s public address in your DNS.' },
+          { name: 'certificateKeyVaultUri', value: answers.certificateUri!, comment: 'The certificate of gatewayHostName, as a versionless Key Vault secret URI: renewals are picked up.' },
+          { name: 'certificateKeyVaultResourceId', value: answers.certificateKeyVaultId!, comment: 'The vault of that certificate; the gateway\'s identity may read that one certificate there.' },
+        ]
+      : []),
+    ...(environment.applicationGatewayPrivateIp
+      ? [{ name: 'applicationGatewayPrivateIp', value: environment.applicationGatewayPrivateIp, comment: 'The Application Gateway\'s private frontend, Front Door\'s origin: the last address of its subnet.' }]
+      : []),
   ];
 }

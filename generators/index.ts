@@ -3,8 +3,8 @@ import { environments } from './environments.js';
 import { foundation } from './foundation.js';
 import { foundry } from './foundry.js';
 import { monitoring } from './monitoring.js';
-import { access, dnsResolver, egress, hub, network } from './network.js';
+import { access, dnsResolver, egress, gateway, hub, network } from './network.js';
 import type { Generator } from './types.js';
 
 /** Every concern of a landing zone, in the order the summary lists them. */
-export const GENERATORS: readonly Generator[] = [foundation, monitoring, network, hub, dnsResolver, egress, access, foundry, data, environments];
+export const GENERATORS: readonly Generator[] = [foundation, monitoring, network, hub, dnsResolver, egress, access, gateway, foundry, data, environments];

@@ -44,3 +44,24 @@ export const access: Generator = {
     ...(model.vpn ? [fromTemplate('infra/modules/connectivity/vpn-gateway.bicep')] : []),
   ],
 };
+
+/** The AI gateway: API Management (NET-08, SEC-05), and the door for internet callers (NET-09). */
+export const gateway: Generator = {
+  id: 'gateway',
+  when: (answers) => answers.gateway !== 'none',
+  files: (model) => [
+    fromTemplate('infra/modules/gateway/api-management.bicep'),
+    fromTemplate('infra/modules/gateway/policies/model-api.xml'),
+    fromTemplate('infra/modules/gateway/policies/service.xml'),
+    fromTemplate(model.existingHub ? 'infra/modules/gateway/api-management-dns-records.bicep' : 'infra/modules/gateway/api-management-dns.bicep'),
+    fromTemplate('infra/modules/ai/account-role-assignment.bicep'),
+    ...(model.edgeGateway
+      ? [
+          fromTemplate('infra/modules/identity/user-assigned-identity.bicep'),
+          fromTemplate('infra/modules/data/key-vault-secret-role-assignment.bicep'),
+          fromTemplate(model.frontDoor ? 'infra/modules/gateway/application-gateway-private-origin.bicep' : 'infra/modules/gateway/application-gateway.bicep'),
+        ]
+      : []),
+    ...(model.frontDoor ? [fromTemplate('infra/modules/gateway/front-door.bicep')] : []),
+  ],
+};

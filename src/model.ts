@@ -1,8 +1,8 @@
 import { dataZoneOf, hasAvailabilityZones } from './answers/locations.js';
 import { resourceNamePreview } from './answers/naming.js';
 import type { Answers } from './answers/schema.js';
-import { AZURE_FIREWALL_SUBNET, type EnvironmentNetwork, PRIVATE_ENDPOINT_SUBNET } from './network/address-plan.js';
-import { addressAt, type Cidr, parseCidr } from './network/cidr.js';
+import { APPLICATION_GATEWAY_SUBNET, AZURE_FIREWALL_SUBNET, type EnvironmentNetwork, PRIVATE_ENDPOINT_SUBNET } from './network/address-plan.js';
+import { addressAt, blockSize, type Cidr, parseCidr } from './network/cidr.js';
 import { planNetworks } from './network/landing-zone-networks.js';
 import { type PrivateDnsZone, privateEndpointZonesFor } from './network/private-dns-zones.js';
 import { type BicepWiring, wiringFor } from './wiring.js';
@@ -28,6 +28,10 @@ export interface EnvironmentProfile {
   readonly vpnClientAddressPool?: string;
   /** Azure Firewall of this environment: in the hub, or beside the workload in a single VNet (NET-07). */
   readonly firewall?: { readonly subnetPrefix: string; readonly privateIp: string };
+  /** API Management of this environment: Developer outside production, Premium (zone-redundant where it can be) in it. */
+  readonly apiManagement?: { readonly sku: 'Developer' | 'Premium'; readonly capacity: number; readonly tpmLimitPerCaller: number };
+  /** Private frontend of the Application Gateway that is Front Door's origin: near the end of its subnet, away from the instances. */
+  readonly applicationGatewayPrivateIp?: string;
   readonly modelDeployments: readonly ModelDeployment[];
   readonly logRetentionInDays: number;
   readonly names: ReturnType<typeof resourceNamePreview>;
@@ -56,6 +60,8 @@ export interface ViewModel {
   readonly applicationGateway: boolean;
   /** Front Door Premium in front of API Management (NET-09). */
   readonly frontDoor: boolean;
+  /** An Application Gateway: the internet-facing door, or Front Door's private origin (NET-09). */
+  readonly edgeGateway: boolean;
   /** The private DNS zones this deployment creates (none with an existing hub: they are the platform's). */
   readonly privateDnsZones: readonly PrivateDnsZone[];
   /** The private endpoints register in DNS zone groups (not when Azure Policy writes them). */
@@ -80,6 +86,7 @@ export function buildModel(answers: Answers): ViewModel {
   const modelSku = chooseModelSku(answers.location);
   const environments = networks.map(({ environment, workload: network, hub, vpnClientAddressPool }): EnvironmentProfile => {
     const isProduction = PRODUCTION_NAMES.has(environment);
+    const modelCapacity = isProduction ? 50 : 10;
     const firewallNetwork = answers.firewall ? (hub ?? network) : undefined;
     return {
       name: environment,
@@ -89,9 +96,11 @@ export function buildModel(answers: Answers): ViewModel {
       ...(hub && { hub }),
       ...(vpnClientAddressPool && { vpnClientAddressPool }),
       ...(firewallNetwork && { firewall: firewallOf(firewallNetwork) }),
+      ...(answers.gateway !== 'none' && { apiManagement: apiManagementOf(isProduction, hasAvailabilityZones(answers.location), modelCapacity) }),
+      ...(answers.gateway === 'apim-frontdoor' && { applicationGatewayPrivateIp: lastUsableAddress(subnetPrefix(network, APPLICATION_GATEWAY_SUBNET.name)) }),
       // Model deployments come with the openai service; without it the Foundry account has none.
       modelDeployments: answers.services.includes('openai')
-        ? [{ name: 'gpt-4.1', model: 'gpt-4.1', version: '2025-04-14', skuName: modelSku.name, capacity: isProduction ? 50 : 10 }]
+        ? [{ name: 'gpt-4.1', model: 'gpt-4.1', version: '2025-04-14', skuName: modelSku.name, capacity: modelCapacity }]
         : [],
       logRetentionInDays: isProduction ? 90 : 30,
       names: resourceNamePreview(answers.name, environment),
@@ -112,6 +121,7 @@ export function buildModel(answers: Answers): ViewModel {
     apiManagement: answers.gateway !== 'none',
     applicationGateway: answers.gateway === 'apim-appgw',
     frontDoor: answers.gateway === 'apim-frontdoor',
+    edgeGateway: answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor',
     privateDnsZones: existingHub ? [] : privateEndpointZonesFor(answers),
     dnsZoneGroups: !(existingHub && answers.dnsZonesByPolicy === true),
     wiring: wiringFor(answers),
@@ -121,6 +131,24 @@ export function buildModel(answers: Answers): ViewModel {
     zoneRedundant: hasAvailabilityZones(answers.location),
     choices: describeChoices(answers),
   };
+}
+
+/**
+ * Developer has no SLA but costs a fraction; production gets Premium with two units, spread over two
+ * zones where the region has them. One caller may use half of the model's tokens per minute.
+ */
+function apiManagementOf(isProduction: boolean, zoned: boolean, modelCapacity: number): EnvironmentProfile['apiManagement'] {
+  return {
+    sku: isProduction ? 'Premium' : 'Developer',
+    capacity: isProduction && zoned ? 2 : 1,
+    tpmLimitPerCaller: (modelCapacity * 1000) / 2,
+  };
+}
+
+/** The last address Azure does not reserve (the broadcast address is reserved). */
+function lastUsableAddress(prefix: string): string {
+  const range = parseCidr(prefix) as Cidr;
+  return addressAt(range, blockSize(range.prefixLength) - 2);
 }
 
 /** Azure gives a firewall the address at offset 4 of its subnet (the fifth: Azure keeps the first four), known in advance, so nothing waits to learn it. */

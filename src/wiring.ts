@@ -40,6 +40,7 @@ const SUBNET_VARIABLES: Readonly<Record<string, string>> = {
   'snet-jumpbox': 'jumpboxSubnet',
   'snet-apim': 'apiManagementSubnet',
   'snet-appgw': 'applicationGatewaySubnet',
+  'snet-appgw-private-link': 'applicationGatewayPrivateLinkSubnet',
   AzureFirewallSubnet: 'firewallSubnet',
   AzureBastionSubnet: 'bastionSubnet',
   GatewaySubnet: 'gatewaySubnet',

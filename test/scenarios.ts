@@ -10,6 +10,13 @@ export function zoneIds(answers: Partial<Pick<Answers, 'gateway' | 'dnsZonesByPo
   return zones.map((zone) => `/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/${zone.name}`);
 }
 
+/** The certificate and host name an internet-facing gateway needs. */
+export const EDGE: PartialAnswers = {
+  gatewayHostName: 'ai.contoso.com',
+  certificateUri: 'https://kv-certs.vault.azure.net/secrets/ai-gateway',
+  certificateKeyVaultId: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-certs',
+};
+
 /**
  * The configurations the tests generate. Each one differs from the others in something that
  * changes the output: environments, region (data zone or not), name length, address space.
@@ -40,8 +47,14 @@ export const SCENARIOS: Readonly<Record<string, PartialAnswers>> = {
     name: 'tailspin', location: 'westcentralus', topology: 'single-vnet', vpn: 'p2s', firewall: true, gateway: 'none', environments: ['dev'],
   },
   'existing-hub': {
-    name: 'woodgrove', location: 'swedencentral', topology: 'existing-hub', gateway: 'none',
-    hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], hubFirewallIp: '10.0.0.4', privateDnsZoneIds: zoneIds(),
+    name: 'woodgrove', location: 'swedencentral', topology: 'existing-hub', publisherEmail: 'ai-platform@woodgrove.com',
+    hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], hubFirewallIp: '10.0.0.4', privateDnsZoneIds: zoneIds({ gateway: 'apim' }),
+  },
+  'hub-spoke-app-gateway': {
+    name: 'contoso', location: 'swedencentral', topology: 'hub-spoke', vpn: 'p2s', gateway: 'apim-appgw', publisherEmail: 'ai-platform@contoso.com', ...EDGE,
+  },
+  'single-vnet-front-door': {
+    name: 'fabrikam', location: 'westeurope', topology: 'single-vnet', gateway: 'apim-frontdoor', publisherEmail: 'ai-platform@fabrikam.com', ...EDGE,
   },
   'existing-hub-policy-dns': {
     name: 'woodgrove', location: 'swedencentral', topology: 'existing-hub', gateway: 'none', jumpbox: false,
@@ -76,6 +89,7 @@ export function optionMatrix(gateways: readonly Answers['gateway'][]): Record<st
     matrix[`matrix-${id}`] = {
       name: 'mx', location: 'swedencentral', environments: ['dev', 'prod'],
       ...(answers.gateway !== 'none' && { publisherEmail: 'platform@contoso.com' }),
+      ...((answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor') && EDGE),
       ...(answers.topology === 'existing-hub' && { hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], privateDnsZoneIds: zoneIds(answers) }),
       ...answers,
     };

@@ -9,7 +9,6 @@ import type { AnswerKey, Answers, PartialAnswers } from './schema.js';
  */
 export const NOT_YET_GENERATED: Readonly<Partial<Record<keyof Answers, readonly unknown[]>>> = {
   foundry: ['hub', 'none'],
-  gateway: ['apim', 'apim-appgw', 'apim-frontdoor'],
   agents: [true],
 };
 

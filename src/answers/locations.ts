@@ -49,3 +49,14 @@ const ZONED_REGIONS = new Set([
 export function hasAvailabilityZones(location: string): boolean {
   return ZONED_REGIONS.has(location);
 }
+
+/**
+ * Regions where Azure Front Door reaches an origin over Private Link (Azure Front Door documentation,
+ * "Secure your origin with Private Link", region list of 2025-09): the Application Gateway in front of
+ * API Management must be in one of them.
+ */
+export const FRONT_DOOR_PRIVATE_LINK_REGIONS: readonly string[] = [
+  'brazilsouth', 'canadacentral', 'centralus', 'eastus', 'eastus2', 'southcentralus', 'westus2', 'westus3',
+  'francecentral', 'germanywestcentral', 'northeurope', 'norwayeast', 'uksouth', 'westeurope', 'swedencentral',
+  'southafricanorth', 'australiaeast', 'centralindia', 'japaneast', 'koreacentral', 'eastasia', 'southeastasia',
+];

@@ -59,8 +59,21 @@ export function deriveDefaults(partial: PartialAnswers, folderName: string): Par
   };
 }
 
+/** Answers without a default that the other answers make necessary, with the answer that does. */
+export function conditionallyRequired(merged: PartialAnswers): { key: AnswerKey; because: string }[] {
+  const gateway = merged.gateway ?? 'apim';
+  return [
+    ...(gateway !== 'none' ? [{ key: 'publisherEmail' as const, because: `--gateway ${gateway}` }] : []),
+    ...(gateway === 'apim-appgw' || gateway === 'apim-frontdoor'
+      ? (['gatewayHostName', 'certificateUri', 'certificateKeyVaultId'] as const).map((key) => ({ key, because: `--gateway ${gateway}` }))
+      : []),
+    ...(merged.topology === 'existing-hub' ? (['hubVnetId', 'hubDnsServers'] as const).map((key) => ({ key, because: '--topology existing-hub' })) : []),
+  ];
+}
+
+/** Answers that have no default and were not given: always required ones first, then those other answers require. */
 export function missingRequired(merged: PartialAnswers): AnswerKey[] {
-  return REQUIRED_KEYS.filter((key) => merged[key] === undefined);
+  return [...REQUIRED_KEYS, ...conditionallyRequired(merged).map(({ key }) => key)].filter((key) => merged[key] === undefined);
 }
 
 /** Validates merged answers; every key not given is filled from the schema default. */

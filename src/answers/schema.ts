@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isPrivate, parseCidr } from '../network/cidr.js';
-import { AZURE_LOCATIONS, isAzureLocation } from './locations.js';
+import { AZURE_LOCATIONS, FRONT_DOOR_PRIVATE_LINK_REGIONS, isAzureLocation } from './locations.js';
 import { ENVIRONMENT_NAME, WORKLOAD_NAME } from './naming.js';
 import { planNetworks } from '../network/landing-zone-networks.js';
 import { existingHubZonesFor } from '../network/private-dns-zones.js';
@@ -251,6 +251,30 @@ const publisherEmail = z
   .describe('Email address of the API Management publisher, which receives its system notifications (gateway apim, apim-appgw and apim-frontdoor).')
   .register(answerUi, { question: 'Email for API Management\'s system notifications?', valueName: '<email>', askWhen: (answers) => (answers.gateway ?? 'apim') !== 'none' });
 
+const withEdgeGateway = (answers: Readonly<Record<string, unknown>>) => answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor';
+
+/** A versionless Key Vault secret URI: Application Gateway then picks up a renewed certificate by itself. */
+const KEY_VAULT_SECRET_URI = /^https:\/\/([a-z0-9](?:[a-z0-9-]{1,22}[a-z0-9]))\.vault\.azure\.net\/secrets\/([A-Za-z0-9-]{1,127})\/?$/;
+
+const certificateUri = z
+  .string()
+  .regex(KEY_VAULT_SECRET_URI, 'must be the versionless Key Vault secret URI of the TLS certificate, e.g. https://kv-certs.vault.azure.net/secrets/ai-gateway (without a version, renewals are picked up automatically)')
+  .optional()
+  .describe('Key Vault secret URI of the TLS certificate of the gateway\'s host name (apim-appgw and apim-frontdoor).')
+  .register(answerUi, { question: 'Key Vault secret URI of the gateway\'s TLS certificate?', valueName: '<uri>', askWhen: withEdgeGateway });
+
+const certificateKeyVaultId = resourceIdOf('Microsoft.KeyVault/vaults', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-certs')
+  .optional()
+  .describe('Resource ID of the Key Vault that holds the certificate (apim-appgw and apim-frontdoor): the gateway\'s identity is allowed to read that one certificate there.')
+  .register(answerUi, { question: 'Resource ID of that Key Vault?', valueName: '<resource-id>', askWhen: withEdgeGateway });
+
+const gatewayHostName = z
+  .string()
+  .regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a lower-case host name such as ai.contoso.com')
+  .optional()
+  .describe('Host name callers use for the AI gateway, the name on the certificate (apim-appgw and apim-frontdoor).')
+  .register(answerUi, { question: 'Host name of the AI gateway (the certificate\'s name)?', valueName: '<host>', askWhen: withEdgeGateway });
+
 const githubRepo = z
   .string()
   .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be owner/repository, e.g. contoso/ai-landing-zone')
@@ -279,6 +303,9 @@ export const answerFields = {
   allowedFqdns,
   jumpbox,
   publisherEmail,
+  gatewayHostName,
+  certificateUri,
+  certificateKeyVaultId,
   environments,
   githubRepo,
 } as const;
@@ -316,6 +343,7 @@ export const AnswersSchema = z
     if (answers.gateway !== 'none' && answers.publisherEmail === undefined) {
       context.addIssue({ code: 'custom', path: ['publisherEmail'], message: `is required with --gateway ${answers.gateway}: API Management sends its system notifications there, e.g. platform-team@contoso.com` });
     }
+    edgeGatewayRules(answers, context);
     if (answers.gateway === 'none' && answers.publisherEmail !== undefined) {
       context.addIssue({ code: 'custom', path: ['publisherEmail'], message: 'is only used with an API Management gateway (--gateway apim, apim-appgw or apim-frontdoor)' });
     }
@@ -361,5 +389,29 @@ function existingHubRules(answers: Answers, context: z.RefinementCtx): void {
     const list = missing.map((zone) => `${zone.name} (${zone.purpose})`).join(', ');
     const policyHint = answers.dnsZonesByPolicy ? '' : ', or pass --dns-zones-by-policy if Azure Policy writes the private endpoints\' records';
     context.addIssue({ code: 'custom', path: ['privateDnsZoneIds'], message: `lacks the resource IDs of ${list}${policyHint}` });
+  }
+}
+
+const EDGE_ONLY = ['gatewayHostName', 'certificateUri', 'certificateKeyVaultId'] as const;
+
+/** The internet-facing door needs the name callers use and its certificate, readable by the gateway alone (NET-09). */
+function edgeGatewayRules(answers: Answers, context: z.RefinementCtx): void {
+  if (answers.gateway !== 'apim-appgw' && answers.gateway !== 'apim-frontdoor') {
+    for (const key of EDGE_ONLY) {
+      if (answers[key] !== undefined) context.addIssue({ code: 'custom', path: [key], message: 'is only used with --gateway apim-appgw or apim-frontdoor' });
+    }
+    return;
+  }
+  const examples = { gatewayHostName: 'ai.contoso.com', certificateUri: 'https://kv-certs.vault.azure.net/secrets/ai-gateway', certificateKeyVaultId: '/subscriptions/…/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-certs' };
+  for (const key of EDGE_ONLY) {
+    if (answers[key] === undefined) context.addIssue({ code: 'custom', path: [key], message: `is required with --gateway ${answers.gateway}, e.g. ${examples[key]}` });
+  }
+  const vaultOfUri = answers.certificateUri && KEY_VAULT_SECRET_URI.exec(answers.certificateUri)?.[1];
+  const vaultOfId = answers.certificateKeyVaultId?.split('/').pop()?.toLowerCase();
+  if (vaultOfUri && vaultOfId && vaultOfUri !== vaultOfId) {
+    context.addIssue({ code: 'custom', path: ['certificateKeyVaultId'], message: `names vault ${vaultOfId}, but the certificate URI is in vault ${vaultOfUri}; give the resource ID of ${vaultOfUri}` });
+  }
+  if (answers.gateway === 'apim-frontdoor' && !FRONT_DOOR_PRIVATE_LINK_REGIONS.includes(answers.location)) {
+    context.addIssue({ code: 'custom', path: ['gateway'], message: `cannot be apim-frontdoor in ${answers.location}: Front Door reaches its origin over Private Link only in ${FRONT_DOOR_PRIVATE_LINK_REGIONS.join(', ')}; choose one of them, or --gateway apim-appgw` });
   }
 }

@@ -2,7 +2,7 @@ import { basename, relative, resolve } from 'node:path';
 import { alternativesFor, unavailableChoices } from '../answers/availability.js';
 import { readAnswersFile } from '../answers/config-file.js';
 import { describeIssues } from '../answers/issues.js';
-import { finalize, mergeLayers, missingRequired, type Resolved } from '../answers/resolve.js';
+import { conditionallyRequired, finalize, mergeLayers, missingRequired, type Resolved } from '../answers/resolve.js';
 import { withSchemaDefaults } from '../answers/fields.js';
 import { ANSWER_KEYS, type AnswerKey, type PartialAnswers, PartialAnswersSchema } from '../answers/schema.js';
 import type { ParsedArgs } from '../cli/args.js';
@@ -98,10 +98,11 @@ function checkedLayer(flags: PartialAnswers): void {
 function resolveAnswers(layers: { flags: PartialAnswers; file: PartialAnswers; prompted: PartialAnswers }, folderName: string): Resolved {
   const { merged, sources } = mergeLayers(layers, folderName);
   const missing = missingRequired(merged);
+  const requiredBy = new Map(conditionallyRequired(merged).map(({ key, because }) => [key, because]));
   const missingLines = missing.map((key) =>
     key === 'name'
       ? `--name: the folder name "${folderName}" is not a valid workload name, so give one (2–10 lowercase letters, digits and single hyphens)`
-      : `${flagOf(key)} is required${key === 'location' ? ', e.g. --location swedencentral' : ''}`);
+      : `${flagOf(key)} is required${key === 'location' ? ', e.g. --location swedencentral' : requiredBy.has(key) ? ` with ${requiredBy.get(key)}` : ''}`);
   const result = finalize(merged, sources);
   const issues = 'issues' in result ? result.issues.filter((issue) => !missing.includes(issue.path[0] as AnswerKey)) : [];
   const defaulted = new Set(ANSWER_KEYS.filter((key) => sources[key] === undefined || sources[key] === 'derived'));

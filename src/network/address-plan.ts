@@ -84,6 +84,17 @@ export const APPLICATION_GATEWAY_SUBNET: SubnetRequest = {
 };
 
 /**
+ * Front Door reaches the Application Gateway through a Private Link service, whose NAT addresses come
+ * from a subnet of their own with private link service network policies off; a /29 holds the
+ * addresses one configuration uses (Application Gateway documentation, "Private Link").
+ */
+export const APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET: SubnetRequest = {
+  name: 'snet-appgw-private-link',
+  prefixLength: 29,
+  reason: 'the Application Gateway\'s Private Link addresses (a /29)',
+};
+
+/**
  * Azure DNS Private Resolver: each endpoint needs its own subnet delegated to
  * Microsoft.Network/dnsResolvers, at least a /28 (Azure DNS Private Resolver documentation,
  * "Subnet restrictions").

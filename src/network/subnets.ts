@@ -1,6 +1,6 @@
 import type { Answers } from '../answers/schema.js';
 import {
-  API_MANAGEMENT_SUBNET, APPLICATION_GATEWAY_SUBNET, AZURE_BASTION_SUBNET, AZURE_FIREWALL_SUBNET, DNS_RESOLVER_INBOUND_SUBNET,
+  API_MANAGEMENT_SUBNET, APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET, APPLICATION_GATEWAY_SUBNET, AZURE_BASTION_SUBNET, AZURE_FIREWALL_SUBNET, DNS_RESOLVER_INBOUND_SUBNET,
   DNS_RESOLVER_OUTBOUND_SUBNET, GATEWAY_SUBNET, JUMPBOX_SUBNET, PRIVATE_ENDPOINT_SUBNET, type SubnetRequest,
 } from './address-plan.js';
 
@@ -27,6 +27,7 @@ function workloadSubnets(answers: SubnetAnswers): SubnetRequest[] {
     ...when(answers.jumpbox, JUMPBOX_SUBNET),
     ...when(answers.gateway !== 'none', API_MANAGEMENT_SUBNET),
     ...when(answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor', APPLICATION_GATEWAY_SUBNET),
+    ...when(answers.gateway === 'apim-frontdoor', APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET),
   ];
 }
 

@@ -217,8 +217,12 @@ export function vnetSubnets(template: ArmTemplate): Map<string, SubnetDeclaratio
   return result;
 }
 
-/** Subnets that take no route to the firewall: Azure forbids or breaks it there, or the service must answer the internet directly. */
-const NOT_ROUTED = new Set([...NSG_EXEMPT, 'AzureBastionSubnet', 'snet-appgw', 'snet-dns-inbound', 'snet-dns-outbound']);
+/**
+ * Subnets that take no route to the firewall: Azure forbids or breaks it there (Bastion, Application
+ * Gateway v2, the resolver's endpoints), or the service's control plane must be answered directly
+ * (API Management in internal mode, whose NSG limits its egress to service tags instead).
+ */
+const NOT_ROUTED = new Set([...NSG_EXEMPT, 'AzureBastionSubnet', 'snet-appgw', 'snet-appgw-private-link', 'snet-apim', 'snet-dns-inbound', 'snet-dns-outbound']);
 
 /**
  * NET-07: with egress through a firewall, every workload subnet routes through it (the route table

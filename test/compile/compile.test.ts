@@ -5,6 +5,7 @@ import type { PartialAnswers } from '../../src/answers/schema.js';
 import { serializeBicepParams } from '../../src/render/bicepparam.js';
 import { type BicepRun, describeDiagnostics, runBicep } from '../compiler/bicep.js';
 import { tempDir } from '../helpers/cli.js';
+import { apiManagementProblems, edgeProblems, jumpboxProblems, publicEndpointProblems, vpnProblems } from './doors.js';
 import { allResources, deploymentsDeclaring, firewallProblems, nsgProblems, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
 import { optionMatrix, renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
 
@@ -16,7 +17,7 @@ import { optionMatrix, renderScenario, scenarioAnswers, SCENARIOS } from '../sce
  */
 const bicep = inject('bicepPath');
 /** The named scenarios (also snapshotted) and the option matrix: every one goes through the compiler. */
-const COMPILED: Readonly<Record<string, PartialAnswers>> = { ...SCENARIOS, ...optionMatrix(['none']) };
+const COMPILED: Readonly<Record<string, PartialAnswers>> = { ...SCENARIOS, ...optionMatrix(['none', 'apim', 'apim-appgw', 'apim-frontdoor']) };
 const NAMES = Object.keys(COMPILED);
 const environmentsOf = (name: string) => COMPILED[name]!.environments ?? ['dev', 'prod'];
 const answersOf = (name: string) => scenarioAnswers(COMPILED[name]!);
@@ -112,10 +113,61 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
     const answers = answersOf(name);
     expect(zoneLinkProblems(template)).toEqual([]);
-    expect(deploymentsDeclaring(template, 'Microsoft.Network/privateDnsZones').length).toBe(answers.topology === 'existing-hub' ? 0 : 1);
+    // The private endpoints' zones, and API Management's; an existing hub brings its own.
+    expect(deploymentsDeclaring(template, 'Microsoft.Network/privateDnsZones').length).toBe(answers.topology === 'existing-hub' ? 0 : answers.gateway === 'none' ? 1 : 2);
     const hub = answers.topology === 'hub-spoke' ? 'own' : answers.topology === 'existing-hub' ? 'existing' : undefined;
     expect(hub ? peeringProblems(template, { hub, gateway: answers.vpn === 'p2s', forwarding: answers.firewall }) : []).toEqual([]);
     expect(JSON.stringify(template).includes('virtualNetworkPeerings')).toBe(hub !== undefined);
+  });
+
+  it.each(NAMES)('%s: public endpoints only at the doors; jumpbox, VPN, AI gateway and WAF as the guidance says', async (name) => {
+    const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
+    const answers = answersOf(name);
+    expect(publicEndpointProblems(template)).toEqual([]);
+    expect(answers.jumpbox ? jumpboxProblems(template) : []).toEqual([]);
+    expect(answers.vpn === 'p2s' ? vpnProblems(template) : []).toEqual([]);
+    expect(answers.gateway === 'none' ? [] : apiManagementProblems(template)).toEqual([]);
+    expect(edgeProblems(template)).toEqual([]);
+    const present = (type: string) => allResources(template).some((resource) => resource.type === type);
+    expect(present('Microsoft.Compute/virtualMachines')).toBe(answers.jumpbox);
+    expect(present('Microsoft.Network/virtualNetworkGateways')).toBe(answers.vpn === 'p2s');
+    expect(present('Microsoft.ApiManagement/service')).toBe(answers.gateway !== 'none');
+    expect(present('Microsoft.Network/applicationGateways')).toBe(answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor');
+    expect(present('Microsoft.Cdn/profiles')).toBe(answers.gateway === 'apim-frontdoor');
+  });
+
+  it('the door checks catch a tampered template', async () => {
+    const template = JSON.parse(await readFile(join(root, 'hub-spoke-app-gateway', 'infra/main.json'), 'utf8'));
+    const modules = template.resources;
+    const module = (name: string) => modules.find((resource: { name: string }) => resource.name === name).properties.template;
+    const find = (inner: { resources: { type: string }[] }, type: string) => inner.resources.find((resource) => resource.type === type) as { properties: Record<string, unknown> } & { type: string };
+    find(module('jumpbox'), 'Microsoft.Network/networkInterfaces').properties.ipConfigurations = [{ properties: { publicIPAddress: { id: 'pip' } } }];
+    expect(jumpboxProblems(template)).toEqual([expect.stringMatching(/: the jumpbox's network interface has a public IP$/)]);
+    (find(module('vpn-gateway'), 'Microsoft.Network/virtualNetworkGateways').properties.vpnClientConfiguration as Record<string, unknown>).vpnAuthenticationTypes = ['Certificate'];
+    expect(vpnProblems(template)).toEqual(['the VPN authentication is ["Certificate"], not Microsoft Entra ID alone']);
+    const apim = module('api-management');
+    find(apim, 'Microsoft.ApiManagement/service').properties.virtualNetworkType = 'External';
+    const variable = Object.keys(apim.variables).find((key) => String(apim.variables[key]).includes('<validate-azure-ad-token'))!;
+    apim.variables[variable] = apim.variables[variable].replace(/<validate-azure-ad-token[\s\S]*?<\/validate-azure-ad-token>/, '').replace('<backend>\n    <base />', '<backend>');
+    expect(apiManagementProblems(template)).toEqual([
+      'API Management is not in internal mode',
+      "the model API's policy lacks <validate-azure-ad-token",
+      "the model API's policy does not start <backend> with <base />",
+    ]);
+    const waf = find(module('application-gateway'), 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies');
+    (waf.properties.policySettings as Record<string, unknown>).mode = 'Detection';
+    const gateway = find(module('application-gateway'), 'Microsoft.Network/applicationGateways');
+    for (const rule of gateway.properties.requestRoutingRules as { properties: Record<string, unknown> }[]) delete rule.properties.redirectConfiguration;
+    expect(edgeProblems(template)).toEqual(expect.arrayContaining([
+      'the Application Gateway WAF is not enabled in prevention mode',
+      expect.stringMatching(/HTTP listener .* is not redirected to HTTPS/),
+    ]));
+    find(module('foundry'), 'Microsoft.CognitiveServices/accounts').properties.publicNetworkAccess = 'Enabled';
+    find(module('key-vault'), 'Microsoft.KeyVault/vaults').type = 'Microsoft.Network/publicIPAddresses';
+    expect(publicEndpointProblems(template)).toEqual([
+      'foundry: Microsoft.CognitiveServices/accounts has public network access "Enabled"',
+      'key-vault: Microsoft.Network/publicIPAddresses is a public endpoint outside the doors',
+    ]);
   });
 
   it('the network checks catch a tampered hub-spoke template', async () => {

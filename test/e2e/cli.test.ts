@@ -67,9 +67,10 @@ describe('create from flags', () => {
   it('reports every problem at once: a missing answer, an invalid one and a choice not generated yet', async () => {
     const result = await runCli(['X', '--foundry', 'hub', '--environments', 'dev,dev'], { cwd: work, env: { CI: 'true' } });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/^error: missing answers that have no default: --name, --location; version .* does not generate foundry=hub, gateway=apim yet; nothing was written/);
+    expect(result.stderr).toMatch(/^error: missing answers that have no default: --name, --location, --publisher-email; version .* does not generate foundry=hub yet; nothing was written/);
     expect(result.stderr).toContain('--environments ["dev","dev"]: lists an environment twice');
-    expect(result.stderr).toContain('Pass instead: --foundry project --gateway none');
+    expect(result.stderr).toContain('--publisher-email is required with --gateway apim');
+    expect(result.stderr).toContain('Pass instead: --foundry project');
   });
 
   it('names a default that a given range collides with as the default, not as something the user passed', async () => {
@@ -110,10 +111,10 @@ describe('create from flags', () => {
   });
 
   it('stops before writing when a choice is not generated yet, and says what to pass instead', async () => {
-    const result = await runCli(['lz', '--location', 'westeurope', '--yes'], { cwd: work });
+    const result = await runCli(['lz', '--location', 'westeurope', '--foundry', 'hub', '--publisher-email', 'ops@contoso.com', '--yes'], { cwd: work });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/does not generate gateway=apim yet/);
-    expect(result.stderr).toContain('Pass instead: --gateway none');
+    expect(result.stderr).toMatch(/does not generate foundry=hub yet/);
+    expect(result.stderr).toContain('Pass instead: --foundry project');
     expect(await readdir(work)).toEqual([]);
   });
 });

@@ -27,6 +27,7 @@ describe('the conversation', () => {
     await terminal.answer('Route egress through Azure Firewall?', KEY.enter); // yes: the default with hub-spoke
     await terminal.answer('Extra hosts the workload may reach through the firewall', `pypi.org${KEY.enter}`);
     await terminal.answer('Bastion and a jumpbox VM?', KEY.enter);
+    await terminal.answer('Email for API Management', `ops@contoso.com${KEY.enter}`); // asked because the gateway is API Management
     await terminal.answer('Environments', `${KEY.backspace.repeat(8)}dev,test${KEY.enter}`);
     await terminal.answer('GitHub repository', `contoso/ai-lz${KEY.enter}`);
     await terminal.answer('Write it?', KEY.enter);
@@ -40,7 +41,7 @@ describe('the conversation', () => {
     const state = JSON.parse(await readFile(join(work, 'contoso/.secure-ai-landing/state.json'), 'utf8'));
     expect(state.answers).toMatchObject({
       name: 'contoso', foundry: 'project', services: ['openai'], topology: 'hub-spoke', addressSpace: '10.8.0.0/22', hubAddressSpace: '10.50.0.0/23',
-      vpn: 'none', gateway: 'none', firewall: true, allowedFqdns: ['pypi.org'], jumpbox: true, environments: ['dev', 'test'], githubRepo: 'contoso/ai-lz',
+      vpn: 'none', gateway: 'apim', publisherEmail: 'ops@contoso.com', firewall: true, allowedFqdns: ['pypi.org'], jumpbox: true, environments: ['dev', 'test'], githubRepo: 'contoso/ai-lz',
     });
     expect(state.answerSources).toMatchObject({ location: 'flag', name: 'prompt', topology: 'prompt', environments: 'prompt' });
   });

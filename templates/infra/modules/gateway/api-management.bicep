@@ -165,7 +165,10 @@ resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   name: guid(appInsights.id, apim.id, monitoringMetricsPublisherRoleId)
   scope: appInsights
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      monitoringMetricsPublisherRoleId
+    )
     principalId: apim.identity.principalId
     principalType: 'ServicePrincipal'
     description: 'API Management gateway publishes request telemetry and token metrics with its managed identity.'

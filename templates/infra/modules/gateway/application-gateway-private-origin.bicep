@@ -11,6 +11,10 @@ metadata description = 'Application Gateway WAF_v2 that Azure Front Door Premium
 @maxLength(60)
 param name string
 
+@description('Host name Front Door asks for, e.g. ai.contoso.com: the name on the certificate. The listener answers for it alone.')
+@minLength(4)
+param listenerHostName string
+
 @description('Azure region of the gateway, its WAF policy and its public IP; must be the region of its virtual network.')
 param location string = resourceGroup().location
 
@@ -214,6 +218,7 @@ resource applicationGateway 'Microsoft.Network/applicationGateways@2025-05-01' =
         name: httpsListenerName
         properties: {
           protocol: 'Https'
+          hostName: listenerHostName
           frontendIPConfiguration: {
             id: resourceId(
               'Microsoft.Network/applicationGateways/frontendIPConfigurations',

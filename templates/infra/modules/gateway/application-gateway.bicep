@@ -5,6 +5,10 @@ metadata description = 'Application Gateway WAF_v2 in prevention mode: the HTTPS
 @maxLength(76)
 param name string
 
+@description('Host name callers use, e.g. ai.contoso.com: the name on the certificate. The listeners answer for it alone, so requests for any other name (or the bare IP address) are refused.')
+@minLength(4)
+param listenerHostName string
+
 @description('Azure region of the gateway, its WAF policy and its public IP; must be the region of its virtual network.')
 param location string = resourceGroup().location
 
@@ -166,6 +170,7 @@ resource applicationGateway 'Microsoft.Network/applicationGateways@2025-05-01' =
         name: httpsListenerName
         properties: {
           protocol: 'Https'
+          hostName: listenerHostName
           frontendIPConfiguration: {
             id: resourceId('Microsoft.Network/applicationGateways/frontendIPConfigurations', name, frontendIpName)
           }
@@ -180,6 +185,7 @@ resource applicationGateway 'Microsoft.Network/applicationGateways@2025-05-01' =
         name: httpListenerName
         properties: {
           protocol: 'Http'
+          hostName: listenerHostName
           frontendIPConfiguration: {
             id: resourceId('Microsoft.Network/applicationGateways/frontendIPConfigurations', name, frontendIpName)
           }

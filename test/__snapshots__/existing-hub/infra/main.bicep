@@ -44,6 +44,37 @@ param jumpboxAdminPassword string
 @description('Object IDs of the Microsoft Entra groups (or users) who may sign in to the jumpbox; each gets Virtual Machine User Login on it alone (SEC-09).')
 param jumpboxLoginPrincipalIds array
 
+@description('Address range of the API Management subnet, inside vnetAddressPrefix: /29 or larger (a /27 leaves room to scale out).')
+param apiManagementSubnetPrefix string
+
+@description('API Management tier: Developer (no SLA, one unit; for dev and test) or Premium (SLA, scale-out, availability zones). Only these two classic tiers can be injected into a virtual network in internal mode.')
+@allowed([
+  'Developer'
+  'Premium'
+])
+param apiManagementSku string
+
+@description('Scale units of API Management: 1 for Developer; with Premium in a region with availability zones, a multiple of 2 or 3, spread over the zones.')
+@minValue(1)
+@maxValue(31)
+param apiManagementCapacity int
+
+@description('Email address that receives API Management\'s system notifications.')
+@minLength(3)
+param apiManagementPublisherEmail string
+
+@description('Application ID URI of the AI gateway\'s app registration in Microsoft Entra ID, e.g. api://contoso-ai-gateway: the audience callers\' tokens must carry (SEC-05).')
+@minLength(1)
+param gatewayAudience string
+
+@description('App role of that app registration a caller must hold, e.g. Models.Invoke; assign it to the applications and groups that may call the models.')
+@minLength(1)
+param gatewayCallerRole string
+
+@description('Tokens (prompt plus completion) one caller may use per minute through the gateway, so that no single caller exhausts the model quota.')
+@minValue(1)
+param gatewayTpmLimitPerCaller int
+
 @description('Resource ID of the platform team\'s hub virtual network; it may be in another subscription. This deployment peers it with the spoke in both directions, so it needs the Network Contributor role (or the peering permissions) on it.')
 param hubVirtualNetworkResourceId string
 
@@ -59,6 +90,9 @@ param hubFirewallPrivateIp string
 
 @description('Resource IDs of the central private DNS zones the private endpoints register in, keyed by service: cognitiveServices, openAi, aiServices, keyVault, blob and file.')
 param privateDnsZoneResourceIds object
+
+@description('Resource ID of the central private DNS zone of the API Management domain (azure-api.net), which gets the gateway\'s record.')
+param apiManagementDnsZoneResourceId string
 
 @description('Model deployments on the Foundry account. Each item: { name: string, model: string, version: string, skuName: string, capacity: int }.')
 param modelDeployments array
@@ -90,6 +124,7 @@ var names = {
   routeTable: 'rt-${workloadName}-${environmentName}'
   bastion: 'bas-${workloadName}-${environmentName}' // its public IP: pip-bas-...
   jumpbox: 'vm-${workloadName}-${environmentName}' // <= 19 of 64; the module derives the 15-character computer name
+  apiManagement: 'apim-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 29 of 50; also a global host name
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
@@ -329,6 +364,254 @@ var jumpboxSubnet = {
   ]
 }
 
+// NET-08: the rules API Management needs in internal mode (API Management documentation, "Virtual network configuration
+// reference"); every other flow, in or out, is denied. The subnet does not route through the firewall: the control
+// plane's replies must return directly (forced tunnelling needs an ApiManagement-to-Internet route and firewall rules
+// for every dependency), so its egress is limited here, to Azure's service tags and the few web ports it needs.
+var apiManagementSubnet = {
+  name: 'snet-apim'
+  addressPrefix: apiManagementSubnetPrefix
+  securityRules: [
+    {
+      // Azure's control plane manages the instance on its management endpoint.
+      name: 'allow-api-management-control-plane-inbound'
+      properties: {
+        priority: 100
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'ApiManagement'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'VirtualNetwork'
+        destinationPortRange: '3443'
+      }
+    }
+    {
+      // Health probes of the internal load balancer and of each unit.
+      name: 'allow-load-balancer-inbound'
+      properties: {
+        priority: 110
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'AzureLoadBalancer'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'VirtualNetwork'
+        destinationPortRanges: [
+          '6390'
+          '6391'
+        ]
+      }
+    }
+    {
+      // Callers in the network and peered networks reach the gateway over HTTPS only.
+      name: 'allow-callers-https-inbound'
+      properties: {
+        priority: 120
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: apiManagementSubnetPrefix
+        destinationPortRange: '443'
+      }
+    }
+    {
+      // The units share the token-limit counters.
+      name: 'allow-rate-limit-sync-inbound'
+      properties: {
+        priority: 130
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Udp'
+        sourceAddressPrefix: apiManagementSubnetPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: apiManagementSubnetPrefix
+        destinationPortRange: '4290'
+      }
+    }
+    denyInboundRule
+    {
+      // The service's configuration and data in Azure Storage.
+      name: 'allow-storage-outbound'
+      properties: {
+        priority: 100
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'Storage'
+        destinationPortRange: '443'
+      }
+    }
+    {
+      // The service's configuration database.
+      name: 'allow-sql-outbound'
+      properties: {
+        priority: 110
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'Sql'
+        destinationPortRange: '1433'
+      }
+    }
+    {
+      // The platform's access to Key Vault.
+      name: 'allow-key-vault-outbound'
+      properties: {
+        priority: 120
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'AzureKeyVault'
+        destinationPortRange: '443'
+      }
+    }
+    {
+      // Metrics, logs, health and Application Insights.
+      name: 'allow-azure-monitor-outbound'
+      properties: {
+        priority: 130
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'AzureMonitor'
+        destinationPortRanges: [
+          '443'
+          '1886'
+        ]
+      }
+    }
+    {
+      // Signing keys to validate callers' tokens, and the managed identity's own tokens.
+      name: 'allow-entra-id-outbound'
+      properties: {
+        priority: 140
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'AzureActiveDirectory'
+        destinationPortRange: '443'
+      }
+    }
+    {
+      // The models, through the Foundry account's private endpoint.
+      name: 'allow-backend-https-outbound'
+      properties: {
+        priority: 150
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: apiManagementSubnetPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: privateEndpointSubnetPrefix
+        destinationPortRange: '443'
+      }
+    }
+    {
+      // Name resolution by the network's DNS server.
+      name: 'allow-dns-outbound'
+      properties: {
+        priority: 160
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: '*'
+        sourceAddressPrefix: apiManagementSubnetPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'VirtualNetwork'
+        destinationPortRange: '53'
+      }
+    }
+    {
+      name: 'allow-rate-limit-sync-outbound'
+      properties: {
+        priority: 170
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Udp'
+        sourceAddressPrefix: apiManagementSubnetPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: apiManagementSubnetPrefix
+        destinationPortRange: '4290'
+      }
+    }
+    {
+      // Certificate revocation checks, Entra ID and the platform's diagnostics, which have no service tag.
+      name: 'allow-web-outbound'
+      properties: {
+        priority: 180
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: apiManagementSubnetPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'Internet'
+        destinationPortRanges: [
+          '80'
+          '443'
+          '12000'
+        ]
+      }
+    }
+    {
+      // Time synchronisation of the units.
+      name: 'allow-ntp-outbound'
+      properties: {
+        priority: 190
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Udp'
+        sourceAddressPrefix: apiManagementSubnetPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'Internet'
+        destinationPortRange: '123'
+      }
+    }
+    {
+      // PSRule Azure.NSG.LateralTraversal.
+      name: 'deny-ssh-rdp-to-vnet-outbound'
+      properties: {
+        priority: 4000
+        direction: 'Outbound'
+        access: 'Deny'
+        protocol: 'Tcp'
+        sourceAddressPrefix: '*'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'VirtualNetwork'
+        destinationPortRanges: [
+          '22'
+          '3389'
+        ]
+      }
+    }
+    {
+      // NET-12: nothing else leaves the gateway.
+      name: 'deny-all-outbound'
+      properties: {
+        priority: 4096
+        direction: 'Outbound'
+        access: 'Deny'
+        protocol: '*'
+        sourceAddressPrefix: '*'
+        sourcePortRange: '*'
+        destinationAddressPrefix: '*'
+        destinationPortRange: '*'
+      }
+    }
+  ]
+}
+
 resource workloadResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: names.resourceGroup
   location: location
@@ -382,6 +665,7 @@ module virtualNetwork 'modules/network/virtual-network.bicep' = {
     subnets: [
       privateEndpointSubnet
       jumpboxSubnet
+      apiManagementSubnet
       bastionSubnet
     ]
     // NET-04: the hub's DNS answers from the central private DNS zones, so private endpoint names resolve privately.
@@ -461,6 +745,65 @@ module jumpbox 'modules/access/jumpbox.bicep' = {
     loginPrincipalIds: jumpboxLoginPrincipalIds
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
+  }
+}
+
+// NET-08, SEC-05: API Management in internal mode is the one door to the models: it admits Microsoft Entra ID
+// callers holding the gateway's app role, limits and meters tokens per caller, and calls the Foundry account with its
+// own managed identity. The backend's address is built from the account's name, so the gateway (the slowest resource
+// of the deployment) does not wait for the model deployments.
+module apiManagement 'modules/gateway/api-management.bicep' = {
+  scope: workloadResourceGroup
+  name: 'api-management'
+  params: {
+    name: names.apiManagement
+    location: location
+    skuName: apiManagementSku
+    skuCapacity: apiManagementCapacity
+    zoneRedundant: zoneRedundant
+    subnetResourceId: virtualNetwork.outputs.subnetResourceIds[apiManagementSubnet.name]
+    publisherEmail: apiManagementPublisherEmail
+    publisherName: workloadName
+    gatewayAudience: gatewayAudience
+    callerAppRole: gatewayCallerRole
+    backendEndpoint: 'https://${names.foundry}.cognitiveservices.azure.com/'
+    tpmLimitPerCaller: gatewayTpmLimitPerCaller
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+// SEC-09, SEC-10: the gateway's identity may call the models of this account and nothing else.
+module apiManagementModelAccess 'modules/ai/account-role-assignment.bicep' = {
+  scope: workloadResourceGroup
+  name: 'api-management-model-access'
+  params: {
+    accountName: names.foundry
+    roleDefinitionId: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd' // Cognitive Services OpenAI User
+    #disable-next-line what-if-short-circuiting // The identity exists only once the gateway does; what-if cannot know it.
+    principalId: apiManagement.outputs.principalId
+    principalStableId: resourceId(
+      subscription().subscriptionId,
+      names.resourceGroup,
+      'Microsoft.ApiManagement/service',
+      names.apiManagement
+    )
+    roleAssignmentDescription: 'The AI gateway calls the model deployments with its managed identity (SEC-05).'
+  }
+  dependsOn: [foundry]
+}
+
+// The gateway's host name resolves through the platform team's central zone of the API Management domain.
+var apiManagementDnsZoneIdParts = split(apiManagementDnsZoneResourceId, '/')
+
+module apiManagementDns 'modules/gateway/api-management-dns-records.bicep' = {
+  scope: resourceGroup(apiManagementDnsZoneIdParts[2], apiManagementDnsZoneIdParts[4])
+  name: 'api-management-dns-${names.apiManagement}'
+  params: {
+    zoneName: last(apiManagementDnsZoneIdParts)
+    apiManagementName: names.apiManagement
+    #disable-next-line what-if-short-circuiting // The address is Azure's choice, known once the gateway exists.
+    privateIpAddress: apiManagement.outputs.privateIpAddress
   }
 }
 
@@ -582,6 +925,12 @@ output bastionName string = bastion.outputs.name
 
 @description('Resource ID of the jumpbox VM, for az network bastion rdp --target-resource-id.')
 output jumpboxResourceId string = jumpbox.outputs.resourceId
+
+@description('Name of API Management, the AI gateway.')
+output apiManagementName string = apiManagement.outputs.name
+
+@description('Base URL of the model API behind the AI gateway, for the Azure OpenAI SDKs; reachable only from inside the network.')
+output gatewayModelEndpoint string = 'https://${apiManagement.outputs.gatewayHostName}/openai'
 
 @description('Resource ID of the Log Analytics workspace that receives every diagnostic setting.')
 output logAnalyticsWorkspaceResourceId string = logAnalytics.outputs.resourceId

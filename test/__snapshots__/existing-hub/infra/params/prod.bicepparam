@@ -21,8 +21,11 @@ param bastionSubnetPrefix = '10.60.4.0/26'
 // Subnet of the private endpoints (one address each).
 param privateEndpointSubnetPrefix = '10.60.4.64/26'
 
+// Subnet of API Management in internal mode.
+param apiManagementSubnetPrefix = '10.60.4.128/27'
+
 // Subnet of the jumpbox VM, reachable only through Bastion.
-param jumpboxSubnetPrefix = '10.60.4.128/28'
+param jumpboxSubnetPrefix = '10.60.4.160/28'
 
 // The platform team's hub VNet; this deployment adds the peering on both sides.
 param hubVirtualNetworkResourceId = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity/providers/Microsoft.Network/virtualNetworks/vnet-hub-swc'
@@ -47,6 +50,27 @@ param privateDnsZoneResourceIds = {
   blob: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net'
   file: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.file.core.windows.net'
 }
+
+// The central azure-api.net zone that gets API Management's records.
+param apiManagementDnsZoneResourceId = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/azure-api.net'
+
+// Premium: an SLA and availability zones for production.
+param apiManagementSku = 'Premium'
+
+// Two units, one in each of two availability zones.
+param apiManagementCapacity = 2
+
+// Receives API Management's system notifications.
+param apiManagementPublisherEmail = 'ai-platform@woodgrove.com'
+
+// Application ID URI of the gateway's app registration in Entra ID (create it, or change this to yours); callers ask for tokens for it.
+param gatewayAudience = 'api://woodgrove-prod-ai-gateway'
+
+// App role of that registration; assign it to the applications and groups that may call the models.
+param gatewayCallerRole = 'Models.Invoke'
+
+// Tokens per minute one caller may use: half of the model deployment's capacity.
+param gatewayTpmLimitPerCaller = 25000
 
 // Local administrator of the jumpbox, for emergencies; people sign in with Microsoft Entra ID.
 param jumpboxAdminUsername = 'azureadmin'

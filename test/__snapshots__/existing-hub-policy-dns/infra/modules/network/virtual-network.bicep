@@ -12,7 +12,7 @@ param location string = resourceGroup().location
 @minLength(1)
 param addressPrefixes array
 
-@description('Subnets to create. Each item: { name: string, addressPrefix: string, securityRules: array } and optionally delegation: string and routeTableResourceId: string, where securityRules are the inbound and outbound rules of the subnet\'s network security group, in the shape of Microsoft.Network/networkSecurityGroups securityRules, delegation is the service the subnet is delegated to, e.g. Microsoft.Network/dnsResolvers, and routeTableResourceId is the route table of the subnet. Subnets Azure reserves for a gateway, firewall or route server (e.g. AzureFirewallSubnet) get no network security group and need no securityRules.')
+@description('Subnets to create. Each item: { name: string, addressPrefix: string, securityRules: array } and optionally delegation: string, routeTableResourceId: string and privateLinkServiceNetworkPolicies: string, where securityRules are the inbound and outbound rules of the subnet\'s network security group, in the shape of Microsoft.Network/networkSecurityGroups securityRules, delegation is the service the subnet is delegated to, e.g. Microsoft.Network/dnsResolvers, routeTableResourceId is the route table of the subnet, and privateLinkServiceNetworkPolicies is Disabled for a subnet that hosts Private Link service addresses. Subnets Azure reserves for a gateway, firewall or route server (e.g. AzureFirewallSubnet) get no network security group and need no securityRules.')
 @minLength(1)
 param subnets array
 
@@ -66,6 +66,9 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2025-05-01' = {
           defaultOutboundAccess: false
           // Makes NSG rules (and route tables) apply to private endpoints too; harmless on subnets without any (NET-12).
           privateEndpointNetworkPolicies: 'Enabled'
+          // A Private Link service (e.g. Application Gateway's, for Front Door) takes its NAT addresses only from a
+          // subnet where these policies are off.
+          privateLinkServiceNetworkPolicies: subnet.?privateLinkServiceNetworkPolicies ?? 'Enabled'
           // Some services (e.g. the DNS Private Resolver) only deploy into a subnet delegated to them alone.
           delegations: contains(subnet, 'delegation')
             ? [

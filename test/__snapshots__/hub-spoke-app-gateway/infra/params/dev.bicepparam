@@ -1,0 +1,111 @@
+using '../main.bicep'
+
+// Prefix of every resource name.
+param workloadName = 'contoso'
+
+// Environment suffix of every resource name.
+param environmentName = 'dev'
+
+// Region of the resource group and every regional resource.
+param location = 'swedencentral'
+
+// swedencentral has availability zones: zone-redundant SKUs.
+param zoneRedundant = true
+
+// Address space of this environment's VNet; environments never overlap.
+param vnetAddressPrefix = '10.60.0.0/22'
+
+// Subnet of the Application Gateway, the door for internet callers.
+param applicationGatewaySubnetPrefix = '10.60.0.0/26'
+
+// Subnet of the private endpoints (one address each).
+param privateEndpointSubnetPrefix = '10.60.0.64/26'
+
+// Subnet of API Management in internal mode.
+param apiManagementSubnetPrefix = '10.60.0.128/27'
+
+// Subnet of the jumpbox VM, reachable only through Bastion.
+param jumpboxSubnetPrefix = '10.60.0.160/28'
+
+// Address space of this environment's hub VNet, which holds the shared connectivity.
+param hubVnetAddressPrefix = '10.50.0.0/23'
+
+// AzureBastionSubnet of Azure Bastion, the way to the jumpbox.
+param bastionSubnetPrefix = '10.50.0.0/26'
+
+// AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.
+param firewallSubnetPrefix = '10.50.0.64/26'
+
+// GatewaySubnet of the point-to-site VPN gateway.
+param gatewaySubnetPrefix = '10.50.0.128/27'
+
+// Subnet of the DNS resolver inbound endpoint, the DNS server for VPN and on-premises clients.
+param dnsResolverInboundSubnetPrefix = '10.50.0.160/28'
+
+// Subnet of the DNS resolver outbound endpoint, for forwarding rules to on-premises DNS.
+param dnsResolverOutboundSubnetPrefix = '10.50.0.176/28'
+
+// The firewall's private address: Azure gives it the address at offset 4 of its subnet (the first four are Azure's).
+param firewallPrivateIp = '10.50.0.68'
+
+// Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.
+param firewallAllowedFqdns = []
+
+// Addresses VPN clients get; no VNet or on-premises network may use them.
+param vpnClientAddressPool = '172.16.200.0/24'
+
+// Developer: no SLA, a fraction of Premium's price; for development and tests only.
+param apiManagementSku = 'Developer'
+
+// One unit.
+param apiManagementCapacity = 1
+
+// Receives API Management's system notifications.
+param apiManagementPublisherEmail = 'ai-platform@contoso.com'
+
+// Application ID URI of the gateway's app registration in Entra ID (create it, or change this to yours); callers ask for tokens for it.
+param gatewayAudience = 'api://contoso-dev-ai-gateway'
+
+// App role of that registration; assign it to the applications and groups that may call the models.
+param gatewayCallerRole = 'Models.Invoke'
+
+// Tokens per minute one caller may use: half of the model deployment's capacity.
+param gatewayTpmLimitPerCaller = 5000
+
+// The name callers use, on the certificate; point it at the gateway's public address in your DNS.
+param gatewayHostName = 'ai.contoso.com'
+
+// The certificate of gatewayHostName, as a versionless Key Vault secret URI: renewals are picked up.
+param certificateKeyVaultUri = 'https://kv-certs.vault.azure.net/secrets/ai-gateway'
+
+// The vault of that certificate; the gateway's identity may read that one certificate there.
+param certificateKeyVaultResourceId = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-certs'
+
+// Local administrator of the jumpbox, for emergencies; people sign in with Microsoft Entra ID.
+param jumpboxAdminUsername = 'azureadmin'
+
+// Read from the environment when deploying, never stored: set JUMPBOX_ADMIN_PASSWORD (12+ characters) from your secret store.
+param jumpboxAdminPassword = readEnvironmentVariable('JUMPBOX_ADMIN_PASSWORD')
+
+// Object IDs of the Entra groups that may sign in to the jumpbox (Virtual Machine User Login), e.g. your platform engineers' group.
+param jumpboxLoginPrincipalIds = []
+
+// Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the EU data zone.
+param modelDeployments = [
+  {
+    name: 'gpt-4.1'
+    model: 'gpt-4.1'
+    version: '2025-04-14'
+    skuName: 'DataZoneStandard'
+    capacity: 10
+  }
+]
+
+// Days Log Analytics keeps data.
+param logRetentionInDays = 30
+
+// Defender for Cloud's AI services plan on the whole subscription (SEC-02); false where a central security team owns Defender plans.
+param enableDefenderForAi = true
+
+// Your own tags for every resource (e.g. costCenter, owner); workload and environment are added.
+param tags = {}

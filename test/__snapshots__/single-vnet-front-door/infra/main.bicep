@@ -1,0 +1,1064 @@
+metadata description = 'Secure Azure AI landing zone: Foundry, Key Vault and Storage reachable only through private endpoints in one virtual network.'
+
+targetScope = 'subscription'
+
+@description('Short name of the workload: 2-10 lowercase letters, digits and hyphens (no leading, trailing or double hyphen). Part of every resource name.')
+@minLength(2)
+@maxLength(10)
+param workloadName string
+
+@description('Short name of the environment, e.g. dev or prod: 2-5 lowercase letters and digits. Part of every resource name.')
+@minLength(2)
+@maxLength(5)
+param environmentName string
+
+@description('Azure region of the resource group and every regional resource in it.')
+param location string
+
+@description('Whether the region has availability zones; zone-redundant SKUs are used where it does.')
+param zoneRedundant bool
+
+@description('Address space of the workload virtual network in CIDR notation, e.g. 10.60.0.0/22.')
+param vnetAddressPrefix string
+
+@description('Address range of the private endpoint subnet, inside vnetAddressPrefix, e.g. 10.60.0.0/26.')
+param privateEndpointSubnetPrefix string
+
+@description('Address range of the jumpbox subnet, inside vnetAddressPrefix, e.g. 10.60.0.64/28.')
+param jumpboxSubnetPrefix string
+
+@description('Address range of AzureBastionSubnet, a /26 or larger inside vnetAddressPrefix.')
+param bastionSubnetPrefix string
+
+@description('Name of the jumpbox\'s local administrator, for emergencies: people sign in with Microsoft Entra ID.')
+@minLength(1)
+@maxLength(20)
+param jumpboxAdminUsername string
+
+@description('Password of the jumpbox\'s local administrator: 12-123 characters with three of lower case, upper case, digits and symbols. Pass it from a secret store (the parameter files read the JUMPBOX_ADMIN_PASSWORD environment variable); it is never written to a file.')
+@secure()
+@minLength(12)
+@maxLength(123)
+param jumpboxAdminPassword string
+
+@description('Object IDs of the Microsoft Entra groups (or users) who may sign in to the jumpbox; each gets Virtual Machine User Login on it alone (SEC-09).')
+param jumpboxLoginPrincipalIds array
+
+@description('Address range of the API Management subnet, inside vnetAddressPrefix: /29 or larger (a /27 leaves room to scale out).')
+param apiManagementSubnetPrefix string
+
+@description('API Management tier: Developer (no SLA, one unit; for dev and test) or Premium (SLA, scale-out, availability zones). Only these two classic tiers can be injected into a virtual network in internal mode.')
+@allowed([
+  'Developer'
+  'Premium'
+])
+param apiManagementSku string
+
+@description('Scale units of API Management: 1 for Developer; with Premium in a region with availability zones, a multiple of 2 or 3, spread over the zones.')
+@minValue(1)
+@maxValue(31)
+param apiManagementCapacity int
+
+@description('Email address that receives API Management\'s system notifications.')
+@minLength(3)
+param apiManagementPublisherEmail string
+
+@description('Application ID URI of the AI gateway\'s app registration in Microsoft Entra ID, e.g. api://contoso-ai-gateway: the audience callers\' tokens must carry (SEC-05).')
+@minLength(1)
+param gatewayAudience string
+
+@description('App role of that app registration a caller must hold, e.g. Models.Invoke; assign it to the applications and groups that may call the models.')
+@minLength(1)
+param gatewayCallerRole string
+
+@description('Tokens (prompt plus completion) one caller may use per minute through the gateway, so that no single caller exhausts the model quota.')
+@minValue(1)
+param gatewayTpmLimitPerCaller int
+
+@description('Address range of the Application Gateway subnet, inside vnetAddressPrefix: a /26 holds its ten instances at most.')
+param applicationGatewaySubnetPrefix string
+
+@description('Address range of the subnet of the Application Gateway\'s Private Link addresses (through which Front Door reaches it), inside vnetAddressPrefix: a /29.')
+param applicationGatewayPrivateLinkSubnetPrefix string
+
+@description('Private IP address of the Application Gateway\'s frontend, the Private Link origin of Front Door: an address near the end of applicationGatewaySubnetPrefix, where the instances do not take addresses.')
+param applicationGatewayPrivateIp string
+
+@description('Host name callers use for the AI gateway, e.g. ai.contoso.com: the name on the certificate, and the host name Front Door asks its origin for.')
+param gatewayHostName string
+
+@description('Versionless Key Vault secret URI of the gateway\'s TLS certificate, e.g. https://kv-certs.vault.azure.net/secrets/ai-gateway.')
+param certificateKeyVaultUri string
+
+@description('Resource ID of the Key Vault that holds the certificate; the Application Gateway\'s identity may read that one certificate there, and nothing else.')
+param certificateKeyVaultResourceId string
+
+@description('Model deployments on the Foundry account. Each item: { name: string, model: string, version: string, skuName: string, capacity: int }.')
+param modelDeployments array
+
+@description('Days the Log Analytics workspace keeps logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int
+
+@description('Turn on Defender for Cloud\'s AI services plan for the whole subscription (SEC-02). Set false where a central security team manages Defender plans.')
+param enableDefenderForAi bool = true
+
+@description('Extra tags for every resource; a key given here overrides the default workload and environment tags.')
+param tags object = {}
+
+// Deterministic per subscription, workload and environment: redeployments keep their names, while
+// globally unique names (Key Vault, Storage, Foundry subdomain) do not clash between subscriptions.
+var nameSuffix = uniqueString(subscription().id, workloadName, environmentName)
+
+// Each name fits its type's rules even at the maximum lengths of workloadName (10) and environmentName (5).
+var names = {
+  resourceGroup: 'rg-${workloadName}-${environmentName}'
+  logAnalytics: 'log-${workloadName}-${environmentName}'
+  virtualNetwork: 'vnet-${workloadName}-${environmentName}'
+  foundry: 'ais-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 27 of 64
+  project: 'proj-${workloadName}-${environmentName}'
+  keyVault: 'kv-${workloadName}-${environmentName}-${take(nameSuffix, 4)}' // <= 24 of 24
+  storage: toLower('st${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 6)}') // <= 23 of 24, [a-z0-9] only
+  bastion: 'bas-${workloadName}-${environmentName}' // its public IP: pip-bas-...
+  jumpbox: 'vm-${workloadName}-${environmentName}' // <= 19 of 64; the module derives the 15-character computer name
+  apiManagement: 'apim-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 29 of 50; also a global host name
+  applicationGateway: 'agw-${workloadName}-${environmentName}' // its public IP: pip-agw-...
+  applicationGatewayIdentity: 'id-agw-${workloadName}-${environmentName}'
+  frontDoor: 'afd-${workloadName}-${environmentName}'
+}
+
+var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
+
+// NET-12: what no rule allows is denied, also from inside the network; and (PSRule Azure.NSG.LateralTraversal)
+// nothing in these subnets may open SSH or RDP sessions into the network.
+var denyInboundRule = {
+  name: 'deny-all-inbound'
+  properties: {
+    priority: 4096
+    direction: 'Inbound'
+    access: 'Deny'
+    protocol: '*'
+    sourceAddressPrefix: '*'
+    sourcePortRange: '*'
+    destinationAddressPrefix: '*'
+    destinationPortRange: '*'
+  }
+}
+
+var denyLateralMovementRule = {
+  name: 'deny-ssh-rdp-to-vnet-outbound'
+  properties: {
+    priority: 100
+    direction: 'Outbound'
+    access: 'Deny'
+    protocol: 'Tcp'
+    sourceAddressPrefix: '*'
+    sourcePortRange: '*'
+    destinationAddressPrefix: 'VirtualNetwork'
+    destinationPortRanges: [
+      '22'
+      '3389'
+    ]
+  }
+}
+
+var privateEndpointSubnet = {
+  name: 'snet-private-endpoints'
+  addressPrefix: privateEndpointSubnetPrefix
+  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the workload's own network: the hub holds no clients of the endpoints. Everything else is denied.
+  securityRules: [
+    {
+      name: 'allow-https-smb-from-workload-inbound'
+      properties: {
+        priority: 100
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefixes: [
+          vnetAddressPrefix
+        ]
+        sourcePortRange: '*'
+        destinationAddressPrefix: privateEndpointSubnetPrefix
+        destinationPortRanges: [
+          '443'
+          '445'
+        ]
+      }
+    }
+    denyInboundRule
+    denyLateralMovementRule
+  ]
+}
+
+// NET-06: the rules Azure Bastion needs (Azure Bastion documentation, "Working with NSG access"): HTTPS from the
+// internet and from Azure's control plane in, RDP and SSH out to the jumpbox subnet only, its own data plane both ways.
+var bastionSubnet = {
+  name: 'AzureBastionSubnet'
+  addressPrefix: bastionSubnetPrefix
+  securityRules: [
+    {
+      // Engineers' browsers and the native client reach Bastion over TLS; RDP and SSH are never open to the internet.
+      name: 'allow-https-from-internet-inbound'
+      properties: {
+        priority: 100
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'Internet'
+        sourcePortRange: '*'
+        destinationAddressPrefix: '*'
+        destinationPortRange: '443'
+      }
+    }
+    {
+      // Azure's control plane configures and updates the Bastion instances.
+      name: 'allow-gateway-manager-inbound'
+      properties: {
+        priority: 110
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'GatewayManager'
+        sourcePortRange: '*'
+        destinationAddressPrefix: '*'
+        destinationPortRange: '443'
+      }
+    }
+    {
+      // Health probes of the load balancer in front of the instances.
+      name: 'allow-azure-load-balancer-inbound'
+      properties: {
+        priority: 120
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'AzureLoadBalancer'
+        sourcePortRange: '*'
+        destinationAddressPrefix: '*'
+        destinationPortRange: '443'
+      }
+    }
+    {
+      // The instances talk to each other (data plane).
+      name: 'allow-bastion-host-communication-inbound'
+      properties: {
+        priority: 130
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: '*'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'VirtualNetwork'
+        destinationPortRanges: [
+          '8080'
+          '5701'
+        ]
+      }
+    }
+    denyInboundRule
+    {
+      // Sessions go to the jumpbox subnet only.
+      name: 'allow-rdp-ssh-to-jumpbox-outbound'
+      properties: {
+        priority: 100
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: '*'
+        sourcePortRange: '*'
+        destinationAddressPrefix: jumpboxSubnetPrefix
+        destinationPortRanges: [
+          '22'
+          '3389'
+        ]
+      }
+    }
+    {
+      // Diagnostics, metering and the other Azure endpoints Bastion depends on.
+      name: 'allow-azure-cloud-outbound'
+      properties: {
+        priority: 110
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: '*'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'AzureCloud'
+        destinationPortRange: '443'
+      }
+    }
+    {
+      name: 'allow-bastion-host-communication-outbound'
+      properties: {
+        priority: 120
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: '*'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'VirtualNetwork'
+        destinationPortRanges: [
+          '8080'
+          '5701'
+        ]
+      }
+    }
+    {
+      // Session information and certificate revocation checks.
+      name: 'allow-http-to-internet-outbound'
+      properties: {
+        priority: 130
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: '*'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'Internet'
+        destinationPortRange: '80'
+      }
+    }
+    {
+      // PSRule Azure.NSG.LateralTraversal: RDP and SSH to anything else in the network are refused.
+      name: 'deny-ssh-rdp-to-vnet-outbound'
+      properties: {
+        priority: 4000
+        direction: 'Outbound'
+        access: 'Deny'
+        protocol: 'Tcp'
+        sourceAddressPrefix: '*'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'VirtualNetwork'
+        destinationPortRanges: [
+          '22'
+          '3389'
+        ]
+      }
+    }
+  ]
+}
+
+// The jumpbox accepts RDP from Bastion only; it reaches the private endpoints on 443 through the default rules.
+var jumpboxSubnet = {
+  name: 'snet-jumpbox'
+  addressPrefix: jumpboxSubnetPrefix
+  securityRules: [
+    {
+      name: 'allow-rdp-from-bastion-inbound'
+      properties: {
+        priority: 100
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: bastionSubnetPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: jumpboxSubnetPrefix
+        destinationPortRange: '3389'
+      }
+    }
+    denyInboundRule
+    denyLateralMovementRule
+  ]
+}
+
+// NET-08: the rules API Management needs in internal mode (API Management documentation, "Virtual network configuration
+// reference"); every other flow, in or out, is denied. The subnet does not route through the firewall: the control
+// plane's replies must return directly (forced tunnelling needs an ApiManagement-to-Internet route and firewall rules
+// for every dependency), so its egress is limited here, to Azure's service tags and the few web ports it needs.
+var apiManagementSubnet = {
+  name: 'snet-apim'
+  addressPrefix: apiManagementSubnetPrefix
+  securityRules: [
+    {
+      // Azure's control plane manages the instance on its management endpoint.
+      name: 'allow-api-management-control-plane-inbound'
+      properties: {
+        priority: 100
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'ApiManagement'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'VirtualNetwork'
+        destinationPortRange: '3443'
+      }
+    }
+    {
+      // Health probes of the internal load balancer and of each unit.
+      name: 'allow-load-balancer-inbound'
+      properties: {
+        priority: 110
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'AzureLoadBalancer'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'VirtualNetwork'
+        destinationPortRanges: [
+          '6390'
+          '6391'
+        ]
+      }
+    }
+    {
+      // Callers in the network, the Application Gateway and peered networks reach the gateway over HTTPS only.
+      name: 'allow-callers-https-inbound'
+      properties: {
+        priority: 120
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: apiManagementSubnetPrefix
+        destinationPortRange: '443'
+      }
+    }
+    {
+      // The units share the token-limit counters.
+      name: 'allow-rate-limit-sync-inbound'
+      properties: {
+        priority: 130
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Udp'
+        sourceAddressPrefix: apiManagementSubnetPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: apiManagementSubnetPrefix
+        destinationPortRange: '4290'
+      }
+    }
+    denyInboundRule
+    {
+      // The service's configuration and data in Azure Storage.
+      name: 'allow-storage-outbound'
+      properties: {
+        priority: 100
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'Storage'
+        destinationPortRange: '443'
+      }
+    }
+    {
+      // The service's configuration database.
+      name: 'allow-sql-outbound'
+      properties: {
+        priority: 110
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'Sql'
+        destinationPortRange: '1433'
+      }
+    }
+    {
+      // The platform's access to Key Vault.
+      name: 'allow-key-vault-outbound'
+      properties: {
+        priority: 120
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'AzureKeyVault'
+        destinationPortRange: '443'
+      }
+    }
+    {
+      // Metrics, logs, health and Application Insights.
+      name: 'allow-azure-monitor-outbound'
+      properties: {
+        priority: 130
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'AzureMonitor'
+        destinationPortRanges: [
+          '443'
+          '1886'
+        ]
+      }
+    }
+    {
+      // Signing keys to validate callers' tokens, and the managed identity's own tokens.
+      name: 'allow-entra-id-outbound'
+      properties: {
+        priority: 140
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'AzureActiveDirectory'
+        destinationPortRange: '443'
+      }
+    }
+    {
+      // The models, through the Foundry account's private endpoint.
+      name: 'allow-backend-https-outbound'
+      properties: {
+        priority: 150
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: apiManagementSubnetPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: privateEndpointSubnetPrefix
+        destinationPortRange: '443'
+      }
+    }
+    {
+      // Name resolution by the network's DNS server.
+      name: 'allow-dns-outbound'
+      properties: {
+        priority: 160
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: '*'
+        sourceAddressPrefix: apiManagementSubnetPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'VirtualNetwork'
+        destinationPortRange: '53'
+      }
+    }
+    {
+      name: 'allow-rate-limit-sync-outbound'
+      properties: {
+        priority: 170
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Udp'
+        sourceAddressPrefix: apiManagementSubnetPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: apiManagementSubnetPrefix
+        destinationPortRange: '4290'
+      }
+    }
+    {
+      // Certificate revocation checks, Entra ID and the platform's diagnostics, which have no service tag.
+      name: 'allow-web-outbound'
+      properties: {
+        priority: 180
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: apiManagementSubnetPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'Internet'
+        destinationPortRanges: [
+          '80'
+          '443'
+          '12000'
+        ]
+      }
+    }
+    {
+      // Time synchronisation of the units.
+      name: 'allow-ntp-outbound'
+      properties: {
+        priority: 190
+        direction: 'Outbound'
+        access: 'Allow'
+        protocol: 'Udp'
+        sourceAddressPrefix: apiManagementSubnetPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'Internet'
+        destinationPortRange: '123'
+      }
+    }
+    {
+      // PSRule Azure.NSG.LateralTraversal.
+      name: 'deny-ssh-rdp-to-vnet-outbound'
+      properties: {
+        priority: 4000
+        direction: 'Outbound'
+        access: 'Deny'
+        protocol: 'Tcp'
+        sourceAddressPrefix: '*'
+        sourcePortRange: '*'
+        destinationAddressPrefix: 'VirtualNetwork'
+        destinationPortRanges: [
+          '22'
+          '3389'
+        ]
+      }
+    }
+    {
+      // NET-12: nothing else leaves the gateway.
+      name: 'deny-all-outbound'
+      properties: {
+        priority: 4096
+        direction: 'Outbound'
+        access: 'Deny'
+        protocol: '*'
+        sourceAddressPrefix: '*'
+        sourcePortRange: '*'
+        destinationAddressPrefix: '*'
+        destinationPortRange: '*'
+      }
+    }
+  ]
+}
+
+// NET-09: the Application Gateway's subnet. Azure does not support a default route through a firewall here, so it
+// takes no route table; Azure's control plane and health probes must reach it.
+var applicationGatewaySubnet = {
+  name: 'snet-appgw'
+  addressPrefix: applicationGatewaySubnetPrefix
+  securityRules: [
+    {
+      // Front Door arrives only through the Private Link addresses.
+      name: 'allow-front-door-https-inbound'
+      properties: {
+        priority: 100
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: applicationGatewayPrivateLinkSubnetPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: applicationGatewaySubnetPrefix
+        destinationPortRange: '443'
+      }
+    }
+    {
+      // Application Gateway v2's control plane and backend health.
+      name: 'allow-gateway-manager-inbound'
+      properties: {
+        priority: 110
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'GatewayManager'
+        sourcePortRange: '*'
+        destinationAddressPrefix: '*'
+        destinationPortRange: '65200-65535'
+      }
+    }
+    {
+      // Health probes of the instances.
+      name: 'allow-load-balancer-inbound'
+      properties: {
+        priority: 120
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: '*'
+        sourceAddressPrefix: 'AzureLoadBalancer'
+        sourcePortRange: '*'
+        destinationAddressPrefix: '*'
+        destinationPortRange: '*'
+      }
+    }
+    denyInboundRule
+    denyLateralMovementRule
+  ]
+}
+
+// The Private Link addresses Front Door's connections arrive from: nothing is deployed here and nothing may come in.
+var applicationGatewayPrivateLinkSubnet = {
+  name: 'snet-appgw-private-link'
+  addressPrefix: applicationGatewayPrivateLinkSubnetPrefix
+  privateLinkServiceNetworkPolicies: 'Disabled'
+  securityRules: [
+    denyInboundRule
+    denyLateralMovementRule
+  ]
+}
+
+resource workloadResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: names.resourceGroup
+  location: location
+  tags: resourceTags
+}
+
+// SEC-02: Microsoft Defender for Cloud's threat protection for AI services (jailbreak and data-leak
+// attempts, suspicious access to the model endpoints). It is a subscription-wide plan, so every
+// environment deployed to the subscription sets the same value. Prompt evidence in alerts is a separate
+// opt-in extension, left off: whether prompts may appear in security alerts is the data owner's decision.
+// Where a central security team owns Defender's plans, set enableDefenderForAi to false so that a deployment
+// never resets their settings.
+resource defenderForAi 'Microsoft.Security/pricings@2024-01-01' = if (enableDefenderForAi) {
+  name: 'AI'
+  properties: {
+    pricingTier: 'Standard'
+  }
+}
+
+module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
+  scope: workloadResourceGroup
+  name: 'log-analytics'
+  params: {
+    name: names.logAnalytics
+    location: location
+    retentionInDays: logRetentionInDays
+    tags: resourceTags
+  }
+}
+
+module virtualNetwork 'modules/network/virtual-network.bicep' = {
+  scope: workloadResourceGroup
+  name: 'virtual-network'
+  params: {
+    name: names.virtualNetwork
+    location: location
+    addressPrefixes: [vnetAddressPrefix]
+    subnets: [
+      privateEndpointSubnet
+      jumpboxSubnet
+      apiManagementSubnet
+      applicationGatewaySubnet
+      applicationGatewayPrivateLinkSubnet
+      bastionSubnet
+    ]
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+var privateEndpointSubnetResourceId = virtualNetwork.outputs.subnetResourceIds[privateEndpointSubnet.name]
+
+// NET-03: one private DNS zone per service endpoint name, each linked to the virtual network.
+// A Foundry account answers on three names, so its endpoint registers in three zones. The storage zones follow the
+// cloud's storage suffix (no-hardcoded-env-urls); the other names are those of the Azure public cloud, the only cloud
+// this version targets. Not derived from environment().suffixes.keyvaultDns: that suffix starts with "vault", the
+// zone is "vaultcore".
+module privateDnsZones 'modules/network/private-dns-zones.bicep' = {
+  scope: workloadResourceGroup
+  name: 'private-dns-zones'
+  params: {
+    zoneNames: {
+      cognitiveServices: 'privatelink.cognitiveservices.azure.com'
+      openAi: 'privatelink.openai.azure.com'
+      aiServices: 'privatelink.services.ai.azure.com'
+      keyVault: 'privatelink.vaultcore.azure.net'
+      blob: 'privatelink.blob.${environment().suffixes.storage}'
+      file: 'privatelink.file.${environment().suffixes.storage}'
+    }
+    virtualNetworkResourceIds: [
+      virtualNetwork.outputs.resourceId
+    ]
+    tags: resourceTags
+  }
+}
+
+var privateDnsZoneResourceIds = privateDnsZones.outputs.resourceIds
+
+// NET-06: the only way for people to the private network: Bastion, and a jumpbox VM without a public IP.
+module bastion 'modules/access/bastion.bicep' = {
+  scope: workloadResourceGroup
+  name: 'bastion'
+  params: {
+    name: names.bastion
+    location: location
+    zoneRedundant: zoneRedundant
+    subnetResourceId: virtualNetwork.outputs.subnetResourceIds[bastionSubnet.name]
+    // People need Reader on Bastion as well as the login role on the VM.
+    loginPrincipalIds: jumpboxLoginPrincipalIds
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+module jumpbox 'modules/access/jumpbox.bicep' = {
+  scope: workloadResourceGroup
+  name: 'jumpbox'
+  params: {
+    name: names.jumpbox
+    location: location
+    subnetResourceId: virtualNetwork.outputs.subnetResourceIds[jumpboxSubnet.name]
+    adminUsername: jumpboxAdminUsername
+    adminPassword: jumpboxAdminPassword
+    loginPrincipalIds: jumpboxLoginPrincipalIds
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+// NET-08, SEC-05: API Management in internal mode is the one door to the models: it admits Microsoft Entra ID
+// callers holding the gateway's app role, limits and meters tokens per caller, and calls the Foundry account with its
+// own managed identity. The backend's address is built from the account's name, so the gateway (the slowest resource
+// of the deployment) does not wait for the model deployments.
+module apiManagement 'modules/gateway/api-management.bicep' = {
+  scope: workloadResourceGroup
+  name: 'api-management'
+  params: {
+    name: names.apiManagement
+    location: location
+    skuName: apiManagementSku
+    skuCapacity: apiManagementCapacity
+    zoneRedundant: zoneRedundant
+    subnetResourceId: virtualNetwork.outputs.subnetResourceIds[apiManagementSubnet.name]
+    publisherEmail: apiManagementPublisherEmail
+    publisherName: workloadName
+    gatewayAudience: gatewayAudience
+    callerAppRole: gatewayCallerRole
+    backendEndpoint: 'https://${names.foundry}.cognitiveservices.azure.com/'
+    tpmLimitPerCaller: gatewayTpmLimitPerCaller
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+// SEC-09, SEC-10: the gateway's identity may call the models of this account and nothing else.
+module apiManagementModelAccess 'modules/ai/account-role-assignment.bicep' = {
+  scope: workloadResourceGroup
+  name: 'api-management-model-access'
+  params: {
+    accountName: names.foundry
+    roleDefinitionId: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd' // Cognitive Services OpenAI User
+    #disable-next-line what-if-short-circuiting // The identity exists only once the gateway does; what-if cannot know it.
+    principalId: apiManagement.outputs.principalId
+    principalStableId: resourceId(
+      subscription().subscriptionId,
+      names.resourceGroup,
+      'Microsoft.ApiManagement/service',
+      names.apiManagement
+    )
+    roleAssignmentDescription: 'The AI gateway calls the model deployments with its managed identity (SEC-05).'
+  }
+  dependsOn: [foundry]
+}
+
+// Internal mode publishes no DNS: callers find the gateway through this zone.
+module apiManagementDns 'modules/gateway/api-management-dns.bicep' = {
+  scope: workloadResourceGroup
+  name: 'api-management-dns'
+  params: {
+    apiManagementName: names.apiManagement
+    privateIpAddress: apiManagement.outputs.privateIpAddress
+    virtualNetworkResourceIds: [
+      virtualNetwork.outputs.resourceId
+    ]
+    tags: resourceTags
+  }
+}
+
+// NET-09: the Application Gateway reads its certificate from Key Vault with an identity of its own, which may read that
+// one certificate and nothing else. The identity and its access come first, so the gateway finds the certificate.
+var certificateKeyVaultIdParts = split(certificateKeyVaultResourceId, '/')
+
+module applicationGatewayIdentity 'modules/identity/user-assigned-identity.bicep' = {
+  scope: workloadResourceGroup
+  name: 'application-gateway-identity'
+  params: {
+    name: names.applicationGatewayIdentity
+    location: location
+    tags: resourceTags
+  }
+}
+
+module applicationGatewayCertificateAccess 'modules/data/key-vault-secret-role-assignment.bicep' = {
+  scope: resourceGroup(certificateKeyVaultIdParts[2], certificateKeyVaultIdParts[4])
+  name: 'certificate-access-${names.applicationGateway}'
+  params: {
+    keyVaultName: last(certificateKeyVaultIdParts)
+    secretName: split(certificateKeyVaultUri, '/')[4]
+    #disable-next-line what-if-short-circuiting // The identity's object ID exists once the identity does.
+    principalId: applicationGatewayIdentity.outputs.principalId
+  }
+}
+
+// NET-09: Front Door cannot reach an API Management in internal mode over Private Link (API Management supports no
+// private endpoint when it is injected into a network), so its origin is an Application Gateway without a public
+// listener, which Front Door reaches through the gateway's Private Link configuration.
+module applicationGateway 'modules/gateway/application-gateway-private-origin.bicep' = {
+  scope: workloadResourceGroup
+  name: 'application-gateway'
+  params: {
+    name: names.applicationGateway
+    location: location
+    zoneRedundant: zoneRedundant
+    subnetResourceId: virtualNetwork.outputs.subnetResourceIds[applicationGatewaySubnet.name]
+    privateIpAddress: applicationGatewayPrivateIp
+    privateLinkSubnetResourceId: virtualNetwork.outputs.subnetResourceIds[applicationGatewayPrivateLinkSubnet.name]
+    listenerHostName: gatewayHostName
+    certificateKeyVaultUri: certificateKeyVaultUri
+    // The gateway's host name is known from its name, so the Application Gateway need not wait for API Management.
+    backendHostName: '${names.apiManagement}.azure-api.net'
+    userAssignedIdentityResourceId: applicationGatewayIdentity.outputs.resourceId
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+  dependsOn: [applicationGatewayCertificateAccess]
+}
+
+// NET-09: Front Door Premium with a WAF in prevention mode, reaching its origin only over Private Link. The origin's
+// Private Link connection must be approved once after the first deployment (see the README).
+module frontDoor 'modules/gateway/front-door.bicep' = {
+  scope: workloadResourceGroup
+  name: 'front-door'
+  params: {
+    name: names.frontDoor
+    applicationGatewayResourceId: applicationGateway.outputs.resourceId
+    privateLinkGroupId: applicationGateway.outputs.privateLinkGroupId
+    privateLinkLocation: location
+    originHostName: gatewayHostName
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+module foundry 'modules/ai/foundry-account.bicep' = {
+  scope: workloadResourceGroup
+  name: 'foundry'
+  params: {
+    name: names.foundry
+    location: location
+    projectName: names.project
+    projectDescription: 'Foundry project of workload ${workloadName} (${environmentName}).'
+    modelDeployments: modelDeployments
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+module keyVault 'modules/data/key-vault.bicep' = {
+  scope: workloadResourceGroup
+  name: 'key-vault'
+  params: {
+    name: names.keyVault
+    location: location
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+module storage 'modules/data/storage-account.bicep' = {
+  scope: workloadResourceGroup
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    zoneRedundant: zoneRedundant
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+// NET-02: every service gets its endpoint in the dedicated subnet.
+// The Foundry endpoint takes the account ID from the module's output, so ARM starts it only once the whole
+// module (account, project, model deployments) has finished: an endpoint on an account still in the
+// 'Accepted' state fails.
+module foundryPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-foundry'
+  params: {
+    name: 'pe-${names.foundry}'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: foundry.outputs.resourceId
+    groupId: 'account'
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.cognitiveServices
+      privateDnsZoneResourceIds.openAi
+      privateDnsZoneResourceIds.aiServices
+    ]
+    tags: resourceTags
+  }
+}
+
+module keyVaultPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-key-vault'
+  params: {
+    name: 'pe-${names.keyVault}'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: keyVault.outputs.resourceId
+    groupId: 'vault'
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.keyVault
+    ]
+    tags: resourceTags
+  }
+}
+
+module blobPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-storage-blob'
+  params: {
+    name: 'pe-${names.storage}-blob'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: storage.outputs.resourceId
+    groupId: 'blob'
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.blob
+    ]
+    tags: resourceTags
+  }
+}
+
+module filePrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-storage-file'
+  params: {
+    name: 'pe-${names.storage}-file'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: storage.outputs.resourceId
+    groupId: 'file'
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.file
+    ]
+    tags: resourceTags
+  }
+}
+
+@description('Name of the workload resource group.')
+output resourceGroupName string = workloadResourceGroup.name
+
+@description('Resource ID of the workload virtual network.')
+output virtualNetworkResourceId string = virtualNetwork.outputs.resourceId
+
+@description('Name of Azure Bastion, for az network bastion rdp.')
+output bastionName string = bastion.outputs.name
+
+@description('Resource ID of the jumpbox VM, for az network bastion rdp --target-resource-id.')
+output jumpboxResourceId string = jumpbox.outputs.resourceId
+
+@description('Name of API Management, the AI gateway.')
+output apiManagementName string = apiManagement.outputs.name
+
+@description('Base URL of the model API behind the AI gateway, for the Azure OpenAI SDKs; reachable only from inside the network.')
+output gatewayModelEndpoint string = 'https://${apiManagement.outputs.gatewayHostName}/openai'
+
+@description('Host name of the Front Door endpoint: point the DNS name gatewayHostName at it with a CNAME.')
+output frontDoorEndpointHostName string = frontDoor.outputs.endpointHostName
+
+@description('Front Door\'s ID, which names its Private Link connection request on the Application Gateway; approve only that one.')
+output frontDoorId string = frontDoor.outputs.frontDoorId
+
+@description('Resource ID of the Log Analytics workspace that receives every diagnostic setting.')
+output logAnalyticsWorkspaceResourceId string = logAnalytics.outputs.resourceId
+
+@description('Name of the Foundry account.')
+output foundryAccountName string = foundry.outputs.name
+
+@description('Endpoint of the Foundry account; reachable only from inside the virtual network.')
+output foundryEndpoint string = foundry.outputs.endpoint
+
+@description('Name of the Foundry project.')
+output foundryProjectName string = foundry.outputs.projectName
+
+@description('Name of the key vault.')
+output keyVaultName string = keyVault.outputs.name
+
+@description('Name of the storage account.')
+output storageAccountName string = storage.outputs.name
+
+@description('Every FQDN registered by the private endpoints; each must resolve to a private IP address inside the virtual network (NET-13).')
+output privateEndpointFqdns array = flatten([
+  foundryPrivateEndpoint.outputs.fqdns
+  keyVaultPrivateEndpoint.outputs.fqdns
+  blobPrivateEndpoint.outputs.fqdns
+  filePrivateEndpoint.outputs.fqdns
+])

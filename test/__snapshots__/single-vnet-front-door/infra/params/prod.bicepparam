@@ -1,0 +1,93 @@
+using '../main.bicep'
+
+// Prefix of every resource name.
+param workloadName = 'fabrikam'
+
+// Environment suffix of every resource name.
+param environmentName = 'prod'
+
+// Region of the resource group and every regional resource.
+param location = 'westeurope'
+
+// westeurope has availability zones: zone-redundant SKUs.
+param zoneRedundant = true
+
+// Address space of this environment's VNet; environments never overlap.
+param vnetAddressPrefix = '10.60.4.0/22'
+
+// AzureBastionSubnet of Azure Bastion, the way to the jumpbox.
+param bastionSubnetPrefix = '10.60.4.0/26'
+
+// Subnet of the Application Gateway, the door for internet callers.
+param applicationGatewaySubnetPrefix = '10.60.4.64/26'
+
+// Subnet of the private endpoints (one address each).
+param privateEndpointSubnetPrefix = '10.60.4.128/26'
+
+// Subnet of API Management in internal mode.
+param apiManagementSubnetPrefix = '10.60.4.192/27'
+
+// Subnet of the jumpbox VM, reachable only through Bastion.
+param jumpboxSubnetPrefix = '10.60.4.224/28'
+
+// Subnet of the Application Gateway's Private Link addresses, through which Front Door reaches it.
+param applicationGatewayPrivateLinkSubnetPrefix = '10.60.4.240/29'
+
+// Premium: an SLA and availability zones for production.
+param apiManagementSku = 'Premium'
+
+// Two units, one in each of two availability zones.
+param apiManagementCapacity = 2
+
+// Receives API Management's system notifications.
+param apiManagementPublisherEmail = 'ai-platform@fabrikam.com'
+
+// Application ID URI of the gateway's app registration in Entra ID (create it, or change this to yours); callers ask for tokens for it.
+param gatewayAudience = 'api://fabrikam-prod-ai-gateway'
+
+// App role of that registration; assign it to the applications and groups that may call the models.
+param gatewayCallerRole = 'Models.Invoke'
+
+// Tokens per minute one caller may use: half of the model deployment's capacity.
+param gatewayTpmLimitPerCaller = 25000
+
+// The name callers use, on the certificate; point it at the gateway's public address in your DNS.
+param gatewayHostName = 'ai.contoso.com'
+
+// The certificate of gatewayHostName, as a versionless Key Vault secret URI: renewals are picked up.
+param certificateKeyVaultUri = 'https://kv-certs.vault.azure.net/secrets/ai-gateway'
+
+// The vault of that certificate; the gateway's identity may read that one certificate there.
+param certificateKeyVaultResourceId = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-certs'
+
+// The Application Gateway's private frontend, Front Door's origin: the last address of its subnet.
+param applicationGatewayPrivateIp = '10.60.4.126'
+
+// Local administrator of the jumpbox, for emergencies; people sign in with Microsoft Entra ID.
+param jumpboxAdminUsername = 'azureadmin'
+
+// Read from the environment when deploying, never stored: set JUMPBOX_ADMIN_PASSWORD (12+ characters) from your secret store.
+param jumpboxAdminPassword = readEnvironmentVariable('JUMPBOX_ADMIN_PASSWORD')
+
+// Object IDs of the Entra groups that may sign in to the jumpbox (Virtual Machine User Login), e.g. your platform engineers' group.
+param jumpboxLoginPrincipalIds = []
+
+// Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the EU data zone.
+param modelDeployments = [
+  {
+    name: 'gpt-4.1'
+    model: 'gpt-4.1'
+    version: '2025-04-14'
+    skuName: 'DataZoneStandard'
+    capacity: 50
+  }
+]
+
+// Days Log Analytics keeps data; longer in production for investigations.
+param logRetentionInDays = 90
+
+// Defender for Cloud's AI services plan on the whole subscription (SEC-02); false where a central security team owns Defender plans.
+param enableDefenderForAi = true
+
+// Your own tags for every resource (e.g. costCenter, owner); workload and environment are added.
+param tags = {}

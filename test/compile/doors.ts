@@ -1,0 +1,125 @@
+import { type ArmResource, type ArmTemplate, allResources } from './arm.js';
+
+/** Top-level module deployments with every resource they (or their nested modules) declare. */
+function resourcesByModule(template: ArmTemplate): { module: string; resource: ArmResource; template: ArmTemplate }[] {
+  const own = Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
+  return own.flatMap((deployment) => {
+    const inner = deployment.properties?.template;
+    if (deployment.type !== 'Microsoft.Resources/deployments' || !inner) return [];
+    const walk = (nested: ArmTemplate): { resource: ArmResource; template: ArmTemplate }[] =>
+      (Array.isArray(nested.resources) ? nested.resources : Object.values(nested.resources ?? {})).flatMap((resource) => [
+        { resource, template: nested },
+        ...(resource.properties?.template ? walk(resource.properties.template) : []),
+      ]);
+    return walk(inner).map((entry) => ({ module: deployment.name, ...entry }));
+  });
+}
+
+const ofType = (template: ArmTemplate, type: string) => allResources(template).filter((resource) => resource.type.toLowerCase() === type.toLowerCase());
+
+/** Only these modules may give a resource a public endpoint: the doors and the egress (NET-01, NET-06, NET-09, NET-11). */
+const PUBLIC_ENDPOINT_MODULES = new Set(['bastion', 'vpn-gateway', 'firewall', 'application-gateway', 'front-door']);
+
+/**
+ * NET-01 and the doors: public IP addresses exist only on Bastion, the VPN gateway, the firewall and the
+ * Application Gateway, Front Door profiles only as Front Door, and every resource that has the switch
+ * has public network access disabled.
+ */
+export function publicEndpointProblems(template: ArmTemplate): string[] {
+  return resourcesByModule(template).flatMap(({ module, resource }) => {
+    const type = resource.type.toLowerCase();
+    if ((type === 'microsoft.network/publicipaddresses' || type === 'microsoft.cdn/profiles') && !PUBLIC_ENDPOINT_MODULES.has(module)) {
+      return [`${module}: ${resource.type} is a public endpoint outside the doors`];
+    }
+    const access = resource.properties?.publicNetworkAccess;
+    return access !== undefined && access !== 'Disabled' ? [`${module}: ${resource.type} has public network access ${JSON.stringify(access)}`] : [];
+  });
+}
+
+/** NET-06: the jumpbox has no public IP, signs people in with Microsoft Entra ID and boots trusted. */
+export function jumpboxProblems(template: ArmTemplate): string[] {
+  const problems: string[] = [];
+  for (const nic of ofType(template, 'Microsoft.Network/networkInterfaces')) {
+    const configurations = (nic.properties?.ipConfigurations ?? []) as { properties?: Record<string, unknown> }[];
+    if (configurations.some((configuration) => configuration.properties?.publicIPAddress !== undefined)) problems.push(`${nic.name}: the jumpbox's network interface has a public IP`);
+  }
+  const vms = ofType(template, 'Microsoft.Compute/virtualMachines');
+  if (vms.length !== 1) problems.push(`expected one jumpbox VM, found ${vms.length}`);
+  for (const vm of vms) {
+    const security = vm.properties?.securityProfile as { securityType?: string; uefiSettings?: { secureBootEnabled?: boolean; vTpmEnabled?: boolean } } | undefined;
+    if (security?.securityType !== 'TrustedLaunch' || !security.uefiSettings?.secureBootEnabled || !security.uefiSettings.vTpmEnabled) problems.push('the jumpbox does not boot with trusted launch');
+  }
+  const extensions = ofType(template, 'Microsoft.Compute/virtualMachines/extensions');
+  if (!extensions.some((extension) => extension.properties?.type === 'AADLoginForWindows')) problems.push('the jumpbox has no Microsoft Entra ID sign-in');
+  return problems;
+}
+
+/** NET-11: the VPN gateway speaks OpenVPN only and signs people in with Microsoft Entra ID of this tenant. */
+export function vpnProblems(template: ArmTemplate): string[] {
+  const gateways = ofType(template, 'Microsoft.Network/virtualNetworkGateways');
+  if (gateways.length !== 1) return [`expected one VPN gateway, found ${gateways.length}`];
+  const client = gateways[0]!.properties?.vpnClientConfiguration as Record<string, unknown> | undefined;
+  const problems: string[] = [];
+  if (JSON.stringify(client?.vpnClientProtocols) !== '["OpenVPN"]') problems.push(`the VPN protocols are ${JSON.stringify(client?.vpnClientProtocols)}, not OpenVPN alone`);
+  if (JSON.stringify(client?.vpnAuthenticationTypes) !== '["AAD"]') problems.push(`the VPN authentication is ${JSON.stringify(client?.vpnAuthenticationTypes)}, not Microsoft Entra ID alone`);
+  for (const key of ['aadTenant', 'aadIssuer']) {
+    if (!String(client?.[key]).includes('tenant().tenantId')) problems.push(`${key} is not this tenant's`);
+  }
+  if (client?.aadAudience === undefined) problems.push('the VPN gateway names no Entra ID audience');
+  return problems;
+}
+
+/**
+ * NET-08, SEC-05: API Management is internal; the model API's policy validates Microsoft Entra ID tokens,
+ * limits tokens per caller and calls the backend with the managed identity; every section keeps `<base />`.
+ */
+export function apiManagementProblems(template: ArmTemplate): string[] {
+  const entries = resourcesByModule(template).filter(({ module }) => module === 'api-management');
+  const service = entries.find(({ resource }) => resource.type === 'Microsoft.ApiManagement/service');
+  if (!service) return ['no API Management service'];
+  const problems: string[] = [];
+  if (service.resource.properties?.virtualNetworkType !== 'Internal') problems.push('API Management is not in internal mode');
+  const policy = entries.find(({ resource }) => resource.type === 'Microsoft.ApiManagement/service/apis/policies');
+  // The XML is loaded into a variable of the module; the policy's value replaces placeholders in it.
+  const variable = /variables\('(\$fxv#\d+)'\)/.exec(String(policy?.resource.properties?.value))?.[1];
+  const xml = String(variable ? policy?.template.variables?.[variable] : policy?.resource.properties?.value);
+  for (const element of ['<validate-azure-ad-token', '<authentication-managed-identity', '-token-limit', '-emit-token-metric']) {
+    if (!xml.includes(element)) problems.push(`the model API's policy lacks ${element}`);
+  }
+  for (const section of ['inbound', 'backend', 'outbound', 'on-error']) {
+    if (!new RegExp(`<${section}>\\s*<base />`).test(xml)) problems.push(`the model API's policy does not start <${section}> with <base />`);
+  }
+  return problems;
+}
+
+/** NET-09: the WAF policies block (prevention mode); listeners and routes serve HTTPS and only redirect HTTP. */
+export function edgeProblems(template: ArmTemplate): string[] {
+  const problems: string[] = [];
+  for (const waf of ofType(template, 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies')) {
+    const settings = waf.properties?.policySettings as { state?: string; mode?: string } | undefined;
+    if (settings?.state !== 'Enabled' || settings.mode !== 'Prevention') problems.push('the Application Gateway WAF is not enabled in prevention mode');
+  }
+  for (const waf of ofType(template, 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies')) {
+    const settings = waf.properties?.policySettings as { enabledState?: string; mode?: string } | undefined;
+    if (settings?.enabledState !== 'Enabled' || settings.mode !== 'Prevention') problems.push('the Front Door WAF is not enabled in prevention mode');
+  }
+  for (const gateway of ofType(template, 'Microsoft.Network/applicationGateways')) {
+    const properties = gateway.properties ?? {};
+    if (properties.firewallPolicy === undefined) problems.push(`${gateway.name}: no WAF policy`);
+    const listeners = (properties.httpListeners ?? []) as { name: string; properties: { protocol: string } }[];
+    const rules = JSON.stringify(properties.requestRoutingRules ?? []);
+    for (const listener of listeners.filter((candidate) => candidate.properties.protocol !== 'Https')) {
+      const rule = ((properties.requestRoutingRules ?? []) as { properties: { httpListener: { id: string }; redirectConfiguration?: unknown } }[])
+        .find((candidate) => JSON.stringify(candidate.properties.httpListener).includes(listener.name.replace(/^\[(.*)\]$/, '$1')));
+      if (!rule?.properties.redirectConfiguration) problems.push(`${gateway.name}: HTTP listener ${listener.name} is not redirected to HTTPS`);
+    }
+    if (!listeners.some((listener) => listener.properties.protocol === 'Https') || !rules.includes('backendAddressPool')) problems.push(`${gateway.name}: no HTTPS listener forwards to the backend`);
+  }
+  for (const route of ofType(template, 'Microsoft.Cdn/profiles/afdEndpoints/routes')) {
+    if (route.properties?.forwardingProtocol !== 'HttpsOnly' || route.properties?.httpsRedirect !== 'Enabled') problems.push('a Front Door route does not keep to HTTPS');
+  }
+  for (const origin of ofType(template, 'Microsoft.Cdn/profiles/originGroups/origins')) {
+    if ((origin.properties as { sharedPrivateLinkResource?: unknown } | undefined)?.sharedPrivateLinkResource === undefined) problems.push('a Front Door origin is not reached over Private Link');
+  }
+  return problems;
+}
