@@ -127,6 +127,13 @@ function gatewayParameters(model: ViewModel, environment: EnvironmentProfile): B
       comment: sku === 'Premium' ? 'Premium: an SLA and availability zones for production.' : 'Developer: no SLA, a fraction of Premium\'s price; for development and tests only.',
     },
     { name: 'apiManagementCapacity', value: capacity, comment: capacity > 1 ? 'Two units, one in each of two availability zones.' : 'One unit.' },
+    ...(model.apiManagementRegions
+      ? [{
+          name: 'apiManagementRegions',
+          value: environment.apiManagement.regions,
+          comment: sku === 'Premium' ? 'Further regions of the gateway, each with its own small network peered with this one (NET-14).' : 'None: Developer runs in one region only.',
+        }]
+      : []),
     { name: 'apiManagementPublisherEmail', value: answers.publisherEmail!, comment: 'Receives API Management\'s system notifications.' },
     {
       name: 'gatewayAudience',

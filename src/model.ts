@@ -1,9 +1,9 @@
 import { dataZoneOf, hasAvailabilityZones } from './answers/locations.js';
-import { resourceNamePreview } from './answers/naming.js';
+import { isProductionEnvironment, resourceNamePreview } from './answers/naming.js';
 import type { Answers } from './answers/schema.js';
 import { APPLICATION_GATEWAY_SUBNET, AZURE_FIREWALL_SUBNET, type EnvironmentNetwork, PRIVATE_ENDPOINT_SUBNET } from './network/address-plan.js';
 import { addressAt, blockSize, type Cidr, parseCidr } from './network/cidr.js';
-import { planNetworks } from './network/landing-zone-networks.js';
+import { planNetworks, type RegionalNetwork } from './network/landing-zone-networks.js';
 import { type PrivateDnsZone, privateEndpointZonesFor } from './network/private-dns-zones.js';
 import { type BicepWiring, wiringFor } from './wiring.js';
 
@@ -29,7 +29,13 @@ export interface EnvironmentProfile {
   /** Azure Firewall of this environment: in the hub, or beside the workload in a single VNet (NET-07). */
   readonly firewall?: { readonly subnetPrefix: string; readonly privateIp: string };
   /** API Management of this environment: Developer outside production, Premium (zone-redundant where it can be) in it. */
-  readonly apiManagement?: { readonly sku: 'Developer' | 'Premium'; readonly capacity: number; readonly tpmLimitPerCaller: number };
+  readonly apiManagement?: {
+    readonly sku: 'Developer' | 'Premium';
+    readonly capacity: number;
+    readonly tpmLimitPerCaller: number;
+    /** NET-14: further regions, each with its own small VNet (Premium only). */
+    readonly regions: readonly RegionalNetwork[];
+  };
   /** Private frontend of the Application Gateway that is Front Door's origin: near the end of its subnet, away from the instances. */
   readonly applicationGatewayPrivateIp?: string;
   readonly modelDeployments: readonly ModelDeployment[];
@@ -56,6 +62,8 @@ export interface ViewModel {
   readonly dnsResolver: boolean;
   /** API Management as the AI gateway (NET-08). */
   readonly apiManagement: boolean;
+  /** API Management runs in further regions in production (NET-14). */
+  readonly apiManagementRegions: boolean;
   /** Application Gateway WAF v2 in front of API Management (NET-09). */
   readonly applicationGateway: boolean;
   /** Front Door Premium in front of API Management (NET-09). */
@@ -78,14 +86,12 @@ export interface ViewModel {
   readonly choices: string;
 }
 
-const PRODUCTION_NAMES = new Set(['prod', 'prd', 'live']);
-
 export function buildModel(answers: Answers): ViewModel {
   const networks = planNetworks(answers);
   if ('key' in networks) throw new Error(`internal: validated answers gave no address plan: ${networks.message}`);
   const modelSku = chooseModelSku(answers.location);
-  const environments = networks.map(({ environment, workload: network, hub, vpnClientAddressPool }): EnvironmentProfile => {
-    const isProduction = PRODUCTION_NAMES.has(environment);
+  const environments = networks.map(({ environment, workload: network, hub, vpnClientAddressPool, apiManagementRegions }): EnvironmentProfile => {
+    const isProduction = isProductionEnvironment(environment);
     const modelCapacity = isProduction ? 50 : 10;
     const firewallNetwork = answers.firewall ? (hub ?? network) : undefined;
     return {
@@ -96,7 +102,7 @@ export function buildModel(answers: Answers): ViewModel {
       ...(hub && { hub }),
       ...(vpnClientAddressPool && { vpnClientAddressPool }),
       ...(firewallNetwork && { firewall: firewallOf(firewallNetwork) }),
-      ...(answers.gateway !== 'none' && { apiManagement: apiManagementOf(isProduction, hasAvailabilityZones(answers.location), modelCapacity) }),
+      ...(answers.gateway !== 'none' && { apiManagement: { ...apiManagementOf(isProduction, hasAvailabilityZones(answers.location), modelCapacity), regions: apiManagementRegions ?? [] } }),
       ...(answers.gateway === 'apim-frontdoor' && { applicationGatewayPrivateIp: lastUsableAddress(subnetPrefix(network, APPLICATION_GATEWAY_SUBNET.name)) }),
       // Model deployments come with the openai service; without it the Foundry account has none.
       modelDeployments: answers.services.includes('openai')
@@ -119,6 +125,7 @@ export function buildModel(answers: Answers): ViewModel {
     vpn,
     dnsResolver: hubSpoke || (answers.topology === 'single-vnet' && vpn),
     apiManagement: answers.gateway !== 'none',
+    apiManagementRegions: answers.gateway !== 'none' && answers.apimRegions.length > 0,
     applicationGateway: answers.gateway === 'apim-appgw',
     frontDoor: answers.gateway === 'apim-frontdoor',
     edgeGateway: answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor',
@@ -137,9 +144,9 @@ export function buildModel(answers: Answers): ViewModel {
  * Developer has no SLA but costs a fraction; production gets Premium with two units, spread over two
  * zones where the region has them. One caller may use half of the model's tokens per minute.
  */
-function apiManagementOf(isProduction: boolean, zoned: boolean, modelCapacity: number): EnvironmentProfile['apiManagement'] {
+function apiManagementOf(isProduction: boolean, zoned: boolean, modelCapacity: number) {
   return {
-    sku: isProduction ? 'Premium' : 'Developer',
+    sku: isProduction ? ('Premium' as const) : ('Developer' as const),
     capacity: isProduction && zoned ? 2 : 1,
     tpmLimitPerCaller: (modelCapacity * 1000) / 2,
   };

@@ -52,6 +52,7 @@ export const SCENARIOS: Readonly<Record<string, PartialAnswers>> = {
   },
   'hub-spoke-app-gateway': {
     name: 'contoso', location: 'swedencentral', topology: 'hub-spoke', vpn: 'p2s', gateway: 'apim-appgw', publisherEmail: 'ai-platform@contoso.com', ...EDGE,
+    apimRegions: ['westeurope'],
   },
   'single-vnet-front-door': {
     name: 'fabrikam', location: 'westeurope', topology: 'single-vnet', gateway: 'apim-frontdoor', publisherEmail: 'ai-platform@fabrikam.com', ...EDGE,

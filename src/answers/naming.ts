@@ -24,3 +24,10 @@ export function resourceNamePreview(workload: string, environment: string) {
     foundryAccount: `ais-${workload}-${environment}-xxxxxx`,
   };
 }
+
+const PRODUCTION_NAMES = new Set(['prod', 'prd', 'live']);
+
+/** Production environments get more capacity, longer retention and API Management Premium. */
+export function isProductionEnvironment(environment: string): boolean {
+  return PRODUCTION_NAMES.has(environment);
+}

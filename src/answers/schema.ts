@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { isPrivate, parseCidr } from '../network/cidr.js';
-import { AZURE_LOCATIONS, FRONT_DOOR_PRIVATE_LINK_REGIONS, isAzureLocation } from './locations.js';
-import { ENVIRONMENT_NAME, WORKLOAD_NAME } from './naming.js';
+import { AZURE_LOCATIONS, FRONT_DOOR_PRIVATE_LINK_REGIONS, hasAvailabilityZones, isAzureLocation } from './locations.js';
+import { ENVIRONMENT_NAME, isProductionEnvironment, WORKLOAD_NAME } from './naming.js';
 import { planNetworks } from '../network/landing-zone-networks.js';
 import { existingHubZonesFor } from '../network/private-dns-zones.js';
 
@@ -251,6 +251,17 @@ const publisherEmail = z
   .describe('Email address of the API Management publisher, which receives its system notifications (gateway apim, apim-appgw and apim-frontdoor).')
   .register(answerUi, { question: 'Email for API Management\'s system notifications?', valueName: '<email>', askWhen: (answers) => (answers.gateway ?? 'apim') !== 'none' });
 
+const apimRegions = z
+  .array(z.string().refine(isAzureLocation, { message: `is not an Azure region this generator knows; valid: ${AZURE_LOCATIONS.join(', ')}` }))
+  .default([])
+  .refine(unique, 'lists a region twice')
+  .describe('Further regions where API Management runs a copy of the gateway in production, each in a network of its own peered with the workload (NET-14; Premium only).')
+  .register(answerUi, {
+    question: 'Further regions for the AI gateway in production (comma-separated, optional)?',
+    valueName: '<list>',
+    askWhen: (answers) => (answers.gateway ?? 'apim') !== 'none' && answers.topology !== 'existing-hub',
+  });
+
 const withEdgeGateway = (answers: Readonly<Record<string, unknown>>) => answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor';
 
 /** A versionless Key Vault secret URI: Application Gateway then picks up a renewed certificate by itself. */
@@ -303,6 +314,7 @@ export const answerFields = {
   allowedFqdns,
   jumpbox,
   publisherEmail,
+  apimRegions,
   gatewayHostName,
   certificateUri,
   certificateKeyVaultId,
@@ -344,6 +356,7 @@ export const AnswersSchema = z
       context.addIssue({ code: 'custom', path: ['publisherEmail'], message: `is required with --gateway ${answers.gateway}: API Management sends its system notifications there, e.g. platform-team@contoso.com` });
     }
     edgeGatewayRules(answers, context);
+    apimRegionRules(answers, context);
     if (answers.gateway === 'none' && answers.publisherEmail !== undefined) {
       context.addIssue({ code: 'custom', path: ['publisherEmail'], message: 'is only used with an API Management gateway (--gateway apim, apim-appgw or apim-frontdoor)' });
     }
@@ -413,5 +426,25 @@ function edgeGatewayRules(answers: Answers, context: z.RefinementCtx): void {
   }
   if (answers.gateway === 'apim-frontdoor' && !FRONT_DOOR_PRIVATE_LINK_REGIONS.includes(answers.location)) {
     context.addIssue({ code: 'custom', path: ['gateway'], message: `cannot be apim-frontdoor in ${answers.location}: Front Door reaches its origin over Private Link only in ${FRONT_DOOR_PRIVATE_LINK_REGIONS.join(', ')}; choose one of them, or --gateway apim-appgw` });
+  }
+}
+
+/**
+ * NET-14: extra regions exist only on API Management Premium, which production environments get;
+ * every region runs the same units in the same zones, so a zoned primary needs zoned extra regions.
+ */
+function apimRegionRules(answers: Answers, context: z.RefinementCtx): void {
+  if (answers.apimRegions.length === 0) return;
+  const refuse = (message: string, index?: number) => context.addIssue({ code: 'custom', path: index === undefined ? ['apimRegions'] : ['apimRegions', index], message });
+  if (answers.gateway === 'none') return refuse('is only used with an API Management gateway (--gateway apim, apim-appgw or apim-frontdoor)');
+  if (answers.topology === 'existing-hub') return refuse('cannot be used with an existing hub: the extra regions\' networks belong to your platform\'s hubs in those regions; add API Management\'s regions there');
+  if (!answers.environments.some(isProductionEnvironment)) {
+    return refuse(`needs a production environment (prod, prd or live): only API Management Premium, which production gets, can run in several regions, and ${answers.environments.join(', ')} get Developer, which cannot`);
+  }
+  for (const [index, region] of answers.apimRegions.entries()) {
+    if (region === answers.location) refuse(`is the landing zone's own region (--location ${answers.location}); list only further regions`, index);
+    else if (hasAvailabilityZones(answers.location) && !hasAvailabilityZones(region)) {
+      refuse(`has no availability zones, but API Management runs zone-redundant in ${answers.location} and every region takes the same zones; choose a region with zones`, index);
+    }
   }
 }

@@ -1,6 +1,7 @@
 import type { Answers } from '../answers/schema.js';
-import { DNS_RESOLVER_INBOUND_SUBNET, DNS_RESOLVER_OUTBOUND_SUBNET, type EnvironmentNetwork, findOverlap, planEnvironmentNetworks } from './address-plan.js';
-import { blockSize, type Cidr, parseCidr } from './cidr.js';
+import { API_MANAGEMENT_SUBNET, DNS_RESOLVER_INBOUND_SUBNET, DNS_RESOLVER_OUTBOUND_SUBNET, type EnvironmentNetwork, findOverlap, planEnvironmentNetworks } from './address-plan.js';
+import { blockSize, type Cidr, formatCidr, isPrivate, nextBlock, parseCidr } from './cidr.js';
+import { isProductionEnvironment } from '../answers/naming.js';
 import { hubSubnetsFor, type SubnetAnswers, workloadSubnetsFor } from './subnets.js';
 
 /**
@@ -20,9 +21,20 @@ export interface EnvironmentNetworks {
   readonly hub?: EnvironmentNetwork;
   /** The addresses VPN clients get, with point-to-site VPN. */
   readonly vpnClientAddressPool?: string;
+  /** NET-14: the networks of API Management's further regions, in production. */
+  readonly apiManagementRegions?: readonly RegionalNetwork[];
 }
 
-export type NetworkAnswers = SubnetAnswers & Pick<Answers, 'addressSpace' | 'hubAddressSpace' | 'environments'> & { readonly vpnClientAddressPool?: string | undefined };
+export interface RegionalNetwork {
+  readonly location: string;
+  /** The VNet's range, which its one subnet (snet-apim) fills. */
+  readonly vnetAddressPrefix: string;
+}
+
+export type NetworkAnswers = SubnetAnswers & Pick<Answers, 'addressSpace' | 'hubAddressSpace' | 'environments'> & {
+  readonly vpnClientAddressPool?: string | undefined;
+  readonly apimRegions?: readonly string[] | undefined;
+};
 
 export interface NetworkProblem {
   readonly key: 'addressSpace' | 'hubAddressSpace' | 'vpnClientAddressPool';
@@ -46,11 +58,17 @@ export function planNetworks(answers: NetworkAnswers): EnvironmentNetworks[] | N
     : [];
   if ('error' in pools) return { key: 'vpnClientAddressPool', message: pools.error };
 
+  const regional = regionalGatewayNetworks(answers);
+  if ('error' in regional) return { key: 'addressSpace', message: regional.error };
+
   const ranges = [
     // The first range of an overlapping pair names the answer to change: the pool, then the hub, before the workload.
     ...pools.map((pool) => ({ key: 'vpnClientAddressPool' as const, label: `the VPN client pool of ${pool.environment}`, prefix: pool.vnetAddressPrefix })),
     ...hubs.map((hub) => ({ key: 'hubAddressSpace' as const, label: `the hub of ${hub.environment}`, prefix: hub.vnetAddressPrefix })),
     ...workloads.map((workload) => ({ key: 'addressSpace' as const, label: `the workload VNet of ${workload.environment}`, prefix: workload.vnetAddressPrefix })),
+    ...[...regional].flatMap(([environment, networks]) => networks.map((network) => ({
+      key: 'addressSpace' as const, label: `API Management's network of ${environment} in ${network.location}`, prefix: network.vnetAddressPrefix,
+    }))),
   ];
   const overlap = findOverlap(ranges);
   if (overlap) return { key: overlap.first.key, message: `makes ${overlap.text}; choose ranges that do not overlap` };
@@ -69,7 +87,34 @@ export function planNetworks(answers: NetworkAnswers): EnvironmentNetworks[] | N
     workload,
     ...(hubs[index] && { hub: hubs[index] }),
     ...(pools[index] && { vpnClientAddressPool: pools[index].vnetAddressPrefix }),
+    ...(regional.has(workload.environment) && { apiManagementRegions: regional.get(workload.environment) }),
   }));
 }
 
 const RESOLVER_SUBNETS = new Set([DNS_RESOLVER_INBOUND_SUBNET.name, DNS_RESOLVER_OUTBOUND_SUBNET.name]);
+
+/**
+ * NET-14: each further region of API Management (production environments only, where it is Premium)
+ * needs a VNet of its own in that region, holding just the gateway's subnet. They take the blocks that
+ * follow the environments' workload VNets in the workload address space's sequence.
+ */
+function regionalGatewayNetworks(answers: NetworkAnswers): Map<string, RegionalNetwork[]> | { error: string } {
+  const regions = answers.gateway === 'none' ? [] : (answers.apimRegions ?? []);
+  const networks = new Map<string, RegionalNetwork[]>();
+  const space = parseCidr(answers.addressSpace);
+  if (regions.length === 0 || 'error' in space) return networks;
+  let next = nextBlock(space, answers.environments.length).address;
+  for (const environment of answers.environments.filter(isProductionEnvironment)) {
+    const planned: RegionalNetwork[] = [];
+    for (const location of regions) {
+      const range: Cidr = { address: next, prefixLength: API_MANAGEMENT_SUBNET.prefixLength };
+      if (!isPrivate(range)) {
+        return { error: `leaves no private room for API Management's network of ${environment} in ${location}, which would be ${formatCidr(range.address, range.prefixLength)} (after the environments' blocks); choose a start with room for it` };
+      }
+      planned.push({ location, vnetAddressPrefix: formatCidr(range.address, range.prefixLength) });
+      next += blockSize(range.prefixLength);
+    }
+    networks.set(environment, planned);
+  }
+  return networks;
+}

@@ -102,12 +102,18 @@ function virtualNetworkDeployments(template: ArmTemplate): ArmResource[] {
   return ownResources(template).filter((resource) => resource.type === 'Microsoft.Resources/deployments' && resource.properties?.template && allResources(resource.properties.template).some((inner) => inner.type === 'Microsoft.Network/virtualNetworks'));
 }
 
-/** NET-03: every private DNS zone must be linked to every virtual network of the deployment. */
+/**
+ * NET-03: every private DNS zone must be linked to every virtual network of the deployment. A VNet
+ * module deployed in a loop (API Management's further regions, NET-14) is linked through the
+ * variable that lists the loop's VNet IDs.
+ */
 export function zoneLinkProblems(template: ArmTemplate): string[] {
-  const vnets = virtualNetworkDeployments(template).map((deployment) => deployment.name);
+  const vnets = virtualNetworkDeployments(template);
   return deploymentsDeclaring(template, 'Microsoft.Network/privateDnsZones').flatMap((zone) => {
     const linked = JSON.stringify(zone.properties?.parameters?.virtualNetworkResourceIds?.value ?? '');
-    return vnets.filter((vnet) => !linked.includes(`'Microsoft.Resources/deployments', '${vnet}')`)).map((vnet) => `zone ${zone.name} is not linked to the VNet of ${vnet}`);
+    return vnets
+      .filter((vnet) => !linked.includes((vnet as { copy?: unknown }).copy ? "variables('apiManagementRegionalNetworkResourceIds')" : `'Microsoft.Resources/deployments', '${vnet.name}')`))
+      .map((vnet) => `zone ${zone.name} is not linked to the VNet of ${vnet.name}`);
   });
 }
 

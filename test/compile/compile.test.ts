@@ -5,7 +5,7 @@ import type { PartialAnswers } from '../../src/answers/schema.js';
 import { serializeBicepParams } from '../../src/render/bicepparam.js';
 import { type BicepRun, describeDiagnostics, runBicep } from '../compiler/bicep.js';
 import { tempDir } from '../helpers/cli.js';
-import { apiManagementProblems, edgeProblems, jumpboxProblems, publicEndpointProblems, vpnProblems } from './doors.js';
+import { apiManagementProblems, edgeProblems, jumpboxProblems, publicEndpointProblems, regionalNetworkProblems, vpnProblems } from './doors.js';
 import { allResources, deploymentsDeclaring, firewallProblems, nsgProblems, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
 import { optionMatrix, renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
 
@@ -128,6 +128,8 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     expect(answers.vpn === 'p2s' ? vpnProblems(template) : []).toEqual([]);
     expect(answers.gateway === 'none' ? [] : apiManagementProblems(template)).toEqual([]);
     expect(edgeProblems(template)).toEqual([]);
+    expect(answers.apimRegions.length > 0 ? regionalNetworkProblems(template) : []).toEqual([]);
+    expect(template.parameters.apiManagementRegions !== undefined).toBe(answers.apimRegions.length > 0);
     const present = (type: string) => allResources(template).some((resource) => resource.type === type);
     expect(present('Microsoft.Compute/virtualMachines')).toBe(answers.jumpbox);
     expect(present('Microsoft.Network/virtualNetworkGateways')).toBe(answers.vpn === 'p2s');
@@ -154,6 +156,12 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
       "the model API's policy lacks <validate-azure-ad-token",
       "the model API's policy does not start <backend> with <base />",
     ]);
+    const apimDeployment = modules.find((resource: { name: string }) => resource.name === 'api-management');
+    delete apimDeployment.properties.parameters.additionalLocations;
+    expect(apiManagementProblems(template)).toContain('API Management does not run in the further regions of apiManagementRegions');
+    const peering = modules.find((resource: { name: string }) => resource.name.includes('peering-workload-to-apim-'));
+    delete peering.copy.batchSize;
+    expect(regionalNetworkProblems(template)).toEqual(['the peerings from the workload to the regions are not made one at a time']);
     const waf = find(module('application-gateway'), 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies');
     (waf.properties.policySettings as Record<string, unknown>).mode = 'Detection';
     const gateway = find(module('application-gateway'), 'Microsoft.Network/applicationGateways');

@@ -86,6 +86,13 @@ export function apiManagementProblems(template: ArmTemplate): string[] {
   for (const element of ['<validate-azure-ad-token', '<authentication-managed-identity', '-token-limit', '-emit-token-metric']) {
     if (!xml.includes(element)) problems.push(`the model API's policy lacks ${element}`);
   }
+  // NET-14: with further regions, the service's additional locations come from the parameter and use the regional subnets.
+  const own = Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
+  const deployment = own.find((resource) => resource.name === 'api-management');
+  const extra = JSON.stringify(deployment?.properties?.parameters?.additionalLocations?.value ?? null);
+  if (template.parameters?.apiManagementRegions !== undefined && !(extra.includes("parameters('apiManagementRegions')") && extra.includes('/subnets/snet-apim'))) {
+    problems.push('API Management does not run in the further regions of apiManagementRegions');
+  }
   for (const section of ['inbound', 'backend', 'outbound', 'on-error']) {
     if (!new RegExp(`<${section}>\\s*<base />`).test(xml)) problems.push(`the model API's policy does not start <${section}> with <base />`);
   }
@@ -120,6 +127,23 @@ export function edgeProblems(template: ArmTemplate): string[] {
   }
   for (const origin of ofType(template, 'Microsoft.Cdn/profiles/originGroups/origins')) {
     if ((origin.properties as { sharedPrivateLinkResource?: unknown } | undefined)?.sharedPrivateLinkResource === undefined) problems.push('a Front Door origin is not reached over Private Link');
+  }
+  return problems;
+}
+
+/**
+ * NET-14: each further region of API Management gets its own VNet (a loop over apiManagementRegions),
+ * peered with the workload VNet in both directions, one peering at a time.
+ */
+export function regionalNetworkProblems(template: ArmTemplate): string[] {
+  const own = Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
+  const looped = (prefix: string) => own.find((resource) => resource.name.includes(prefix) && JSON.stringify((resource as { copy?: unknown }).copy ?? '').includes("parameters('apiManagementRegions')"));
+  const problems: string[] = [];
+  if (!looped('apim-virtual-network-')) problems.push('no VNet per further region of API Management');
+  for (const [prefix, direction] of [['peering-apim-', 'from the regions to the workload'], ['peering-workload-to-apim-', 'from the workload to the regions']]) {
+    const peering = looped(prefix!) as { copy?: { mode?: string; batchSize?: number } } | undefined;
+    if (!peering) problems.push(`no peering ${direction}`);
+    else if (peering.copy?.mode !== 'serial' || peering.copy.batchSize !== 1) problems.push(`the peerings ${direction} are not made one at a time`);
   }
   return problems;
 }

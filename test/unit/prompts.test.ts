@@ -28,6 +28,7 @@ describe('the conversation', () => {
     await terminal.answer('Extra hosts the workload may reach through the firewall', `pypi.org${KEY.enter}`);
     await terminal.answer('Bastion and a jumpbox VM?', KEY.enter);
     await terminal.answer('Email for API Management', `ops@contoso.com${KEY.enter}`); // asked because the gateway is API Management
+    await terminal.answer('Further regions for the AI gateway', KEY.enter); // none
     await terminal.answer('Environments', `${KEY.backspace.repeat(8)}dev,test${KEY.enter}`);
     await terminal.answer('GitHub repository', `contoso/ai-lz${KEY.enter}`);
     await terminal.answer('Write it?', KEY.enter);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finalize, mergeLayers } from '../../src/answers/resolve.js';
 import { type PartialAnswers, PartialAnswersSchema } from '../../src/answers/schema.js';
-import { HUB_VNET_ID, zoneIds } from '../scenarios.js';
+import { EDGE, HUB_VNET_ID, zoneIds } from '../scenarios.js';
 
 function resolveAnswers(flags: PartialAnswers, folder = 'my-lz') {
   const { merged, sources } = mergeLayers({ flags, file: {} }, folder);
@@ -118,6 +118,17 @@ describe('answers schema: invalid answers name the input and what would be valid
     [{ topology: 'single-vnet', hubVnetId: HUB_VNET_ID }, 'hubVnetId', /only used with --topology existing-hub/],
     [{ gateway: 'apim', publisherEmail: 'not-an-email' }, 'publisherEmail', /must be an email address/],
     [{ publisherEmail: 'ops@contoso.com' }, 'publisherEmail', /only used with an API Management gateway/],
+    [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['westeurope'], environments: ['dev', 'test'] }, 'apimRegions', /needs a production environment.*dev, test get Developer, which cannot/],
+    [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['swedencentral'] }, 'apimRegions.0', /the landing zone's own region/],
+    [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['westcentralus'] }, 'apimRegions.0', /has no availability zones/],
+    [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['westeurop'] }, 'apimRegions.0', /not an Azure region/],
+    [{ apimRegions: ['westeurope'] }, 'apimRegions', /only used with an API Management gateway/],
+    [{ gateway: 'apim-appgw', publisherEmail: 'a@b.co', gatewayHostName: 'ai.contoso.com', certificateUri: 'https://kv-certs.vault.azure.net/secrets/ai/0123456789abcdef0123456789abcdef', certificateKeyVaultId: EDGE.certificateKeyVaultId }, 'certificateUri', /versionless Key Vault secret URI/],
+    [{ gateway: 'apim-appgw', publisherEmail: 'a@b.co', gatewayHostName: 'ai.contoso.com', certificateUri: 'https://kv-certs.vault.azure.net/certificates/ai', certificateKeyVaultId: EDGE.certificateKeyVaultId }, 'certificateUri', /Key Vault secret URI/],
+    [{ gateway: 'apim-appgw', publisherEmail: 'a@b.co', ...EDGE, certificateKeyVaultId: EDGE.certificateKeyVaultId!.replace('kv-certs', 'kv-other') }, 'certificateKeyVaultId', /names vault kv-other, but the certificate URI is in vault kv-certs/],
+    [{ gateway: 'apim-appgw', publisherEmail: 'a@b.co' }, 'gatewayHostName', /required with --gateway apim-appgw/],
+    [{ gateway: 'apim-frontdoor', publisherEmail: 'a@b.co', ...EDGE, location: 'westcentralus' }, 'gateway', /cannot be apim-frontdoor in westcentralus: Front Door reaches its origin over Private Link only in/],
+    [{ gateway: 'none', ...EDGE }, 'gatewayHostName', /only used with --gateway apim-appgw or apim-frontdoor/],
   ] as const)('%j is refused at %s', (flags, path, message) => {
     const issues = bareIssuesOf(flags as PartialAnswers);
     expect(issues).toContainEqual({ path, message: expect.stringMatching(message) });

@@ -368,248 +368,252 @@ var jumpboxSubnet = {
 // reference"); every other flow, in or out, is denied. The subnet does not route through the firewall: the control
 // plane's replies must return directly (forced tunnelling needs an ApiManagement-to-Internet route and firewall rules
 // for every dependency), so its egress is limited here, to Azure's service tags and the few web ports it needs.
+// Written for any subnet of the gateway: sources and destinations inside the networks are
+// the VirtualNetwork tag, which the NSG of each subnet evaluates in its own network and peerings.
+var apiManagementSecurityRules = [
+  {
+    // Azure's control plane manages the instance on its management endpoint.
+    name: 'allow-api-management-control-plane-inbound'
+    properties: {
+      priority: 100
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'ApiManagement'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '3443'
+    }
+  }
+  {
+    // Health probes of the internal load balancer and of each unit.
+    name: 'allow-load-balancer-inbound'
+    properties: {
+      priority: 110
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'AzureLoadBalancer'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRanges: [
+        '6390'
+        '6391'
+      ]
+    }
+  }
+  {
+    // Callers in the network and peered networks reach the gateway over HTTPS only.
+    name: 'allow-callers-https-inbound'
+    properties: {
+      priority: 120
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // The units share the token-limit counters.
+    name: 'allow-rate-limit-sync-inbound'
+    properties: {
+      priority: 130
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Udp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '4290'
+    }
+  }
+  denyInboundRule
+  {
+    // The service's configuration and data in Azure Storage.
+    name: 'allow-storage-outbound'
+    properties: {
+      priority: 100
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'Storage'
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // The service's configuration database.
+    name: 'allow-sql-outbound'
+    properties: {
+      priority: 110
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'Sql'
+      destinationPortRange: '1433'
+    }
+  }
+  {
+    // The platform's access to Key Vault.
+    name: 'allow-key-vault-outbound'
+    properties: {
+      priority: 120
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'AzureKeyVault'
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // Metrics, logs, health and Application Insights.
+    name: 'allow-azure-monitor-outbound'
+    properties: {
+      priority: 130
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'AzureMonitor'
+      destinationPortRanges: [
+        '443'
+        '1886'
+      ]
+    }
+  }
+  {
+    // Signing keys to validate callers' tokens, and the managed identity's own tokens.
+    name: 'allow-entra-id-outbound'
+    properties: {
+      priority: 140
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'AzureActiveDirectory'
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // The models, through the Foundry account's private endpoint.
+    name: 'allow-backend-https-outbound'
+    properties: {
+      priority: 150
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: privateEndpointSubnetPrefix
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // Name resolution by the network's DNS server.
+    name: 'allow-dns-outbound'
+    properties: {
+      priority: 160
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: '*'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '53'
+    }
+  }
+  {
+    name: 'allow-rate-limit-sync-outbound'
+    properties: {
+      priority: 170
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Udp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '4290'
+    }
+  }
+  {
+    // Certificate revocation checks, Entra ID and the platform's diagnostics, which have no service tag.
+    name: 'allow-web-outbound'
+    properties: {
+      priority: 180
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'Internet'
+      destinationPortRanges: [
+        '80'
+        '443'
+        '12000'
+      ]
+    }
+  }
+  {
+    // Time synchronisation of the units.
+    name: 'allow-ntp-outbound'
+    properties: {
+      priority: 190
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Udp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'Internet'
+      destinationPortRange: '123'
+    }
+  }
+  {
+    // PSRule Azure.NSG.LateralTraversal.
+    name: 'deny-ssh-rdp-to-vnet-outbound'
+    properties: {
+      priority: 4000
+      direction: 'Outbound'
+      access: 'Deny'
+      protocol: 'Tcp'
+      sourceAddressPrefix: '*'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRanges: [
+        '22'
+        '3389'
+      ]
+    }
+  }
+  {
+    // NET-12: nothing else leaves the gateway.
+    name: 'deny-all-outbound'
+    properties: {
+      priority: 4096
+      direction: 'Outbound'
+      access: 'Deny'
+      protocol: '*'
+      sourceAddressPrefix: '*'
+      sourcePortRange: '*'
+      destinationAddressPrefix: '*'
+      destinationPortRange: '*'
+    }
+  }
+]
+
 var apiManagementSubnet = {
   name: 'snet-apim'
   addressPrefix: apiManagementSubnetPrefix
-  securityRules: [
-    {
-      // Azure's control plane manages the instance on its management endpoint.
-      name: 'allow-api-management-control-plane-inbound'
-      properties: {
-        priority: 100
-        direction: 'Inbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'ApiManagement'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'VirtualNetwork'
-        destinationPortRange: '3443'
-      }
-    }
-    {
-      // Health probes of the internal load balancer and of each unit.
-      name: 'allow-load-balancer-inbound'
-      properties: {
-        priority: 110
-        direction: 'Inbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'AzureLoadBalancer'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'VirtualNetwork'
-        destinationPortRanges: [
-          '6390'
-          '6391'
-        ]
-      }
-    }
-    {
-      // Callers in the network and peered networks reach the gateway over HTTPS only.
-      name: 'allow-callers-https-inbound'
-      properties: {
-        priority: 120
-        direction: 'Inbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'VirtualNetwork'
-        sourcePortRange: '*'
-        destinationAddressPrefix: apiManagementSubnetPrefix
-        destinationPortRange: '443'
-      }
-    }
-    {
-      // The units share the token-limit counters.
-      name: 'allow-rate-limit-sync-inbound'
-      properties: {
-        priority: 130
-        direction: 'Inbound'
-        access: 'Allow'
-        protocol: 'Udp'
-        sourceAddressPrefix: apiManagementSubnetPrefix
-        sourcePortRange: '*'
-        destinationAddressPrefix: apiManagementSubnetPrefix
-        destinationPortRange: '4290'
-      }
-    }
-    denyInboundRule
-    {
-      // The service's configuration and data in Azure Storage.
-      name: 'allow-storage-outbound'
-      properties: {
-        priority: 100
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'VirtualNetwork'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'Storage'
-        destinationPortRange: '443'
-      }
-    }
-    {
-      // The service's configuration database.
-      name: 'allow-sql-outbound'
-      properties: {
-        priority: 110
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'VirtualNetwork'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'Sql'
-        destinationPortRange: '1433'
-      }
-    }
-    {
-      // The platform's access to Key Vault.
-      name: 'allow-key-vault-outbound'
-      properties: {
-        priority: 120
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'VirtualNetwork'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'AzureKeyVault'
-        destinationPortRange: '443'
-      }
-    }
-    {
-      // Metrics, logs, health and Application Insights.
-      name: 'allow-azure-monitor-outbound'
-      properties: {
-        priority: 130
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'VirtualNetwork'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'AzureMonitor'
-        destinationPortRanges: [
-          '443'
-          '1886'
-        ]
-      }
-    }
-    {
-      // Signing keys to validate callers' tokens, and the managed identity's own tokens.
-      name: 'allow-entra-id-outbound'
-      properties: {
-        priority: 140
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'VirtualNetwork'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'AzureActiveDirectory'
-        destinationPortRange: '443'
-      }
-    }
-    {
-      // The models, through the Foundry account's private endpoint.
-      name: 'allow-backend-https-outbound'
-      properties: {
-        priority: 150
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: apiManagementSubnetPrefix
-        sourcePortRange: '*'
-        destinationAddressPrefix: privateEndpointSubnetPrefix
-        destinationPortRange: '443'
-      }
-    }
-    {
-      // Name resolution by the network's DNS server.
-      name: 'allow-dns-outbound'
-      properties: {
-        priority: 160
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: '*'
-        sourceAddressPrefix: apiManagementSubnetPrefix
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'VirtualNetwork'
-        destinationPortRange: '53'
-      }
-    }
-    {
-      name: 'allow-rate-limit-sync-outbound'
-      properties: {
-        priority: 170
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Udp'
-        sourceAddressPrefix: apiManagementSubnetPrefix
-        sourcePortRange: '*'
-        destinationAddressPrefix: apiManagementSubnetPrefix
-        destinationPortRange: '4290'
-      }
-    }
-    {
-      // Certificate revocation checks, Entra ID and the platform's diagnostics, which have no service tag.
-      name: 'allow-web-outbound'
-      properties: {
-        priority: 180
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: apiManagementSubnetPrefix
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'Internet'
-        destinationPortRanges: [
-          '80'
-          '443'
-          '12000'
-        ]
-      }
-    }
-    {
-      // Time synchronisation of the units.
-      name: 'allow-ntp-outbound'
-      properties: {
-        priority: 190
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Udp'
-        sourceAddressPrefix: apiManagementSubnetPrefix
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'Internet'
-        destinationPortRange: '123'
-      }
-    }
-    {
-      // PSRule Azure.NSG.LateralTraversal.
-      name: 'deny-ssh-rdp-to-vnet-outbound'
-      properties: {
-        priority: 4000
-        direction: 'Outbound'
-        access: 'Deny'
-        protocol: 'Tcp'
-        sourceAddressPrefix: '*'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'VirtualNetwork'
-        destinationPortRanges: [
-          '22'
-          '3389'
-        ]
-      }
-    }
-    {
-      // NET-12: nothing else leaves the gateway.
-      name: 'deny-all-outbound'
-      properties: {
-        priority: 4096
-        direction: 'Outbound'
-        access: 'Deny'
-        protocol: '*'
-        sourceAddressPrefix: '*'
-        sourcePortRange: '*'
-        destinationAddressPrefix: '*'
-        destinationPortRange: '*'
-      }
-    }
-  ]
+  securityRules: apiManagementSecurityRules
 }
 
 resource workloadResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {

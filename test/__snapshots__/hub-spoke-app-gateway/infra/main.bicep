@@ -65,6 +65,9 @@ param apiManagementSku string
 @maxValue(31)
 param apiManagementCapacity int
 
+@description('NET-14: further regions where API Management runs a copy of the gateway; Premium only, so empty with Developer. Each item: { location: string, vnetAddressPrefix: string }: the region, and the range of the small virtual network there that holds only the gateway\'s subnet and is peered with the workload network.')
+param apiManagementRegions array
+
 @description('Email address that receives API Management\'s system notifications.')
 @minLength(3)
 param apiManagementPublisherEmail string
@@ -410,248 +413,252 @@ var jumpboxSubnet = {
 // reference"); every other flow, in or out, is denied. The subnet does not route through the firewall: the control
 // plane's replies must return directly (forced tunnelling needs an ApiManagement-to-Internet route and firewall rules
 // for every dependency), so its egress is limited here, to Azure's service tags and the few web ports it needs.
+// Written for any subnet of the gateway, also those of its further regions: sources and destinations inside the networks are
+// the VirtualNetwork tag, which the NSG of each subnet evaluates in its own network and peerings.
+var apiManagementSecurityRules = [
+  {
+    // Azure's control plane manages the instance on its management endpoint.
+    name: 'allow-api-management-control-plane-inbound'
+    properties: {
+      priority: 100
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'ApiManagement'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '3443'
+    }
+  }
+  {
+    // Health probes of the internal load balancer and of each unit.
+    name: 'allow-load-balancer-inbound'
+    properties: {
+      priority: 110
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'AzureLoadBalancer'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRanges: [
+        '6390'
+        '6391'
+      ]
+    }
+  }
+  {
+    // Callers in the network, the Application Gateway, VPN clients and peered networks reach the gateway over HTTPS only.
+    name: 'allow-callers-https-inbound'
+    properties: {
+      priority: 120
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // The units share the token-limit counters.
+    name: 'allow-rate-limit-sync-inbound'
+    properties: {
+      priority: 130
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Udp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '4290'
+    }
+  }
+  denyInboundRule
+  {
+    // The service's configuration and data in Azure Storage.
+    name: 'allow-storage-outbound'
+    properties: {
+      priority: 100
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'Storage'
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // The service's configuration database.
+    name: 'allow-sql-outbound'
+    properties: {
+      priority: 110
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'Sql'
+      destinationPortRange: '1433'
+    }
+  }
+  {
+    // The platform's access to Key Vault.
+    name: 'allow-key-vault-outbound'
+    properties: {
+      priority: 120
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'AzureKeyVault'
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // Metrics, logs, health and Application Insights.
+    name: 'allow-azure-monitor-outbound'
+    properties: {
+      priority: 130
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'AzureMonitor'
+      destinationPortRanges: [
+        '443'
+        '1886'
+      ]
+    }
+  }
+  {
+    // Signing keys to validate callers' tokens, and the managed identity's own tokens.
+    name: 'allow-entra-id-outbound'
+    properties: {
+      priority: 140
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'AzureActiveDirectory'
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // The models, through the Foundry account's private endpoint.
+    name: 'allow-backend-https-outbound'
+    properties: {
+      priority: 150
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: privateEndpointSubnetPrefix
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // Name resolution by the network's DNS server.
+    name: 'allow-dns-outbound'
+    properties: {
+      priority: 160
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: '*'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '53'
+    }
+  }
+  {
+    name: 'allow-rate-limit-sync-outbound'
+    properties: {
+      priority: 170
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Udp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '4290'
+    }
+  }
+  {
+    // Certificate revocation checks, Entra ID and the platform's diagnostics, which have no service tag.
+    name: 'allow-web-outbound'
+    properties: {
+      priority: 180
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'Internet'
+      destinationPortRanges: [
+        '80'
+        '443'
+        '12000'
+      ]
+    }
+  }
+  {
+    // Time synchronisation of the units.
+    name: 'allow-ntp-outbound'
+    properties: {
+      priority: 190
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Udp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'Internet'
+      destinationPortRange: '123'
+    }
+  }
+  {
+    // PSRule Azure.NSG.LateralTraversal.
+    name: 'deny-ssh-rdp-to-vnet-outbound'
+    properties: {
+      priority: 4000
+      direction: 'Outbound'
+      access: 'Deny'
+      protocol: 'Tcp'
+      sourceAddressPrefix: '*'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRanges: [
+        '22'
+        '3389'
+      ]
+    }
+  }
+  {
+    // NET-12: nothing else leaves the gateway.
+    name: 'deny-all-outbound'
+    properties: {
+      priority: 4096
+      direction: 'Outbound'
+      access: 'Deny'
+      protocol: '*'
+      sourceAddressPrefix: '*'
+      sourcePortRange: '*'
+      destinationAddressPrefix: '*'
+      destinationPortRange: '*'
+    }
+  }
+]
+
 var apiManagementSubnet = {
   name: 'snet-apim'
   addressPrefix: apiManagementSubnetPrefix
-  securityRules: [
-    {
-      // Azure's control plane manages the instance on its management endpoint.
-      name: 'allow-api-management-control-plane-inbound'
-      properties: {
-        priority: 100
-        direction: 'Inbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'ApiManagement'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'VirtualNetwork'
-        destinationPortRange: '3443'
-      }
-    }
-    {
-      // Health probes of the internal load balancer and of each unit.
-      name: 'allow-load-balancer-inbound'
-      properties: {
-        priority: 110
-        direction: 'Inbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'AzureLoadBalancer'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'VirtualNetwork'
-        destinationPortRanges: [
-          '6390'
-          '6391'
-        ]
-      }
-    }
-    {
-      // Callers in the network, the Application Gateway, VPN clients and peered networks reach the gateway over HTTPS only.
-      name: 'allow-callers-https-inbound'
-      properties: {
-        priority: 120
-        direction: 'Inbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'VirtualNetwork'
-        sourcePortRange: '*'
-        destinationAddressPrefix: apiManagementSubnetPrefix
-        destinationPortRange: '443'
-      }
-    }
-    {
-      // The units share the token-limit counters.
-      name: 'allow-rate-limit-sync-inbound'
-      properties: {
-        priority: 130
-        direction: 'Inbound'
-        access: 'Allow'
-        protocol: 'Udp'
-        sourceAddressPrefix: apiManagementSubnetPrefix
-        sourcePortRange: '*'
-        destinationAddressPrefix: apiManagementSubnetPrefix
-        destinationPortRange: '4290'
-      }
-    }
-    denyInboundRule
-    {
-      // The service's configuration and data in Azure Storage.
-      name: 'allow-storage-outbound'
-      properties: {
-        priority: 100
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'VirtualNetwork'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'Storage'
-        destinationPortRange: '443'
-      }
-    }
-    {
-      // The service's configuration database.
-      name: 'allow-sql-outbound'
-      properties: {
-        priority: 110
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'VirtualNetwork'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'Sql'
-        destinationPortRange: '1433'
-      }
-    }
-    {
-      // The platform's access to Key Vault.
-      name: 'allow-key-vault-outbound'
-      properties: {
-        priority: 120
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'VirtualNetwork'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'AzureKeyVault'
-        destinationPortRange: '443'
-      }
-    }
-    {
-      // Metrics, logs, health and Application Insights.
-      name: 'allow-azure-monitor-outbound'
-      properties: {
-        priority: 130
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'VirtualNetwork'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'AzureMonitor'
-        destinationPortRanges: [
-          '443'
-          '1886'
-        ]
-      }
-    }
-    {
-      // Signing keys to validate callers' tokens, and the managed identity's own tokens.
-      name: 'allow-entra-id-outbound'
-      properties: {
-        priority: 140
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: 'VirtualNetwork'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'AzureActiveDirectory'
-        destinationPortRange: '443'
-      }
-    }
-    {
-      // The models, through the Foundry account's private endpoint.
-      name: 'allow-backend-https-outbound'
-      properties: {
-        priority: 150
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: apiManagementSubnetPrefix
-        sourcePortRange: '*'
-        destinationAddressPrefix: privateEndpointSubnetPrefix
-        destinationPortRange: '443'
-      }
-    }
-    {
-      // Name resolution by the network's DNS server.
-      name: 'allow-dns-outbound'
-      properties: {
-        priority: 160
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: '*'
-        sourceAddressPrefix: apiManagementSubnetPrefix
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'VirtualNetwork'
-        destinationPortRange: '53'
-      }
-    }
-    {
-      name: 'allow-rate-limit-sync-outbound'
-      properties: {
-        priority: 170
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Udp'
-        sourceAddressPrefix: apiManagementSubnetPrefix
-        sourcePortRange: '*'
-        destinationAddressPrefix: apiManagementSubnetPrefix
-        destinationPortRange: '4290'
-      }
-    }
-    {
-      // Certificate revocation checks, Entra ID and the platform's diagnostics, which have no service tag.
-      name: 'allow-web-outbound'
-      properties: {
-        priority: 180
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Tcp'
-        sourceAddressPrefix: apiManagementSubnetPrefix
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'Internet'
-        destinationPortRanges: [
-          '80'
-          '443'
-          '12000'
-        ]
-      }
-    }
-    {
-      // Time synchronisation of the units.
-      name: 'allow-ntp-outbound'
-      properties: {
-        priority: 190
-        direction: 'Outbound'
-        access: 'Allow'
-        protocol: 'Udp'
-        sourceAddressPrefix: apiManagementSubnetPrefix
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'Internet'
-        destinationPortRange: '123'
-      }
-    }
-    {
-      // PSRule Azure.NSG.LateralTraversal.
-      name: 'deny-ssh-rdp-to-vnet-outbound'
-      properties: {
-        priority: 4000
-        direction: 'Outbound'
-        access: 'Deny'
-        protocol: 'Tcp'
-        sourceAddressPrefix: '*'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'VirtualNetwork'
-        destinationPortRanges: [
-          '22'
-          '3389'
-        ]
-      }
-    }
-    {
-      // NET-12: nothing else leaves the gateway.
-      name: 'deny-all-outbound'
-      properties: {
-        priority: 4096
-        direction: 'Outbound'
-        access: 'Deny'
-        protocol: '*'
-        sourceAddressPrefix: '*'
-        sourcePortRange: '*'
-        destinationAddressPrefix: '*'
-        destinationPortRange: '*'
-      }
-    }
-  ]
+  securityRules: apiManagementSecurityRules
 }
 
 // NET-09: the Application Gateway's subnet. Azure does not support a default route through a firewall here, so it
@@ -933,12 +940,17 @@ module privateDnsZones 'modules/network/private-dns-zones.bicep' = {
       blob: 'privatelink.blob.${environment().suffixes.storage}'
       file: 'privatelink.file.${environment().suffixes.storage}'
     }
-    virtualNetworkResourceIds: [
-      hubVirtualNetwork.outputs.resourceId
-      virtualNetwork.outputs.resourceId
-    ]
+    // The gateways of the further regions resolve the models' private endpoint too.
+    virtualNetworkResourceIds: concat(
+      [
+        hubVirtualNetwork.outputs.resourceId
+        virtualNetwork.outputs.resourceId
+      ],
+      apiManagementRegionalNetworkResourceIds
+    )
     tags: resourceTags
   }
+  dependsOn: [apiManagementRegionalNetworks]
 }
 
 var privateDnsZoneResourceIds = privateDnsZones.outputs.resourceIds
@@ -1007,6 +1019,77 @@ module vpnGateway 'modules/connectivity/vpn-gateway.bicep' = {
   }
 }
 
+// NET-14: in each further region, a virtual network of its own holds the gateway's subnet. It is peered with the workload
+// network, so that the gateway there reaches the models' private endpoint, and linked to the private DNS zones.
+var apiManagementRegionalNetworkNames = map(
+  apiManagementRegions,
+  region => '${names.virtualNetwork}-${region.location}'
+)
+
+module apiManagementRegionalNetworks 'modules/network/virtual-network.bicep' = [
+  for (region, i) in apiManagementRegions: {
+    scope: workloadResourceGroup
+    name: 'apim-virtual-network-${region.location}'
+    params: {
+      name: apiManagementRegionalNetworkNames[i]
+      location: region.location
+      addressPrefixes: [region.vnetAddressPrefix]
+      subnets: [
+        {
+          name: 'snet-apim'
+          addressPrefix: region.vnetAddressPrefix
+          securityRules: apiManagementSecurityRules
+        }
+      ]
+      logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+      tags: resourceTags
+    }
+  }
+]
+
+var apiManagementRegionalNetworkResourceIds = map(
+  apiManagementRegionalNetworkNames,
+  name => resourceId(subscription().subscriptionId, names.resourceGroup, 'Microsoft.Network/virtualNetworks', name)
+)
+
+// One peering at a time on the workload network: Azure refuses concurrent changes to one network's peerings.
+@batchSize(1)
+module apiManagementRegionalToSpokePeerings 'modules/network/virtual-network-peering.bicep' = [
+  for (region, i) in apiManagementRegions: {
+    scope: workloadResourceGroup
+    name: 'peering-apim-${region.location}-to-workload'
+    params: {
+      localVirtualNetworkName: apiManagementRegionalNetworkNames[i]
+      remoteVirtualNetworkResourceId: resourceId(
+        subscription().subscriptionId,
+        names.resourceGroup,
+        'Microsoft.Network/virtualNetworks',
+        names.virtualNetwork
+      )
+      allowForwardedTraffic: false
+      allowGatewayTransit: false
+      useRemoteGateways: false
+    }
+    dependsOn: [apiManagementRegionalNetworks, virtualNetwork]
+  }
+]
+
+@batchSize(1)
+module spokeToApiManagementRegionalPeerings 'modules/network/virtual-network-peering.bicep' = [
+  for (region, i) in apiManagementRegions: {
+    scope: workloadResourceGroup
+    name: 'peering-workload-to-apim-${region.location}'
+    params: {
+      localVirtualNetworkName: names.virtualNetwork
+      remoteVirtualNetworkResourceId: apiManagementRegionalNetworkResourceIds[i]
+      allowForwardedTraffic: false
+      allowGatewayTransit: false
+      useRemoteGateways: false
+    }
+    dependsOn: [apiManagementRegionalNetworks, virtualNetwork, spokeToHubPeering]
+  }
+]
+
 // NET-08, SEC-05: API Management in internal mode is the one door to the models: it admits Microsoft Entra ID
 // callers holding the gateway's app role, limits and meters tokens per caller, and calls the Foundry account with its
 // own managed identity. The backend's address is built from the account's name, so the gateway (the slowest resource
@@ -1027,11 +1110,15 @@ module apiManagement 'modules/gateway/api-management.bicep' = {
     callerAppRole: gatewayCallerRole
     backendEndpoint: 'https://${names.foundry}.cognitiveservices.azure.com/'
     tpmLimitPerCaller: gatewayTpmLimitPerCaller
+    additionalLocations: map(range(0, length(apiManagementRegions)), i => {
+      location: apiManagementRegions[i].location
+      subnetResourceId: '${apiManagementRegionalNetworkResourceIds[i]}/subnets/snet-apim'
+    })
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
   // The network's DNS server is the firewall's proxy, and API Management needs its DNS working when it is created.
-  dependsOn: [firewall]
+  dependsOn: [firewall, apiManagementRegionalNetworks]
 }
 
 // SEC-09, SEC-10: the gateway's identity may call the models of this account and nothing else.
@@ -1062,10 +1149,15 @@ module apiManagementDns 'modules/gateway/api-management-dns.bicep' = {
   params: {
     apiManagementName: names.apiManagement
     privateIpAddress: apiManagement.outputs.privateIpAddress
-    virtualNetworkResourceIds: [
-      hubVirtualNetwork.outputs.resourceId
-      virtualNetwork.outputs.resourceId
-    ]
+    additionalLocations: apiManagementRegions
+    additionalPrivateIpAddresses: apiManagement.outputs.additionalPrivateIpAddresses
+    virtualNetworkResourceIds: concat(
+      [
+        hubVirtualNetwork.outputs.resourceId
+        virtualNetwork.outputs.resourceId
+      ],
+      apiManagementRegionalNetworkResourceIds
+    )
     tags: resourceTags
   }
 }

@@ -60,6 +60,9 @@ param apiManagementSku = 'Developer'
 // One unit.
 param apiManagementCapacity = 1
 
+// None: Developer runs in one region only.
+param apiManagementRegions = []
+
 // Receives API Management's system notifications.
 param apiManagementPublisherEmail = 'ai-platform@contoso.com'
 

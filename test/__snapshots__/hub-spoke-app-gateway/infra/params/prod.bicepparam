@@ -60,6 +60,14 @@ param apiManagementSku = 'Premium'
 // Two units, one in each of two availability zones.
 param apiManagementCapacity = 2
 
+// Further regions of the gateway, each with its own small network peered with this one (NET-14).
+param apiManagementRegions = [
+  {
+    location: 'westeurope'
+    vnetAddressPrefix: '10.60.8.0/27'
+  }
+]
+
 // Receives API Management's system notifications.
 param apiManagementPublisherEmail = 'ai-platform@contoso.com'
 
