@@ -1,6 +1,6 @@
 import { type BicepParam, EnvironmentVariable, serializeBicepParams } from '../src/render/bicepparam.js';
 import type { EnvironmentNetwork } from '../src/network/address-plan.js';
-import { API_MANAGEMENT_ZONE, existingHubZonesFor, type PrivateDnsZone } from '../src/network/private-dns-zones.js';
+import { API_MANAGEMENT_ZONE, type PrivateDnsZone, privateEndpointZonesFor, zoneNameOf } from '../src/network/private-dns-zones.js';
 import type { EnvironmentProfile, ViewModel } from '../src/model.js';
 import type { Generator } from './types.js';
 
@@ -94,7 +94,7 @@ function existingHubParameters(model: ViewModel): BicepParam[] {
   const { answers } = model;
   if (!model.existingHub) return [];
   const zoneIds = answers.privateDnsZoneIds ?? [];
-  const idOf = (zone: PrivateDnsZone) => zoneIds.find((id) => zone.pattern.test(id.split('/').pop()!))!;
+  const idOf = (zone: PrivateDnsZone) => zoneIds.find((id) => zone.pattern.test(zoneNameOf(id)))!;
   return [
     { name: 'hubVirtualNetworkResourceId', value: answers.hubVnetId!, comment: 'The platform team\'s hub VNet; this deployment adds the peering on both sides.' },
     { name: 'hubDnsServers', value: answers.hubDnsServers!, comment: 'The hub\'s DNS servers, which resolve the central private DNS zones; the spoke uses them.' },
@@ -107,7 +107,7 @@ function existingHubParameters(model: ViewModel): BicepParam[] {
     ...(model.dnsZoneGroups
       ? [{
           name: 'privateDnsZoneResourceIds',
-          value: Object.fromEntries(existingHubZonesFor(answers).filter((zone) => zone !== API_MANAGEMENT_ZONE).map((zone) => [zone.key, idOf(zone)])),
+          value: Object.fromEntries(privateEndpointZonesFor(answers).map((zone) => [zone.key, idOf(zone)])),
           comment: 'The central private DNS zones the private endpoints register in.',
         }]
       : []),
@@ -141,7 +141,11 @@ function gatewayParameters(model: ViewModel, environment: EnvironmentProfile): B
       comment: 'Application ID URI of the gateway\'s app registration in Entra ID (create it, or change this to yours); callers ask for tokens for it.',
     },
     { name: 'gatewayCallerRole', value: 'Models.Invoke', comment: 'App role of that registration; assign it to the applications and groups that may call the models.' },
-    { name: 'gatewayTpmLimitPerCaller', value: tpmLimitPerCaller, comment: 'Tokens per minute one caller may use: half of the model deployment\'s capacity.' },
+    {
+      name: 'gatewayTpmLimitPerCaller',
+      value: tpmLimitPerCaller,
+      comment: environment.modelDeployments.length > 0 ? 'Tokens per minute one caller may use: half of the model deployment\'s capacity.' : 'Tokens per minute one caller may use; size it to the models you deploy.',
+    },
     ...(model.edgeGateway
       ? [
           { name: 'gatewayHostName', value: answers.gatewayHostName!, comment: 'The name callers use, on the certificate; point it at the gateway\'s public address in your DNS.' },
@@ -150,7 +154,7 @@ function gatewayParameters(model: ViewModel, environment: EnvironmentProfile): B
         ]
       : []),
     ...(environment.applicationGatewayPrivateIp
-      ? [{ name: 'applicationGatewayPrivateIp', value: environment.applicationGatewayPrivateIp, comment: 'The Application Gateway\'s private frontend, Front Door\'s origin: the last address of its subnet.' }]
+      ? [{ name: 'applicationGatewayPrivateIp', value: environment.applicationGatewayPrivateIp, comment: 'The Application Gateway\'s private frontend, Front Door\'s origin: the last usable address of its subnet.' }]
       : []),
   ];
 }

@@ -31,7 +31,7 @@ export const egress: Generator = {
   when: (answers) => answers.firewall || answers.hubFirewallIp !== undefined,
   files: (model) => [
     fromTemplate('infra/modules/network/route-table.bicep.hbs'),
-    ...(model.firewall ? [fromTemplate('infra/modules/network/firewall.bicep'), fromTemplate('infra/modules/network/firewall-policy.bicep')] : []),
+    ...(model.firewall ? [fromTemplate('infra/modules/network/firewall.bicep.hbs'), fromTemplate('infra/modules/network/firewall-policy.bicep.hbs')] : []),
   ],
 };
 

@@ -14,11 +14,14 @@ export interface BicepWiring {
   /** Resource group and VNet module of the shared connectivity: the hub's, or the workload's. */
   readonly connectivityScope: string;
   readonly connectivityNetwork: string;
-  /** Bastion sits in the hub (hub-spoke), otherwise beside the workload (NET-06). */
-  readonly bastionScope: string;
-  readonly bastionNetwork: string;
   /** What updates the hub VNet, so that the peerings wait for it (ReferencedResourceNotProvisioned). */
   readonly hubPeeringDependencies: string;
+  /**
+   * What must exist before the workload network's DNS server and way out work: the firewall (its DNS
+   * proxy), or the peerings when that server is in a hub. API Management, the Application Gateway and
+   * the jumpbox (its Entra ID sign-in) need both when they are created.
+   */
+  readonly dnsReady: readonly string[];
   readonly privateEndpoints: readonly PrivateEndpointWiring[];
 }
 
@@ -70,16 +73,16 @@ export function wiringFor(answers: Answers): BicepWiring {
     hubSubnets: hubSubnets.map(variableOf),
     connectivityScope: connectivity.scope,
     connectivityNetwork: connectivity.network,
-    bastionScope: connectivity.scope,
-    bastionNetwork: connectivity.network,
     hubPeeringDependencies: [
       'hubVirtualNetwork',
       'virtualNetwork',
       'dnsResolver',
       ...(answers.firewall ? ['firewall'] : []),
       ...(answers.jumpbox ? ['bastion'] : []),
-      ...(answers.vpn === 'p2s' ? ['vpnGateway'] : []),
     ].join(', '),
+    dnsReady: (hubSpoke && answers.firewall) || answers.topology === 'existing-hub'
+      ? ['hubToSpokePeering', 'spokeToHubPeering']
+      : answers.firewall ? ['firewall'] : [],
     privateEndpoints: PRIVATE_ENDPOINTS,
   };
 }

@@ -104,5 +104,6 @@ export function optionMatrix(gateways: readonly Answers['gateway'][]): Record<st
   for (const hubFirewallIp of [undefined, '10.0.0.4']) {
     add({ topology: 'existing-hub', vpn: 'none', jumpbox: true, gateway: 'none', ...(hubFirewallIp && { hubFirewallIp }) });
   }
+  for (const gateway of gateways.filter((candidate) => candidate !== 'none')) add({ topology: 'existing-hub', vpn: 'none', jumpbox: false, gateway });
   return matrix;
 }

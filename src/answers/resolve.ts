@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type AnswerKey, type Answers, AnswersSchema, ANSWER_KEYS, type PartialAnswers } from './schema.js';
+import { fieldInfo } from './fields.js';
 import { workloadNameFromFolder } from './naming.js';
 
 /** Where an answer came from; recorded in the state file so that a run can be reproduced. */
@@ -52,7 +53,8 @@ export function deriveDefaults(partial: PartialAnswers, folderName: string): Par
   const hubSpoke = (partial.topology ?? 'hub-spoke') === 'hub-spoke';
   return {
     name: workloadNameFromFolder(folderName),
-    firewall: hubSpoke,
+    // A jumpbox needs a way out (Entra ID sign-in, updates, the portals), and the firewall is the only one.
+    firewall: hubSpoke || (partial.topology === 'single-vnet' && (partial.jumpbox ?? true)),
     hubAddressSpace: hubSpoke ? '10.50.0.0/23' : undefined,
     dnsZonesByPolicy: partial.topology === 'existing-hub' ? false : undefined,
     vpnClientAddressPool: partial.vpn === 'p2s' ? '172.16.200.0/24' : undefined,
@@ -61,11 +63,13 @@ export function deriveDefaults(partial: PartialAnswers, folderName: string): Par
 
 /** Answers without a default that the other answers make necessary, with the answer that does. */
 export function conditionallyRequired(merged: PartialAnswers): { key: AnswerKey; because: string }[] {
-  const gateway = merged.gateway ?? 'apim';
+  const gateway = merged.gateway ?? fieldInfo('gateway').defaultValue;
+  // A gateway nobody chose is named as the default, so nobody hunts for a flag they did not pass.
+  const byGateway = merged.gateway === undefined ? `the default --gateway ${gateway}` : `--gateway ${gateway}`;
   return [
-    ...(gateway !== 'none' ? [{ key: 'publisherEmail' as const, because: `--gateway ${gateway}` }] : []),
+    ...(gateway !== 'none' ? [{ key: 'publisherEmail' as const, because: byGateway }] : []),
     ...(gateway === 'apim-appgw' || gateway === 'apim-frontdoor'
-      ? (['gatewayHostName', 'certificateUri', 'certificateKeyVaultId'] as const).map((key) => ({ key, because: `--gateway ${gateway}` }))
+      ? (['gatewayHostName', 'certificateUri', 'certificateKeyVaultId'] as const).map((key) => ({ key, because: byGateway }))
       : []),
     ...(merged.topology === 'existing-hub' ? (['hubVnetId', 'hubDnsServers'] as const).map((key) => ({ key, because: '--topology existing-hub' })) : []),
   ];

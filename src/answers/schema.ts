@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { isPrivate, parseCidr } from '../network/cidr.js';
+import { type Cidr, contains, isPrivate, parseCidr } from '../network/cidr.js';
 import { AZURE_LOCATIONS, FRONT_DOOR_PRIVATE_LINK_REGIONS, hasAvailabilityZones, isAzureLocation } from './locations.js';
 import { ENVIRONMENT_NAME, isProductionEnvironment, WORKLOAD_NAME } from './naming.js';
 import { planNetworks } from '../network/landing-zone-networks.js';
-import { existingHubZonesFor } from '../network/private-dns-zones.js';
+import { API_MANAGEMENT_ZONE, existingHubZonesFor, type PrivateDnsZone, privateEndpointZonesFor, zoneNameOf } from '../network/private-dns-zones.js';
 
 /**
  * The answers: one zod schema is the single source of truth for flags, prompts, --help, defaults,
@@ -79,6 +79,8 @@ const vpn = z
   .register(answerUi, {
     question: 'Point-to-site VPN?',
     hints: { none: 'no VPN: reach private endpoints through Bastion', p2s: 'OpenVPN with Microsoft Entra ID sign-in' },
+    // An existing hub's VPN gateway is the platform team's.
+    askWhen: (answers) => answers.topology !== 'existing-hub',
   });
 
 const gateway = z
@@ -107,7 +109,7 @@ const firewall = z
   .describe('Egress through Azure Firewall with an FQDN allow-list (NET-07).')
   .register(answerUi, {
     question: 'Route egress through Azure Firewall?',
-    defaultText: 'true with hub-spoke, otherwise false',
+    defaultText: 'true with hub-spoke, and with single-vnet when there is a jumpbox',
     // An existing hub brings its own firewall (--hub-firewall-ip).
     askWhen: (answers) => answers.topology !== 'existing-hub',
   });
@@ -237,7 +239,12 @@ const privateDnsZoneIds = z
   .array(resourceIdOf('Microsoft.Network/privateDnsZones', ZONE_EXAMPLE))
   .optional()
   .describe('Resource IDs of the central private DNS zones the private endpoints register in (existing-hub only); each zone the chosen services need must be among them.')
-  .register(answerUi, { question: 'Resource IDs of the central private DNS zones (comma-separated)?', valueName: '<list>', askWhen: onExistingHub });
+  .register(answerUi, {
+    question: 'Resource IDs of the central private DNS zones (comma-separated)?',
+    valueName: '<list>',
+    // With Azure Policy writing the endpoints' records, only API Management's zone is still needed.
+    askWhen: (answers) => onExistingHub(answers) && (answers.dnsZonesByPolicy !== true || (answers.gateway ?? 'apim') !== 'none'),
+  });
 
 const dnsZonesByPolicy = z
   .boolean()
@@ -305,8 +312,8 @@ export const answerFields = {
   hubVnetId,
   hubFirewallIp,
   hubDnsServers,
-  privateDnsZoneIds,
   dnsZonesByPolicy,
+  privateDnsZoneIds,
   vpn,
   vpnClientAddressPool,
   gateway,
@@ -343,12 +350,21 @@ export const AnswersSchema = z
       context.addIssue({ code: 'custom', path: ['services'], message: 'is empty and --foundry is none, so there is nothing to deploy; choose at least one of openai, ml, aiservices, search' });
     }
     if (answers.allowedFqdns.length > 0 && !answers.firewall) {
-      context.addIssue({ code: 'custom', path: ['allowedFqdns'], message: 'needs the firewall (--firewall): without it nothing filters egress, so there is nothing to allow' });
+      context.addIssue({
+        code: 'custom',
+        path: ['allowedFqdns'],
+        message: answers.topology === 'existing-hub'
+          ? 'is not used with an existing hub: egress is allowed by the hub firewall\'s policy, which the platform team owns; ask them to allow these hosts'
+          : 'needs the firewall (--firewall): without it nothing filters egress, so there is nothing to allow',
+      });
     }
     if (answers.hubAddressSpace !== undefined && answers.topology !== 'hub-spoke') {
       context.addIssue({ code: 'custom', path: ['hubAddressSpace'], message: `is only used with --topology hub-spoke, not ${answers.topology}` });
     }
     existingHubRules(answers, context);
+    if (answers.jumpbox && !answers.firewall && answers.topology !== 'existing-hub') {
+      context.addIssue({ code: 'custom', path: ['jumpbox'], message: 'needs the firewall (--firewall): no subnet has default internet access, and the jumpbox needs a way out for its Microsoft Entra ID sign-in, Windows Update and the Foundry portal; keep --firewall, or pass --no-jumpbox' });
+    }
     if (answers.vpnClientAddressPool !== undefined && answers.vpn !== 'p2s') {
       context.addIssue({ code: 'custom', path: ['vpnClientAddressPool'], message: 'is only used with --vpn p2s' });
     }
@@ -389,19 +405,33 @@ function existingHubRules(answers: Answers, context: z.RefinementCtx): void {
     context.addIssue({ code: 'custom', path: ['firewall'], message: 'cannot be true with an existing hub: egress goes through the hub\'s firewall; pass --no-firewall and its address with --hub-firewall-ip' });
   }
   const needed = existingHubZonesFor(answers);
+  const inUse = [...privateEndpointZonesFor(answers), ...(answers.gateway === 'none' ? [] : [API_MANAGEMENT_ZONE])];
   const given = answers.privateDnsZoneIds ?? [];
+  const matched = new Set<PrivateDnsZone>();
   for (const [index, id] of given.entries()) {
-    const zoneName = id.split('/').pop()!;
-    if (!needed.some((zone) => zone.pattern.test(zoneName))) {
-      const names = needed.map((zone) => zone.name).join(', ') || 'none';
-      context.addIssue({ code: 'custom', path: ['privateDnsZoneIds', index], message: `names zone ${zoneName}, which this landing zone does not use; the zones it needs: ${names}` });
+    const zone = inUse.find((candidate) => candidate.pattern.test(zoneNameOf(id)));
+    if (!zone) {
+      context.addIssue({ code: 'custom', path: ['privateDnsZoneIds', index], message: `names zone ${zoneNameOf(id)}, which this landing zone does not use; the zones it uses: ${inUse.map((candidate) => candidate.name).join(', ')}` });
+    } else if (matched.has(zone)) {
+      context.addIssue({ code: 'custom', path: ['privateDnsZoneIds', index], message: `names zone ${zoneNameOf(id)} a second time; give each zone once` });
     }
+    if (zone) matched.add(zone);
   }
-  const missing = needed.filter((zone) => !given.some((id) => zone.pattern.test(id.split('/').pop()!)));
+  const missing = needed.filter((zone) => !matched.has(zone));
   if (missing.length > 0) {
     const list = missing.map((zone) => `${zone.name} (${zone.purpose})`).join(', ');
-    const policyHint = answers.dnsZonesByPolicy ? '' : ', or pass --dns-zones-by-policy if Azure Policy writes the private endpoints\' records';
+    // Azure Policy writes private endpoints' records, never API Management's.
+    const policyHint = missing.some((zone) => zone !== API_MANAGEMENT_ZONE) ? ', or pass --dns-zones-by-policy if Azure Policy writes the private endpoints\' records' : '';
     context.addIssue({ code: 'custom', path: ['privateDnsZoneIds'], message: `lacks the resource IDs of ${list}${policyHint}` });
+  }
+  // A peered hub can never share the spoke's addresses: an IP in the spoke's range is a typo.
+  const spokes = planNetworks(answers);
+  const inSpoke = (ip: string) => !('key' in spokes) && spokes.some(({ workload }) => contains(parseCidr(workload.vnetAddressPrefix) as Cidr, parseCidr(`${ip}/32`) as Cidr));
+  if (answers.hubFirewallIp && inSpoke(answers.hubFirewallIp)) {
+    context.addIssue({ code: 'custom', path: ['hubFirewallIp'], message: 'lies in the spoke\'s own address space (--address-space), not in the hub; give the hub firewall\'s private IP' });
+  }
+  for (const [index, server] of (answers.hubDnsServers ?? []).entries()) {
+    if (inSpoke(server)) context.addIssue({ code: 'custom', path: ['hubDnsServers', index], message: 'lies in the spoke\'s own address space (--address-space), not in the hub; give the hub\'s DNS server' });
   }
 }
 

@@ -46,7 +46,13 @@ const DATA_ZONES = [
 /** API Management in internal mode has no private endpoint; its host names resolve through A records in this zone (NET-08). */
 export const API_MANAGEMENT_ZONE = zone('apiManagement', 'azure-api.net', 'API Management\'s gateway, portal and management hosts');
 
-/** The zones of the private endpoints the chosen options create. */
+/** The zone name at the end of a private DNS zone's resource ID. */
+export const zoneNameOf = (resourceId: string): string => resourceId.split('/').pop() ?? '';
+
+/**
+ * The zones of the private endpoints the chosen options create. Every landing zone this version
+ * generates has the Foundry account, Key Vault and Storage; the other services bring their zones.
+ */
 export function privateEndpointZonesFor(_answers: Pick<Answers, 'foundry' | 'services'>): PrivateDnsZone[] {
   return [...FOUNDRY_ZONES, ...DATA_ZONES];
 }

@@ -3,7 +3,7 @@ import * as clack from '@clack/prompts';
 import { isGenerated } from '../answers/availability.js';
 import { allFields, defaultLabel, type FieldInfo, parseList } from '../answers/fields.js';
 import { AZURE_LOCATIONS } from '../answers/locations.js';
-import { deriveDefaults } from '../answers/resolve.js';
+import { conditionallyRequired, deriveDefaults } from '../answers/resolve.js';
 import { answerFields, type PartialAnswers } from '../answers/schema.js';
 import { CancelledError } from '../errors.js';
 
@@ -30,12 +30,14 @@ export async function askMissing(given: PartialAnswers, folderName: string, stre
     const soFar = { ...prompted, ...given } as PartialAnswers;
     if (field.ui.askWhen && !field.ui.askWhen(soFar)) continue;
     const derived = deriveDefaults(soFar, folderName)[field.key];
-    prompted[field.key] = await askField(field, derived ?? field.defaultValue, streams);
+    const requiredBy = conditionallyRequired(soFar).find(({ key }) => key === field.key)?.because;
+    prompted[field.key] = await askField(field, derived ?? field.defaultValue, streams, requiredBy);
   }
   return prompted as PartialAnswers;
 }
 
-async function askField(field: FieldInfo, initial: unknown, streams: PromptStreams): Promise<unknown> {
+/** `requiredBy` names the earlier answer that makes an answer without a default necessary; others may stay empty. */
+async function askField(field: FieldInfo, initial: unknown, streams: PromptStreams, requiredBy?: string): Promise<unknown> {
   const message = field.ui.question;
   if (field.key === 'location') {
     const options = AZURE_LOCATIONS.map((value): { value: string } => ({ value }));
@@ -50,16 +52,19 @@ async function askField(field: FieldInfo, initial: unknown, streams: PromptStrea
     }
     case 'boolean':
       return askBoolean(field, initial === true, streams);
-    case 'list':
-      return parseList(await askText(field, (initial as string[] | undefined)?.join(','), streams));
+    case 'list': {
+      const items = parseList(await askText(field, (initial as string[] | undefined)?.join(','), streams, requiredBy));
+      // An empty answer to a list without a default leaves it unset, like an empty text.
+      return items.length === 0 && field.defaultValue === undefined ? undefined : items;
+    }
     case 'text': {
-      const text = await askText(field, initial as string | undefined, streams);
+      const text = await askText(field, initial as string | undefined, streams, requiredBy);
       return text === '' ? undefined : text;
     }
   }
 }
 
-function askText(field: FieldInfo, initial: string | undefined, streams: PromptStreams): Promise<string> {
+function askText(field: FieldInfo, initial: string | undefined, streams: PromptStreams, requiredBy?: string): Promise<string> {
   const schema = answerFields[field.key];
   return answered(clack.text({
     ...streams,
@@ -68,7 +73,10 @@ function askText(field: FieldInfo, initial: string | undefined, streams: PromptS
     placeholder: defaultLabel(field),
     validate: (raw) => {
       const value = field.kind === 'list' ? parseList(raw) : (raw ?? '');
-      if (value === '' && field.key === 'githubRepo') return undefined;
+      const empty = value === '' || (Array.isArray(value) && value.length === 0);
+      if (empty && requiredBy) return `is required with ${requiredBy}`;
+      // An answer without a default may stay empty: it is optional, or a later rule says what it needs.
+      if (empty && field.defaultValue === undefined) return undefined;
       const result = schema.safeParse(value);
       return result.success ? undefined : result.error.issues[0]?.message;
     },

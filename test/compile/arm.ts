@@ -31,25 +31,25 @@ export function deploymentsDeclaring(template: ArmTemplate, type: string): ArmRe
 }
 
 /** Parameters holding VNet ranges, and parameters holding subnet ranges (each inside one of the VNets). */
-const VNET_PARAMETERS = ['vnetAddressPrefix', 'hubVnetAddressPrefix', 'vpnClientAddressPool'];
-const SUBNET_PARAMETERS = [
-  'privateEndpointSubnetPrefix', 'jumpboxSubnetPrefix', 'apiManagementSubnetPrefix', 'applicationGatewaySubnetPrefix', 'bastionSubnetPrefix',
-  'gatewaySubnetPrefix', 'dnsResolverInboundSubnetPrefix', 'dnsResolverOutboundSubnetPrefix', 'firewallSubnetPrefix',
-];
+const VNET_PARAMETERS = ['vnetAddressPrefix', 'hubVnetAddressPrefix'];
+/** Every subnet the planner allocates has a parameter named …SubnetPrefix (a new one cannot slip past). */
+const isSubnetParameter = (key: string) => key.endsWith('SubnetPrefix');
 
 /**
- * Problems with the address ranges of a set of environments (their built parameter files): VNets
- * that overlap (across all environments), subnets outside every VNet of their environment, subnets
- * that overlap each other, a firewall address outside the firewall's subnet.
+ * Problems with the address ranges of a set of environments (their built parameter files): VNets and
+ * VPN client pools that overlap (across all environments), subnets outside every VNet of their
+ * environment, subnets that overlap each other, a firewall address outside the firewall's subnet, an
+ * Application Gateway frontend outside its subnet.
  */
 export function rangeProblems(environments: Readonly<Record<string, Record<string, { value: unknown }>>>): string[] {
   const problems: string[] = [];
-  const allVnets: { label: string; range: Cidr }[] = [];
+  const allRanges: { label: string; range: Cidr }[] = [];
   for (const [environment, parameters] of Object.entries(environments)) {
-    const ranges = (keys: readonly string[]) => keys.filter((key) => typeof parameters[key]?.value === 'string').map((key) => ({ label: `${environment}.${key} ${String(parameters[key]!.value)}`, range: parseCidr(String(parameters[key]!.value)) as Cidr }));
+    const range = (key: string) => ({ label: `${environment}.${key} ${String(parameters[key]!.value)}`, range: parseCidr(String(parameters[key]!.value)) as Cidr });
+    const ranges = (keys: readonly string[]) => keys.filter((key) => typeof parameters[key]?.value === 'string').map(range);
     const vnets = ranges(VNET_PARAMETERS);
-    const subnets = ranges(SUBNET_PARAMETERS);
-    allVnets.push(...vnets);
+    const subnets = ranges(Object.keys(parameters).filter(isSubnetParameter));
+    allRanges.push(...vnets, ...ranges(['vpnClientAddressPool']));
     for (const subnet of subnets) {
       if (!vnets.some((vnet) => contains(vnet.range, subnet.range))) problems.push(`${subnet.label} is outside every VNet of ${environment}`);
     }
@@ -59,8 +59,13 @@ export function rangeProblems(environments: Readonly<Record<string, Record<strin
     if (typeof firewallIp === 'string' && (!firewallSubnet || firewallIp !== addressAt(firewallSubnet.range, 4))) {
       problems.push(`${environment}.firewallPrivateIp ${firewallIp} is not the address Azure gives the firewall (offset 4 of its subnet)`);
     }
+    const frontendIp = parameters.applicationGatewayPrivateIp?.value;
+    const gatewaySubnet = subnets.find((subnet) => subnet.label.includes('applicationGatewaySubnetPrefix'));
+    if (typeof frontendIp === 'string' && (!gatewaySubnet || !contains(gatewaySubnet.range, parseCidr(`${frontendIp}/32`) as Cidr))) {
+      problems.push(`${environment}.applicationGatewayPrivateIp ${frontendIp} is outside the Application Gateway's subnet`);
+    }
   }
-  return [...problems, ...pairwiseOverlaps(allVnets)];
+  return [...problems, ...pairwiseOverlaps(allRanges)];
 }
 
 function pairwiseOverlaps(ranges: readonly { label: string; range: Cidr }[]): string[] {
@@ -128,45 +133,57 @@ export interface PeeringExpectation {
 
 /**
  * NET-10: hub and spoke peer both ways, each side deployed in its own VNet's resource group, naming
- * its own VNet as local and pointing at the other; gateway transit and remote gateways exactly when
- * the hub has a VPN gateway (either flag without one fails the deployment), the spoke's side waiting
- * for the gateway; forwarded traffic only where a firewall forwards it. With an existing hub, the
- * gateway flags follow the parameter useHubGateway and the hub's side deploys to the hub's group.
+ * its own VNet as local and pointing at the other. Gateway transit and remote gateways come exactly
+ * when the hub has a VPN gateway, set by a second deployment of each side that waits for the gateway
+ * (the spoke's after the hub's, or Azure refuses it); either flag without a gateway fails the
+ * deployment. Forwarded traffic only where a firewall forwards it. With an existing hub, the gateway
+ * flags follow the parameter useHubGateway and the hub's side deploys to the hub's group.
  */
 export function peeringProblems(template: ArmTemplate, expected: PeeringExpectation): string[] {
-  const peerings = deploymentsDeclaring(template, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings');
+  // Looped peerings connect API Management's further regions (NET-14), not the hub; regionalNetworkProblems checks them.
+  const peerings = deploymentsDeclaring(template, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings').filter((peering) => !(peering as { copy?: unknown }).copy);
   const problems: string[] = [];
   // Variables are resolved, also inside expressions, so swapped definitions cannot pass.
   const text = (value: unknown) => expandVariables(JSON.stringify(resolveVariables(value, template)), template);
   const parameter = (peering: ArmResource, name: string) => peering.properties?.parameters?.[name]?.value;
+  const group = (peering: ArmResource) => text((peering as { resourceGroup?: string }).resourceGroup);
   const spokeVnet = "names').virtualNetwork";
   const hubVnet = expected.hub === 'own' ? "names').hubVirtualNetwork" : "parameters('hubVirtualNetworkResourceId')";
   const sides = {
-    spoke: peerings.find((peering) => text((peering as { resourceGroup?: string }).resourceGroup).includes("names').resourceGroup") && text(parameter(peering, 'localVirtualNetworkName')).includes(spokeVnet)),
-    hub: peerings.find((peering) => expected.hub === 'own'
-      ? text((peering as { resourceGroup?: string }).resourceGroup).includes("names').hubResourceGroup") && text(parameter(peering, 'localVirtualNetworkName')).includes("names').hubVirtualNetwork")
-      : text((peering as { resourceGroup?: string }).resourceGroup).includes("split(parameters('hubVirtualNetworkResourceId'), '/')") && text(parameter(peering, 'localVirtualNetworkName')).includes("parameters('hubVirtualNetworkResourceId')")),
+    spoke: peerings.filter((peering) => group(peering).includes("names').resourceGroup") && text(parameter(peering, 'localVirtualNetworkName')).includes(spokeVnet)),
+    hub: peerings.filter((peering) => expected.hub === 'own'
+      ? group(peering).includes("names').hubResourceGroup") && text(parameter(peering, 'localVirtualNetworkName')).includes("names').hubVirtualNetwork")
+      : group(peering).includes("split(parameters('hubVirtualNetworkResourceId'), '/')") && text(parameter(peering, 'localVirtualNetworkName')).includes("parameters('hubVirtualNetworkResourceId')")),
   };
-  if (!sides.hub || !text(parameter(sides.hub, 'remoteVirtualNetworkResourceId')).includes(spokeVnet)) problems.push('no peering from the hub to the spoke');
-  if (!sides.spoke || !text(parameter(sides.spoke, 'remoteVirtualNetworkResourceId')).includes(hubVnet)) problems.push('no peering from the spoke to the hub');
-  const gatewayFlag = expected.hub === 'existing' ? "[parameters('useHubGateway')]" : expected.gateway;
-  const flags: [ArmResource | undefined, string, unknown][] = [
-    [sides.hub, 'allowGatewayTransit', gatewayFlag],
-    [sides.hub, 'useRemoteGateways', false],
-    [sides.spoke, 'allowGatewayTransit', false],
-    [sides.spoke, 'useRemoteGateways', gatewayFlag],
-  ];
-  for (const [peering, flag, value] of flags) {
-    if (peering && parameter(peering, flag) !== value) problems.push(`${peering.name}: ${flag} is ${JSON.stringify(parameter(peering, flag))}, expected ${JSON.stringify(value)}`);
+  if (sides.hub.length === 0 || !sides.hub.every((peering) => text(parameter(peering, 'remoteVirtualNetworkResourceId')).includes(spokeVnet))) problems.push('no peering from the hub to the spoke');
+  if (sides.spoke.length === 0 || !sides.spoke.every((peering) => text(parameter(peering, 'remoteVirtualNetworkResourceId')).includes(hubVnet))) problems.push('no peering from the spoke to the hub');
+  const dependsOn = (peering: ArmResource) => JSON.stringify((peering as { dependsOn?: unknown }).dependsOn ?? []);
+  const flagged = (side: ArmResource[], flag: string) => side.filter((peering) => parameter(peering, flag) !== false);
+  for (const [side, never] of [[sides.hub, 'useRemoteGateways'], [sides.spoke, 'allowGatewayTransit']] as const) {
+    for (const peering of flagged(side, never)) problems.push(`${peering.name}: ${never} is ${JSON.stringify(parameter(peering, never))}, expected false`);
   }
-  if (expected.gateway && sides.spoke && !JSON.stringify((sides.spoke as { dependsOn?: unknown }).dependsOn).includes("'vpn-gateway')")) {
-    problems.push(`${sides.spoke.name}: does not wait for the VPN gateway, so asking for remote gateways fails`);
+  const transit = flagged(sides.hub, 'allowGatewayTransit');
+  const remote = flagged(sides.spoke, 'useRemoteGateways');
+  if (expected.hub === 'existing') {
+    for (const peering of [...transit, ...remote]) {
+      if (parameter(peering, 'allowGatewayTransit') !== "[parameters('useHubGateway')]" && parameter(peering, 'useRemoteGateways') !== "[parameters('useHubGateway')]") problems.push(`${peering.name}: its gateway flag does not follow useHubGateway`);
+    }
+    if (transit.length !== 1 || remote.length !== 1) problems.push('the gateway flags do not follow useHubGateway on both sides');
+    if (remote[0] && transit[0] && !dependsOn(remote[0]).includes(transit[0].name.replace(/^\[|\]$/g, '').replace(/^format\('([^{]*).*$/, '$1'))) problems.push(`${remote[0].name}: does not wait for the hub's side, so asking for remote gateways can fail`);
+  } else if (!expected.gateway) {
+    for (const peering of [...transit, ...remote]) problems.push(`${peering.name}: asks for a gateway, but the hub has none`);
+  } else {
+    if (transit.length !== 1 || transit[0]!.properties?.parameters?.allowGatewayTransit?.value !== true) problems.push('the hub does not lend its VPN gateway to the spoke');
+    else if (!dependsOn(transit[0]!).includes("'vpn-gateway')")) problems.push(`${transit[0]!.name}: does not wait for the VPN gateway`);
+    if (remote.length !== 1 || remote[0]!.properties?.parameters?.useRemoteGateways?.value !== true) problems.push('the spoke does not use the hub\'s VPN gateway');
+    else if (transit[0] && !dependsOn(remote[0]!).includes(`'${transit[0].name}')`)) problems.push(`${remote[0]!.name}: does not wait for the hub's side, so asking for remote gateways fails`);
   }
   const forwarding = { hub: expected.hub === 'own' && expected.forwarding, spoke: expected.hub === 'existing' || expected.forwarding };
   for (const side of ['hub', 'spoke'] as const) {
-    const peering = sides[side];
-    if (peering && parameter(peering, 'allowForwardedTraffic') !== forwarding[side]) {
-      problems.push(`${peering.name}: forwarded traffic is ${forwarding[side] ? 'not allowed, but the hub forwards traffic into it' : 'allowed, but nothing forwards traffic'}`);
+    for (const peering of sides[side]) {
+      if (parameter(peering, 'allowForwardedTraffic') !== forwarding[side]) {
+        problems.push(`${peering.name}: forwarded traffic is ${forwarding[side] ? 'not allowed, but the hub forwards traffic into it' : 'allowed, but nothing forwards traffic'}`);
+      }
     }
   }
   return problems;
@@ -236,7 +253,9 @@ const NOT_ROUTED = new Set([...NSG_EXEMPT, 'AzureBastionSubnet', 'snet-appgw', '
  * Gateway's never take one.
  */
 export function routeTableProblems(template: ArmTemplate, egressThroughFirewall: boolean): string[] {
-  return [...vnetSubnets(template)].flatMap(([vnet, subnets]) => {
+  const networks = [...vnetSubnets(template)];
+  if (networks.length === 0) return ['no virtual network deployment found'];
+  return networks.flatMap(([vnet, subnets]) => {
     if (typeof subnets === 'string') return [subnets];
     return subnets.flatMap((subnet) => {
       const routed = subnet.routeTableResourceId !== undefined;
@@ -251,17 +270,20 @@ export function routeTableProblems(template: ArmTemplate, egressThroughFirewall:
 const ports = (rule: SecurityRule) => [rule.properties.destinationPortRange, ...(rule.properties.destinationPortRanges ?? [])].filter((port) => port !== undefined);
 const sources = (rule: SecurityRule) => [rule.properties.sourceAddressPrefix, ...(rule.properties.sourceAddressPrefixes ?? [])].filter((source) => source !== undefined);
 
-/** Sources from which a subnet may accept traffic from the internet: the doors people and callers use (NET-06, NET-09). */
+/** Subnets that may accept traffic from the internet: the doors people and callers use (NET-06, NET-09). */
 const INTERNET_FACING = new Set(['AzureBastionSubnet', 'snet-appgw']);
 
 /**
  * NET-12, read from the rules main.bicep gives each subnet: every subnet that takes an NSG has rules;
  * the last inbound rule denies everything; nothing is allowed in from any source (`*`), and from the
- * internet only into the doors; nothing may open SSH or RDP into the network (PSRule
- * Azure.NSG.LateralTraversal) — only Bastion, and only towards the jumpbox subnet.
+ * internet only into the doors (not into the Application Gateway that only Front Door reaches); nothing
+ * may open SSH or RDP into the network (PSRule Azure.NSG.LateralTraversal) — only Bastion, and only
+ * towards the jumpbox subnet.
  */
-export function nsgProblems(template: ArmTemplate): string[] {
-  return [...vnetSubnets(template)].flatMap(([vnet, subnets]) => {
+export function nsgProblems(template: ArmTemplate, { privateGateway = false } = {}): string[] {
+  const networks = [...vnetSubnets(template)];
+  if (networks.length === 0) return ['no virtual network deployment found'];
+  return networks.flatMap(([vnet, subnets]) => {
     if (typeof subnets === 'string') return [subnets];
     return subnets.filter((subnet) => !NSG_EXEMPT.has(subnet.name)).flatMap((subnet) => {
       const where = `${vnet}: ${subnet.name}`;
@@ -274,7 +296,8 @@ export function nsgProblems(template: ArmTemplate): string[] {
       if (!last || last.properties.access !== 'Deny' || last.properties.sourceAddressPrefix !== '*' || last.properties.destinationPortRange !== '*') problems.push(`${where} does not end its inbound rules with a deny-all`);
       for (const rule of inbound.filter((candidate) => candidate.properties.access === 'Allow')) {
         if (sources(rule).includes('*')) problems.push(`${where}: ${rule.name} allows inbound traffic from any source`);
-        if (sources(rule).includes('Internet') && !INTERNET_FACING.has(subnet.name)) problems.push(`${where}: ${rule.name} allows inbound traffic from the internet`);
+        const mayFaceInternet = INTERNET_FACING.has(subnet.name) && !(privateGateway && subnet.name === 'snet-appgw');
+        if (sources(rule).includes('Internet') && !mayFaceInternet) problems.push(`${where}: ${rule.name} allows inbound traffic from the internet`);
       }
       const outbound = rules.filter((rule) => rule.properties.direction === 'Outbound').sort((a, b) => a.properties.priority - b.properties.priority);
       const lateral = outbound.find((rule) => rule.properties.destinationAddressPrefix === 'VirtualNetwork' && ['22', '3389'].every((port) => ports(rule).includes(port)));

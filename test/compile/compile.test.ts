@@ -80,8 +80,8 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     }
     expect(rangeProblems(environments)).toEqual([]);
     expect(subnetProblems(template)).toEqual([]);
-    expect(nsgProblems(template)).toEqual([]);
-    const { firewall, hubFirewallIp } = answersOf(name);
+    const { firewall, hubFirewallIp, gateway } = answersOf(name);
+    expect(nsgProblems(template, { privateGateway: gateway === 'apim-frontdoor' })).toEqual([]);
     expect(routeTableProblems(template, firewall || hubFirewallIp !== undefined)).toEqual([]);
     expect(firewall ? firewallProblems(template) : []).toEqual([]);
   });
@@ -127,7 +127,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     expect(answers.jumpbox ? jumpboxProblems(template) : []).toEqual([]);
     expect(answers.vpn === 'p2s' ? vpnProblems(template) : []).toEqual([]);
     expect(answers.gateway === 'none' ? [] : apiManagementProblems(template)).toEqual([]);
-    expect(edgeProblems(template)).toEqual([]);
+    expect(edgeProblems(template, answers.gateway)).toEqual([]);
     expect(answers.apimRegions.length > 0 ? regionalNetworkProblems(template) : []).toEqual([]);
     expect(template.parameters.apiManagementRegions !== undefined).toBe(answers.apimRegions.length > 0);
     const present = (type: string) => allResources(template).some((resource) => resource.type === type);
@@ -166,15 +166,18 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     (waf.properties.policySettings as Record<string, unknown>).mode = 'Detection';
     const gateway = find(module('application-gateway'), 'Microsoft.Network/applicationGateways');
     for (const rule of gateway.properties.requestRoutingRules as { properties: Record<string, unknown> }[]) delete rule.properties.redirectConfiguration;
-    expect(edgeProblems(template)).toEqual(expect.arrayContaining([
+    expect(edgeProblems(template, 'apim-frontdoor')).toEqual(expect.arrayContaining(['expected one Microsoft.Cdn/profiles/securityPolicies']));
+    expect(edgeProblems(template, 'apim-appgw')).toEqual(expect.arrayContaining([
       'the Application Gateway WAF is not enabled in prevention mode',
       expect.stringMatching(/HTTP listener .* is not redirected to HTTPS/),
     ]));
     find(module('foundry'), 'Microsoft.CognitiveServices/accounts').properties.publicNetworkAccess = 'Enabled';
     find(module('key-vault'), 'Microsoft.KeyVault/vaults').type = 'Microsoft.Network/publicIPAddresses';
+    delete find(module('storage'), 'Microsoft.Storage/storageAccounts').properties.publicNetworkAccess;
     expect(publicEndpointProblems(template)).toEqual([
       'foundry: Microsoft.CognitiveServices/accounts has public network access "Enabled"',
       'key-vault: Microsoft.Network/publicIPAddresses is a public endpoint outside the doors',
+      'storage: Microsoft.Storage/storageAccounts has public network access "unset (Enabled)"',
     ]);
   });
 
@@ -185,24 +188,31 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     expect(peeringProblems(template, expected)).toEqual([]);
     byName('private-dns-zones').properties.parameters.virtualNetworkResourceIds.value.splice(0, 1);
     expect(zoneLinkProblems(template)).toEqual(['zone private-dns-zones is not linked to the VNet of hub-virtual-network']);
-    byName('peering-spoke-to-hub').properties.parameters.useRemoteGateways = { value: false };
-    byName('peering-spoke-to-hub').dependsOn = byName('peering-spoke-to-hub').dependsOn.filter((id: string) => !id.includes("'vpn-gateway'"));
+    const remote = byName('peering-spoke-to-hub-remote-gateways');
+    remote.dependsOn = remote.dependsOn.filter((id: string) => !id.includes("'peering-hub-to-spoke-gateway-transit'"));
+    byName('peering-spoke-to-hub').properties.parameters.allowGatewayTransit = { value: true };
     expect(peeringProblems(template, expected)).toEqual([
-      'peering-spoke-to-hub: useRemoteGateways is false, expected true',
-      'peering-spoke-to-hub: does not wait for the VPN gateway, so asking for remote gateways fails',
+      'peering-spoke-to-hub: allowGatewayTransit is true, expected false',
+      "peering-spoke-to-hub-remote-gateways: does not wait for the hub's side, so asking for remote gateways fails",
     ]);
-    expect(peeringProblems(template, { ...expected, gateway: false })).toEqual(['peering-hub-to-spoke: allowGatewayTransit is true, expected false']);
+    expect(peeringProblems(template, { ...expected, gateway: false })).toEqual([
+      'peering-spoke-to-hub: allowGatewayTransit is true, expected false',
+      'peering-hub-to-spoke-gateway-transit: asks for a gateway, but the hub has none',
+      'peering-spoke-to-hub-remote-gateways: asks for a gateway, but the hub has none',
+    ]);
+    const transit = byName('peering-hub-to-spoke-gateway-transit');
+    transit.dependsOn = transit.dependsOn.filter((id: string) => !id.includes("'vpn-gateway'"));
+    expect(peeringProblems(template, expected)).toContain('peering-hub-to-spoke-gateway-transit: does not wait for the VPN gateway');
     const swapped = structuredClone(template);
     [swapped.variables.hubVirtualNetworkResourceId, swapped.variables.spokeVirtualNetworkResourceId] = [swapped.variables.spokeVirtualNetworkResourceId, swapped.variables.hubVirtualNetworkResourceId];
     expect(peeringProblems(swapped, expected)).toContain('no peering from the hub to the spoke');
     expect(peeringProblems(swapped, expected)).toContain('no peering from the spoke to the hub');
-    template.resources = template.resources.filter((resource: { name: string }) => resource.name !== 'peering-hub-to-spoke');
-    expect(peeringProblems(template, { ...expected, forwarding: false })).toEqual([
+    template.resources = template.resources.filter((resource: { name: string }) => !resource.name.startsWith('peering-hub-to-spoke'));
+    expect(peeringProblems(template, { ...expected, forwarding: false })).toEqual(expect.arrayContaining([
       'no peering from the hub to the spoke',
-      'peering-spoke-to-hub: useRemoteGateways is false, expected true',
-      'peering-spoke-to-hub: does not wait for the VPN gateway, so asking for remote gateways fails',
+      'the hub does not lend its VPN gateway to the spoke',
       'peering-spoke-to-hub: forwarded traffic is allowed, but nothing forwards traffic',
-    ]);
+    ]));
   });
 
   it('the subnet checks catch tampered routes and rules', async () => {
@@ -234,7 +244,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
   });
 
   it('building the parameters without JUMPBOX_ADMIN_PASSWORD fails and names the variable', async () => {
-    const run = await runBicep(bicep, ['build-params', join(root, 'single-vnet-access/infra/params/dev.bicepparam'), '--stdout'], root);
+    const run = await runBicep(bicep, ['build-params', join(root, 'single-vnet-access/infra/params/dev.bicepparam'), '--stdout'], root, {}, { inherit: false });
     expect(run.exitCode).not.toBe(0);
     expect(describeDiagnostics(run.diagnostics)).toContain('JUMPBOX_ADMIN_PASSWORD');
   });

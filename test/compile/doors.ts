@@ -31,10 +31,15 @@ export function publicEndpointProblems(template: ArmTemplate): string[] {
     if ((type === 'microsoft.network/publicipaddresses' || type === 'microsoft.cdn/profiles') && !PUBLIC_ENDPOINT_MODULES.has(module)) {
       return [`${module}: ${resource.type} is a public endpoint outside the doors`];
     }
+    // Azure's default is Enabled for these, so the switch must be there and off, not merely not on.
     const access = resource.properties?.publicNetworkAccess;
-    return access !== undefined && access !== 'Disabled' ? [`${module}: ${resource.type} has public network access ${JSON.stringify(access)}`] : [];
+    const mustDisable = PRIVATE_ONLY_TYPES.has(type);
+    return (mustDisable || access !== undefined) && access !== 'Disabled' ? [`${module}: ${resource.type} has public network access ${JSON.stringify(access ?? 'unset (Enabled)')}`] : [];
   });
 }
+
+/** The PaaS services that must answer only on their private endpoints (NET-01). */
+const PRIVATE_ONLY_TYPES = new Set(['microsoft.cognitiveservices/accounts', 'microsoft.keyvault/vaults', 'microsoft.storage/storageaccounts']);
 
 /** NET-06: the jumpbox has no public IP, signs people in with Microsoft Entra ID and boots trusted. */
 export function jumpboxProblems(template: ArmTemplate): string[] {
@@ -99,9 +104,22 @@ export function apiManagementProblems(template: ArmTemplate): string[] {
   return problems;
 }
 
-/** NET-09: the WAF policies block (prevention mode); listeners and routes serve HTTPS and only redirect HTTP. */
-export function edgeProblems(template: ArmTemplate): string[] {
+/**
+ * NET-09: the WAF policies block (prevention mode) and are attached; listeners and routes serve HTTPS
+ * and only redirect HTTP; Front Door reaches its origin over Private Link. What the gateway choice
+ * brings must be there: an empty template passes nothing.
+ */
+export function edgeProblems(template: ArmTemplate, gateway: string): string[] {
   const problems: string[] = [];
+  const count = (type: string) => ofType(template, type).length;
+  const edge = gateway === 'apim-appgw' || gateway === 'apim-frontdoor';
+  if (count('Microsoft.Network/applicationGateways') !== (edge ? 1 : 0) || count('Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies') !== (edge ? 1 : 0)) {
+    problems.push(`expected ${edge ? 'one Application Gateway with one WAF policy' : 'no Application Gateway'}`);
+  }
+  const frontDoor = gateway === 'apim-frontdoor';
+  for (const type of ['Microsoft.Network/FrontDoorWebApplicationFirewallPolicies', 'Microsoft.Cdn/profiles/securityPolicies', 'Microsoft.Cdn/profiles/afdEndpoints/routes', 'Microsoft.Cdn/profiles/originGroups/origins']) {
+    if (count(type) !== (frontDoor ? 1 : 0)) problems.push(`expected ${frontDoor ? 'one' : 'no'} ${type}`);
+  }
   for (const waf of ofType(template, 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies')) {
     const settings = waf.properties?.policySettings as { state?: string; mode?: string } | undefined;
     if (settings?.state !== 'Enabled' || settings.mode !== 'Prevention') problems.push('the Application Gateway WAF is not enabled in prevention mode');

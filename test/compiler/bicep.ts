@@ -63,9 +63,13 @@ export interface BicepRun {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Runs the compiler; `env` adds variables for `readEnvironmentVariable` in parameter files. */
-export async function runBicep(bicep: string, args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): Promise<BicepRun> {
-  const result = await execa(bicep, args, { cwd, reject: false, env: { DOTNET_CLI_TELEMETRY_OPTOUT: '1', ...env } });
+/**
+ * Runs the compiler; `env` adds variables for `readEnvironmentVariable` in parameter files, and
+ * `inherit: false` hides this process's own environment (e.g. a JUMPBOX_ADMIN_PASSWORD the developer exported).
+ */
+export async function runBicep(bicep: string, args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}, { inherit = true } = {}): Promise<BicepRun> {
+  const base = inherit ? {} : { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+  const result = await execa(bicep, args, { cwd, reject: false, extendEnv: inherit, env: { ...base, DOTNET_CLI_TELEMETRY_OPTOUT: '1', ...env } });
   return { exitCode: result.exitCode ?? 1, stdout: String(result.stdout), stderr: String(result.stderr), diagnostics: parseDiagnostics(`${result.stdout}\n${result.stderr}`) };
 }
 

@@ -69,7 +69,7 @@ describe('create from flags', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^error: missing answers that have no default: --name, --location, --publisher-email; version .* does not generate foundry=hub yet; nothing was written/);
     expect(result.stderr).toContain('--environments ["dev","dev"]: lists an environment twice');
-    expect(result.stderr).toContain('--publisher-email is required with --gateway apim');
+    expect(result.stderr).toContain('--publisher-email is required with the default --gateway apim');
     expect(result.stderr).toContain('Pass instead: --foundry project');
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 import { tempDir } from '../helpers/cli.js';
 import { FakeTerminal, KEY } from '../helpers/terminal.js';
+import { HUB_VNET_ID } from '../scenarios.js';
 
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 
@@ -45,6 +46,28 @@ describe('the conversation', () => {
       vpn: 'none', gateway: 'apim', publisherEmail: 'ops@contoso.com', firewall: true, allowedFqdns: ['pypi.org'], jumpbox: true, environments: ['dev', 'test'], githubRepo: 'contoso/ai-lz',
     });
     expect(state.answerSources).toMatchObject({ location: 'flag', name: 'prompt', topology: 'prompt', environments: 'prompt' });
+  });
+
+  it('asks what an existing hub needs, refuses an empty required answer and lets an optional one stay empty', async () => {
+    const work = await tempDir();
+    const terminal = new FakeTerminal();
+    const run = main(['contoso', '--location', 'swedencentral', '--no-git', '--name', 'contoso', '--foundry', 'project', '--services', 'openai',
+      '--no-agents', '--address-space', '10.8.0.0/22', '--gateway', 'none', '--no-jumpbox', '--environments', 'dev', '--github-repo', 'a/b'], terminal.io(work));
+    await terminal.answer('Which network topology?', `${KEY.down}${KEY.down}${KEY.enter}`); // existing-hub
+    await terminal.answer('Resource ID of the existing hub VNet?', KEY.enter);
+    await terminal.waitFor('is required with --topology existing-hub');
+    terminal.type(`${HUB_VNET_ID}${KEY.enter}`);
+    await terminal.answer('Private IP of the hub', KEY.enter); // optional: no firewall in the hub
+    await terminal.answer('DNS servers of the hub', `10.0.4.4${KEY.enter}`);
+    await terminal.answer('Does Azure Policy create', `y${KEY.enter}`); // yes: no zone IDs are needed without a gateway
+    await terminal.answer('Write it?', KEY.enter);
+    expect(await run).toBe(0);
+    expect(terminal.screen).not.toContain('Point-to-site VPN?');
+    expect(terminal.screen).not.toContain('Resource IDs of the central private DNS zones');
+    expect(terminal.screen).not.toContain('Route egress through Azure Firewall?');
+    const state = JSON.parse(await readFile(join(work, 'contoso/.secure-ai-landing/state.json'), 'utf8'));
+    expect(state.answers).toMatchObject({ topology: 'existing-hub', hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], dnsZonesByPolicy: true, firewall: false });
+    expect(state.answers.hubFirewallIp).toBeUndefined();
   });
 
   it('skips the questions that the answers so far make pointless', async () => {

@@ -40,8 +40,9 @@ describe('answers schema: valid answers', () => {
     expect(result).toMatchObject({ answers: { hubAddressSpace: '10.50.0.0/23' }, sources: { hubAddressSpace: 'derived' } });
   });
 
-  it('derives the firewall default from the topology: on for hub-spoke only', () => {
-    expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet', gateway: 'none' })).toMatchObject({ answers: { firewall: false } });
+  it('derives the firewall default: on for hub-spoke, and for a single VNet with a jumpbox (its only way out)', () => {
+    expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet', gateway: 'none', jumpbox: false })).toMatchObject({ answers: { firewall: false } });
+    expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet', gateway: 'none' })).toMatchObject({ answers: { firewall: true, jumpbox: true }, sources: { firewall: 'derived' } });
     expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet', firewall: true, gateway: 'none' })).toMatchObject({ answers: { firewall: true }, sources: { firewall: 'flag' } });
   });
 
@@ -114,10 +115,15 @@ describe('answers schema: invalid answers name the input and what would be valid
     [{ topology: 'existing-hub', hubDnsServers: ['8.8.8.8'] }, 'hubDnsServers.0', /not a private address/],
     [{ topology: 'existing-hub', hubFirewallIp: '10.0.0.256' }, 'hubFirewallIp', /not an IPv4 address/],
     [{ topology: 'existing-hub', privateDnsZoneIds: [...zoneIds(), zoneIds()[0]!.replace('cognitiveservices.azure.com', 'search.windows.net')] }, 'privateDnsZoneIds.6', /zone privatelink\.search\.windows\.net, which this landing zone does not use/],
-    [{ topology: 'existing-hub', dnsZonesByPolicy: true, gateway: 'apim', publisherEmail: 'a@b.co' }, 'privateDnsZoneIds', /lacks the resource IDs of azure-api\.net/],
     [{ topology: 'single-vnet', hubVnetId: HUB_VNET_ID }, 'hubVnetId', /only used with --topology existing-hub/],
+    [{ topology: 'existing-hub', privateDnsZoneIds: [...zoneIds(), zoneIds()[1]!] }, 'privateDnsZoneIds.6', /names zone privatelink\.openai\.azure\.com a second time/],
+    [{ topology: 'existing-hub', dnsZonesByPolicy: true, gateway: 'apim', publisherEmail: 'a@b.co', privateDnsZoneIds: zoneIds() }, 'privateDnsZoneIds', /^lacks the resource IDs of azure-api\.net \(API Management's gateway, portal and management hosts\)$/],
+    [{ topology: 'existing-hub', hubFirewallIp: '10.60.0.4' }, 'hubFirewallIp', /lies in the spoke's own address space/],
+    [{ topology: 'existing-hub', hubDnsServers: ['10.0.4.4', '10.60.4.10'] }, 'hubDnsServers.1', /lies in the spoke's own address space/],
+    [{ topology: 'existing-hub', allowedFqdns: ['pypi.org'] as never }, 'allowedFqdns', /not used with an existing hub.*platform team owns/],
     [{ gateway: 'apim', publisherEmail: 'not-an-email' }, 'publisherEmail', /must be an email address/],
     [{ publisherEmail: 'ops@contoso.com' }, 'publisherEmail', /only used with an API Management gateway/],
+    [{ topology: 'hub-spoke', firewall: false, jumpbox: true }, 'jumpbox', /needs the firewall.*Microsoft Entra ID sign-in, Windows Update and the Foundry portal/],
     [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['westeurope'], environments: ['dev', 'test'] }, 'apimRegions', /needs a production environment.*dev, test get Developer, which cannot/],
     [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['swedencentral'] }, 'apimRegions.0', /the landing zone's own region/],
     [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['westcentralus'] }, 'apimRegions.0', /has no availability zones/],

@@ -29,56 +29,58 @@ var apiManagementDomains = {
   AzureChinaCloud: 'azure-api.cn'
 }
 
-// Internal mode registers nothing in public DNS; these records are the only way to the gateway. Only the gateway
-// gets one: the developer portal is disabled, and the direct management and Git endpoints are off (TA-000033).
-resource privateDnsZone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
-  name: apiManagementDomains[environment().name]
-  location: 'global'
-  tags: tags
-}
+// Internal mode registers nothing in public DNS, so the gateway's host names resolve only through these zones. One zone
+// per host name, not one for the whole service domain: a zone for the domain would hide every other organisation's
+// API Management from the linked networks. Only the gateway gets one: the developer portal is disabled, and the
+// direct management and Git endpoints are off (TA-000033). NET-14: each further region's gateway answers on its
+// regional host name, <name>-<region>-01.regional.<domain>; in internal mode nothing balances between regions.
+var domain = apiManagementDomains[environment().name]
+var hosts = concat(
+  [{ name: '${apiManagementName}.${domain}', ipAddress: privateIpAddress }],
+  map(range(0, length(additionalLocations)), i => {
+    name: '${apiManagementName}-${additionalLocations[i].location}-01.regional.${domain}'
+    ipAddress: additionalPrivateIpAddresses[i]
+  })
+)
 
-resource gatewayRecord 'Microsoft.Network/privateDnsZones/A@2024-06-01' = {
-  parent: privateDnsZone
-  name: apiManagementName
-  properties: {
-    ttl: 300
-    aRecords: [{ ipv4Address: privateIpAddress }]
+resource privateDnsZones 'Microsoft.Network/privateDnsZones@2024-06-01' = [
+  for host in hosts: {
+    name: host.name
+    location: 'global'
+    tags: tags
   }
-}
+]
 
-// NET-14: the gateway of each extra region answers on its regional host name, <name>-<region>-01.regional.<domain>.
-// In internal mode nothing balances between regions; callers (or a Traffic Manager / Application Gateway in front)
-// pick the regional name.
-resource regionalRecords 'Microsoft.Network/privateDnsZones/A@2024-06-01' = [
-  for (extra, i) in additionalLocations: {
-    parent: privateDnsZone
-    name: '${apiManagementName}-${extra.location}-01.regional'
+resource gatewayRecords 'Microsoft.Network/privateDnsZones/A@2024-06-01' = [
+  for (host, i) in hosts: {
+    parent: privateDnsZones[i]
+    name: '@'
     properties: {
       ttl: 300
-      aRecords: [{ ipv4Address: additionalPrivateIpAddresses[i] }]
+      aRecords: [{ ipv4Address: host.ipAddress }]
     }
   }
 ]
 
+// Several spokes (possibly with the same VNet name in different resource groups) can link one zone: the hash of the
+// full resource ID keeps the link names distinct and stable.
 resource virtualNetworkLinks 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = [
-  for virtualNetworkResourceId in virtualNetworkResourceIds: {
-    parent: privateDnsZone
-    // Several spokes (possibly with the same VNet name in different resource groups) can link one
-    // zone: the hash of the full resource ID keeps the link names distinct and stable.
-    name: '${last(split(virtualNetworkResourceId, '/'))}-${uniqueString(virtualNetworkResourceId)}'
+  for link in flatten(map(
+    range(0, length(hosts)),
+    i => map(virtualNetworkResourceIds, id => { zoneIndex: i, virtualNetworkResourceId: id })
+  )): {
+    parent: privateDnsZones[link.zoneIndex]
+    name: '${last(split(link.virtualNetworkResourceId, '/'))}-${uniqueString(link.virtualNetworkResourceId)}'
     location: 'global'
     tags: tags
     properties: {
       virtualNetwork: {
-        id: virtualNetworkResourceId
+        id: link.virtualNetworkResourceId
       }
       registrationEnabled: false
-      // The zone covers the whole service domain: names it has no record for (other organisations' public API
-      // Management services) fall through to public DNS instead of failing.
-      resolutionPolicy: 'NxDomainRedirect'
     }
   }
 ]
 
-@description('Resource ID of the private DNS zone.')
-output resourceId string = privateDnsZone.id
+@description('Resource ID of the private DNS zone of the gateway\'s host name.')
+output resourceId string = privateDnsZones[0].id

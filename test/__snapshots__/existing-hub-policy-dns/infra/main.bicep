@@ -199,7 +199,8 @@ module spokeToHubPeering 'modules/network/virtual-network-peering.bicep' = {
     allowGatewayTransit: false
     useRemoteGateways: useHubGateway
   }
-  dependsOn: [virtualNetwork]
+  // Azure refuses remote gateways on this side until the hub's side allows gateway transit.
+  dependsOn: [hubToSpokePeering]
 }
 
 module hubToSpokePeering 'modules/network/virtual-network-peering.bicep' = {

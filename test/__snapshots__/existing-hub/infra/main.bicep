@@ -655,6 +655,7 @@ module routeTable 'modules/network/route-table.bicep' = {
     name: names.routeTable
     location: location
     firewallPrivateIp: hubFirewallPrivateIp
+    propagateGatewayRoutes: useHubGateway
     tags: resourceTags
   }
 }
@@ -705,7 +706,8 @@ module spokeToHubPeering 'modules/network/virtual-network-peering.bicep' = {
     allowGatewayTransit: false
     useRemoteGateways: useHubGateway
   }
-  dependsOn: [virtualNetwork]
+  // Azure refuses remote gateways on this side until the hub's side allows gateway transit.
+  dependsOn: [hubToSpokePeering]
 }
 
 module hubToSpokePeering 'modules/network/virtual-network-peering.bicep' = {
@@ -744,12 +746,15 @@ module jumpbox 'modules/access/jumpbox.bicep' = {
     name: names.jumpbox
     location: location
     subnetResourceId: virtualNetwork.outputs.subnetResourceIds[jumpboxSubnet.name]
+    virtualNetworkName: names.virtualNetwork
     adminUsername: jumpboxAdminUsername
     adminPassword: jumpboxAdminPassword
     loginPrincipalIds: jumpboxLoginPrincipalIds
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
+  // Its Microsoft Entra ID sign-in joins the VM to Entra ID while it is created: DNS and the way out must work by then.
+  dependsOn: [hubToSpokePeering, spokeToHubPeering]
 }
 
 // NET-08, SEC-05: API Management in internal mode is the one door to the models: it admits Microsoft Entra ID
@@ -775,6 +780,8 @@ module apiManagement 'modules/gateway/api-management.bicep' = {
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
+  // API Management needs the network's DNS server working when it is created.
+  dependsOn: [hubToSpokePeering, spokeToHubPeering]
 }
 
 // SEC-09, SEC-10: the gateway's identity may call the models of this account and nothing else.

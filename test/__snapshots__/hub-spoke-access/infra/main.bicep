@@ -518,8 +518,8 @@ module dnsResolver 'modules/network/dns-private-resolver.bicep' = {
   }
 }
 
-// NET-10: peering in both directions. The hub lends its VPN gateway to the spoke (gateway transit), so the
-// spoke's peering must wait for the gateway: asking for remote gateways before one exists fails.
+// NET-10: peering in both directions, first without the gateway: the spoke's DNS server and way out are in the hub, so
+// what needs them waits for these peerings, not for the VPN gateway's 45 minutes.
 // Forwarded traffic is allowed: the firewall in the hub routes the spoke's traffic.
 // What-if must know each peering's name and target before deployment, so they come from the names, not from module
 // outputs; dependsOn then orders the peerings after both networks and after everything that joins a hub subnet:
@@ -544,10 +544,10 @@ module hubToSpokePeering 'modules/network/virtual-network-peering.bicep' = {
     localVirtualNetworkName: names.hubVirtualNetwork
     remoteVirtualNetworkResourceId: spokeVirtualNetworkResourceId
     allowForwardedTraffic: true
-    allowGatewayTransit: true
+    allowGatewayTransit: false
     useRemoteGateways: false
   }
-  dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver, firewall, bastion, vpnGateway]
+  dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver, firewall, bastion]
 }
 
 module spokeToHubPeering 'modules/network/virtual-network-peering.bicep' = {
@@ -558,9 +558,37 @@ module spokeToHubPeering 'modules/network/virtual-network-peering.bicep' = {
     remoteVirtualNetworkResourceId: hubVirtualNetworkResourceId
     allowForwardedTraffic: true
     allowGatewayTransit: false
+    useRemoteGateways: false
+  }
+  dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver, firewall, bastion]
+}
+
+// NET-10, NET-11: once the VPN gateway exists, the same peerings lend it to the spoke: the hub's side first, as Azure
+// refuses remote gateways on the spoke's side until the hub's side allows gateway transit.
+module hubToSpokeGatewayTransit 'modules/network/virtual-network-peering.bicep' = {
+  scope: hubResourceGroup
+  name: 'peering-hub-to-spoke-gateway-transit'
+  params: {
+    localVirtualNetworkName: names.hubVirtualNetwork
+    remoteVirtualNetworkResourceId: spokeVirtualNetworkResourceId
+    allowForwardedTraffic: true
+    allowGatewayTransit: true
+    useRemoteGateways: false
+  }
+  dependsOn: [vpnGateway, hubToSpokePeering]
+}
+
+module spokeToHubRemoteGateways 'modules/network/virtual-network-peering.bicep' = {
+  scope: workloadResourceGroup
+  name: 'peering-spoke-to-hub-remote-gateways'
+  params: {
+    localVirtualNetworkName: names.virtualNetwork
+    remoteVirtualNetworkResourceId: hubVirtualNetworkResourceId
+    allowForwardedTraffic: true
+    allowGatewayTransit: false
     useRemoteGateways: true
   }
-  dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver, firewall, bastion, vpnGateway]
+  dependsOn: [hubToSpokeGatewayTransit, spokeToHubPeering]
 }
 
 // NET-03, NET-04: one private DNS zone per service endpoint name, kept centrally in the hub resource group and
@@ -604,6 +632,7 @@ module firewall 'modules/network/firewall.bicep' = {
     virtualNetworkName: hubVirtualNetwork.outputs.name
     sourceAddressPrefixes: [vnetAddressPrefix]
     allowedFqdns: firewallAllowedFqdns
+    jumpboxSubnetPrefix: jumpboxSubnetPrefix
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
@@ -632,12 +661,15 @@ module jumpbox 'modules/access/jumpbox.bicep' = {
     name: names.jumpbox
     location: location
     subnetResourceId: virtualNetwork.outputs.subnetResourceIds[jumpboxSubnet.name]
+    virtualNetworkName: names.virtualNetwork
     adminUsername: jumpboxAdminUsername
     adminPassword: jumpboxAdminPassword
     loginPrincipalIds: jumpboxLoginPrincipalIds
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
+  // Its Microsoft Entra ID sign-in joins the VM to Entra ID while it is created: DNS and the way out must work by then.
+  dependsOn: [hubToSpokePeering, spokeToHubPeering]
 }
 
 // NET-11: people outside Azure reach the private endpoints through a point-to-site VPN with Microsoft Entra ID sign-in.

@@ -207,10 +207,14 @@ var privateEndpointSubnet = {
         direction: 'Inbound'
         access: 'Allow'
         protocol: 'Tcp'
-        sourceAddressPrefixes: [
-          vnetAddressPrefix
-          vpnClientAddressPool
-        ]
+        // The gateways of API Management's further regions call the models here too (NET-14).
+        sourceAddressPrefixes: concat(
+          [
+            vnetAddressPrefix
+            vpnClientAddressPool
+          ],
+          map(apiManagementRegions, region => region.vnetAddressPrefix)
+        )
         sourcePortRange: '*'
         destinationAddressPrefix: privateEndpointSubnetPrefix
         destinationPortRanges: [
@@ -877,8 +881,8 @@ module dnsResolver 'modules/network/dns-private-resolver.bicep' = {
   }
 }
 
-// NET-10: peering in both directions. The hub lends its VPN gateway to the spoke (gateway transit), so the
-// spoke's peering must wait for the gateway: asking for remote gateways before one exists fails.
+// NET-10: peering in both directions, first without the gateway: the spoke's DNS server and way out are in the hub, so
+// what needs them waits for these peerings, not for the VPN gateway's 45 minutes.
 // Forwarded traffic is allowed: the firewall in the hub routes the spoke's traffic.
 // What-if must know each peering's name and target before deployment, so they come from the names, not from module
 // outputs; dependsOn then orders the peerings after both networks and after everything that joins a hub subnet:
@@ -903,10 +907,10 @@ module hubToSpokePeering 'modules/network/virtual-network-peering.bicep' = {
     localVirtualNetworkName: names.hubVirtualNetwork
     remoteVirtualNetworkResourceId: spokeVirtualNetworkResourceId
     allowForwardedTraffic: true
-    allowGatewayTransit: true
+    allowGatewayTransit: false
     useRemoteGateways: false
   }
-  dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver, firewall, bastion, vpnGateway]
+  dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver, firewall, bastion]
 }
 
 module spokeToHubPeering 'modules/network/virtual-network-peering.bicep' = {
@@ -917,9 +921,37 @@ module spokeToHubPeering 'modules/network/virtual-network-peering.bicep' = {
     remoteVirtualNetworkResourceId: hubVirtualNetworkResourceId
     allowForwardedTraffic: true
     allowGatewayTransit: false
+    useRemoteGateways: false
+  }
+  dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver, firewall, bastion]
+}
+
+// NET-10, NET-11: once the VPN gateway exists, the same peerings lend it to the spoke: the hub's side first, as Azure
+// refuses remote gateways on the spoke's side until the hub's side allows gateway transit.
+module hubToSpokeGatewayTransit 'modules/network/virtual-network-peering.bicep' = {
+  scope: hubResourceGroup
+  name: 'peering-hub-to-spoke-gateway-transit'
+  params: {
+    localVirtualNetworkName: names.hubVirtualNetwork
+    remoteVirtualNetworkResourceId: spokeVirtualNetworkResourceId
+    allowForwardedTraffic: true
+    allowGatewayTransit: true
+    useRemoteGateways: false
+  }
+  dependsOn: [vpnGateway, hubToSpokePeering]
+}
+
+module spokeToHubRemoteGateways 'modules/network/virtual-network-peering.bicep' = {
+  scope: workloadResourceGroup
+  name: 'peering-spoke-to-hub-remote-gateways'
+  params: {
+    localVirtualNetworkName: names.virtualNetwork
+    remoteVirtualNetworkResourceId: hubVirtualNetworkResourceId
+    allowForwardedTraffic: true
+    allowGatewayTransit: false
     useRemoteGateways: true
   }
-  dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver, firewall, bastion, vpnGateway]
+  dependsOn: [hubToSpokeGatewayTransit, spokeToHubPeering]
 }
 
 // NET-03, NET-04: one private DNS zone per service endpoint name, kept centrally in the hub resource group and
@@ -968,6 +1000,7 @@ module firewall 'modules/network/firewall.bicep' = {
     virtualNetworkName: hubVirtualNetwork.outputs.name
     sourceAddressPrefixes: [vnetAddressPrefix]
     allowedFqdns: firewallAllowedFqdns
+    jumpboxSubnetPrefix: jumpboxSubnetPrefix
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
@@ -996,12 +1029,15 @@ module jumpbox 'modules/access/jumpbox.bicep' = {
     name: names.jumpbox
     location: location
     subnetResourceId: virtualNetwork.outputs.subnetResourceIds[jumpboxSubnet.name]
+    virtualNetworkName: names.virtualNetwork
     adminUsername: jumpboxAdminUsername
     adminPassword: jumpboxAdminPassword
     loginPrincipalIds: jumpboxLoginPrincipalIds
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
+  // Its Microsoft Entra ID sign-in joins the VM to Entra ID while it is created: DNS and the way out must work by then.
+  dependsOn: [hubToSpokePeering, spokeToHubPeering]
 }
 
 // NET-11: people outside Azure reach the private endpoints through a point-to-site VPN with Microsoft Entra ID sign-in.
@@ -1117,8 +1153,8 @@ module apiManagement 'modules/gateway/api-management.bicep' = {
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
-  // The network's DNS server is the firewall's proxy, and API Management needs its DNS working when it is created.
-  dependsOn: [firewall, apiManagementRegionalNetworks]
+  // API Management needs the network's DNS server working when it is created, and its regions' networks.
+  dependsOn: [hubToSpokePeering, spokeToHubPeering, apiManagementRegionalNetworks]
 }
 
 // SEC-09, SEC-10: the gateway's identity may call the models of this account and nothing else.
@@ -1205,7 +1241,8 @@ module applicationGateway 'modules/gateway/application-gateway.bicep' = {
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
-  dependsOn: [applicationGatewayCertificateAccess]
+  // It fetches the certificate as it starts: the identity's access and the network's DNS must be in place.
+  dependsOn: [applicationGatewayCertificateAccess, hubToSpokePeering, spokeToHubPeering]
 }
 
 module foundry 'modules/ai/foundry-account.bicep' = {

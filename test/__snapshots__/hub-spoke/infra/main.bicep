@@ -264,8 +264,7 @@ module dnsResolver 'modules/network/dns-private-resolver.bicep' = {
   }
 }
 
-// NET-10: peering in both directions. Without a
-// gateway in the hub, neither side may ask for gateway transit: the peering would fail.
+// NET-10: peering in both directions.
 // No forwarded traffic: nothing in the hub routes traffic on behalf of others.
 // What-if must know each peering's name and target before deployment, so they come from the names, not from module
 // outputs; dependsOn then orders the peerings after both networks and after everything that joins a hub subnet:

@@ -529,6 +529,7 @@ module firewall 'modules/network/firewall.bicep' = {
     virtualNetworkName: virtualNetwork.outputs.name
     sourceAddressPrefixes: [vnetAddressPrefix]
     allowedFqdns: firewallAllowedFqdns
+    jumpboxSubnetPrefix: jumpboxSubnetPrefix
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
@@ -557,12 +558,15 @@ module jumpbox 'modules/access/jumpbox.bicep' = {
     name: names.jumpbox
     location: location
     subnetResourceId: virtualNetwork.outputs.subnetResourceIds[jumpboxSubnet.name]
+    virtualNetworkName: names.virtualNetwork
     adminUsername: jumpboxAdminUsername
     adminPassword: jumpboxAdminPassword
     loginPrincipalIds: jumpboxLoginPrincipalIds
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
+  // Its Microsoft Entra ID sign-in joins the VM to Entra ID while it is created: DNS and the way out must work by then.
+  dependsOn: [firewall]
 }
 
 // NET-11: people outside Azure reach the private endpoints through a point-to-site VPN with Microsoft Entra ID sign-in.

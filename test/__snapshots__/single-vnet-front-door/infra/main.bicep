@@ -1,4 +1,4 @@
-metadata description = 'Secure Azure AI landing zone: Foundry, Key Vault and Storage reachable only through private endpoints in one virtual network.'
+metadata description = 'Secure Azure AI landing zone: Foundry, Key Vault and Storage reachable only through private endpoints in one virtual network, whose only way out is an Azure Firewall.'
 
 targetScope = 'subscription'
 
@@ -93,6 +93,16 @@ param certificateKeyVaultUri string
 @description('Resource ID of the Key Vault that holds the certificate; the Application Gateway\'s identity may read that one certificate there, and nothing else.')
 param certificateKeyVaultResourceId string
 
+@description('Address range of AzureFirewallSubnet, a /26 inside vnetAddressPrefix, e.g. 10.60.0.0/26.')
+param firewallSubnetPrefix string
+
+@description('Private IP address of the firewall: the first address of firewallSubnetPrefix that Azure does not reserve (network address + 4), e.g. 10.60.0.4. The route table and the DNS servers of the workload use it.')
+param firewallPrivateIp string
+
+// Set by the generator's --allowed-fqdns.
+@description('FQDNs the workload may reach over HTTPS through the firewall besides Microsoft Entra ID and Azure Resource Manager, e.g. pypi.org or *.example.com; may be empty.')
+param firewallAllowedFqdns array
+
 @description('Model deployments on the Foundry account. Each item: { name: string, model: string, version: string, skuName: string, capacity: int }.')
 param modelDeployments array
 
@@ -120,6 +130,10 @@ var names = {
   project: 'proj-${workloadName}-${environmentName}'
   keyVault: 'kv-${workloadName}-${environmentName}-${take(nameSuffix, 4)}' // <= 24 of 24
   storage: toLower('st${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 6)}') // <= 23 of 24, [a-z0-9] only
+  routeTable: 'rt-${workloadName}-${environmentName}'
+  // PSRule Azure.Firewall.Name and PolicyName accept lower case only, as workloadName and environmentName are.
+  firewall: 'afw-${workloadName}-${environmentName}' // its public IP: pip-afw-...
+  firewallPolicy: 'afwp-${workloadName}-${environmentName}'
   bastion: 'bas-${workloadName}-${environmentName}' // its public IP: pip-bas-...
   jumpbox: 'vm-${workloadName}-${environmentName}' // <= 19 of 64; the module derives the 15-character computer name
   apiManagement: 'apim-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 29 of 50; also a global host name
@@ -166,6 +180,8 @@ var denyLateralMovementRule = {
 var privateEndpointSubnet = {
   name: 'snet-private-endpoints'
   addressPrefix: privateEndpointSubnetPrefix
+  // NET-07: like every workload subnet, it sends what leaves the virtual networks to the firewall.
+  routeTableResourceId: routeTable.outputs.resourceId
   // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the workload's own network: the hub holds no clients of the endpoints. Everything else is denied.
   securityRules: [
     {
@@ -189,6 +205,13 @@ var privateEndpointSubnet = {
     denyInboundRule
     denyLateralMovementRule
   ]
+}
+
+// NET-07: Azure Firewall only deploys into a subnet of exactly this name. It gets no NSG (Azure does not support one)
+// and no route table: the firewall is where the workload's default route leads.
+var firewallSubnet = {
+  name: 'AzureFirewallSubnet'
+  addressPrefix: firewallSubnetPrefix
 }
 
 // NET-06: the rules Azure Bastion needs (Azure Bastion documentation, "Working with NSG access"): HTTPS from the
@@ -342,6 +365,8 @@ var bastionSubnet = {
 var jumpboxSubnet = {
   name: 'snet-jumpbox'
   addressPrefix: jumpboxSubnetPrefix
+  // NET-07: browsing and updates from the jumpbox leave through the firewall too.
+  routeTableResourceId: routeTable.outputs.resourceId
   securityRules: [
     {
       name: 'allow-rdp-from-bastion-inbound'
@@ -707,6 +732,19 @@ module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
   }
 }
 
+// NET-07: the default route of the workload subnets. It takes the firewall's address from the parameter, so the
+// workload network need not wait for the firewall.
+module routeTable 'modules/network/route-table.bicep' = {
+  scope: workloadResourceGroup
+  name: 'route-table'
+  params: {
+    name: names.routeTable
+    location: location
+    firewallPrivateIp: firewallPrivateIp
+    tags: resourceTags
+  }
+}
+
 module virtualNetwork 'modules/network/virtual-network.bicep' = {
   scope: workloadResourceGroup
   name: 'virtual-network'
@@ -720,8 +758,13 @@ module virtualNetwork 'modules/network/virtual-network.bicep' = {
       apiManagementSubnet
       applicationGatewaySubnet
       applicationGatewayPrivateLinkSubnet
+      firewallSubnet
       bastionSubnet
     ]
+    // NET-07: the workload resolves names through the firewall's DNS proxy, so the names its application rules match
+    // are the names the workload resolved. The firewall asks Azure DNS from its own network, which is linked to every
+    // private DNS zone: private endpoint names still resolve to private addresses.
+    dnsServers: [firewallPrivateIp]
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
@@ -755,6 +798,25 @@ module privateDnsZones 'modules/network/private-dns-zones.bicep' = {
 
 var privateDnsZoneResourceIds = privateDnsZones.outputs.resourceIds
 
+// NET-07: the only way out of the virtual network: HTTPS to Microsoft Entra ID, Azure Resource Manager
+// and the FQDNs of firewallAllowedFqdns, from the workload virtual network; everything else is denied.
+module firewall 'modules/network/firewall.bicep' = {
+  scope: workloadResourceGroup
+  name: 'firewall'
+  params: {
+    name: names.firewall
+    policyName: names.firewallPolicy
+    location: location
+    zoneRedundant: zoneRedundant
+    virtualNetworkName: virtualNetwork.outputs.name
+    sourceAddressPrefixes: [vnetAddressPrefix]
+    allowedFqdns: firewallAllowedFqdns
+    jumpboxSubnetPrefix: jumpboxSubnetPrefix
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
 // NET-06: the only way for people to the private network: Bastion, and a jumpbox VM without a public IP.
 module bastion 'modules/access/bastion.bicep' = {
   scope: workloadResourceGroup
@@ -778,12 +840,15 @@ module jumpbox 'modules/access/jumpbox.bicep' = {
     name: names.jumpbox
     location: location
     subnetResourceId: virtualNetwork.outputs.subnetResourceIds[jumpboxSubnet.name]
+    virtualNetworkName: names.virtualNetwork
     adminUsername: jumpboxAdminUsername
     adminPassword: jumpboxAdminPassword
     loginPrincipalIds: jumpboxLoginPrincipalIds
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
+  // Its Microsoft Entra ID sign-in joins the VM to Entra ID while it is created: DNS and the way out must work by then.
+  dependsOn: [firewall]
 }
 
 // NET-08, SEC-05: API Management in internal mode is the one door to the models: it admits Microsoft Entra ID
@@ -809,6 +874,8 @@ module apiManagement 'modules/gateway/api-management.bicep' = {
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
+  // API Management needs the network's DNS server working when it is created.
+  dependsOn: [firewall]
 }
 
 // SEC-09, SEC-10: the gateway's identity may call the models of this account and nothing else.
@@ -891,7 +958,8 @@ module applicationGateway 'modules/gateway/application-gateway-private-origin.bi
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
-  dependsOn: [applicationGatewayCertificateAccess]
+  // It fetches the certificate as it starts: the identity's access and the network's DNS must be in place.
+  dependsOn: [applicationGatewayCertificateAccess, firewall]
 }
 
 // NET-09: Front Door Premium with a WAF in prevention mode, reaching its origin only over Private Link. The origin's
@@ -1022,6 +1090,9 @@ output resourceGroupName string = workloadResourceGroup.name
 
 @description('Resource ID of the workload virtual network.')
 output virtualNetworkResourceId string = virtualNetwork.outputs.resourceId
+
+@description('Private IP address Azure gave the firewall; it must equal the parameter firewallPrivateIp, which the route table and the DNS servers use (NET-07).')
+output firewallPrivateIp string = firewall.outputs.privateIpAddress
 
 @description('Name of Azure Bastion, for az network bastion rdp.')
 output bastionName string = bastion.outputs.name

@@ -18,20 +18,29 @@ param vnetAddressPrefix = '10.60.4.0/22'
 // AzureBastionSubnet of Azure Bastion, the way to the jumpbox.
 param bastionSubnetPrefix = '10.60.4.0/26'
 
+// AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.
+param firewallSubnetPrefix = '10.60.4.64/26'
+
 // Subnet of the Application Gateway, the door for internet callers.
-param applicationGatewaySubnetPrefix = '10.60.4.64/26'
+param applicationGatewaySubnetPrefix = '10.60.4.128/26'
 
 // Subnet of the private endpoints (one address each).
-param privateEndpointSubnetPrefix = '10.60.4.128/26'
+param privateEndpointSubnetPrefix = '10.60.4.192/26'
 
 // Subnet of API Management in internal mode.
-param apiManagementSubnetPrefix = '10.60.4.192/27'
+param apiManagementSubnetPrefix = '10.60.5.0/27'
 
 // Subnet of the jumpbox VM, reachable only through Bastion.
-param jumpboxSubnetPrefix = '10.60.4.224/28'
+param jumpboxSubnetPrefix = '10.60.5.32/28'
 
 // Subnet of the Application Gateway's Private Link addresses, through which Front Door reaches it.
-param applicationGatewayPrivateLinkSubnetPrefix = '10.60.4.240/29'
+param applicationGatewayPrivateLinkSubnetPrefix = '10.60.5.48/29'
+
+// The firewall's private address: Azure gives it the address at offset 4 of its subnet (the first four are Azure's).
+param firewallPrivateIp = '10.60.4.68'
+
+// Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.
+param firewallAllowedFqdns = []
 
 // Premium: an SLA and availability zones for production.
 param apiManagementSku = 'Premium'
@@ -60,8 +69,8 @@ param certificateKeyVaultUri = 'https://kv-certs.vault.azure.net/secrets/ai-gate
 // The vault of that certificate; the gateway's identity may read that one certificate there.
 param certificateKeyVaultResourceId = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-certs'
 
-// The Application Gateway's private frontend, Front Door's origin: the last address of its subnet.
-param applicationGatewayPrivateIp = '10.60.4.126'
+// The Application Gateway's private frontend, Front Door's origin: the last usable address of its subnet.
+param applicationGatewayPrivateIp = '10.60.4.190'
 
 // Local administrator of the jumpbox, for emergencies; people sign in with Microsoft Entra ID.
 param jumpboxAdminUsername = 'azureadmin'

@@ -11,6 +11,9 @@ param location string = resourceGroup().location
 @description('Private IP address of the firewall that every packet for outside the virtual networks is sent to.')
 param firewallPrivateIp string
 
+@description('Whether the routes the hub\'s VPN or ExpressRoute gateway learns reach these subnets: true when the spoke uses the hub\'s gateway, so that replies to its clients go back the way the requests came (through the gateway, not the firewall).')
+param propagateGatewayRoutes bool
+
 @description('Tags applied to the route table.')
 param tags object
 
@@ -22,8 +25,9 @@ resource routeTable 'Microsoft.Network/routeTables@2025-05-01' = {
   location: location
   tags: tags
   properties: {
-    // Routes that a VPN or ExpressRoute gateway learns must not send workload traffic around the firewall.
-    disableBgpRoutePropagation: true
+    // Without the hub's gateway, nothing learned by a gateway may send workload traffic around the firewall; with it,
+    // the clients' routes must reach the spoke, or replies to them would go to the firewall, which never saw the requests.
+    disableBgpRoutePropagation: !propagateGatewayRoutes
     routes: [
       {
         name: 'default-to-firewall'

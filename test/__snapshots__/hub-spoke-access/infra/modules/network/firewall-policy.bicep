@@ -15,6 +15,9 @@ param sourceAddressPrefixes array
 @description('Further FQDNs (wildcards like *.example.com allowed) that the workload may reach over HTTPS; may be empty.')
 param allowedFqdns array
 
+@description('Address range of the jumpbox subnet, whose browser and sign-in need more than the workload: Microsoft Entra ID device registration, Windows Update and activation, and the Foundry portal.')
+param jumpboxSubnetPrefix string
+
 @description('Tags applied to the firewall policy.')
 param tags object
 
@@ -47,8 +50,8 @@ resource policy 'Microsoft.Network/firewallPolicies@2025-05-01' = {
   }
 }
 
-// Application rules only, no network rules: nothing in the landing zone needs raw IP egress, and DNS never leaves
-// through a rule but is answered by the proxy. Everything not allowed here is denied.
+// Application rules (and one network rule, for Windows activation): nothing in the workload needs raw IP egress, and
+// DNS never leaves through a rule but is answered by the proxy. Everything not allowed here is denied.
 resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2025-05-01' = {
   parent: policy
   name: 'egress'
@@ -66,6 +69,72 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
           [union(httpsRule, { name: 'allow-entra-id-and-resource-manager', targetFqdns: platformFqdns })],
           empty(allowedFqdns) ? [] : [union(httpsRule, { name: 'allow-approved-fqdns', targetFqdns: allowedFqdns })]
         )
+      }
+      // NET-06: the jumpbox joins Microsoft Entra ID for sign-in (Microsoft Entra documentation, "Sign in to a Windows
+      // virtual machine in Azure by using Microsoft Entra ID", network requirements), takes its updates, and opens the
+      // Foundry and Azure portals in Edge. Other sites the portals load on demand are added to firewallAllowedFqdns.
+      {
+        ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
+        name: 'allow-jumpbox-outbound'
+        priority: 200
+        action: { type: 'Allow' }
+        rules: [
+          {
+            ruleType: 'ApplicationRule'
+            name: 'allow-entra-id-join'
+            protocols: [{ protocolType: 'Https', port: 443 }]
+            sourceAddresses: [jumpboxSubnetPrefix]
+            targetFqdns: [
+              'enterpriseregistration.windows.net'
+              'pas.windows.net'
+              'device.${platformFqdns[0]}'
+            ]
+          }
+          {
+            ruleType: 'ApplicationRule'
+            name: 'allow-windows-update'
+            protocols: [
+              { protocolType: 'Http', port: 80 }
+              { protocolType: 'Https', port: 443 }
+            ]
+            sourceAddresses: [jumpboxSubnetPrefix]
+            fqdnTags: ['WindowsUpdate']
+          }
+          {
+            ruleType: 'ApplicationRule'
+            name: 'allow-portals'
+            protocols: [{ protocolType: 'Https', port: 443 }]
+            sourceAddresses: [jumpboxSubnetPrefix]
+            targetFqdns: [
+              'ai.azure.com'
+              '*.ai.azure.com'
+              'portal.azure.com'
+              '*.portal.azure.com'
+              '*.portal.azure.net'
+            ]
+          }
+        ]
+      }
+      // Windows activation talks to the Azure KMS servers on TCP 1688, which only a network rule can allow; the DNS
+      // proxy resolves the names.
+      {
+        ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
+        name: 'allow-jumpbox-activation'
+        priority: 300
+        action: { type: 'Allow' }
+        rules: [
+          {
+            ruleType: 'NetworkRule'
+            name: 'allow-windows-activation'
+            ipProtocols: ['TCP']
+            sourceAddresses: [jumpboxSubnetPrefix]
+            destinationFqdns: [
+              'azkms.${environment().suffixes.storage}'
+              'kms.${environment().suffixes.storage}'
+            ]
+            destinationPorts: ['1688']
+          }
+        ]
       }
     ]
   }

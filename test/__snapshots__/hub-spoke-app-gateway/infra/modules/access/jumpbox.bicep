@@ -25,7 +25,12 @@ param adminUsername string
 @maxLength(123)
 param adminPassword string
 
-@description('Object IDs of the Microsoft Entra groups or users who may sign in: each gets Virtual Machine User Login on this VM and Reader on its NIC, nothing wider. May be empty.')
+@description('Name of the virtual network of subnetResourceId, in this resource group: Bastion in a peered network checks that people may read it.')
+@minLength(2)
+@maxLength(64)
+param virtualNetworkName string
+
+@description('Object IDs of the Microsoft Entra groups or users who may sign in: each gets Virtual Machine User Login on this VM and Reader on its NIC and virtual network, nothing wider. May be empty.')
 param loginPrincipalIds array = []
 
 @description('Time of day at which the jumpbox is shut down every day, as HHmm (24-hour clock).')
@@ -199,6 +204,22 @@ resource nicReaderAssignments 'Microsoft.Authorization/roleAssignments@2022-04-0
   for principalId in loginPrincipalIds: {
     name: guid(nic.id, principalId, readerRoleDefinitionId)
     scope: nic
+    properties: {
+      roleDefinitionId: readerRoleDefinitionId
+      principalId: principalId
+    }
+  }
+]
+
+// Bastion in a peered network (the hub) also checks Reader on the target VM's virtual network.
+resource virtualNetwork 'Microsoft.Network/virtualNetworks@2025-05-01' existing = {
+  name: virtualNetworkName
+}
+
+resource virtualNetworkReaderAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for principalId in loginPrincipalIds: {
+    name: guid(virtualNetwork.id, principalId, readerRoleDefinitionId)
+    scope: virtualNetwork
     properties: {
       roleDefinitionId: readerRoleDefinitionId
       principalId: principalId

@@ -26,6 +26,9 @@ param sourceAddressPrefixes array
 @description('Further FQDNs (wildcards like *.example.com allowed) that the workload may reach over HTTPS; may be empty.')
 param allowedFqdns array
 
+@description('Address range of the jumpbox subnet, whose browser and sign-in need more than the workload: Microsoft Entra ID device registration, Windows Update and activation, and the Foundry portal.')
+param jumpboxSubnetPrefix string
+
 @description('Resource ID of the Log Analytics workspace that receives the firewall diagnostics.')
 param logAnalyticsWorkspaceResourceId string
 
@@ -43,6 +46,7 @@ module policy 'firewall-policy.bicep' = {
     location: location
     sourceAddressPrefixes: sourceAddressPrefixes
     allowedFqdns: allowedFqdns
+    jumpboxSubnetPrefix: jumpboxSubnetPrefix
     tags: tags
   }
 }

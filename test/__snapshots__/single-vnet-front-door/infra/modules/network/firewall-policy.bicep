@@ -1,0 +1,147 @@
+metadata description = 'Azure Firewall Standard policy: threat intelligence in deny mode, DNS proxy, and HTTPS egress only to an FQDN allow-list (NET-07).'
+
+@description('Name of the firewall policy (lower case).')
+@minLength(1)
+@maxLength(80)
+param name string
+
+@description('Azure region of the firewall policy; must be the region of its firewall.')
+param location string = resourceGroup().location
+
+@description('Address ranges whose HTTPS traffic may leave through the firewall: the workload virtual network.')
+@minLength(1)
+param sourceAddressPrefixes array
+
+@description('Further FQDNs (wildcards like *.example.com allowed) that the workload may reach over HTTPS; may be empty.')
+param allowedFqdns array
+
+@description('Address range of the jumpbox subnet, whose browser and sign-in need more than the workload: Microsoft Entra ID device registration, Windows Update and activation, and the Foundry portal.')
+param jumpboxSubnetPrefix string
+
+@description('Tags applied to the firewall policy.')
+param tags object
+
+// What every workload needs: Microsoft Entra ID sign-in and Azure Resource Manager, as the host names of this
+// cloud (e.g. https://login.microsoftonline.com/ becomes login.microsoftonline.com).
+var platformFqdns = map(
+  [environment().authentication.loginEndpoint, environment().resourceManager],
+  endpoint => split(endpoint, '/')[2]
+)
+
+var httpsRule = {
+  ruleType: 'ApplicationRule'
+  protocols: [{ protocolType: 'Https', port: 443 }]
+  sourceAddresses: sourceAddressPrefixes
+}
+
+// No diagnostic setting: a policy publishes no logs or metrics; the firewall logs every rule hit (SEC-11).
+resource policy 'Microsoft.Network/firewallPolicies@2025-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    sku: { tier: 'Standard' }
+    // Traffic to and from known malicious addresses and domains is blocked, not only alerted (PSRule Azure.Firewall.PolicyMode).
+    threatIntelMode: 'Deny'
+    // The firewall is the workload's DNS server. It resolves with Azure DNS from its own virtual network, which is
+    // linked to every private DNS zone, so private endpoint names still resolve to private addresses; and the names
+    // the application rules match are the very names the workload resolved.
+    dnsSettings: { enableProxy: true }
+  }
+}
+
+// Application rules (and one network rule, for Windows activation): nothing in the workload needs raw IP egress, and
+// DNS never leaves through a rule but is answered by the proxy. Everything not allowed here is denied.
+resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2025-05-01' = {
+  parent: policy
+  name: 'egress'
+  properties: {
+    priority: 1000
+    ruleCollections: [
+      {
+        ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
+        name: 'allow-https-outbound'
+        priority: 100
+        action: { type: 'Allow' }
+        // The user's list (the generator's --allowed-fqdns) gets a rule of its own, left out when the list is
+        // empty: a rule needs at least one FQDN.
+        rules: concat(
+          [union(httpsRule, { name: 'allow-entra-id-and-resource-manager', targetFqdns: platformFqdns })],
+          empty(allowedFqdns) ? [] : [union(httpsRule, { name: 'allow-approved-fqdns', targetFqdns: allowedFqdns })]
+        )
+      }
+      // NET-06: the jumpbox joins Microsoft Entra ID for sign-in (Microsoft Entra documentation, "Sign in to a Windows
+      // virtual machine in Azure by using Microsoft Entra ID", network requirements), takes its updates, and opens the
+      // Foundry and Azure portals in Edge. Other sites the portals load on demand are added to firewallAllowedFqdns.
+      {
+        ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
+        name: 'allow-jumpbox-outbound'
+        priority: 200
+        action: { type: 'Allow' }
+        rules: [
+          {
+            ruleType: 'ApplicationRule'
+            name: 'allow-entra-id-join'
+            protocols: [{ protocolType: 'Https', port: 443 }]
+            sourceAddresses: [jumpboxSubnetPrefix]
+            targetFqdns: [
+              'enterpriseregistration.windows.net'
+              'pas.windows.net'
+              'device.${platformFqdns[0]}'
+            ]
+          }
+          {
+            ruleType: 'ApplicationRule'
+            name: 'allow-windows-update'
+            protocols: [
+              { protocolType: 'Http', port: 80 }
+              { protocolType: 'Https', port: 443 }
+            ]
+            sourceAddresses: [jumpboxSubnetPrefix]
+            fqdnTags: ['WindowsUpdate']
+          }
+          {
+            ruleType: 'ApplicationRule'
+            name: 'allow-portals'
+            protocols: [{ protocolType: 'Https', port: 443 }]
+            sourceAddresses: [jumpboxSubnetPrefix]
+            targetFqdns: [
+              'ai.azure.com'
+              '*.ai.azure.com'
+              'portal.azure.com'
+              '*.portal.azure.com'
+              '*.portal.azure.net'
+            ]
+          }
+        ]
+      }
+      // Windows activation talks to the Azure KMS servers on TCP 1688, which only a network rule can allow; the DNS
+      // proxy resolves the names.
+      {
+        ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
+        name: 'allow-jumpbox-activation'
+        priority: 300
+        action: { type: 'Allow' }
+        rules: [
+          {
+            ruleType: 'NetworkRule'
+            name: 'allow-windows-activation'
+            ipProtocols: ['TCP']
+            sourceAddresses: [jumpboxSubnetPrefix]
+            destinationFqdns: [
+              'azkms.${environment().suffixes.storage}'
+              'kms.${environment().suffixes.storage}'
+            ]
+            destinationPorts: ['1688']
+          }
+        ]
+      }
+    ]
+  }
+}
+
+@description('Resource ID of the firewall policy.')
+output resourceId string = policy.id
+
+@description('Name of the firewall policy.')
+output name string = policy.name
