@@ -59,7 +59,7 @@ export const gateway: Generator = {
       ? [
           fromTemplate('infra/modules/identity/user-assigned-identity.bicep'),
           fromTemplate('infra/modules/data/key-vault-secret-role-assignment.bicep'),
-          fromTemplate(model.frontDoor ? 'infra/modules/gateway/application-gateway-private-origin.bicep' : 'infra/modules/gateway/application-gateway.bicep'),
+          fromTemplate('infra/modules/gateway/application-gateway.bicep.hbs'),
         ]
       : []),
     ...(model.frontDoor ? [fromTemplate('infra/modules/gateway/front-door.bicep')] : []),

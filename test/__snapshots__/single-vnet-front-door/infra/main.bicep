@@ -940,7 +940,7 @@ module applicationGatewayCertificateAccess 'modules/data/key-vault-secret-role-a
 // NET-09: Front Door cannot reach an API Management in internal mode over Private Link (API Management supports no
 // private endpoint when it is injected into a network), so its origin is an Application Gateway without a public
 // listener, which Front Door reaches through the gateway's Private Link configuration.
-module applicationGateway 'modules/gateway/application-gateway-private-origin.bicep' = {
+module applicationGateway 'modules/gateway/application-gateway.bicep' = {
   scope: workloadResourceGroup
   name: 'application-gateway'
   params: {
