@@ -15,26 +15,9 @@ export const environments: Generator = {
     })),
 };
 
-/** The Bicep parameter of each subnet the planner allocates, and what it is for. */
-const SUBNET_PARAMETERS: Readonly<Record<string, { name: string; comment: string }>> = {
-  'snet-private-endpoints': { name: 'privateEndpointSubnetPrefix', comment: 'Subnet of the private endpoints (one address each).' },
-  'snet-jumpbox': { name: 'jumpboxSubnetPrefix', comment: 'Subnet of the jumpbox VM, reachable only through Bastion.' },
-  'snet-apim': { name: 'apiManagementSubnetPrefix', comment: 'Subnet of API Management in internal mode.' },
-  'snet-appgw': { name: 'applicationGatewaySubnetPrefix', comment: 'Subnet of the Application Gateway, the door for internet callers.' },
-  'snet-appgw-private-link': { name: 'applicationGatewayPrivateLinkSubnetPrefix', comment: 'Subnet of the Application Gateway\'s Private Link addresses, through which Front Door reaches it.' },
-  AzureFirewallSubnet: { name: 'firewallSubnetPrefix', comment: 'AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.' },
-  AzureBastionSubnet: { name: 'bastionSubnetPrefix', comment: 'AzureBastionSubnet of Azure Bastion, the way to the jumpbox.' },
-  GatewaySubnet: { name: 'gatewaySubnetPrefix', comment: 'GatewaySubnet of the point-to-site VPN gateway.' },
-  'snet-dns-inbound': { name: 'dnsResolverInboundSubnetPrefix', comment: 'Subnet of the DNS resolver inbound endpoint, the DNS server for VPN and on-premises clients.' },
-  'snet-dns-outbound': { name: 'dnsResolverOutboundSubnetPrefix', comment: 'Subnet of the DNS resolver outbound endpoint, for forwarding rules to on-premises DNS.' },
-};
-
+/** The range of every subnet the planner allocated, as the parameter main.bicep declares for it. */
 function subnetParameters(network: EnvironmentNetwork): BicepParam[] {
-  return network.subnets.map((subnet) => {
-    const parameter = SUBNET_PARAMETERS[subnet.name];
-    if (!parameter) throw new Error(`internal: subnet ${subnet.name} has no Bicep parameter`);
-    return { ...parameter, value: subnet.addressPrefix };
-  });
+  return network.subnets.map(({ request, addressPrefix }) => ({ name: request.bicep.parameter, value: addressPrefix, comment: request.bicep.comment }));
 }
 
 function parameterFile(model: ViewModel, environment: EnvironmentProfile): string {

@@ -37,26 +37,6 @@ export interface PrivateEndpointWiring {
   readonly zoneKeys: readonly string[];
 }
 
-/** The main.bicep variable that declares each subnet. */
-const SUBNET_VARIABLES: Readonly<Record<string, string>> = {
-  'snet-private-endpoints': 'privateEndpointSubnet',
-  'snet-jumpbox': 'jumpboxSubnet',
-  'snet-apim': 'apiManagementSubnet',
-  'snet-appgw': 'applicationGatewaySubnet',
-  'snet-appgw-private-link': 'applicationGatewayPrivateLinkSubnet',
-  AzureFirewallSubnet: 'firewallSubnet',
-  AzureBastionSubnet: 'bastionSubnet',
-  GatewaySubnet: 'gatewaySubnet',
-  'snet-dns-inbound': 'dnsResolverInboundSubnet',
-  'snet-dns-outbound': 'dnsResolverOutboundSubnet',
-};
-
-const variableOf = (subnet: { name: string }) => {
-  const variable = SUBNET_VARIABLES[subnet.name];
-  if (!variable) throw new Error(`internal: subnet ${subnet.name} has no variable in main.bicep`);
-  return variable;
-};
-
 const PRIVATE_ENDPOINTS: readonly PrivateEndpointWiring[] = [
   { symbol: 'foundryPrivateEndpoint', deploymentName: 'pe-foundry', endpointName: "'pe-${names.foundry}'", service: 'foundry', groupId: 'account', zoneKeys: ['cognitiveServices', 'openAi', 'aiServices'] },
   { symbol: 'keyVaultPrivateEndpoint', deploymentName: 'pe-key-vault', endpointName: "'pe-${names.keyVault}'", service: 'keyVault', groupId: 'vault', zoneKeys: ['keyVault'] },
@@ -69,8 +49,8 @@ export function wiringFor(answers: Answers): BicepWiring {
   const hubSubnets = hubSpoke ? hubSubnetsFor(answers) : [];
   const connectivity = hubSpoke ? { scope: 'hubResourceGroup', network: 'hubVirtualNetwork' } : { scope: 'workloadResourceGroup', network: 'virtualNetwork' };
   return {
-    workloadSubnets: workloadSubnetsFor(answers).map(variableOf),
-    hubSubnets: hubSubnets.map(variableOf),
+    workloadSubnets: workloadSubnetsFor(answers).map((subnet) => subnet.bicep.variable),
+    hubSubnets: hubSubnets.map((subnet) => subnet.bicep.variable),
     connectivityScope: connectivity.scope,
     connectivityNetwork: connectivity.network,
     hubPeeringDependencies: [

@@ -6,11 +6,14 @@ export interface SubnetRequest {
   readonly prefixLength: number;
   /** Why this size: shown when an address space is too small. */
   readonly reason: string;
+  /** How main.bicep names it: the variable that declares the subnet, and the parameter of its range with its comment. */
+  readonly bicep: { readonly variable: string; readonly parameter: string; readonly comment: string };
 }
 
 export interface AllocatedSubnet {
   readonly name: string;
   readonly addressPrefix: string;
+  readonly request: SubnetRequest;
 }
 
 export interface EnvironmentNetwork {
@@ -28,6 +31,7 @@ export const PRIVATE_ENDPOINT_SUBNET: SubnetRequest = {
   name: 'snet-private-endpoints',
   prefixLength: 26,
   reason: 'private endpoints (one address each; /26 leaves room for about 59)',
+  bicep: { variable: 'privateEndpointSubnet', parameter: 'privateEndpointSubnetPrefix', comment: 'Subnet of the private endpoints (one address each).' },
 };
 
 /** Azure Firewall's subnet must be named AzureFirewallSubnet and be at least a /26 (Azure Firewall FAQ). */
@@ -35,6 +39,7 @@ export const AZURE_FIREWALL_SUBNET: SubnetRequest = {
   name: 'AzureFirewallSubnet',
   prefixLength: 26,
   reason: 'Azure Firewall (AzureFirewallSubnet, a /26 at least)',
+  bicep: { variable: 'firewallSubnet', parameter: 'firewallSubnetPrefix', comment: 'AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.' },
 };
 
 /** Azure Bastion's subnet must be named AzureBastionSubnet and be a /26 or larger (Azure Bastion documentation, "Configuration settings"). */
@@ -42,6 +47,7 @@ export const AZURE_BASTION_SUBNET: SubnetRequest = {
   name: 'AzureBastionSubnet',
   prefixLength: 26,
   reason: 'Azure Bastion (AzureBastionSubnet, a /26 at least)',
+  bicep: { variable: 'bastionSubnet', parameter: 'bastionSubnetPrefix', comment: 'AzureBastionSubnet of Azure Bastion, the way to the jumpbox.' },
 };
 
 /**
@@ -52,6 +58,7 @@ export const GATEWAY_SUBNET: SubnetRequest = {
   name: 'GatewaySubnet',
   prefixLength: 27,
   reason: 'the VPN gateway (GatewaySubnet, a /27 at least)',
+  bicep: { variable: 'gatewaySubnet', parameter: 'gatewaySubnetPrefix', comment: 'GatewaySubnet of the point-to-site VPN gateway.' },
 };
 
 /** The jumpbox VM: one address is enough; a /28 (11 usable) leaves room for a second VM. */
@@ -59,6 +66,7 @@ export const JUMPBOX_SUBNET: SubnetRequest = {
   name: 'snet-jumpbox',
   prefixLength: 28,
   reason: 'the jumpbox VM (a /28)',
+  bicep: { variable: 'jumpboxSubnet', parameter: 'jumpboxSubnetPrefix', comment: 'Subnet of the jumpbox VM, reachable only through Bastion.' },
 };
 
 /**
@@ -70,6 +78,7 @@ export const API_MANAGEMENT_SUBNET: SubnetRequest = {
   name: 'snet-apim',
   prefixLength: 27,
   reason: 'API Management in internal mode (a /27 to scale)',
+  bicep: { variable: 'apiManagementSubnet', parameter: 'apiManagementSubnetPrefix', comment: 'Subnet of API Management in internal mode.' },
 };
 
 /**
@@ -81,6 +90,7 @@ export const APPLICATION_GATEWAY_SUBNET: SubnetRequest = {
   name: 'snet-appgw',
   prefixLength: 26,
   reason: 'Application Gateway v2 (a /26)',
+  bicep: { variable: 'applicationGatewaySubnet', parameter: 'applicationGatewaySubnetPrefix', comment: 'Subnet of the Application Gateway, the door for internet callers.' },
 };
 
 /**
@@ -92,6 +102,7 @@ export const APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET: SubnetRequest = {
   name: 'snet-appgw-private-link',
   prefixLength: 29,
   reason: 'the Application Gateway\'s Private Link addresses (a /29)',
+  bicep: { variable: 'applicationGatewayPrivateLinkSubnet', parameter: 'applicationGatewayPrivateLinkSubnetPrefix', comment: 'Subnet of the Application Gateway\'s Private Link addresses, through which Front Door reaches it.' },
 };
 
 /**
@@ -103,12 +114,14 @@ export const DNS_RESOLVER_INBOUND_SUBNET: SubnetRequest = {
   name: 'snet-dns-inbound',
   prefixLength: 28,
   reason: 'the DNS resolver inbound endpoint (a delegated /28 at least)',
+  bicep: { variable: 'dnsResolverInboundSubnet', parameter: 'dnsResolverInboundSubnetPrefix', comment: 'Subnet of the DNS resolver inbound endpoint, the DNS server for VPN and on-premises clients.' },
 };
 
 export const DNS_RESOLVER_OUTBOUND_SUBNET: SubnetRequest = {
   name: 'snet-dns-outbound',
   prefixLength: 28,
   reason: 'the DNS resolver outbound endpoint (a delegated /28 at least)',
+  bicep: { variable: 'dnsResolverOutboundSubnet', parameter: 'dnsResolverOutboundSubnetPrefix', comment: 'Subnet of the DNS resolver outbound endpoint, for forwarding rules to on-premises DNS.' },
 };
 
 /**
@@ -158,7 +171,7 @@ function allocate(vnet: Cidr, subnets: readonly SubnetRequest[]): AllocatedSubne
     const range: Cidr = { address: cursor, prefixLength: subnet.prefixLength };
     if (!contains(vnet, range)) throw new Error(`internal: ${subnet.name} does not fit the checked VNet`);
     cursor += blockSize(subnet.prefixLength);
-    return { name: subnet.name, addressPrefix: formatCidr(range.address, range.prefixLength) };
+    return { name: subnet.name, addressPrefix: formatCidr(range.address, range.prefixLength), request: subnet };
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { bicepValue, serializeBicepParams } from '../../src/render/bicepparam.js';
+import { bicepValue, EnvironmentVariable, serializeBicepParams } from '../../src/render/bicepparam.js';
 import { bicepString, markdownCode, markdownText, yamlString } from '../../src/render/escape.js';
 import { compileTemplate } from '../../src/render/handlebars.js';
 
@@ -53,6 +53,12 @@ describe('handlebars environment', () => {
 });
 
 describe('.bicepparam serializer', () => {
+  it('reads a secret from the environment when the file is built, never writing it', () => {
+    const text = serializeBicepParams('../main.bicep', [{ name: 'adminPassword', value: new EnvironmentVariable('JUMPBOX_ADMIN_PASSWORD'), comment: 'A secret.' }]);
+    expect(text).toContain("param adminPassword = readEnvironmentVariable('JUMPBOX_ADMIN_PASSWORD')");
+    expect(() => new EnvironmentVariable("X') + 'y")).toThrow(/not an environment variable name/);
+  });
+
   it('writes every value kind in bicep format layout', () => {
     const text = serializeBicepParams('../main.bicep', [
       { name: 'label', value: TRICKY, comment: 'A string.' },
