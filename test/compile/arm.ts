@@ -240,12 +240,8 @@ export function vnetSubnets(template: ArmTemplate): Map<string, SubnetDeclaratio
   return result;
 }
 
-/**
- * Subnets that take no route to the firewall: Azure forbids or breaks it there (Bastion, Application
- * Gateway v2, the resolver's endpoints), or the service's control plane must be answered directly
- * (API Management in internal mode, whose NSG limits its egress to service tags instead).
- */
-const NOT_ROUTED = new Set([...NSG_EXEMPT, 'AzureBastionSubnet', 'snet-appgw', 'snet-appgw-private-link', 'snet-apim', 'snet-dns-inbound', 'snet-dns-outbound']);
+/** Subnets that take no route to the firewall: Azure forbids or breaks it there (Bastion, Application Gateway v2, the resolver's endpoints). */
+const NOT_ROUTED = new Set([...NSG_EXEMPT, 'AzureBastionSubnet', 'snet-appgw', 'snet-appgw-private-link', 'snet-dns-inbound', 'snet-dns-outbound']);
 
 /**
  * NET-07: with egress through a firewall, every workload subnet routes through it (the route table
@@ -314,7 +310,7 @@ export function nsgProblems(template: ArmTemplate, { privateGateway = false } = 
  * NET-07, checked inside the compiled modules: the policy denies known-bad destinations and is the DNS
  * proxy; the route table sends 0.0.0.0/0 to the firewall's address; the workload VNet uses it for DNS.
  */
-export function firewallProblems(template: ArmTemplate): string[] {
+export function firewallProblems(template: ArmTemplate, { apiManagement = false } = {}): string[] {
   const problems: string[] = [];
   const policy = allResources(template).find((resource) => resource.type === 'Microsoft.Network/firewallPolicies');
   if (!policy) return ['no firewall policy'];
@@ -326,5 +322,13 @@ export function firewallProblems(template: ArmTemplate): string[] {
   if (!JSON.stringify(routeTable?.properties?.parameters ?? {}).includes("parameters('firewallPrivateIp')")) problems.push('the route does not lead to firewallPrivateIp');
   const workload = ownResources(template).find((resource) => resource.name === 'virtual-network');
   if (!JSON.stringify(workload?.properties?.parameters?.dnsServers ?? {}).includes("parameters('firewallPrivateIp')")) problems.push('the workload VNet does not use the firewall for DNS');
+  if (apiManagement) {
+    // NET-07, NET-08: API Management's dependencies pass the firewall; its control plane's replies bypass it.
+    const rules = JSON.stringify(allResources(template).filter((resource) => resource.type === 'Microsoft.Network/firewallPolicies/ruleCollectionGroups'));
+    for (const tag of ['Storage', 'Sql', 'AzureKeyVault', 'AzureMonitor']) {
+      if (!rules.includes(`"${tag}"`)) problems.push(`the firewall does not let API Management reach ${tag}`);
+    }
+    if (!/"addressPrefix":"ApiManagement","nextHopType":"Internet"/.test(route)) problems.push('no route returns API Management\'s control plane directly');
+  }
   return problems;
 }

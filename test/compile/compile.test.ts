@@ -83,7 +83,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     const { firewall, hubFirewallIp, gateway } = answersOf(name);
     expect(nsgProblems(template, { privateGateway: gateway === 'apim-frontdoor' })).toEqual([]);
     expect(routeTableProblems(template, firewall || hubFirewallIp !== undefined)).toEqual([]);
-    expect(firewall ? firewallProblems(template) : []).toEqual([]);
+    expect(firewall ? firewallProblems(template, { apiManagement: gateway !== 'none' }) : []).toEqual([]);
   });
 
   it.each(NAMES)('%s: every model deployment uses a content filter that blocks jailbreaks and indirect attacks (SEC-03)', async (name) => {
@@ -247,6 +247,19 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     const run = await runBicep(bicep, ['build-params', join(root, 'single-vnet-access/infra/params/dev.bicepparam'), '--stdout'], root, {}, { inherit: false });
     expect(run.exitCode).not.toBe(0);
     expect(describeDiagnostics(run.diagnostics)).toContain('JUMPBOX_ADMIN_PASSWORD');
+  });
+
+  it('the firewall checks catch API Management bypassing or blocked by the firewall', async () => {
+    const template = JSON.parse(await readFile(join(root, 'hub-spoke-app-gateway', 'infra/main.json'), 'utf8'));
+    expect(firewallProblems(template, { apiManagement: true })).toEqual([]);
+    const groups = allResources(template).filter((resource) => resource.type === 'Microsoft.Network/firewallPolicies/ruleCollectionGroups') as unknown as { properties: { ruleCollections: { name: string }[] } }[];
+    for (const group of groups) group.properties.ruleCollections = group.properties.ruleCollections.filter((collection) => collection.name !== 'allow-api-management-platform');
+    const routeTable = allResources(template).find((resource) => resource.type === 'Microsoft.Network/routeTables') as unknown as { properties: { routes: { name: string }[] } };
+    routeTable.properties.routes = routeTable.properties.routes.filter((route) => route.name !== 'api-management-control-plane');
+    expect(firewallProblems(template, { apiManagement: true })).toEqual([
+      ...['Storage', 'Sql', 'AzureKeyVault', 'AzureMonitor'].map((tag) => `the firewall does not let API Management reach ${tag}`),
+      'no route returns API Management\'s control plane directly',
+    ]);
   });
 
   it('the firewall checks catch a tampered template', async () => {

@@ -365,9 +365,7 @@ var jumpboxSubnet = {
 }
 
 // NET-08: the rules API Management needs in internal mode (API Management documentation, "Virtual network configuration
-// reference"); every other flow, in or out, is denied. The subnet does not route through the firewall: the control
-// plane's replies must return directly (forced tunnelling needs an ApiManagement-to-Internet route and firewall rules
-// for every dependency), so its egress is limited here, to Azure's service tags and the few web ports it needs.
+// reference"); every other flow, in or out, is denied.
 // Written for any subnet of the gateway: sources and destinations inside the networks are
 // the VirtualNetwork tag, which the NSG of each subnet evaluates in its own network and peerings.
 var apiManagementSecurityRules = [
@@ -613,6 +611,9 @@ var apiManagementSecurityRules = [
 var apiManagementSubnet = {
   name: 'snet-apim'
   addressPrefix: apiManagementSubnetPrefix
+  // NET-07: the gateway's own dependencies leave through the firewall too; the route table returns Azure's control plane
+  // directly.
+  routeTableResourceId: routeTable.outputs.resourceId
   securityRules: apiManagementSecurityRules
 }
 

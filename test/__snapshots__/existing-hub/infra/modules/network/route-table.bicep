@@ -37,6 +37,16 @@ resource routeTable 'Microsoft.Network/routeTables@2025-05-01' = {
           nextHopIpAddress: firewallPrivateIp
         }
       }
+      // API Management's control plane calls its management endpoint from the ApiManagement service tag: the replies
+      // must go straight back, not through the firewall, which would translate their source (API Management
+      // documentation, forced tunnelling). Only that service tag's addresses take this route.
+      {
+        name: 'api-management-control-plane'
+        properties: {
+          addressPrefix: 'ApiManagement'
+          nextHopType: 'Internet'
+        }
+      }
     ]
   }
 }

@@ -18,6 +18,9 @@ param allowedFqdns array
 @description('Address range of the jumpbox subnet, whose browser and sign-in need more than the workload: Microsoft Entra ID device registration, Windows Update and activation, and the Foundry portal.')
 param jumpboxSubnetPrefix string
 
+@description('Address range of the API Management subnet, whose platform dependencies (Azure Storage, SQL, Key Vault, Monitor, Entra ID, certificate revocation lists, time) leave through the firewall.')
+param apiManagementSubnetPrefix string
+
 @description('Tags applied to the firewall policy.')
 param tags object
 
@@ -50,8 +53,9 @@ resource policy 'Microsoft.Network/firewallPolicies@2025-05-01' = {
   }
 }
 
-// Application rules (and one network rule, for Windows activation): nothing in the workload needs raw IP egress, and
-// DNS never leaves through a rule but is answered by the proxy. Everything not allowed here is denied.
+// Application rules, one network rule for Windows activation, network rules for API Management's platform dependencies: nothing
+// in the workload itself needs raw IP egress, and DNS never leaves through a rule but is answered by the proxy.
+// Everything not allowed here is denied.
 resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2025-05-01' = {
   parent: policy
   name: 'egress'
@@ -133,6 +137,95 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
               'kms.${environment().suffixes.storage}'
             ]
             destinationPorts: ['1688']
+          }
+        ]
+      }
+      // NET-07, NET-08: API Management's own dependencies (API Management documentation, "Virtual network configuration
+      // reference" and "forced tunneling"): its configuration in Azure Storage and SQL, Key Vault, Azure Monitor and
+      // Entra ID by service tag, and time; Azure's control plane reaches it directly, by a route of its own.
+      {
+        ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
+        name: 'allow-api-management-platform'
+        priority: 400
+        action: { type: 'Allow' }
+        rules: [
+          {
+            ruleType: 'NetworkRule'
+            name: 'allow-azure-services'
+            ipProtocols: ['TCP']
+            sourceAddresses: [apiManagementSubnetPrefix]
+            destinationAddresses: [
+              'Storage'
+              'AzureKeyVault'
+              'AzureActiveDirectory'
+            ]
+            destinationPorts: ['443']
+          }
+          {
+            ruleType: 'NetworkRule'
+            name: 'allow-configuration-database'
+            ipProtocols: ['TCP']
+            sourceAddresses: [apiManagementSubnetPrefix]
+            destinationAddresses: ['Sql']
+            destinationPorts: ['1433']
+          }
+          {
+            ruleType: 'NetworkRule'
+            name: 'allow-azure-monitor'
+            ipProtocols: ['TCP']
+            sourceAddresses: [apiManagementSubnetPrefix]
+            destinationAddresses: ['AzureMonitor']
+            destinationPorts: [
+              '443'
+              '1886'
+            ]
+          }
+          {
+            ruleType: 'NetworkRule'
+            name: 'allow-time'
+            ipProtocols: ['UDP']
+            sourceAddresses: [apiManagementSubnetPrefix]
+            destinationFqdns: ['time.windows.com']
+            destinationPorts: ['123']
+          }
+        ]
+      }
+      // Certificate chains and revocation lists (HTTP and HTTPS), and the platform's updates, which API Management
+      // checks and installs for itself.
+      {
+        ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
+        name: 'allow-api-management-web'
+        priority: 500
+        action: { type: 'Allow' }
+        rules: [
+          {
+            ruleType: 'ApplicationRule'
+            name: 'allow-certificate-validation'
+            protocols: [
+              { protocolType: 'Http', port: 80 }
+              { protocolType: 'Https', port: 443 }
+            ]
+            sourceAddresses: [apiManagementSubnetPrefix]
+            targetFqdns: [
+              'mscrl.microsoft.com'
+              'crl.microsoft.com'
+              'oneocsp.microsoft.com'
+              'cacerts.digicert.com'
+              'crl3.digicert.com'
+              'csp.digicert.com'
+              'issuer.pki.azure.com'
+              'go.microsoft.com'
+            ]
+          }
+          {
+            ruleType: 'ApplicationRule'
+            name: 'allow-platform-updates'
+            protocols: [
+              { protocolType: 'Http', port: 80 }
+              { protocolType: 'Https', port: 443 }
+            ]
+            sourceAddresses: [apiManagementSubnetPrefix]
+            fqdnTags: ['WindowsUpdate']
           }
         ]
       }

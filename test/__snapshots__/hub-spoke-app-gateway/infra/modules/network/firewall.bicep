@@ -29,6 +29,9 @@ param allowedFqdns array
 @description('Address range of the jumpbox subnet, whose browser and sign-in need more than the workload: Microsoft Entra ID device registration, Windows Update and activation, and the Foundry portal.')
 param jumpboxSubnetPrefix string
 
+@description('Address range of the API Management subnet, whose platform dependencies (Azure Storage, SQL, Key Vault, Monitor, Entra ID, certificate revocation lists, time) leave through the firewall.')
+param apiManagementSubnetPrefix string
+
 @description('Resource ID of the Log Analytics workspace that receives the firewall diagnostics.')
 param logAnalyticsWorkspaceResourceId string
 
@@ -47,6 +50,7 @@ module policy 'firewall-policy.bicep' = {
     sourceAddressPrefixes: sourceAddressPrefixes
     allowedFqdns: allowedFqdns
     jumpboxSubnetPrefix: jumpboxSubnetPrefix
+    apiManagementSubnetPrefix: apiManagementSubnetPrefix
     tags: tags
   }
 }

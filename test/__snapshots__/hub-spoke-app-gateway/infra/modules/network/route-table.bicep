@@ -36,6 +36,16 @@ resource routeTable 'Microsoft.Network/routeTables@2025-05-01' = {
           nextHopIpAddress: firewallPrivateIp
         }
       }
+      // API Management's control plane calls its management endpoint from the ApiManagement service tag: the replies
+      // must go straight back, not through the firewall, which would translate their source (API Management
+      // documentation, forced tunnelling). Only that service tag's addresses take this route.
+      {
+        name: 'api-management-control-plane'
+        properties: {
+          addressPrefix: 'ApiManagement'
+          nextHopType: 'Internet'
+        }
+      }
       // NET-11: replies to VPN clients go straight back to the gateway the requests came through; through the firewall,
       // which never saw the requests, they would be dropped. The gateway's own routes are not propagated (above), so
       // this one is explicit. Until the gateway exists its next hop is None, so nothing here waits for it.

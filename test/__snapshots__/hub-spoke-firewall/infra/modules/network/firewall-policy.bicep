@@ -47,8 +47,9 @@ resource policy 'Microsoft.Network/firewallPolicies@2025-05-01' = {
   }
 }
 
-// Application rules: nothing in the workload needs raw IP egress, and
-// DNS never leaves through a rule but is answered by the proxy. Everything not allowed here is denied.
+// Application rules: nothing
+// in the workload itself needs raw IP egress, and DNS never leaves through a rule but is answered by the proxy.
+// Everything not allowed here is denied.
 resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2025-05-01' = {
   parent: policy
   name: 'egress'
