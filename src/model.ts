@@ -84,6 +84,8 @@ export interface ViewModel {
   readonly zoneRedundant: boolean;
   /** `foundry=project services=openai …`: the choices in one line, for headers and summaries. */
   readonly choices: string;
+  /** The resources billed by the hour whether used or not, as a phrase for the README; empty when there are none. */
+  readonly hourlyCosts: string;
 }
 
 export function buildModel(answers: Answers): ViewModel {
@@ -137,6 +139,7 @@ export function buildModel(answers: Answers): ViewModel {
     modelSku,
     zoneRedundant: hasAvailabilityZones(answers.location),
     choices: describeChoices(answers),
+    hourlyCosts: hourlyCostsOf(answers),
   };
 }
 
@@ -175,6 +178,18 @@ function chooseModelSku(location: string): ViewModel['modelSku'] {
   return zone
     ? { name: 'DataZoneStandard', reason: `DataZoneStandard keeps prompts and completions inside the ${zone} data zone` }
     : { name: 'GlobalStandard', reason: `${location} is in no Azure OpenAI data zone, so GlobalStandard; choose Standard to keep processing in the region where the model offers it` };
+}
+
+function hourlyCostsOf(answers: Answers): string {
+  const items = [
+    ...(answers.firewall ? ['Azure Firewall Standard'] : []),
+    ...(answers.jumpbox ? ['Azure Bastion Standard'] : []),
+    ...(answers.vpn === 'p2s' ? ['the VPN gateway'] : []),
+    ...(answers.gateway !== 'none' ? ['API Management (Premium in production)'] : []),
+    ...(answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor' ? ['the Application Gateway'] : []),
+    ...(answers.gateway === 'apim-frontdoor' ? ['Front Door Premium'] : []),
+  ];
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 export function describeChoices(answers: Answers): string {
