@@ -50,6 +50,8 @@ export interface ViewModel {
   readonly hubSpoke: boolean;
   /** A spoke peered to a hub the platform team runs. */
   readonly existingHub: boolean;
+  /** Everything in one VNet. */
+  readonly singleVnet: boolean;
   /** Azure Firewall deployed by this landing zone (NET-07). */
   readonly firewall: boolean;
   /** Workload egress goes through a firewall: this landing zone's, or the existing hub's. */
@@ -121,6 +123,7 @@ export function buildModel(answers: Answers): ViewModel {
     answers,
     hubSpoke,
     existingHub,
+    singleVnet: answers.topology === 'single-vnet',
     firewall: answers.firewall,
     egressThroughFirewall: answers.firewall || answers.hubFirewallIp !== undefined,
     jumpbox: answers.jumpbox,
@@ -183,13 +186,16 @@ function chooseModelSku(location: string): ViewModel['modelSku'] {
 function hourlyCostsOf(answers: Answers): string {
   const items = [
     ...(answers.firewall ? ['Azure Firewall Standard'] : []),
+    ...(answers.topology === 'hub-spoke' || (answers.topology === 'single-vnet' && answers.vpn === 'p2s') ? ['the DNS Private Resolver\'s endpoints'] : []),
     ...(answers.jumpbox ? ['Azure Bastion Standard'] : []),
     ...(answers.vpn === 'p2s' ? ['the VPN gateway'] : []),
-    ...(answers.gateway !== 'none' ? ['API Management (Premium in production)'] : []),
+    ...(answers.gateway !== 'none' ? [`API Management (Premium in production${answers.apimRegions.length > 0 ? ', in every further region too' : ''})`] : []),
     ...(answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor' ? ['the Application Gateway'] : []),
     ...(answers.gateway === 'apim-frontdoor' ? ['Front Door Premium'] : []),
   ];
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  if (items.length === 0) return '';
+  const list = items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return `${list} ${items.length === 1 ? 'is' : 'are'}`;
 }
 
 export function describeChoices(answers: Answers): string {

@@ -59,6 +59,7 @@ export function wiringFor(answers: Answers): BicepWiring {
       'dnsResolver',
       ...(answers.firewall ? ['firewall'] : []),
       ...(answers.jumpbox ? ['bastion'] : []),
+      ...(answers.vpn === 'p2s' ? ['vpnGateway'] : []),
     ].join(', '),
     dnsReady: (hubSpoke && answers.firewall) || answers.topology === 'existing-hub'
       ? ['hubToSpokePeering', 'spokeToHubPeering']

@@ -134,9 +134,8 @@ export interface PeeringExpectation {
 /**
  * NET-10: hub and spoke peer both ways, each side deployed in its own VNet's resource group, naming
  * its own VNet as local and pointing at the other. Gateway transit and remote gateways come exactly
- * when the hub has a VPN gateway, set by a second deployment of each side that waits for the gateway
- * (the spoke's after the hub's, or Azure refuses it); either flag without a gateway fails the
- * deployment. Forwarded traffic only where a firewall forwards it. With an existing hub, the gateway
+ * when the hub has a VPN gateway, on peerings that wait for the gateway (the spoke's after the hub's,
+ * or Azure refuses it); either flag without a gateway fails the deployment. Forwarded traffic only where a firewall forwards it. With an existing hub, the gateway
  * flags follow the parameter useHubGateway and the hub's side deploys to the hub's group.
  */
 export function peeringProblems(template: ArmTemplate, expected: PeeringExpectation): string[] {

@@ -518,8 +518,10 @@ module dnsResolver 'modules/network/dns-private-resolver.bicep' = {
   }
 }
 
-// NET-10: peering in both directions, first without the gateway: the spoke's DNS server and way out are in the hub, so
-// what needs them waits for these peerings, not for the VPN gateway's 45 minutes.
+// NET-10: peering in both directions, lending the hub's VPN gateway to the spoke (gateway transit): both wait for the
+// gateway, as asking for remote gateways before one exists fails, and the spoke's side waits for the hub's, as Azure
+// refuses remote gateways until the other side allows transit. The flags are set once, so a redeployment never takes
+// them away and back.
 // Forwarded traffic is allowed: the firewall in the hub routes the spoke's traffic.
 // What-if must know each peering's name and target before deployment, so they come from the names, not from module
 // outputs; dependsOn then orders the peerings after both networks and after everything that joins a hub subnet:
@@ -544,10 +546,10 @@ module hubToSpokePeering 'modules/network/virtual-network-peering.bicep' = {
     localVirtualNetworkName: names.hubVirtualNetwork
     remoteVirtualNetworkResourceId: spokeVirtualNetworkResourceId
     allowForwardedTraffic: true
-    allowGatewayTransit: false
+    allowGatewayTransit: true
     useRemoteGateways: false
   }
-  dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver, firewall, bastion]
+  dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver, firewall, bastion, vpnGateway]
 }
 
 module spokeToHubPeering 'modules/network/virtual-network-peering.bicep' = {
@@ -558,37 +560,9 @@ module spokeToHubPeering 'modules/network/virtual-network-peering.bicep' = {
     remoteVirtualNetworkResourceId: hubVirtualNetworkResourceId
     allowForwardedTraffic: true
     allowGatewayTransit: false
-    useRemoteGateways: false
-  }
-  dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver, firewall, bastion]
-}
-
-// NET-10, NET-11: once the VPN gateway exists, the same peerings lend it to the spoke: the hub's side first, as Azure
-// refuses remote gateways on the spoke's side until the hub's side allows gateway transit.
-module hubToSpokeGatewayTransit 'modules/network/virtual-network-peering.bicep' = {
-  scope: hubResourceGroup
-  name: 'peering-hub-to-spoke-gateway-transit'
-  params: {
-    localVirtualNetworkName: names.hubVirtualNetwork
-    remoteVirtualNetworkResourceId: spokeVirtualNetworkResourceId
-    allowForwardedTraffic: true
-    allowGatewayTransit: true
-    useRemoteGateways: false
-  }
-  dependsOn: [vpnGateway, hubToSpokePeering]
-}
-
-module spokeToHubRemoteGateways 'modules/network/virtual-network-peering.bicep' = {
-  scope: workloadResourceGroup
-  name: 'peering-spoke-to-hub-remote-gateways'
-  params: {
-    localVirtualNetworkName: names.virtualNetwork
-    remoteVirtualNetworkResourceId: hubVirtualNetworkResourceId
-    allowForwardedTraffic: true
-    allowGatewayTransit: false
     useRemoteGateways: true
   }
-  dependsOn: [hubToSpokeGatewayTransit, spokeToHubPeering]
+  dependsOn: [hubToSpokePeering]
 }
 
 // NET-03, NET-04: one private DNS zone per service endpoint name, kept centrally in the hub resource group and

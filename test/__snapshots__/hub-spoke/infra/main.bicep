@@ -264,7 +264,7 @@ module dnsResolver 'modules/network/dns-private-resolver.bicep' = {
   }
 }
 
-// NET-10: peering in both directions.
+// NET-10: peering in both directions without gateway transit, as the hub has no gateway (either flag would fail the deployment).
 // No forwarded traffic: nothing in the hub routes traffic on behalf of others.
 // What-if must know each peering's name and target before deployment, so they come from the names, not from module
 // outputs; dependsOn then orders the peerings after both networks and after everything that joins a hub subnet:
@@ -305,7 +305,7 @@ module spokeToHubPeering 'modules/network/virtual-network-peering.bicep' = {
     allowGatewayTransit: false
     useRemoteGateways: false
   }
-  dependsOn: [hubVirtualNetwork, virtualNetwork, dnsResolver]
+  dependsOn: [hubToSpokePeering]
 }
 
 // NET-03, NET-04: one private DNS zone per service endpoint name, kept centrally in the hub resource group and

@@ -106,12 +106,21 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
             name: 'allow-portals'
             protocols: [{ protocolType: 'Https', port: 443 }]
             sourceAddresses: [jumpboxSubnetPrefix]
+            // The portals' own hosts and those of their sign-in page and data (Azure documentation, "Safelist the
+            // Azure portal URLs on your firewall or proxy server").
             targetFqdns: [
               'ai.azure.com'
               '*.ai.azure.com'
               'portal.azure.com'
               '*.portal.azure.com'
               '*.portal.azure.net'
+              '*.ext.azure.com'
+              '*.aadcdn.msftauth.net'
+              '*.msauth.net'
+              '*.logincdn.msftauth.net'
+              'login.live.com'
+              'graph.microsoft.com'
+              '*.graph.microsoft.com'
             ]
           }
         ]

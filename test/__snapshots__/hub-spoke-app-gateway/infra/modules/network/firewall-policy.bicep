@@ -109,12 +109,21 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
             name: 'allow-portals'
             protocols: [{ protocolType: 'Https', port: 443 }]
             sourceAddresses: [jumpboxSubnetPrefix]
+            // The portals' own hosts and those of their sign-in page and data (Azure documentation, "Safelist the
+            // Azure portal URLs on your firewall or proxy server").
             targetFqdns: [
               'ai.azure.com'
               '*.ai.azure.com'
               'portal.azure.com'
               '*.portal.azure.com'
               '*.portal.azure.net'
+              '*.ext.azure.com'
+              '*.aadcdn.msftauth.net'
+              '*.msauth.net'
+              '*.logincdn.msftauth.net'
+              'login.live.com'
+              'graph.microsoft.com'
+              '*.graph.microsoft.com'
             ]
           }
         ]
@@ -215,6 +224,20 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
               'csp.digicert.com'
               'issuer.pki.azure.com'
               'go.microsoft.com'
+            ]
+          }
+          {
+            ruleType: 'ApplicationRule'
+            name: 'allow-platform-diagnostics'
+            protocols: [{ protocolType: 'Https', port: 443 }]
+            sourceAddresses: [apiManagementSubnetPrefix]
+            targetFqdns: [
+              'azurewatsonanalysis-prod.${environment().suffixes.storage}'
+              '*.data.microsoft.com'
+              'shavamanifestazurecdnprod1.azureedge.net'
+              'shavamanifestcdnprod1.azureedge.net'
+              'wdcp.microsoft.com'
+              'wdcpalt.microsoft.com'
             ]
           }
           {
