@@ -88,6 +88,8 @@ export interface ViewModel {
   readonly choices: string;
   /** The resources billed by the hour whether used or not, as a phrase for the README; empty when there are none. */
   readonly hourlyCosts: string;
+  /** What makes a first deployment long, as a phrase for the README; empty when nothing does. */
+  readonly slowestPath: string;
 }
 
 export function buildModel(answers: Answers): ViewModel {
@@ -143,6 +145,7 @@ export function buildModel(answers: Answers): ViewModel {
     zoneRedundant: hasAvailabilityZones(answers.location),
     choices: describeChoices(answers),
     hourlyCosts: hourlyCostsOf(answers),
+    slowestPath: slowestPathOf(answers),
   };
 }
 
@@ -181,6 +184,15 @@ function chooseModelSku(location: string): ViewModel['modelSku'] {
   return zone
     ? { name: 'DataZoneStandard', reason: `DataZoneStandard keeps prompts and completions inside the ${zone} data zone` }
     : { name: 'GlobalStandard', reason: `${location} is in no Azure OpenAI data zone, so GlobalStandard; choose Standard to keep processing in the region where the model offers it` };
+}
+
+/** Typical creation times: a VPN gateway 30–45 minutes (VPN Gateway documentation), API Management 30–45 (its documentation). */
+function slowestPathOf(answers: Answers): string {
+  // With the spoke's DNS server in the hub (the firewall's proxy), API Management waits for the peerings, which wait for the gateway.
+  const vpnFirst = answers.vpn === 'p2s' && answers.topology === 'hub-spoke' && answers.firewall && answers.gateway !== 'none';
+  if (vpnFirst) return 'the VPN gateway (30–45 minutes), then API Management, which waits for the peerings to the gateway\'s hub (another 30–45)';
+  if (answers.gateway !== 'none') return 'API Management takes 30–45 minutes to create';
+  return answers.vpn === 'p2s' ? 'the VPN gateway takes 30–45 minutes to create' : '';
 }
 
 function hourlyCostsOf(answers: Answers): string {
