@@ -148,8 +148,8 @@ var privateEndpointSubnet = {
   addressPrefix: privateEndpointSubnetPrefix
   // NET-07: like every workload subnet, it sends what leaves the virtual networks to the firewall.
   routeTableResourceId: routeTable.outputs.resourceId
-  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the workload's own network and the
-  // VPN clients: the hub holds no clients of the endpoints. Everything else is denied.
+  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the workload's own network and
+  // the VPN clients. The hub holds no clients of the endpoints; everything else is denied.
   securityRules: [
     {
       name: 'allow-https-smb-from-workload-inbound'
@@ -594,7 +594,8 @@ module privateDnsZones 'modules/network/private-dns-zones.bicep' = {
 var privateDnsZoneResourceIds = privateDnsZones.outputs.resourceIds
 
 // NET-07: the only way out of the spoke, in the hub (NET-10): HTTPS to Microsoft Entra ID, Azure Resource Manager
-// and the FQDNs of firewallAllowedFqdns, from the workload virtual network; everything else is denied.
+// and the FQDNs of firewallAllowedFqdns, from the workload virtual network; what the jumpbox needs to sign in, update and open
+// the portals. Everything else is denied.
 module firewall 'modules/network/firewall.bicep' = {
   scope: hubResourceGroup
   name: 'firewall'

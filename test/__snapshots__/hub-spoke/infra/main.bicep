@@ -103,7 +103,7 @@ var denyLateralMovementRule = {
 var privateEndpointSubnet = {
   name: 'snet-private-endpoints'
   addressPrefix: privateEndpointSubnetPrefix
-  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the workload's own network: the hub holds no clients of the endpoints. Everything else is denied.
+  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the workload's own network. The hub holds no clients of the endpoints; everything else is denied.
   securityRules: [
     {
       name: 'allow-https-smb-from-workload-inbound'

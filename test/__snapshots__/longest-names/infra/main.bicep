@@ -107,7 +107,7 @@ var privateEndpointSubnet = {
   addressPrefix: privateEndpointSubnetPrefix
   // NET-07: like every workload subnet, it sends what leaves the virtual networks to the firewall.
   routeTableResourceId: routeTable.outputs.resourceId
-  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the workload's own network: the hub holds no clients of the endpoints. Everything else is denied.
+  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the workload's own network. The hub holds no clients of the endpoints; everything else is denied.
   securityRules: [
     {
       name: 'allow-https-smb-from-workload-inbound'
@@ -231,7 +231,7 @@ module privateDnsZones 'modules/network/private-dns-zones.bicep' = {
 var privateDnsZoneResourceIds = privateDnsZones.outputs.resourceIds
 
 // NET-07: the only way out of the virtual network: HTTPS to Microsoft Entra ID, Azure Resource Manager
-// and the FQDNs of firewallAllowedFqdns, from the workload virtual network; everything else is denied.
+// and the FQDNs of firewallAllowedFqdns, from the workload virtual network. Everything else is denied.
 module firewall 'modules/network/firewall.bicep' = {
   scope: workloadResourceGroup
   name: 'firewall'
