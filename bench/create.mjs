@@ -6,17 +6,12 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LARGEST } from './largest.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = join(root, 'bin/create-secure-ai-landing.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const LARGEST = [
-  '--yes', '--location', 'swedencentral', '--topology', 'hub-spoke', '--vpn', 'p2s', '--jumpbox', '--allowed-fqdns', 'pypi.org',
-  '--gateway', 'apim-appgw', '--publisher-email', 'ops@contoso.com', '--apim-regions', 'westeurope', '--gateway-host-name', 'ai.contoso.com',
-  '--certificate-uri', 'https://kv-certs.vault.azure.net/secrets/ai-gateway',
-  '--certificate-key-vault-id', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-certs',
-  '--environments', 'dev,test,stage,prod',
-];
+
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PartialAnswers } from '../../src/answers/schema.js';
 import { serializeBicepParams } from '../../src/render/bicepparam.js';
+import { criticalPath } from '../../src/validate/critical-path.js';
 import { type BicepRun, describeDiagnostics, runBicep } from '../compiler/bicep.js';
 import { tempDir } from '../helpers/cli.js';
 import { apiManagementProblems, edgeProblems, jumpboxProblems, publicEndpointProblems, regionalNetworkProblems, vpnProblems } from './doors.js';
@@ -247,6 +248,15 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     const run = await runBicep(bicep, ['build-params', join(root, 'single-vnet-access/infra/params/dev.bicepparam'), '--stdout'], root, {}, { inherit: false });
     expect(run.exitCode).not.toBe(0);
     expect(describeDiagnostics(run.diagnostics)).toContain('JUMPBOX_ADMIN_PASSWORD');
+  });
+
+  it('hub-spoke-app-gateway: the critical path is the VPN gateway, then API Management (which waits for the hub\'s DNS)', async () => {
+    const template = JSON.parse(await readFile(join(root, 'hub-spoke-app-gateway', 'infra/main.json'), 'utf8'));
+    const path = criticalPath(template);
+    const steps = path.chain.join(' | ');
+    expect(steps).toMatch(/vpn-gateway > Microsoft\.Network\/virtualNetworkGateways.*peering-spoke-to-hub.*api-management > Microsoft\.ApiManagement\/service/);
+    expect(path.slowest).toEqual({ name: 'vpn-gateway > Microsoft.Network/virtualNetworkGateways', minutes: 45 });
+    expect(path.minutes).toBeGreaterThan(85);
   });
 
   it('the firewall checks catch API Management bypassing or blocked by the firewall', async () => {

@@ -1,0 +1,78 @@
+/**
+ * The deployment's critical path: the longest chain of dependencies through a compiled ARM template,
+ * each resource weighted by how long Azure typically takes to create it. Pure: it reads the JSON that
+ * `bicep build` writes, follows `dependsOn` at every level of nested deployments, and needs no Azure.
+ */
+
+/** Typical creation minutes of the slow resource types, each with where the figure comes from. */
+export const PROVISIONING_MINUTES: Readonly<Record<string, { readonly minutes: number; readonly source: string }>> = {
+  'microsoft.network/virtualnetworkgateways': { minutes: 45, source: 'VPN Gateway documentation, "About VPN Gateway configuration settings": creating a gateway "can often take 45 minutes or more"' },
+  'microsoft.apimanagement/service': { minutes: 40, source: 'API Management documentation: creating a service in a virtual network takes 30 to 40 minutes' },
+  'microsoft.network/azurefirewalls': { minutes: 15, source: 'Azure AI Landing Zone runbook: the firewall and its association take 10 to 25 minutes' },
+  'microsoft.network/bastionhosts': { minutes: 10, source: 'Azure Bastion quickstart: the deployment takes about 10 minutes' },
+  'microsoft.network/applicationgateways': { minutes: 8, source: 'Application Gateway quickstart: creating the gateway takes several minutes (typically 5 to 10)' },
+  'microsoft.network/dnsresolvers/inboundendpoints': { minutes: 5, source: 'estimate from DNS Private Resolver deployments: a few minutes per endpoint' },
+  'microsoft.network/dnsresolvers/outboundendpoints': { minutes: 5, source: 'estimate from DNS Private Resolver deployments: a few minutes per endpoint' },
+  'microsoft.compute/virtualmachines': { minutes: 4, source: 'estimate: a VM with trusted launch boots in a few minutes' },
+  'microsoft.cdn/profiles/afdendpoints/routes': { minutes: 5, source: 'estimate: Front Door applies routes to its edge in minutes' },
+  'microsoft.cognitiveservices/accounts/deployments': { minutes: 2, source: 'estimate: a model deployment takes a minute or two' },
+  'microsoft.network/privateendpoints': { minutes: 2, source: 'estimate: a private endpoint takes a minute or two' },
+};
+
+/** Every other resource type: ARM creates it in well under a minute. */
+const DEFAULT_MINUTES = 0.5;
+
+export interface ArmNode {
+  readonly type: string;
+  readonly name: string;
+  readonly dependsOn?: readonly string[];
+  readonly properties?: { readonly template?: ArmTemplateLike };
+}
+
+export interface ArmTemplateLike {
+  readonly resources?: readonly ArmNode[] | Readonly<Record<string, ArmNode>>;
+}
+
+export interface CriticalPath {
+  /** Minutes from the start until the last resource is created, along the longest chain. */
+  readonly minutes: number;
+  /** The chain, outermost names first: `module > resource type`. */
+  readonly chain: readonly string[];
+  /** The slowest single resource and its minutes. */
+  readonly slowest: { readonly name: string; readonly minutes: number };
+}
+
+const resourcesOf = (template: ArmTemplateLike): ArmNode[] =>
+  Array.isArray(template.resources) ? [...template.resources] : Object.values(template.resources ?? {});
+
+/** `[format('pip-{0}', parameters('name'))]` → `format('pip-{0}', parameters('name'))`; a literal name stays quoted. */
+const reference = (name: string) => (name.startsWith('[') ? name.slice(1, -1) : `'${name}'`);
+
+export function criticalPath(template: ArmTemplateLike, label = ''): CriticalPath {
+  const resources = resourcesOf(template);
+  const finish = new Map<ArmNode, { minutes: number; chain: string[] }>();
+  let slowest = { name: '', minutes: 0 };
+  const visit = (resource: ArmNode, stack: Set<ArmNode>): { minutes: number; chain: string[] } => {
+    const known = finish.get(resource);
+    if (known) return known;
+    if (stack.has(resource)) throw new Error(`dependency cycle at ${resource.name}`);
+    stack.add(resource);
+    const own = resource.properties?.template
+      ? criticalPath(resource.properties.template, resource.name)
+      : { minutes: PROVISIONING_MINUTES[resource.type.toLowerCase()]?.minutes ?? DEFAULT_MINUTES, chain: [resource.type], slowest: { name: resource.type, minutes: 0 } };
+    if (!resource.properties?.template && own.minutes > slowest.minutes) slowest = { name: `${label}${label ? ' > ' : ''}${resource.type}`, minutes: own.minutes };
+    if (resource.properties?.template && own.slowest.minutes > slowest.minutes) slowest = { name: `${label}${label ? ' > ' : ''}${own.slowest.name}`, minutes: own.slowest.minutes };
+    // A dependency names its resource by the expression of that resource's name.
+    const before = resources
+      .filter((other) => other !== resource && (resource.dependsOn ?? []).some((dependency) => dependency.includes(reference(other.name))))
+      .map((other) => visit(other, stack))
+      .reduce((longest, candidate) => (candidate.minutes > longest.minutes ? candidate : longest), { minutes: 0, chain: [] as string[] });
+    stack.delete(resource);
+    const name = resource.properties?.template ? resource.name : '';
+    const result = { minutes: before.minutes + own.minutes, chain: [...before.chain, ...own.chain.map((step) => (name ? `${name} > ${step}` : step))] };
+    finish.set(resource, result);
+    return result;
+  };
+  const longest = resources.map((resource) => visit(resource, new Set())).reduce((a, b) => (b.minutes > a.minutes ? b : a), { minutes: 0, chain: [] as string[] });
+  return { minutes: longest.minutes, chain: longest.chain, slowest };
+}
