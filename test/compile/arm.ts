@@ -272,8 +272,8 @@ const INTERNET_FACING = new Set(['AzureBastionSubnet', 'snet-appgw']);
  * NET-12, read from the rules main.bicep gives each subnet: every subnet that takes an NSG has rules;
  * the last inbound rule denies everything; nothing is allowed in from any source (`*`), and from the
  * internet only into the doors (not into the Application Gateway that only Front Door reaches); nothing
- * may open SSH or RDP into the network (PSRule Azure.NSG.LateralTraversal) — only Bastion, and only
- * towards the jumpbox subnet.
+ * may open SSH or RDP into the network (PSRule Azure.NSG.LateralTraversal) except Bastion, whose
+ * outbound RDP and SSH Azure itself requires; the jumpbox admits RDP from Bastion's subnet alone.
  */
 export function nsgProblems(template: ArmTemplate, { privateGateway = false } = {}): string[] {
   const networks = [...vnetSubnets(template)];
@@ -291,14 +291,21 @@ export function nsgProblems(template: ArmTemplate, { privateGateway = false } = 
       if (!last || last.properties.access !== 'Deny' || last.properties.sourceAddressPrefix !== '*' || last.properties.destinationPortRange !== '*') problems.push(`${where} does not end its inbound rules with a deny-all`);
       for (const rule of inbound.filter((candidate) => candidate.properties.access === 'Allow')) {
         if (sources(rule).includes('*')) problems.push(`${where}: ${rule.name} allows inbound traffic from any source`);
+        // NET-06: the jumpbox takes remote sessions from Bastion and nowhere else.
+        const remoteAccess = ports(rule).some((port) => port === '22' || port === '3389' || port === '*');
+        if (subnet.name === 'snet-jumpbox' && remoteAccess && sources(rule).some((source) => source !== "[parameters('bastionSubnetPrefix')]")) {
+          problems.push(`${where}: ${rule.name} admits RDP or SSH from ${sources(rule).join(', ')}, not only from Bastion's subnet`);
+        }
         const mayFaceInternet = INTERNET_FACING.has(subnet.name) && !(privateGateway && subnet.name === 'snet-appgw');
         if (sources(rule).includes('Internet') && !mayFaceInternet) problems.push(`${where}: ${rule.name} allows inbound traffic from the internet`);
       }
       const outbound = rules.filter((rule) => rule.properties.direction === 'Outbound').sort((a, b) => a.properties.priority - b.properties.priority);
+      // Azure requires Bastion's subnet to open RDP and SSH to the VirtualNetwork tag; the jumpbox subnet admits only Bastion.
+      if (subnet.name === 'AzureBastionSubnet') return problems;
       const lateral = outbound.find((rule) => rule.properties.destinationAddressPrefix === 'VirtualNetwork' && ['22', '3389'].every((port) => ports(rule).includes(port)));
       if (lateral?.properties.access !== 'Deny') problems.push(`${where} does not deny SSH and RDP into the network`);
       for (const rule of outbound.filter((candidate) => candidate.properties.access === 'Allow' && ports(candidate).some((port) => port === '22' || port === '3389'))) {
-        if (subnet.name !== 'AzureBastionSubnet' || rule.properties.destinationAddressPrefix === 'VirtualNetwork') problems.push(`${where}: ${rule.name} opens SSH or RDP to ${rule.properties.destinationAddressPrefix}`);
+        problems.push(`${where}: ${rule.name} opens SSH or RDP to ${rule.properties.destinationAddressPrefix}`);
       }
       return problems;
     });

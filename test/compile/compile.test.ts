@@ -231,16 +231,15 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
       'virtual-network: AzureBastionSubnet must not take a route table',
     ]);
     const jumpbox = subnet('snet-jumpbox');
-    jumpbox.securityRules[0].properties.sourceAddressPrefix = '*';
+    subnet('snet-private-endpoints').securityRules[0].properties.sourceAddressPrefixes = ['*'];
     jumpbox.securityRules = jumpbox.securityRules.filter((rule: unknown) => rule !== "[variables('denyLateralMovementRule')]");
     template.variables.denyInboundRule.properties.access = 'Allow';
-    subnet('AzureBastionSubnet').securityRules.find((rule: { name?: string }) => rule.name === 'allow-rdp-ssh-to-jumpbox-outbound').properties.destinationAddressPrefix = 'VirtualNetwork';
+    jumpbox.securityRules[0].properties.sourceAddressPrefix = 'VirtualNetwork';
     expect(nsgProblems(template)).toEqual(expect.arrayContaining([
       'virtual-network: snet-private-endpoints does not end its inbound rules with a deny-all',
-      'virtual-network: snet-jumpbox: allow-rdp-from-bastion-inbound allows inbound traffic from any source',
+      'virtual-network: snet-private-endpoints: allow-https-smb-from-workload-inbound allows inbound traffic from any source',
       'virtual-network: snet-jumpbox does not deny SSH and RDP into the network',
-      'virtual-network: AzureBastionSubnet does not deny SSH and RDP into the network',
-      'virtual-network: AzureBastionSubnet: allow-rdp-ssh-to-jumpbox-outbound opens SSH or RDP to VirtualNetwork',
+      'virtual-network: snet-jumpbox: allow-rdp-from-bastion-inbound admits RDP or SSH from VirtualNetwork, not only from Bastion\'s subnet',
     ]));
   });
 

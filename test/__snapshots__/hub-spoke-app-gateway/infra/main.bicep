@@ -242,7 +242,7 @@ var gatewaySubnet = {
 }
 
 // NET-06: the rules Azure Bastion needs (Azure Bastion documentation, "Working with NSG access"): HTTPS from the
-// internet and from Azure's control plane in, RDP and SSH out to the jumpbox subnet only, its own data plane both ways.
+// internet and from Azure's control plane in, RDP and SSH out to the VMs, its own data plane both ways.
 var bastionSubnet = {
   name: 'AzureBastionSubnet'
   addressPrefix: bastionSubnetPrefix
@@ -308,16 +308,18 @@ var bastionSubnet = {
     }
     denyInboundRule
     {
-      // Sessions go to the jumpbox subnet only.
-      name: 'allow-rdp-ssh-to-jumpbox-outbound'
+      // Sessions to the VMs. Azure refuses a Bastion subnet whose NSG lacks exactly this rule, to the VirtualNetwork tag
+      // (NetworkSecurityGroupNotCompliantForAzureBastionSubnet), so it cannot be narrowed to the jumpbox subnet here: the
+      // jumpbox subnet's own NSG is what admits Bastion alone, and nothing else in the network accepts RDP or SSH.
+      name: 'allow-rdp-ssh-to-virtual-network-outbound'
       properties: {
         priority: 100
         direction: 'Outbound'
         access: 'Allow'
-        protocol: 'Tcp'
+        protocol: '*'
         sourceAddressPrefix: '*'
         sourcePortRange: '*'
-        destinationAddressPrefix: jumpboxSubnetPrefix
+        destinationAddressPrefix: 'VirtualNetwork'
         destinationPortRanges: [
           '22'
           '3389'
@@ -366,23 +368,6 @@ var bastionSubnet = {
         sourcePortRange: '*'
         destinationAddressPrefix: 'Internet'
         destinationPortRange: '80'
-      }
-    }
-    {
-      // PSRule Azure.NSG.LateralTraversal: RDP and SSH to anything else in the network are refused.
-      name: 'deny-ssh-rdp-to-vnet-outbound'
-      properties: {
-        priority: 4000
-        direction: 'Outbound'
-        access: 'Deny'
-        protocol: 'Tcp'
-        sourceAddressPrefix: '*'
-        sourcePortRange: '*'
-        destinationAddressPrefix: 'VirtualNetwork'
-        destinationPortRanges: [
-          '22'
-          '3389'
-        ]
       }
     }
   ]
