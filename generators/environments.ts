@@ -1,6 +1,6 @@
 import { type BicepParam, EnvironmentVariable, serializeBicepParams } from '../src/render/bicepparam.js';
 import type { EnvironmentNetwork } from '../src/network/address-plan.js';
-import { API_MANAGEMENT_ZONE, type PrivateDnsZone, privateEndpointZonesFor, zoneNameOf } from '../src/network/private-dns-zones.js';
+import { API_MANAGEMENT_ZONE, type PrivateDnsZone, PRIVATE_ENDPOINT_ZONES, zoneNameOf } from '../src/network/private-dns-zones.js';
 import type { EnvironmentProfile, ViewModel } from '../src/model.js';
 import type { Generator } from './types.js';
 
@@ -90,7 +90,7 @@ function existingHubParameters(model: ViewModel): BicepParam[] {
     ...(model.dnsZoneGroups
       ? [{
           name: 'privateDnsZoneResourceIds',
-          value: Object.fromEntries(privateEndpointZonesFor(answers).map((zone) => [zone.key, idOf(zone)])),
+          value: Object.fromEntries(PRIVATE_ENDPOINT_ZONES.map((zone) => [zone.key, idOf(zone)])),
           comment: 'The central private DNS zones the private endpoints register in.',
         }]
       : []),

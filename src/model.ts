@@ -4,7 +4,7 @@ import type { Answers } from './answers/schema.js';
 import { APPLICATION_GATEWAY_SUBNET, AZURE_FIREWALL_SUBNET, type EnvironmentNetwork, PRIVATE_ENDPOINT_SUBNET } from './network/address-plan.js';
 import { addressAt, blockSize, type Cidr, parseCidr } from './network/cidr.js';
 import { planNetworks, type RegionalNetwork } from './network/landing-zone-networks.js';
-import { type PrivateDnsZone, privateEndpointZonesFor } from './network/private-dns-zones.js';
+import { type PrivateDnsZone, PRIVATE_ENDPOINT_ZONES } from './network/private-dns-zones.js';
 import { type BicepWiring, wiringFor } from './wiring.js';
 
 export interface ModelDeployment {
@@ -136,7 +136,7 @@ export function buildModel(answers: Answers): ViewModel {
     applicationGateway: answers.gateway === 'apim-appgw',
     frontDoor: answers.gateway === 'apim-frontdoor',
     edgeGateway: answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor',
-    privateDnsZones: existingHub ? [] : privateEndpointZonesFor(answers),
+    privateDnsZones: existingHub ? [] : PRIVATE_ENDPOINT_ZONES,
     dnsZoneGroups: !(existingHub && answers.dnsZonesByPolicy === true),
     wiring: wiringFor(answers),
     environments,

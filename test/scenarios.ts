@@ -6,7 +6,7 @@ export const HUB_VNET_ID = '/subscriptions/11111111-2222-3333-4444-555555555555/
 
 /** Resource IDs of central zones, as a platform team would give them: every zone these answers need. */
 export function zoneIds(answers: Partial<Pick<Answers, 'gateway' | 'dnsZonesByPolicy'>> = {}): string[] {
-  const zones = existingHubZonesFor({ foundry: 'project', services: ['openai'], gateway: answers.gateway ?? 'none', dnsZonesByPolicy: answers.dnsZonesByPolicy });
+  const zones = existingHubZonesFor({ gateway: answers.gateway ?? 'none', dnsZonesByPolicy: answers.dnsZonesByPolicy });
   return zones.map((zone) => `/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/${zone.name}`);
 }
 

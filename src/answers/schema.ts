@@ -3,7 +3,7 @@ import { type Cidr, contains, isPrivate, parseCidr } from '../network/cidr.js';
 import { AZURE_LOCATIONS, FRONT_DOOR_PRIVATE_LINK_REGIONS, hasAvailabilityZones, isAzureLocation } from './locations.js';
 import { ENVIRONMENT_NAME, isProductionEnvironment, WORKLOAD_NAME } from './naming.js';
 import { planNetworks } from '../network/landing-zone-networks.js';
-import { API_MANAGEMENT_ZONE, existingHubZonesFor, type PrivateDnsZone, privateEndpointZonesFor, zoneNameOf } from '../network/private-dns-zones.js';
+import { API_MANAGEMENT_ZONE, existingHubZonesFor, type PrivateDnsZone, PRIVATE_ENDPOINT_ZONES, zoneNameOf } from '../network/private-dns-zones.js';
 
 /**
  * The answers: one zod schema is the single source of truth for flags, prompts, --help, defaults,
@@ -361,7 +361,8 @@ export const AnswersSchema = z
     if (answers.hubAddressSpace !== undefined && answers.topology !== 'hub-spoke') {
       context.addIssue({ code: 'custom', path: ['hubAddressSpace'], message: `is only used with --topology hub-spoke, not ${answers.topology}` });
     }
-    existingHubRules(answers, context);
+    const plan = planNetworks(answers);
+    existingHubRules(answers, plan, context);
     if (answers.jumpbox && !answers.firewall && answers.topology !== 'existing-hub') {
       context.addIssue({ code: 'custom', path: ['jumpbox'], message: 'needs the firewall (--firewall): no subnet has default internet access, and the jumpbox needs a way out for its Microsoft Entra ID sign-in, Windows Update and the Foundry portal; keep --firewall, or pass --no-jumpbox' });
     }
@@ -376,7 +377,6 @@ export const AnswersSchema = z
     if (answers.gateway === 'none' && answers.publisherEmail !== undefined) {
       context.addIssue({ code: 'custom', path: ['publisherEmail'], message: 'is only used with an API Management gateway (--gateway apim, apim-appgw or apim-frontdoor)' });
     }
-    const plan = planNetworks(answers);
     if ('key' in plan) context.addIssue({ code: 'custom', path: [plan.key], message: plan.message });
   });
 
@@ -388,7 +388,7 @@ const EXISTING_HUB_ONLY = ['hubVnetId', 'hubFirewallIp', 'hubDnsServers', 'priva
  * With an existing hub, the platform team's hub supplies the peering target, DNS and (optionally) the
  * firewall; the zones the private endpoints need must all be named, unless Azure Policy writes the records.
  */
-function existingHubRules(answers: Answers, context: z.RefinementCtx): void {
+function existingHubRules(answers: Answers, plan: ReturnType<typeof planNetworks>, context: z.RefinementCtx): void {
   if (answers.topology !== 'existing-hub') {
     for (const key of EXISTING_HUB_ONLY) {
       if (answers[key] !== undefined) context.addIssue({ code: 'custom', path: [key], message: `is only used with --topology existing-hub, not ${answers.topology}` });
@@ -405,7 +405,7 @@ function existingHubRules(answers: Answers, context: z.RefinementCtx): void {
     context.addIssue({ code: 'custom', path: ['firewall'], message: 'cannot be true with an existing hub: egress goes through the hub\'s firewall; pass --no-firewall and its address with --hub-firewall-ip' });
   }
   const needed = existingHubZonesFor(answers);
-  const inUse = [...privateEndpointZonesFor(answers), ...(answers.gateway === 'none' ? [] : [API_MANAGEMENT_ZONE])];
+  const inUse = [...PRIVATE_ENDPOINT_ZONES, ...(answers.gateway === 'none' ? [] : [API_MANAGEMENT_ZONE])];
   const given = answers.privateDnsZoneIds ?? [];
   const matched = new Set<PrivateDnsZone>();
   for (const [index, id] of given.entries()) {
@@ -425,8 +425,7 @@ function existingHubRules(answers: Answers, context: z.RefinementCtx): void {
     context.addIssue({ code: 'custom', path: ['privateDnsZoneIds'], message: `lacks the resource IDs of ${list}${policyHint}` });
   }
   // A peered hub can never share the spoke's addresses: an IP in the spoke's range is a typo.
-  const spokes = planNetworks(answers);
-  const inSpoke = (ip: string) => !('key' in spokes) && spokes.some(({ workload }) => contains(parseCidr(workload.vnetAddressPrefix) as Cidr, parseCidr(`${ip}/32`) as Cidr));
+  const inSpoke = (ip: string) => !('key' in plan) && plan.some(({ workload }) => contains(parseCidr(workload.vnetAddressPrefix) as Cidr, parseCidr(`${ip}/32`) as Cidr));
   if (answers.hubFirewallIp && inSpoke(answers.hubFirewallIp)) {
     context.addIssue({ code: 'custom', path: ['hubFirewallIp'], message: 'lies in the spoke\'s own address space (--address-space), not in the hub; give the hub firewall\'s private IP' });
   }

@@ -50,20 +50,18 @@ export const API_MANAGEMENT_ZONE = zone('apiManagement', 'azure-api.net', 'API M
 export const zoneNameOf = (resourceId: string): string => resourceId.split('/').pop() ?? '';
 
 /**
- * The zones of the private endpoints the chosen options create. Every landing zone this version
- * generates has the Foundry account, Key Vault and Storage; the other services bring their zones.
+ * The zones of the private endpoints. Every landing zone this version generates has the Foundry
+ * account, Key Vault and Storage, so the list does not depend on the answers yet.
  */
-export function privateEndpointZonesFor(_answers: Pick<Answers, 'foundry' | 'services'>): PrivateDnsZone[] {
-  return [...FOUNDRY_ZONES, ...DATA_ZONES];
-}
+export const PRIVATE_ENDPOINT_ZONES: readonly PrivateDnsZone[] = [...FOUNDRY_ZONES, ...DATA_ZONES];
 
 /**
  * The zones a user must give for an existing hub: those of the private endpoints (unless Azure
  * Policy manages the zone groups), and API Management's, whose records no policy writes.
  */
-export function existingHubZonesFor(answers: Pick<Answers, 'foundry' | 'services' | 'gateway' | 'dnsZonesByPolicy'>): PrivateDnsZone[] {
+export function existingHubZonesFor(answers: Pick<Answers, 'gateway' | 'dnsZonesByPolicy'>): PrivateDnsZone[] {
   return [
-    ...(answers.dnsZonesByPolicy ? [] : privateEndpointZonesFor(answers)),
+    ...(answers.dnsZonesByPolicy ? [] : PRIVATE_ENDPOINT_ZONES),
     ...(answers.gateway === 'none' ? [] : [API_MANAGEMENT_ZONE]),
   ];
 }

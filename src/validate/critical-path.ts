@@ -42,8 +42,10 @@ export interface CriticalPath {
   readonly slowest: { readonly name: string; readonly minutes: number };
 }
 
-const resourcesOf = (template: ArmTemplateLike): ArmNode[] =>
-  Array.isArray(template.resources) ? [...template.resources] : Object.values(template.resources ?? {});
+/** The resources a template declares itself: an array, or (in the symbolic-name format) an object keyed by name. */
+export function resourcesOf<T>(template: { readonly resources?: readonly T[] | Readonly<Record<string, T>> }): T[] {
+  return Array.isArray(template.resources) ? [...(template.resources as readonly T[])] : Object.values(template.resources ?? {});
+}
 
 /** `[format('pip-{0}', parameters('name'))]` → `format('pip-{0}', parameters('name'))`; a literal name stays quoted. */
 const reference = (name: string) => (name.startsWith('[') ? name.slice(1, -1) : `'${name}'`);

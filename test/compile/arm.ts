@@ -1,4 +1,5 @@
 import { addressAt, contains, overlaps, parseCidr, type Cidr } from '../../src/network/cidr.js';
+import { resourcesOf } from '../../src/validate/critical-path.js';
 
 /** A compiled ARM template, or one nested in a `Microsoft.Resources/deployments` resource. */
 export interface ArmTemplate {
@@ -13,10 +14,7 @@ export interface ArmResource {
   readonly properties?: Record<string, unknown> & { template?: ArmTemplate; parameters?: Record<string, { value?: unknown }> };
 }
 
-/** The resources a template declares itself: an array, or an object keyed by symbolic name. */
-function ownResources(template: ArmTemplate): ArmResource[] {
-  return Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
-}
+export const ownResources = (template: ArmTemplate): ArmResource[] => resourcesOf(template);
 
 /** Every resource of a template and of the templates of its nested deployments, depth first. */
 export function allResources(template: ArmTemplate): ArmResource[] {

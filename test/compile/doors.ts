@@ -1,13 +1,12 @@
-import { type ArmResource, type ArmTemplate, allResources } from './arm.js';
+import { type ArmResource, type ArmTemplate, allResources, ownResources } from './arm.js';
 
 /** Top-level module deployments with every resource they (or their nested modules) declare. */
 function resourcesByModule(template: ArmTemplate): { module: string; resource: ArmResource; template: ArmTemplate }[] {
-  const own = Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
-  return own.flatMap((deployment) => {
+  return ownResources(template).flatMap((deployment) => {
     const inner = deployment.properties?.template;
     if (deployment.type !== 'Microsoft.Resources/deployments' || !inner) return [];
     const walk = (nested: ArmTemplate): { resource: ArmResource; template: ArmTemplate }[] =>
-      (Array.isArray(nested.resources) ? nested.resources : Object.values(nested.resources ?? {})).flatMap((resource) => [
+      ownResources(nested).flatMap((resource) => [
         { resource, template: nested },
         ...(resource.properties?.template ? walk(resource.properties.template) : []),
       ]);
@@ -92,8 +91,7 @@ export function apiManagementProblems(template: ArmTemplate): string[] {
     if (!xml.includes(element)) problems.push(`the model API's policy lacks ${element}`);
   }
   // NET-14: with further regions, the service's additional locations come from the parameter and use the regional subnets.
-  const own = Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
-  const deployment = own.find((resource) => resource.name === 'api-management');
+  const deployment = ownResources(template).find((resource) => resource.name === 'api-management');
   const extra = JSON.stringify(deployment?.properties?.parameters?.additionalLocations?.value ?? null);
   if (template.parameters?.apiManagementRegions !== undefined && !(extra.includes("parameters('apiManagementRegions')") && extra.includes('/subnets/snet-apim'))) {
     problems.push('API Management does not run in the further regions of apiManagementRegions');
@@ -154,8 +152,7 @@ export function edgeProblems(template: ArmTemplate, gateway: string): string[] {
  * peered with the workload VNet in both directions, one peering at a time.
  */
 export function regionalNetworkProblems(template: ArmTemplate): string[] {
-  const own = Array.isArray(template.resources) ? template.resources : Object.values(template.resources ?? {});
-  const looped = (prefix: string) => own.find((resource) => resource.name.includes(prefix) && JSON.stringify((resource as { copy?: unknown }).copy ?? '').includes("parameters('apiManagementRegions')"));
+  const looped = (prefix: string) => ownResources(template).find((resource) => resource.name.includes(prefix) && JSON.stringify((resource as { copy?: unknown }).copy ?? '').includes("parameters('apiManagementRegions')"));
   const problems: string[] = [];
   if (!looped('apim-virtual-network-')) problems.push('no VNet per further region of API Management');
   for (const [prefix, direction] of [['peering-apim-', 'from the regions to the workload'], ['peering-workload-to-apim-', 'from the workload to the regions']]) {
