@@ -1,4 +1,6 @@
 import type { Answers } from './answers/schema.js';
+import { type AccountModule, aiPlatformOf } from './ai/platform.js';
+import { type PrivateEndpoint, privateEndpointsFor } from './network/private-endpoints.js';
 import { hubSubnetsFor, workloadSubnetsFor } from './network/subnets.js';
 
 /**
@@ -23,29 +25,18 @@ export interface BicepWiring {
    */
   readonly dnsReady: readonly string[];
   readonly privateEndpoints: readonly PrivateEndpointWiring[];
+  /** The account API Management calls (its module and the Bicep expression of its endpoint), with a gateway. */
+  readonly gatewayBackend?: { readonly module: AccountModule; readonly endpoint: string };
 }
 
-export interface PrivateEndpointWiring {
-  readonly symbol: string;
-  readonly deploymentName: string;
-  /** Bicep expression of the endpoint's name. */
-  readonly endpointName: string;
-  /** The module whose `resourceId` output the endpoint connects to. */
-  readonly service: string;
-  readonly groupId: string;
+export interface PrivateEndpointWiring extends Omit<PrivateEndpoint, 'zones'> {
   /** Keys of `privateDnsZoneResourceIds` the endpoint registers in. */
   readonly zoneKeys: readonly string[];
 }
 
-const PRIVATE_ENDPOINTS: readonly PrivateEndpointWiring[] = [
-  { symbol: 'foundryPrivateEndpoint', deploymentName: 'pe-foundry', endpointName: "'pe-${names.foundry}'", service: 'foundry', groupId: 'account', zoneKeys: ['cognitiveServices', 'openAi', 'aiServices'] },
-  { symbol: 'keyVaultPrivateEndpoint', deploymentName: 'pe-key-vault', endpointName: "'pe-${names.keyVault}'", service: 'keyVault', groupId: 'vault', zoneKeys: ['keyVault'] },
-  { symbol: 'blobPrivateEndpoint', deploymentName: 'pe-storage-blob', endpointName: "'pe-${names.storage}-blob'", service: 'storage', groupId: 'blob', zoneKeys: ['blob'] },
-  { symbol: 'filePrivateEndpoint', deploymentName: 'pe-storage-file', endpointName: "'pe-${names.storage}-file'", service: 'storage', groupId: 'file', zoneKeys: ['file'] },
-];
-
 export function wiringFor(answers: Answers): BicepWiring {
   const hubSpoke = answers.topology === 'hub-spoke';
+  const backend = answers.gateway === 'none' ? undefined : aiPlatformOf(answers).account;
   const hubSubnets = hubSpoke ? hubSubnetsFor(answers) : [];
   const connectivity = hubSpoke ? { scope: 'hubResourceGroup', network: 'hubVirtualNetwork' } : { scope: 'workloadResourceGroup', network: 'virtualNetwork' };
   return {
@@ -64,6 +55,9 @@ export function wiringFor(answers: Answers): BicepWiring {
     dnsReady: (hubSpoke && answers.firewall) || answers.topology === 'existing-hub'
       ? ['hubToSpokePeering', 'spokeToHubPeering']
       : answers.firewall ? ['firewall'] : [],
-    privateEndpoints: PRIVATE_ENDPOINTS,
+    // Built from the account's name, so the gateway (the slowest resource) need not wait for the account. An Azure
+    // OpenAI account answers on openai.azure.com, an AI Services account also on cognitiveservices.azure.com.
+    ...(backend && { gatewayBackend: { module: backend, endpoint: `'https://\${names.${backend}}.${backend === 'openAi' ? 'openai' : 'cognitiveservices'}.azure.com/'` } }),
+    privateEndpoints: privateEndpointsFor(answers).map(({ zones, ...rest }) => ({ ...rest, zoneKeys: zones.map((zone) => zone.key) })),
   };
 }

@@ -1,5 +1,3 @@
-import type { Answers } from '../answers/schema.js';
-
 /**
  * A private DNS zone the landing zone needs. `bicepName` is the Bicep expression of its name (storage
  * zones follow the cloud's storage suffix, linter rule no-hardcoded-env-urls); `pattern` recognises
@@ -29,39 +27,31 @@ const storageZone = (service: 'blob' | 'file', purpose: string): PrivateDnsZone 
   pattern: new RegExp(`^privatelink\\.${service}\\.core\\.`, 'i'),
 });
 
-/** A Foundry account answers on three names, so its endpoint registers in three zones (DESIGN.md, traps). */
-const FOUNDRY_ZONES = [
-  zone('cognitiveServices', 'privatelink.cognitiveservices.azure.com', 'the Foundry account'),
-  zone('openAi', 'privatelink.openai.azure.com', 'the Foundry account\'s OpenAI endpoint'),
-  zone('aiServices', 'privatelink.services.ai.azure.com', 'the Foundry account\'s AI services endpoint'),
-];
-
-// Not derived from environment().suffixes.keyvaultDns: that suffix starts with "vault", the zone is "vaultcore".
-const DATA_ZONES = [
-  zone('keyVault', 'privatelink.vaultcore.azure.net', 'the Key Vault'),
-  storageZone('blob', 'the storage account\'s blobs'),
-  storageZone('file', 'the storage account\'s files'),
-];
+/**
+ * Every zone a private endpoint of this landing zone can register in. An AI Services account answers
+ * on three names, so its endpoint registers in three zones; a Machine Learning workspace (and a
+ * Foundry hub) in two (DESIGN.md, traps).
+ */
+export const ZONES = {
+  cognitiveServices: zone('cognitiveServices', 'privatelink.cognitiveservices.azure.com', 'AI Services accounts'),
+  openAi: zone('openAi', 'privatelink.openai.azure.com', 'the OpenAI endpoint of AI Services and Azure OpenAI accounts'),
+  aiServices: zone('aiServices', 'privatelink.services.ai.azure.com', 'the AI services endpoint of AI Services accounts'),
+  // Not derived from environment().suffixes.keyvaultDns: that suffix starts with "vault", the zone is "vaultcore".
+  keyVault: zone('keyVault', 'privatelink.vaultcore.azure.net', 'the Key Vault'),
+  blob: storageZone('blob', 'the storage account\'s blobs'),
+  file: storageZone('file', 'the storage account\'s files'),
+  search: zone('search', 'privatelink.search.windows.net', 'AI Search'),
+  machineLearningApi: zone('machineLearningApi', 'privatelink.api.azureml.ms', 'the Machine Learning workspace or Foundry hub API'),
+  machineLearningNotebooks: zone('machineLearningNotebooks', 'privatelink.notebooks.azure.net', 'the notebooks of the Machine Learning workspace or Foundry hub'),
+  containerRegistry: {
+    ...zone('containerRegistry', 'privatelink.azurecr.io', 'the container registry', "'privatelink${environment().suffixes.acrLoginServer}'"),
+    pattern: /^privatelink\.azurecr\./i,
+  },
+  cosmosDb: zone('cosmosDb', 'privatelink.documents.azure.com', 'the agents\' Cosmos DB'),
+} as const satisfies Record<string, PrivateDnsZone>;
 
 /** API Management in internal mode has no private endpoint; its host names resolve through A records in this zone (NET-08). */
 export const API_MANAGEMENT_ZONE = zone('apiManagement', 'azure-api.net', 'API Management\'s gateway, portal and management hosts');
 
 /** The zone name at the end of a private DNS zone's resource ID. */
 export const zoneNameOf = (resourceId: string): string => resourceId.split('/').pop() ?? '';
-
-/**
- * The zones of the private endpoints. Every landing zone this version generates has the Foundry
- * account, Key Vault and Storage, so the list does not depend on the answers yet.
- */
-export const PRIVATE_ENDPOINT_ZONES: readonly PrivateDnsZone[] = [...FOUNDRY_ZONES, ...DATA_ZONES];
-
-/**
- * The zones a user must give for an existing hub: those of the private endpoints (unless Azure
- * Policy manages the zone groups), and API Management's, whose records no policy writes.
- */
-export function existingHubZonesFor(answers: Pick<Answers, 'gateway' | 'dnsZonesByPolicy'>): PrivateDnsZone[] {
-  return [
-    ...(answers.dnsZonesByPolicy ? [] : PRIVATE_ENDPOINT_ZONES),
-    ...(answers.gateway === 'none' ? [] : [API_MANAGEMENT_ZONE]),
-  ];
-}
