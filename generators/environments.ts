@@ -1,6 +1,7 @@
 import { type BicepParam, EnvironmentVariable, serializeBicepParams } from '../src/render/bicepparam.js';
 import type { EnvironmentNetwork } from '../src/network/address-plan.js';
-import { API_MANAGEMENT_ZONE, type PrivateDnsZone, PRIVATE_ENDPOINT_ZONES, zoneNameOf } from '../src/network/private-dns-zones.js';
+import { API_MANAGEMENT_ZONE, type PrivateDnsZone, zoneNameOf } from '../src/network/private-dns-zones.js';
+import { privateEndpointZonesFor } from '../src/network/private-endpoints.js';
 import type { EnvironmentProfile, ViewModel } from '../src/model.js';
 import type { Generator } from './types.js';
 
@@ -45,6 +46,9 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
           { name: 'firewallAllowedFqdns', value: answers.allowedFqdns, comment: 'Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.' },
         ]
       : []),
+    ...(environment.agentSubnetPrefix
+      ? [{ name: 'agentSubnetPrefix', value: environment.agentSubnetPrefix, comment: 'Subnet of the Foundry Agent Service, added to the VNet as a second address prefix; inside 172.16.0.0/12 or 192.168.0.0/16.' }]
+      : []),
     ...(environment.vpnClientAddressPool
       ? [{ name: 'vpnClientAddressPool', value: environment.vpnClientAddressPool, comment: 'Addresses VPN clients get; no VNet or on-premises network may use them.' }]
       : []),
@@ -54,19 +58,32 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
       ? [
           { name: 'jumpboxAdminUsername', value: 'azureadmin', comment: 'Local administrator of the jumpbox, for emergencies; people sign in with Microsoft Entra ID.' },
           { name: 'jumpboxAdminPassword', value: new EnvironmentVariable('JUMPBOX_ADMIN_PASSWORD'), comment: 'Read from the environment when deploying, never stored: set JUMPBOX_ADMIN_PASSWORD (12+ characters) from your secret store.' },
-          { name: 'jumpboxLoginPrincipalIds', value: [], comment: 'Object IDs of the Entra groups that may sign in to the jumpbox (Virtual Machine User Login), e.g. your platform engineers\' group.' },
+          {
+            name: 'jumpboxLoginPrincipalIds',
+            value: [...answers.userGroupIds, ...answers.adminGroupIds],
+            comment: 'Object IDs of the Entra groups that may sign in to the jumpbox (Virtual Machine User Login): the users\' and administrators\' groups.',
+          },
         ]
       : []),
-    {
-      name: 'modelDeployments',
-      value: environment.modelDeployments,
-      comment: `Model deployments; capacity is in thousands of tokens per minute. ${model.modelSku.reason}.`,
-    },
+    ...(model.platform.modelHost
+      ? [{ name: 'modelDeployments', value: environment.modelDeployments, comment: `Model deployments; capacity is in thousands of tokens per minute. ${model.modelSku.reason}.` }]
+      : []),
+    ...(model.platform.search ? searchParameters(environment) : []),
+    { name: 'userGroupObjectIds', value: answers.userGroupIds, comment: 'Entra groups of the people who use the platform: data-plane roles on the AI resources.' },
+    { name: 'adminGroupObjectIds', value: answers.adminGroupIds, comment: 'Entra groups of the people who administer the platform: management roles on the AI resources, and the logs.' },
     {
       name: 'logRetentionInDays',
       value: environment.logRetentionInDays,
       comment: environment.isProduction ? 'Days Log Analytics keeps data; longer in production for investigations.' : 'Days Log Analytics keeps data.',
     },
+    {
+      name: 'publicNetworkAccessPolicyEffect',
+      value: 'Deny',
+      comment: 'Deny in every environment: nothing in this landing zone needs public access, so a change that opens a service is a mistake to stop, in dev as in prod.',
+    },
+    ...(model.policyGuards.privateDnsZoneGroups.length > 0
+      ? [{ name: 'privateDnsZoneGroupPolicyEffect', value: 'DeployIfNotExists', comment: 'Private endpoints added later get their DNS records in the landing zone\'s zones.' }]
+      : []),
     { name: 'enableDefenderForAi', value: true, comment: 'Defender for Cloud\'s AI services plan on the whole subscription (SEC-02); false where a central security team owns Defender plans.' },
     { name: 'tags', value: {}, comment: 'Your own tags for every resource (e.g. costCenter, owner); workload and environment are added.' },
   ]);
@@ -90,7 +107,7 @@ function existingHubParameters(model: ViewModel): BicepParam[] {
     ...(model.dnsZoneGroups
       ? [{
           name: 'privateDnsZoneResourceIds',
-          value: Object.fromEntries(PRIVATE_ENDPOINT_ZONES.map((zone) => [zone.key, idOf(zone)])),
+          value: Object.fromEntries(privateEndpointZonesFor(answers).map((zone) => [zone.key, idOf(zone)])),
           comment: 'The central private DNS zones the private endpoints register in.',
         }]
       : []),
@@ -140,4 +157,17 @@ function gatewayParameters(model: ViewModel, environment: EnvironmentProfile): B
       ? [{ name: 'applicationGatewayPrivateIp', value: environment.applicationGatewayPrivateIp, comment: 'The Application Gateway\'s private frontend, Front Door\'s origin: the last usable address of its subnet.' }]
       : []),
   ];
+}
+
+/** AI Search: the SLA's three replicas on Standard in production, one Basic replica elsewhere. */
+function searchParameters(environment: EnvironmentProfile): BicepParam[] {
+  return environment.isProduction
+    ? [
+        { name: 'searchSku', value: 'standard', comment: 'Standard: room for large indexes, and availability zones where the region has them.' },
+        { name: 'searchReplicaCount', value: 3, comment: 'Three replicas: the read-write SLA.' },
+      ]
+    : [
+        { name: 'searchSku', value: 'basic', comment: 'Basic: enough for development, a fraction of Standard\'s price.' },
+        { name: 'searchReplicaCount', value: 1, comment: 'One replica: no SLA, fine outside production.' },
+      ];
 }

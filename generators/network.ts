@@ -54,7 +54,6 @@ export const gateway: Generator = {
     fromTemplate('infra/modules/gateway/policies/model-api.xml'),
     fromTemplate('infra/modules/gateway/policies/service.xml'),
     fromTemplate(model.existingHub ? 'infra/modules/gateway/api-management-dns-records.bicep' : 'infra/modules/gateway/api-management-dns.bicep'),
-    fromTemplate('infra/modules/ai/account-role-assignment.bicep'),
     ...(model.edgeGateway
       ? [
           fromTemplate('infra/modules/identity/user-assigned-identity.bicep'),

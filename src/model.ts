@@ -4,12 +4,18 @@ import type { Answers } from './answers/schema.js';
 import { APPLICATION_GATEWAY_SUBNET, AZURE_FIREWALL_SUBNET, type EnvironmentNetwork, PRIVATE_ENDPOINT_SUBNET } from './network/address-plan.js';
 import { addressAt, blockSize, type Cidr, parseCidr } from './network/cidr.js';
 import { planNetworks, type RegionalNetwork } from './network/landing-zone-networks.js';
-import { type PrivateDnsZone, PRIVATE_ENDPOINT_ZONES } from './network/private-dns-zones.js';
+import type { PrivateDnsZone } from './network/private-dns-zones.js';
+import { privateEndpointZonesFor } from './network/private-endpoints.js';
+import { groupAccessFor, type GroupRole } from './ai/access.js';
+import { MODELS } from './ai/models.js';
+import { type PolicyGuards, policyGuardsFor } from './ai/policy.js';
+import { type AiPlatform, aiPlatformOf } from './ai/platform.js';
 import { type BicepWiring, wiringFor } from './wiring.js';
 
 export interface ModelDeployment {
   readonly name: string;
   readonly model: string;
+  readonly format: string;
   readonly version: string;
   readonly skuName: string;
   readonly capacity: number;
@@ -26,6 +32,8 @@ export interface EnvironmentProfile {
   readonly hub?: EnvironmentNetwork;
   /** Addresses of VPN clients, with point-to-site VPN. */
   readonly vpnClientAddressPool?: string;
+  /** The Foundry Agent Service's subnet, with agents. */
+  readonly agentSubnetPrefix?: string;
   /** Azure Firewall of this environment: in the hub, or beside the workload in a single VNet (NET-07). */
   readonly firewall?: { readonly subnetPrefix: string; readonly privateIp: string };
   /** API Management of this environment: Developer outside production, Premium (zone-redundant where it can be) in it. */
@@ -74,6 +82,12 @@ export interface ViewModel {
   readonly edgeGateway: boolean;
   /** The private DNS zones this deployment creates (none with an existing hub: they are the platform's). */
   readonly privateDnsZones: readonly PrivateDnsZone[];
+  /** Which AI resources provide the chosen capabilities. */
+  readonly platform: AiPlatform;
+  /** SEC-09: the roles of the user and administrator groups, per module of main.bicep. */
+  readonly groupAccess: Readonly<Record<string, readonly GroupRole[]>>;
+  /** NET-05: the Azure Policy assignments. */
+  readonly policyGuards: PolicyGuards;
   /** The private endpoints register in DNS zone groups (not when Azure Policy writes them). */
   readonly dnsZoneGroups: boolean;
   /** Which modules and subnets main.bicep wires together for these choices. */
@@ -84,6 +98,8 @@ export interface ViewModel {
   readonly modelSku: { readonly name: string; readonly reason: string };
   /** The region has availability zones, so zone-redundant SKUs exist there. */
   readonly zoneRedundant: boolean;
+  /** The AI resources in a phrase, e.g. "Foundry, AI Search, Key Vault and Storage", for descriptions. */
+  readonly privateServices: string;
   /** `foundry=project services=openai …`: the choices in one line, for headers and summaries. */
   readonly choices: string;
   /** The resources billed by the hour whether used or not, as a phrase for the README; empty when there are none. */
@@ -95,10 +111,11 @@ export interface ViewModel {
 export function buildModel(answers: Answers): ViewModel {
   const networks = planNetworks(answers);
   if ('key' in networks) throw new Error(`internal: validated answers gave no address plan: ${networks.message}`);
-  const modelSku = chooseModelSku(answers.location);
-  const environments = networks.map(({ environment, workload: network, hub, vpnClientAddressPool, apiManagementRegions }): EnvironmentProfile => {
+  const modelSku = chooseModelSku(answers.location, answers.model);
+  const modelInfo = MODELS[answers.model]!;
+  const environments = networks.map(({ environment, workload: network, hub, vpnClientAddressPool, agentSubnetPrefix, apiManagementRegions }): EnvironmentProfile => {
     const isProduction = isProductionEnvironment(environment);
-    const modelCapacity = isProduction ? 50 : 10;
+    const modelCapacity = answers.modelCapacity ?? (isProduction ? 50 : 10);
     const firewallNetwork = answers.firewall ? (hub ?? network) : undefined;
     return {
       name: environment,
@@ -107,18 +124,20 @@ export function buildModel(answers: Answers): ViewModel {
       privateEndpointSubnetPrefix: subnetPrefix(network, PRIVATE_ENDPOINT_SUBNET.name),
       ...(hub && { hub }),
       ...(vpnClientAddressPool && { vpnClientAddressPool }),
+      ...(agentSubnetPrefix && { agentSubnetPrefix }),
       ...(firewallNetwork && { firewall: firewallOf(firewallNetwork) }),
       ...(answers.gateway !== 'none' && { apiManagement: { ...apiManagementOf(isProduction, hasAvailabilityZones(answers.location), modelCapacity), regions: apiManagementRegions ?? [] } }),
       ...(answers.gateway === 'apim-frontdoor' && { applicationGatewayPrivateIp: lastUsableAddress(subnetPrefix(network, APPLICATION_GATEWAY_SUBNET.name)) }),
       // Model deployments come with the openai service; without it the Foundry account has none.
       modelDeployments: answers.services.includes('openai')
-        ? [{ name: 'gpt-4.1', model: 'gpt-4.1', version: '2025-04-14', skuName: modelSku.name, capacity: modelCapacity }]
+        ? [{ name: answers.model, model: answers.model, format: modelInfo.format, version: modelInfo.version, skuName: modelSku.name, capacity: modelCapacity }]
         : [],
       logRetentionInDays: isProduction ? 90 : 30,
       names: resourceNamePreview(answers.name, environment),
     };
   });
   const hubSpoke = answers.topology === 'hub-spoke';
+  const platform = aiPlatformOf(answers);
   const existingHub = answers.topology === 'existing-hub';
   const vpn = answers.vpn === 'p2s';
   return {
@@ -136,7 +155,10 @@ export function buildModel(answers: Answers): ViewModel {
     applicationGateway: answers.gateway === 'apim-appgw',
     frontDoor: answers.gateway === 'apim-frontdoor',
     edgeGateway: answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor',
-    privateDnsZones: existingHub ? [] : PRIVATE_ENDPOINT_ZONES,
+    privateDnsZones: existingHub ? [] : privateEndpointZonesFor(answers),
+    platform,
+    groupAccess: groupAccessFor(platform),
+    policyGuards: policyGuardsFor(platform, !existingHub),
     dnsZoneGroups: !(existingHub && answers.dnsZonesByPolicy === true),
     wiring: wiringFor(answers),
     environments,
@@ -144,6 +166,7 @@ export function buildModel(answers: Answers): ViewModel {
     modelSku,
     zoneRedundant: hasAvailabilityZones(answers.location),
     choices: describeChoices(answers),
+    privateServices: privateServicesOf(platform),
     hourlyCosts: hourlyCostsOf(answers),
     slowestPath: slowestPathOf(answers),
   };
@@ -179,8 +202,11 @@ function subnetPrefix(network: EnvironmentNetwork, name: string): string {
   return subnet.addressPrefix;
 }
 
-function chooseModelSku(location: string): ViewModel['modelSku'] {
+function chooseModelSku(location: string, model: string): ViewModel['modelSku'] {
   const zone = dataZoneOf(location);
+  if (zone && !MODELS[model]!.dataZone) {
+    return { name: 'GlobalStandard', reason: `${model} has no DataZoneStandard deployment, so GlobalStandard: prompts may be processed in any region` };
+  }
   return zone
     ? { name: 'DataZoneStandard', reason: `DataZoneStandard keeps prompts and completions inside the ${zone} data zone` }
     : { name: 'GlobalStandard', reason: `${location} is in no Azure OpenAI data zone, so GlobalStandard; choose Standard to keep processing in the region where the model offers it` };
@@ -221,4 +247,19 @@ export function describeChoices(answers: Answers): string {
     `firewall=${answers.firewall}`,
     `jumpbox=${answers.jumpbox}`,
   ].join(' ');
+}
+
+function privateServicesOf(platform: AiPlatform): string {
+  const items = [
+    ...(platform.foundryProject ? ['Foundry'] : []),
+    ...(platform.foundryHub ? ['a Foundry hub'] : []),
+    ...(platform.aiServicesAccount && !platform.foundryHub ? ['AI Services'] : []),
+    ...(platform.openAiAccount ? ['Azure OpenAI'] : []),
+    ...(platform.machineLearning ? ['Azure Machine Learning'] : []),
+    ...(platform.search ? ['AI Search'] : []),
+    ...(platform.cosmosDb ? ['Cosmos DB'] : []),
+    'Key Vault',
+    'Storage',
+  ];
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { type AnswerKey, type AnswerUi, answerFields, answerUi, type PartialAnswers } from './schema.js';
+import { type AnswerKey, type AnswerUi, answerFields, answerUi } from './schema.js';
 
 /** What the UI needs to know about one answer, read from its zod definition. */
 export interface FieldInfo {
@@ -52,11 +52,4 @@ export function defaultLabel(info: FieldInfo): string | undefined {
 export function parseList(text: string | readonly string[] | undefined): string[] {
   const parts = typeof text === 'string' ? [text] : (text ?? []);
   return parts.flatMap((part) => part.split(',')).map((item) => item.trim()).filter((item) => item !== '');
-}
-
-/** The given answers, completed with the schema default of every answer not given. */
-export function withSchemaDefaults(partial: PartialAnswers): PartialAnswers {
-  const completed: Record<string, unknown> = {};
-  for (const field of allFields()) completed[field.key] = partial[field.key] ?? field.defaultValue;
-  return completed as PartialAnswers;
 }

@@ -21,7 +21,6 @@ export function resourceNamePreview(workload: string, environment: string) {
     hubResourceGroup: `rg-${workload}-${environment}-hub`,
     keyVault: `kv-${workload}-${environment}-xxxx`,
     storageAccount: `st${workload.replaceAll('-', '')}${environment}xxxxxx`,
-    foundryAccount: `ais-${workload}-${environment}-xxxxxx`,
   };
 }
 

@@ -58,6 +58,7 @@ export function deriveDefaults(partial: PartialAnswers, folderName: string): Par
     hubAddressSpace: hubSpoke ? '10.50.0.0/23' : undefined,
     dnsZonesByPolicy: partial.topology === 'existing-hub' ? false : undefined,
     vpnClientAddressPool: partial.vpn === 'p2s' ? '172.16.200.0/24' : undefined,
+    agentAddressSpace: partial.agents === true ? '192.168.0.0/24' : undefined,
   };
 }
 

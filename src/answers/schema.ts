@@ -3,7 +3,10 @@ import { type Cidr, contains, isPrivate, parseCidr } from '../network/cidr.js';
 import { AZURE_LOCATIONS, FRONT_DOOR_PRIVATE_LINK_REGIONS, hasAvailabilityZones, isAzureLocation } from './locations.js';
 import { ENVIRONMENT_NAME, isProductionEnvironment, WORKLOAD_NAME } from './naming.js';
 import { planNetworks } from '../network/landing-zone-networks.js';
-import { API_MANAGEMENT_ZONE, existingHubZonesFor, type PrivateDnsZone, PRIVATE_ENDPOINT_ZONES, zoneNameOf } from '../network/private-dns-zones.js';
+import { isKnownModel, MODEL_NAMES, MODELS } from '../ai/models.js';
+import { aiPlatformOf } from '../ai/platform.js';
+import { API_MANAGEMENT_ZONE, type PrivateDnsZone, zoneNameOf } from '../network/private-dns-zones.js';
+import { existingHubZonesFor, privateEndpointZonesFor } from '../network/private-endpoints.js';
 
 /**
  * The answers: one zod schema is the single source of truth for flags, prompts, --help, defaults,
@@ -197,6 +200,16 @@ const vpnClientAddressPool = privateCidr()
     askWhen: (answers) => answers.vpn === 'p2s',
   });
 
+const agentAddressSpace = privateCidr()
+  .optional()
+  .describe('Address range of the first environment\'s agent subnet (agents only), added to the workload VNet; inside 172.16.0.0/12 or 192.168.0.0/16, a /27 or larger. Later environments take the blocks of the same size that follow.')
+  .register(answerUi, {
+    question: 'Agent subnet range (first environment)?',
+    valueName: '<cidr>',
+    defaultText: '192.168.0.0/24 with --agents',
+    askWhen: (answers) => answers.agents === true,
+  });
+
 const onExistingHub = (answers: Readonly<Record<string, unknown>>) => answers.topology === 'existing-hub';
 
 /** An Azure resource ID of one type; names follow Azure's rules loosely, the platform checks the rest. */
@@ -293,6 +306,39 @@ const gatewayHostName = z
   .describe('Host name callers use for the AI gateway, the name on the certificate (apim-appgw and apim-frontdoor).')
   .register(answerUi, { question: 'Host name of the AI gateway (the certificate\'s name)?', valueName: '<host>', askWhen: withEdgeGateway });
 
+const withModels = (answers: Readonly<Record<string, unknown>>) => ((answers.services as string[] | undefined) ?? ['openai']).includes('openai');
+
+const model = z
+  .string()
+  .refine(isKnownModel, { message: `is not a model this generator knows; valid: ${MODEL_NAMES.join(', ')} (for another model, generate with one of these and edit modelDeployments in infra/params)` })
+  .default('gpt-4.1')
+  .meta({ description: 'The model deployed in every environment (services openai), at a version that is generally available.', enum: [...MODEL_NAMES] })
+  .register(answerUi, { question: 'Which model?', valueName: '<model>', askWhen: withModels });
+
+const modelCapacity = z.coerce
+  .number({ error: 'must be a whole number of thousands of tokens per minute, e.g. 50' })
+  .int('must be a whole number of thousands of tokens per minute, e.g. 50')
+  .min(1, 'must be at least 1 (thousand tokens per minute)')
+  .max(100000, 'must be at most 100000 (thousand tokens per minute); ask for a quota increase and edit the parameter files beyond that')
+  .optional()
+  .describe('Capacity of the model deployment in every environment, in thousands of tokens per minute (services openai).')
+  .register(answerUi, { question: 'Model capacity (thousands of tokens per minute)?', valueName: '<ktpm>', defaultText: '10, and 50 in production', askWhen: withModels });
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const groupIds = (who: string) =>
+  z
+    .array(z.string().regex(GUID, 'each entry must be the object ID (a GUID such as 00000000-0000-0000-0000-000000000000) of a Microsoft Entra group'))
+    .default([])
+    .refine((ids) => unique(ids.map((id) => id.toLowerCase())), 'lists a group twice')
+    .describe(`Object IDs of the Microsoft Entra groups of the people who ${who} (SEC-09).`);
+
+const userGroupIds = groupIds('use the platform: call the models, build in the Foundry project, query the indexes, sign in to the jumpbox')
+  .register(answerUi, { question: 'Entra group object IDs of the platform\'s users (comma-separated, optional)?', valueName: '<guids>' });
+
+const adminGroupIds = groupIds('administer the platform: manage projects and deployments, read the logs, sign in to the jumpbox')
+  .register(answerUi, { question: 'Entra group object IDs of the platform\'s administrators (comma-separated, optional)?', valueName: '<guids>' });
+
 const githubRepo = z
   .string()
   .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be owner/repository, e.g. contoso/ai-landing-zone')
@@ -306,6 +352,10 @@ export const answerFields = {
   foundry,
   services,
   agents,
+  model,
+  modelCapacity,
+  userGroupIds,
+  adminGroupIds,
   topology,
   addressSpace,
   hubAddressSpace,
@@ -316,6 +366,7 @@ export const answerFields = {
   privateDnsZoneIds,
   vpn,
   vpnClientAddressPool,
+  agentAddressSpace,
   gateway,
   firewall,
   allowedFqdns,
@@ -343,6 +394,10 @@ export const AnswersSchema = z
     if (answers.agents && answers.foundry !== 'project') {
       context.addIssue({ code: 'custom', path: ['agents'], message: 'needs project-based Foundry (--foundry project); the Agent Service network injection exists only there' });
     }
+    modelRules(answers, context);
+    if (answers.gateway !== 'none' && !aiPlatformOf(answers).account) {
+      context.addIssue({ code: 'custom', path: ['gateway'], message: `cannot be ${answers.gateway} without a model endpoint to front: with --foundry none, add openai or aiservices to --services, or pass --gateway none` });
+    }
     if (answers.vpn === 'p2s' && answers.topology === 'existing-hub') {
       context.addIssue({ code: 'custom', path: ['vpn'], message: 'cannot be p2s with an existing hub: the VPN gateway belongs in that hub, so add point-to-site there' });
     }
@@ -365,6 +420,9 @@ export const AnswersSchema = z
     existingHubRules(answers, plan, context);
     if (answers.jumpbox && !answers.firewall && answers.topology !== 'existing-hub') {
       context.addIssue({ code: 'custom', path: ['jumpbox'], message: 'needs the firewall (--firewall): no subnet has default internet access, and the jumpbox needs a way out for its Microsoft Entra ID sign-in, Windows Update and the Foundry portal; keep --firewall, or pass --no-jumpbox' });
+    }
+    if (answers.agentAddressSpace !== undefined && !answers.agents) {
+      context.addIssue({ code: 'custom', path: ['agentAddressSpace'], message: 'is only used with --agents' });
     }
     if (answers.vpnClientAddressPool !== undefined && answers.vpn !== 'p2s') {
       context.addIssue({ code: 'custom', path: ['vpnClientAddressPool'], message: 'is only used with --vpn p2s' });
@@ -405,7 +463,7 @@ function existingHubRules(answers: Answers, plan: ReturnType<typeof planNetworks
     context.addIssue({ code: 'custom', path: ['firewall'], message: 'cannot be true with an existing hub: egress goes through the hub\'s firewall; pass --no-firewall and its address with --hub-firewall-ip' });
   }
   const needed = existingHubZonesFor(answers);
-  const inUse = [...PRIVATE_ENDPOINT_ZONES, ...(answers.gateway === 'none' ? [] : [API_MANAGEMENT_ZONE])];
+  const inUse = [...privateEndpointZonesFor(answers), ...(answers.gateway === 'none' ? [] : [API_MANAGEMENT_ZONE])];
   const given = answers.privateDnsZoneIds ?? [];
   const matched = new Set<PrivateDnsZone>();
   for (const [index, id] of given.entries()) {
@@ -475,5 +533,22 @@ function apimRegionRules(answers: Answers, context: z.RefinementCtx): void {
     else if (hasAvailabilityZones(answers.location) && !hasAvailabilityZones(region)) {
       refuse(`has no availability zones, but API Management runs zone-redundant in ${answers.location} and every region takes the same zones; choose a region with zones`, index);
     }
+  }
+}
+
+/** SEC-03 and the accounts that can hold a model: the model answers only matter with model deployments. */
+function modelRules(answers: Answers, context: z.RefinementCtx): void {
+  if (!answers.services.includes('openai')) {
+    if (answers.model !== 'gpt-4.1') context.addIssue({ code: 'custom', path: ['model'], message: 'is only used with model deployments (--services including openai)' });
+    if (answers.modelCapacity !== undefined) context.addIssue({ code: 'custom', path: ['modelCapacity'], message: 'is only used with model deployments (--services including openai)' });
+    return;
+  }
+  const format = MODELS[answers.model]?.format;
+  if (format && format !== 'OpenAI' && answers.foundry === 'none' && !answers.services.includes('aiservices')) {
+    context.addIssue({
+      code: 'custom',
+      path: ['model'],
+      message: `is a Foundry model (format ${format}), which an Azure OpenAI account cannot deploy; it needs an AI Services account: --foundry project or hub, or --services including aiservices`,
+    });
   }
 }

@@ -1,4 +1,3 @@
-import { isGenerated } from '../answers/availability.js';
 import { allFields, defaultLabel, type FieldInfo } from '../answers/fields.js';
 import { REQUIRED_KEYS } from '../answers/resolve.js';
 import { flagName } from './flags.js';
@@ -40,18 +39,13 @@ function describeField(field: FieldInfo): string[] {
   const fallback = defaultLabel(field);
   const suffix = REQUIRED_KEYS.includes(field.key) && fallback === undefined ? ' (required)' : fallback ? ` (default: ${fallback})` : '';
   if (field.kind === 'boolean') {
-    const notYet = isGenerated(field.key, true) ? '' : ` (${flag} not generated yet)`;
-    return [`  ${pad(`${flag}, --no-${flagName(field.key)}`)}${field.description}${suffix}${notYet}`];
+    return [`  ${pad(`${flag}, --no-${flagName(field.key)}`)}${field.description}${suffix}`];
   }
   const valueName = field.ui.valueName ?? '<choice>';
   const head = `  ${pad(`${flag} ${valueName}`)}${field.description}${suffix}`;
   if (field.choices.length === 0) return [head];
-  const choices = field.choices.map((choice) => `      ${pad(choice, 20)}${field.ui.hints?.[choice] ?? ''}${availability(field, choice)}`);
+  const choices = field.choices.map((choice) => `      ${pad(choice, 20)}${field.ui.hints?.[choice] ?? ''}`);
   return [field.kind === 'multi' ? `${head} Comma-separated, any of:` : head, ...choices];
-}
-
-function availability(field: FieldInfo, value: unknown): string {
-  return isGenerated(field.key, value) ? '' : ' (not generated yet)';
 }
 
 function pad(text: string, width = 32): string {

@@ -1,9 +1,7 @@
 import { basename, relative, resolve } from 'node:path';
-import { alternativesFor, unavailableChoices } from '../answers/availability.js';
 import { readAnswersFile } from '../answers/config-file.js';
 import { describeIssues } from '../answers/issues.js';
 import { conditionallyRequired, finalize, mergeLayers, missingRequired, type Resolved } from '../answers/resolve.js';
-import { withSchemaDefaults } from '../answers/fields.js';
 import { ANSWER_KEYS, type AnswerKey, type PartialAnswers, PartialAnswersSchema } from '../answers/schema.js';
 import type { ParsedArgs } from '../cli/args.js';
 import { flagOf } from '../cli/flags.js';
@@ -37,12 +35,9 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
 
   const { flags } = args;
   const file = options.config ? await readAnswersFile(resolve(io.cwd, options.config), options.config) : {};
-  // Before a conversation, refuse what was already given and cannot be generated; without one, the
-  // complete report of every problem comes after resolving.
-  if (prompts) {
-    checkedLayer(flags);
-    refuseUnavailable({ ...file, ...flags }, []);
-  }
+  // Before a conversation, refuse a flag that is already invalid; without one, the complete report of
+  // every problem comes after resolving.
+  if (prompts) checkedLayer(flags);
   const targetArg = args.target ?? (await prompts?.askTarget(streams));
   if (targetArg === undefined) {
     throw new UsageError('no target folder given', ['Name it first, e.g.: create-secure-ai-landing my-landing-zone --location swedencentral --yes']);
@@ -108,18 +103,8 @@ function resolveAnswers(layers: { flags: PartialAnswers; file: PartialAnswers; p
   const defaulted = new Set(ANSWER_KEYS.filter((key) => sources[key] === undefined || sources[key] === 'derived'));
   const problems = [...missingLines, ...describeIssues(issues, merged, 'answers', flagOf, defaulted)];
   const headline = missing.length > 0 ? `missing ${missing.length === 1 ? 'an answer that has' : 'answers that have'} no default: ${missing.map(flagOf).join(', ')}` : 'invalid answers';
-  refuseUnavailable(withSchemaDefaults(merged), problems, problems.length > 0 ? headline : undefined);
+  if (problems.length > 0) throw new UsageError(`${headline}; nothing was written`, problems);
   return result as Resolved;
-}
-
-/** Stops, before anything is written, at choices this version cannot generate yet (and any other problems). */
-function refuseUnavailable(answers: PartialAnswers, problems: readonly string[], headline?: string): void {
-  const unavailable = unavailableChoices(answers);
-  if (unavailable.length === 0 && problems.length === 0) return;
-  const parts = headline ? [headline] : [];
-  if (unavailable.length > 0) parts.push(`version ${GENERATOR_VERSION} does not generate ${unavailable.map((choice) => `${choice.key}=${choice.value}`).join(', ')} yet`);
-  const hint = unavailable.length > 0 ? [`Pass instead: ${alternativesFor(unavailable).join(' ')}`] : [];
-  throw new UsageError(`${parts.join('; ')}; nothing was written`, [...problems, ...hint]);
 }
 
 /** Decides about the target folder before any question: refuses what cannot be written, asks about a non-empty folder. */

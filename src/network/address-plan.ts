@@ -125,6 +125,22 @@ export const DNS_RESOLVER_OUTBOUND_SUBNET: SubnetRequest = {
 };
 
 /**
+ * The Foundry Agent Service injects its containers into a subnet delegated to Microsoft.App/environments,
+ * dedicated to one Foundry account: a /27 at least, a /24 recommended for production (Foundry Agent
+ * Service documentation, "virtual networks"). It must lie in 172.16.0.0/12 or 192.168.0.0/16, the blocks
+ * every region accepts; it is the workload VNet's second address prefix, so the workload's own range stays free.
+ */
+export const AGENT_SUBNET: SubnetRequest = {
+  name: 'snet-agents',
+  prefixLength: 27,
+  reason: 'the Foundry Agent Service (a delegated /27 at least, /24 recommended)',
+  bicep: { variable: 'agentSubnet', parameter: 'agentSubnetPrefix', comment: 'Subnet the Foundry Agent Service injects its containers into; the VNet\'s second address prefix.' },
+};
+
+/** The blocks an agent subnet may lie in. */
+export const AGENT_SUBNET_BLOCKS: readonly Cidr[] = [parseCidr('172.16.0.0/12') as Cidr, parseCidr('192.168.0.0/16') as Cidr];
+
+/**
  * Gives each environment its own VNet: the first takes `addressSpace`, the next ones the blocks of
  * the same size that follow, so that environments never overlap when they later share a hub.
  * Returns the plan, or a message (about `addressSpace`) that says what is wrong and what would be valid.

@@ -1,6 +1,6 @@
 import type { Answers } from '../answers/schema.js';
-import { API_MANAGEMENT_SUBNET, DNS_RESOLVER_INBOUND_SUBNET, DNS_RESOLVER_OUTBOUND_SUBNET, type EnvironmentNetwork, findOverlap, planEnvironmentNetworks } from './address-plan.js';
-import { blockSize, type Cidr, formatCidr, isPrivate, nextBlock, parseCidr } from './cidr.js';
+import { AGENT_SUBNET, AGENT_SUBNET_BLOCKS, API_MANAGEMENT_SUBNET, DNS_RESOLVER_INBOUND_SUBNET, DNS_RESOLVER_OUTBOUND_SUBNET, type EnvironmentNetwork, findOverlap, planEnvironmentNetworks } from './address-plan.js';
+import { blockSize, type Cidr, contains, formatCidr, isPrivate, nextBlock, parseCidr } from './cidr.js';
 import { isProductionEnvironment } from '../answers/naming.js';
 import { hubSubnetsFor, type SubnetAnswers, workloadSubnetsFor } from './subnets.js';
 
@@ -21,6 +21,8 @@ export interface EnvironmentNetworks {
   readonly hub?: EnvironmentNetwork;
   /** The addresses VPN clients get, with point-to-site VPN. */
   readonly vpnClientAddressPool?: string;
+  /** The Foundry Agent Service's subnet, the workload VNet's second address prefix, with agents. */
+  readonly agentSubnetPrefix?: string;
   /** NET-14: the networks of API Management's further regions, in production. */
   readonly apiManagementRegions?: readonly RegionalNetwork[];
 }
@@ -34,10 +36,12 @@ export interface RegionalNetwork {
 export type NetworkAnswers = SubnetAnswers & Pick<Answers, 'addressSpace' | 'hubAddressSpace' | 'environments'> & {
   readonly vpnClientAddressPool?: string | undefined;
   readonly apimRegions?: readonly string[] | undefined;
+  readonly agents?: boolean | undefined;
+  readonly agentAddressSpace?: string | undefined;
 };
 
 export interface NetworkProblem {
-  readonly key: 'addressSpace' | 'hubAddressSpace' | 'vpnClientAddressPool';
+  readonly key: 'addressSpace' | 'hubAddressSpace' | 'vpnClientAddressPool' | 'agentAddressSpace';
   readonly message: string;
 }
 
@@ -58,11 +62,15 @@ export function planNetworks(answers: NetworkAnswers): EnvironmentNetworks[] | N
     : [];
   if ('error' in pools) return { key: 'vpnClientAddressPool', message: pools.error };
 
+  const agentSubnets = answers.agents && answers.agentAddressSpace !== undefined ? planAgentSubnets(answers.agentAddressSpace, answers.environments) : [];
+  if ('error' in agentSubnets) return { key: 'agentAddressSpace', message: agentSubnets.error };
+
   const regional = regionalGatewayNetworks(answers);
   if ('error' in regional) return { key: 'addressSpace', message: regional.error };
 
   const ranges = [
-    // The first range of an overlapping pair names the answer to change: the pool, then the hub, before the workload.
+    // The first range of an overlapping pair names the answer to change: the agent subnet, the pool, then the hub, before the workload.
+    ...agentSubnets.map((agent) => ({ key: 'agentAddressSpace' as const, label: `the agent subnet of ${agent.environment}`, prefix: agent.vnetAddressPrefix })),
     ...pools.map((pool) => ({ key: 'vpnClientAddressPool' as const, label: `the VPN client pool of ${pool.environment}`, prefix: pool.vnetAddressPrefix })),
     ...hubs.map((hub) => ({ key: 'hubAddressSpace' as const, label: `the hub of ${hub.environment}`, prefix: hub.vnetAddressPrefix })),
     ...workloads.map((workload) => ({ key: 'addressSpace' as const, label: `the workload VNet of ${workload.environment}`, prefix: workload.vnetAddressPrefix })),
@@ -87,8 +95,23 @@ export function planNetworks(answers: NetworkAnswers): EnvironmentNetworks[] | N
     workload,
     ...(hubs[index] && { hub: hubs[index] }),
     ...(pools[index] && { vpnClientAddressPool: pools[index].vnetAddressPrefix }),
+    ...(agentSubnets[index] && { agentSubnetPrefix: agentSubnets[index].vnetAddressPrefix }),
     ...(regional.has(workload.environment) && { apiManagementRegions: regional.get(workload.environment) }),
   }));
+}
+
+/** One agent subnet per environment: the first is `agentAddressSpace`, the next ones the blocks of its size that follow. */
+function planAgentSubnets(addressSpace: string, environments: readonly string[]): EnvironmentNetwork[] | { error: string } {
+  const blocks = planEnvironmentNetworks(addressSpace, environments, []);
+  if ('error' in blocks) return blocks;
+  const size = (parseCidr(addressSpace) as Cidr).prefixLength;
+  if (size > AGENT_SUBNET.prefixLength) return { error: `is too small: ${AGENT_SUBNET.reason} needs a /${AGENT_SUBNET.prefixLength} or larger, e.g. 192.168.0.0/24` };
+  const outside = blocks.find((block) => !AGENT_SUBNET_BLOCKS.some((allowed) => contains(allowed, parseCidr(block.vnetAddressPrefix) as Cidr)));
+  if (outside) {
+    const which = outside === blocks[0] ? '' : ` (the agent subnet of ${outside.environment} would be ${outside.vnetAddressPrefix})`;
+    return { error: `lies outside 172.16.0.0/12 and 192.168.0.0/16${which}: the Foundry Agent Service accepts its subnet only there; use e.g. 192.168.0.0/24` };
+  }
+  return blocks;
 }
 
 const RESOLVER_SUBNETS = new Set([DNS_RESOLVER_INBOUND_SUBNET.name, DNS_RESOLVER_OUTBOUND_SUBNET.name]);
