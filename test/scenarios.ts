@@ -1,12 +1,12 @@
 import { finalize, mergeLayers } from '../src/answers/resolve.js';
-import type { Answers, PartialAnswers } from '../src/answers/schema.js';
-import { existingHubZonesFor } from '../src/network/private-dns-zones.js';
+import { type Answers, type PartialAnswers, type Service, SERVICES } from '../src/answers/schema.js';
+import { existingHubZonesFor } from '../src/network/private-endpoints.js';
 
 export const HUB_VNET_ID = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity/providers/Microsoft.Network/virtualNetworks/vnet-hub-swc';
 
 /** Resource IDs of central zones, as a platform team would give them: every zone these answers need. */
-export function zoneIds(answers: Partial<Pick<Answers, 'gateway' | 'dnsZonesByPolicy'>> = {}): string[] {
-  const zones = existingHubZonesFor({ gateway: answers.gateway ?? 'none', dnsZonesByPolicy: answers.dnsZonesByPolicy });
+export function zoneIds(answers: Partial<Pick<Answers, 'foundry' | 'services' | 'agents' | 'gateway' | 'dnsZonesByPolicy'>> = {}): string[] {
+  const zones = existingHubZonesFor({ foundry: answers.foundry ?? 'project', services: answers.services ?? ['openai'], agents: answers.agents ?? false, gateway: answers.gateway ?? 'none', dnsZonesByPolicy: answers.dnsZonesByPolicy });
   return zones.map((zone) => `/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/${zone.name}`);
 }
 
@@ -61,6 +61,18 @@ export const SCENARIOS: Readonly<Record<string, PartialAnswers>> = {
     name: 'woodgrove', location: 'swedencentral', topology: 'existing-hub', gateway: 'none', jumpbox: false,
     hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4', '10.0.4.5'], dnsZonesByPolicy: true,
   },
+  'project-agents': {
+    name: 'contoso', location: 'swedencentral', topology: 'hub-spoke', gateway: 'none', jumpbox: false, agents: true, services: ['openai', 'search'],
+    model: 'gpt-4.1-mini', modelCapacity: 30, userGroupIds: ['11111111-2222-3333-4444-555555555555'], adminGroupIds: ['11111111-2222-3333-4444-666666666666'],
+  },
+  'hub-based': {
+    name: 'litware', location: 'westeurope', topology: 'single-vnet', foundry: 'hub', services: ['openai', 'ml', 'search'], jumpbox: false,
+    gateway: 'apim', publisherEmail: 'ai-platform@litware.com', userGroupIds: ['11111111-2222-3333-4444-555555555555'],
+  },
+  'openai-only': {
+    name: 'adatum', location: 'eastus2', topology: 'existing-hub', foundry: 'none', services: ['openai'], jumpbox: false, gateway: 'apim', publisherEmail: 'ai@adatum.com',
+    hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], privateDnsZoneIds: zoneIds({ foundry: 'none', services: ['openai'], gateway: 'apim' }),
+  },
 };
 
 /** The scenario's complete answers, resolved exactly as the CLI resolves them. */
@@ -105,5 +117,28 @@ export function optionMatrix(gateways: readonly Answers['gateway'][]): Record<st
     add({ topology: 'existing-hub', vpn: 'none', jumpbox: true, gateway: 'none', ...(hubFirewallIp && { hubFirewallIp }) });
   }
   for (const gateway of gateways.filter((candidate) => candidate !== 'none')) add({ topology: 'existing-hub', vpn: 'none', jumpbox: false, gateway });
+  return matrix;
+}
+
+/**
+ * Every foundry × services combination (issue #4), on the smallest network so that the AI platform is
+ * what varies; plus each kind of AI account behind the AI gateway, whose backend depends on it.
+ */
+export function platformMatrix(): Record<string, PartialAnswers> {
+  const matrix: Record<string, PartialAnswers> = {};
+  const subsets = SERVICES.reduce<Service[][]>((all, service) => [...all, ...all.map((subset) => [...subset, service])], [[]]);
+  for (const foundry of ['project', 'hub', 'none'] as const) {
+    for (const services of subsets) {
+      if (foundry === 'none' && services.length === 0) continue;
+      matrix[`platform-${foundry}-${services.join('-') || 'no-services'}`] = {
+        name: 'pm', location: 'swedencentral', topology: 'single-vnet', firewall: false, jumpbox: false, gateway: 'none', foundry, services,
+      };
+    }
+  }
+  for (const [foundry, services] of [['none', ['openai']], ['hub', ['search']], ['none', ['aiservices', 'ml']]] as const) {
+    matrix[`platform-gateway-${foundry}-${services.join('-')}`] = {
+      name: 'pg', location: 'swedencentral', topology: 'single-vnet', firewall: false, jumpbox: false, gateway: 'apim', publisherEmail: 'platform@contoso.com', foundry, services: [...services],
+    };
+  }
   return matrix;
 }

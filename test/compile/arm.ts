@@ -29,7 +29,8 @@ export function deploymentsDeclaring(template: ArmTemplate, type: string): ArmRe
 }
 
 /** Parameters holding VNet ranges, and parameters holding subnet ranges (each inside one of the VNets). */
-const VNET_PARAMETERS = ['vnetAddressPrefix', 'hubVnetAddressPrefix'];
+// The agent subnet is the workload VNet's second address prefix, so it is a VNet range too.
+const VNET_PARAMETERS = ['vnetAddressPrefix', 'hubVnetAddressPrefix', 'agentSubnetPrefix'];
 /** Every subnet the planner allocates has a parameter named …SubnetPrefix (a new one cannot slip past). */
 const isSubnetParameter = (key: string) => key.endsWith('SubnetPrefix');
 

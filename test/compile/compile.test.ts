@@ -8,7 +8,9 @@ import { type BicepRun, describeDiagnostics, runBicep } from '../compiler/bicep.
 import { tempDir } from '../helpers/cli.js';
 import { apiManagementProblems, edgeProblems, jumpboxProblems, publicEndpointProblems, regionalNetworkProblems, vpnProblems } from './doors.js';
 import { allResources, deploymentsDeclaring, firewallProblems, nsgProblems, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
-import { optionMatrix, renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
+import { optionMatrix, platformMatrix, renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
+import { platformProblems } from './platform.js';
+import { aiPlatformOf } from '../../src/ai/platform.js';
 
 /**
  * The output is the product: every scenario's repository goes through the real Bicep compiler —
@@ -18,7 +20,7 @@ import { optionMatrix, renderScenario, scenarioAnswers, SCENARIOS } from '../sce
  */
 const bicep = inject('bicepPath');
 /** The named scenarios (also snapshotted) and the option matrix: every one goes through the compiler. */
-const COMPILED: Readonly<Record<string, PartialAnswers>> = { ...SCENARIOS, ...optionMatrix(['none', 'apim', 'apim-appgw', 'apim-frontdoor']) };
+const COMPILED: Readonly<Record<string, PartialAnswers>> = { ...SCENARIOS, ...optionMatrix(['none', 'apim', 'apim-appgw', 'apim-frontdoor']), ...platformMatrix() };
 const NAMES = Object.keys(COMPILED);
 const environmentsOf = (name: string) => COMPILED[name]!.environments ?? ['dev', 'prod'];
 const answersOf = (name: string) => scenarioAnswers(COMPILED[name]!);
@@ -89,19 +91,33 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
 
   it.each(NAMES)('%s: every model deployment uses a content filter that blocks jailbreaks and indirect attacks (SEC-03)', async (name) => {
     const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
-    const [foundry, ...others] = deploymentsDeclaring(template, 'Microsoft.CognitiveServices/accounts/raiPolicies');
-    expect(others).toEqual([]);
-    const module = foundry!.properties!.template!;
+    const withModels = answersOf(name).services.includes('openai');
+    const modules = deploymentsDeclaring(template, 'Microsoft.CognitiveServices/accounts/raiPolicies');
+    expect(modules.map((module) => module.name)).toEqual(withModels ? ['model-deployments'] : []);
+    if (!withModels) return;
+    const module = modules[0]!.properties!.template!;
     const policy = allResources(module).find((resource) => resource.type === 'Microsoft.CognitiveServices/accounts/raiPolicies')!;
     // The filters are computed: the shields are a variable of the module that the policy's list includes.
     expect(String(policy.properties?.contentFilters)).toContain("variables('promptShields')");
     for (const shield of ['Jailbreak', 'Indirect Attack']) {
       expect(module.variables?.promptShields).toContainEqual({ name: shield, enabled: true, blocking: true, source: 'Prompt' });
     }
-    const resources = allResources(template);
-    const deployments = resources.filter((resource) => resource.type === 'Microsoft.CognitiveServices/accounts/deployments');
+    const deployments = allResources(module).filter((resource) => resource.type === 'Microsoft.CognitiveServices/accounts/deployments');
     expect(deployments.length).toBeGreaterThan(0);
     for (const deployment of deployments) expect(deployment.properties?.raiPolicyName).toBe('prompt-shields');
+  });
+
+  it.each(NAMES)('%s: every AI and PaaS resource is keyless, private, in its DNS zones and monitored; managed networks approve outbound (NET-01..03, NET-07, FDY-02..06, SEC-06, SEC-11)', async (name) => {
+    const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
+    const answers = answersOf(name);
+    expect(platformProblems(template, { zoneGroups: !(answers.topology === 'existing-hub' && answers.dnsZonesByPolicy) })).toEqual([]);
+    const platform = aiPlatformOf(answers);
+    const count = (type: string) => allResources(template).filter((resource) => resource.type === type).length;
+    // Exactly the resources the choices call for: no second account where one already serves.
+    expect(count('Microsoft.CognitiveServices/accounts')).toBe([platform.foundryProject, platform.aiServicesAccount, platform.openAiAccount].filter(Boolean).length);
+    expect(count('Microsoft.Search/searchServices')).toBe(platform.search ? 1 : 0);
+    expect(count('Microsoft.MachineLearningServices/workspaces')).toBe((platform.foundryHub ? 2 : 0) + (platform.machineLearning ? 1 : 0));
+    expect(count('Microsoft.ContainerRegistry/registries')).toBe(platform.containerRegistry ? 1 : 0);
   });
 
   it.each(NAMES)('%s: Defender for AI is on for the subscription (SEC-02)', async (name) => {
@@ -179,6 +195,29 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
       'foundry: Microsoft.CognitiveServices/accounts has public network access "Enabled"',
       'key-vault: Microsoft.Network/publicIPAddresses is a public endpoint outside the doors',
       'storage: Microsoft.Storage/storageAccounts has public network access "unset (Enabled)"',
+    ]);
+  });
+
+  it('the platform checks catch a tampered hub-based template', async () => {
+    const template = JSON.parse(await readFile(join(root, 'platform-hub-openai-ml-aiservices-search', 'infra/main.json'), 'utf8'));
+    expect(platformProblems(template)).toEqual([]);
+    const byName = (name: string) => template.resources.find((resource: { name: string }) => resource.name === name);
+    const inner = (name: string, type: string) => byName(name).properties.template.resources.find((resource: { type: string }) => resource.type === type);
+    const hub = byName('foundry-hub').properties.template.resources.find((resource: { kind?: string }) => resource.kind === 'Hub');
+    hub.properties.managedNetwork.isolationMode = 'AllowInternetOutbound';
+    delete hub.properties.provisionNetworkNow;
+    inner('search', 'Microsoft.Search/searchServices').properties.disableLocalAuth = false;
+    template.resources = template.resources.filter((resource: { name: string }) => resource.name !== 'pe-container-registry');
+    byName('pe-ai-services').properties.parameters.privateDnsZoneResourceIds.value.splice(1, 1);
+    const keyVault = byName('key-vault').properties.template;
+    keyVault.resources = keyVault.resources.filter((resource: { type: string }) => resource.type !== 'Microsoft.Insights/diagnosticSettings');
+    expect(platformProblems(template)).toEqual([
+      'ai-services: Microsoft.CognitiveServices/accounts: the account endpoint registers in ["cognitiveServices","aiServices"], not ["cognitiveServices","openAi","aiServices"] (NET-03)',
+      'container-registry: Microsoft.ContainerRegistry/registries: no private endpoint for registry (NET-02)',
+      'search: Microsoft.Search/searchServices: API keys are not disabled (SEC-06) (disableLocalAuth is false)',
+      'foundry-hub: Microsoft.MachineLearningServices/workspaces: the managed network does not allow only approved outbound traffic (NET-07, FDY-03) (managedNetwork.isolationMode is "AllowInternetOutbound")',
+      'foundry-hub: Microsoft.MachineLearningServices/workspaces: the managed network is not provisioned at deployment (FDY-03) (provisionNetworkNow is undefined)',
+      'key-vault: Microsoft.KeyVault/vaults: no diagnostic settings to Log Analytics (SEC-11)',
     ]);
   });
 

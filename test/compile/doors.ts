@@ -1,7 +1,7 @@
 import { type ArmResource, type ArmTemplate, allResources, ownResources } from './arm.js';
 
 /** Top-level module deployments with every resource they (or their nested modules) declare. */
-function resourcesByModule(template: ArmTemplate): { module: string; resource: ArmResource; template: ArmTemplate }[] {
+export function resourcesByModule(template: ArmTemplate): { module: string; resource: ArmResource; template: ArmTemplate }[] {
   return ownResources(template).flatMap((deployment) => {
     const inner = deployment.properties?.template;
     if (deployment.type !== 'Microsoft.Resources/deployments' || !inner) return [];
@@ -33,12 +33,20 @@ export function publicEndpointProblems(template: ArmTemplate): string[] {
     // Azure's default is Enabled for these, so the switch must be there and off, not merely not on.
     const access = resource.properties?.publicNetworkAccess;
     const mustDisable = PRIVATE_ONLY_TYPES.has(type);
-    return (mustDisable || access !== undefined) && access !== 'Disabled' ? [`${module}: ${resource.type} has public network access ${JSON.stringify(access ?? 'unset (Enabled)')}`] : [];
+    return (mustDisable || access !== undefined) && String(access).toLowerCase() !== 'disabled' ? [`${module}: ${resource.type} has public network access ${JSON.stringify(access ?? 'unset (Enabled)')}`] : [];
   });
 }
 
 /** The PaaS services that must answer only on their private endpoints (NET-01). */
-const PRIVATE_ONLY_TYPES = new Set(['microsoft.cognitiveservices/accounts', 'microsoft.keyvault/vaults', 'microsoft.storage/storageaccounts']);
+const PRIVATE_ONLY_TYPES = new Set([
+  'microsoft.cognitiveservices/accounts',
+  'microsoft.keyvault/vaults',
+  'microsoft.storage/storageaccounts',
+  'microsoft.search/searchservices',
+  'microsoft.machinelearningservices/workspaces',
+  'microsoft.containerregistry/registries',
+  'microsoft.documentdb/databaseaccounts',
+]);
 
 /** NET-06: the jumpbox has no public IP, signs people in with Microsoft Entra ID and boots trusted. */
 export function jumpboxProblems(template: ArmTemplate): string[] {

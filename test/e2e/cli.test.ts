@@ -64,13 +64,13 @@ describe('create from flags', () => {
     expect(result.stderr).toMatch(/cannot be a folder: it, or a folder on its path, is a file/);
   });
 
-  it('reports every problem at once: a missing answer, an invalid one and a choice not generated yet', async () => {
-    const result = await runCli(['X', '--foundry', 'hub', '--environments', 'dev,dev'], { cwd: work, env: { CI: 'true' } });
+  it('reports every problem at once: the missing answers and every invalid one', async () => {
+    const result = await runCli(['X', '--foundry', 'hub', '--model-capacity', '0', '--environments', 'dev,dev'], { cwd: work, env: { CI: 'true' } });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/^error: missing answers that have no default: --name, --location, --publisher-email; version .* does not generate foundry=hub yet; nothing was written/);
+    expect(result.stderr).toMatch(/^error: missing answers that have no default: --name, --location, --publisher-email; nothing was written/);
     expect(result.stderr).toContain('--environments ["dev","dev"]: lists an environment twice');
+    expect(result.stderr).toContain('--model-capacity "0": must be at least 1');
     expect(result.stderr).toContain('--publisher-email is required with the default --gateway apim');
-    expect(result.stderr).toContain('Pass instead: --foundry project');
   });
 
   it('names a default that a given range collides with as the default, not as something the user passed', async () => {
@@ -110,11 +110,12 @@ describe('create from flags', () => {
     expect(await readdir(work)).toEqual([]);
   });
 
-  it('stops before writing when a choice is not generated yet, and says what to pass instead', async () => {
-    const result = await runCli(['lz', '--location', 'westeurope', '--foundry', 'hub', '--publisher-email', 'ops@contoso.com', '--yes'], { cwd: work });
+  it('refuses bad AI platform input with the answer and what would be valid, and writes nothing', async () => {
+    const result = await runCli(['lz', '--location', 'westeurope', ...SLICE, '--services', 'openai,vision', '--model-capacity', '0', '--user-group-ids', 'platform-team'], { cwd: work });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/does not generate foundry=hub yet/);
-    expect(result.stderr).toContain('Pass instead: --foundry project');
+    expect(result.stderr).toMatch(/--services .*vision.*openai, ml, aiservices, search|--services .*expected one of/);
+    expect(result.stderr).toContain('--model-capacity "0": must be at least 1 (thousand tokens per minute)');
+    expect(result.stderr).toMatch(/--user-group-ids .*platform-team.*object ID \(a GUID/);
     expect(await readdir(work)).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { NOT_YET_GENERATED } from '../../src/answers/availability.js';
 import { allFields } from '../../src/answers/fields.js';
 import { RUN_OPTIONS } from '../../src/cli/args.js';
 import { flagName } from '../../src/cli/flags.js';
@@ -22,15 +21,6 @@ describe('README.md stays true to the CLI', () => {
     for (const [name, option] of Object.entries(RUN_OPTIONS)) {
       expect(readme, name).toContain(name === 'git' ? '`--no-git`' : `\`--${name}`);
       if ('short' in option) expect(readme, name).toContain(`\`-${option.short}\``);
-    }
-  });
-
-  it('lists every choice that is not generated yet under "Coming next"', async () => {
-    const table = (await read('README.md')).split('## What this version generates')[1]!.split('\n## ')[0]!;
-    for (const [key, values] of Object.entries(NOT_YET_GENERATED)) {
-      const row = table.split('\n').find((line) => line.includes(`\`${key}\``));
-      expect(row, key).toBeDefined();
-      for (const value of values ?? []) if (typeof value === 'string') expect(row, `${key}=${value}`).toContain(`\`${value}\``);
     }
   });
 

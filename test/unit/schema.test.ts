@@ -135,6 +135,22 @@ describe('answers schema: invalid answers name the input and what would be valid
     [{ gateway: 'apim-appgw', publisherEmail: 'a@b.co' }, 'gatewayHostName', /required with --gateway apim-appgw/],
     [{ gateway: 'apim-frontdoor', publisherEmail: 'a@b.co', ...EDGE, location: 'westcentralus' }, 'gateway', /cannot be apim-frontdoor in westcentralus: Front Door reaches its origin over Private Link only in/],
     [{ gateway: 'none', ...EDGE }, 'gatewayHostName', /only used with --gateway apim-appgw or apim-frontdoor/],
+    [{ modelCapacity: 0 }, 'modelCapacity', /at least 1 \(thousand tokens per minute\)/],
+    [{ modelCapacity: -5 }, 'modelCapacity', /at least 1/],
+    [{ modelCapacity: 'lots' as never }, 'modelCapacity', /whole number of thousands of tokens per minute/],
+    [{ modelCapacity: 2.5 }, 'modelCapacity', /whole number/],
+    [{ model: 'gpt-9' }, 'model', /not a model this generator knows; valid: gpt-4\.1, .*edit modelDeployments/],
+    [{ foundry: 'none', services: ['openai'], model: 'DeepSeek-R1' }, 'model', /Foundry model \(format DeepSeek\), which an Azure OpenAI account cannot deploy.*--foundry project or hub/],
+    [{ services: ['search'], model: 'gpt-4o' }, 'model', /only used with model deployments/],
+    [{ services: ['search'], modelCapacity: 20 }, 'modelCapacity', /only used with model deployments/],
+    [{ userGroupIds: ['not-a-guid'] as never }, 'userGroupIds.0', /object ID \(a GUID such as 00000000-/],
+    [{ adminGroupIds: ['11111111-2222-3333-4444-555555555555', '11111111-2222-3333-4444-555555555555'] as never }, 'adminGroupIds', /lists a group twice/],
+    [{ foundry: 'none', services: ['search'], gateway: 'apim', publisherEmail: 'a@b.co' }, 'gateway', /without a model endpoint to front.*--gateway none/],
+    [{ agents: true, agentAddressSpace: '10.70.0.0/24' }, 'agentAddressSpace', /outside 172\.16\.0\.0\/12 and 192\.168\.0\.0\/16.*Foundry Agent Service/],
+    [{ agents: true, agentAddressSpace: '192.168.0.0/28' }, 'agentAddressSpace', /too small.*\/27 or larger/],
+    [{ agents: true, agentAddressSpace: '172.31.255.0/24' }, 'agentAddressSpace', /no private room for environment prod|outside 172\.16\.0\.0\/12/],
+    [{ agents: true, vpn: 'p2s', agentAddressSpace: '172.16.200.0/24' }, 'agentAddressSpace', /agent subnet of dev \(172\.16\.200\.0\/24\) overlaps the VPN client pool|VPN client pool of dev \(172\.16\.200\.0\/24\) overlaps the agent subnet/],
+    [{ agentAddressSpace: '192.168.0.0/24' }, 'agentAddressSpace', /only used with --agents/],
   ] as const)('%j is refused at %s', (flags, path, message) => {
     const issues = bareIssuesOf(flags as PartialAnswers);
     expect(issues).toContainEqual({ path, message: expect.stringMatching(message) });

@@ -103,13 +103,34 @@ param firewallPrivateIp string
 @description('FQDNs the workload may reach over HTTPS through the firewall besides Microsoft Entra ID and Azure Resource Manager, e.g. pypi.org or *.example.com; may be empty.')
 param firewallAllowedFqdns array
 
-@description('Model deployments on the Foundry account. Each item: { name: string, model: string, version: string, skuName: string, capacity: int }.')
+@description('Model deployments on the Foundry account. Each item: { name: string, model: string, format: string, version: string, skuName: string, capacity: int }; capacity is in thousands of tokens per minute.')
+@minLength(1)
 param modelDeployments array
+
+@description('Object IDs of the Microsoft Entra groups of the people who use the platform; each gets the data-plane roles of its AI resources (SEC-09). May be empty.')
+param userGroupObjectIds array
+
+@description('Object IDs of the Microsoft Entra groups of the people who administer the platform; each gets the management roles of its AI resources and reads the logs (SEC-09). May be empty.')
+param adminGroupObjectIds array
 
 @description('Days the Log Analytics workspace keeps logs.')
 @minValue(30)
 @maxValue(730)
 param logRetentionInDays int
+
+@description('Effect of the policies that deny public network access to the landing zone\'s AI and PaaS resource types (NET-05): Deny blocks a change that opens a service to the internet, Audit only reports it.')
+@allowed([
+  'Deny'
+  'Audit'
+])
+param publicNetworkAccessPolicyEffect string
+
+@description('Effect of the policies that give private endpoints added later their DNS zone group in the landing zone\'s private DNS zones (NET-05): DeployIfNotExists adds a missing one, Disabled switches the policies off.')
+@allowed([
+  'DeployIfNotExists'
+  'Disabled'
+])
+param privateDnsZoneGroupPolicyEffect string
 
 @description('Turn on Defender for Cloud\'s AI services plan for the whole subscription (SEC-02). Set false where a central security team manages Defender plans.')
 param enableDefenderForAi bool = true
@@ -126,7 +147,7 @@ var names = {
   resourceGroup: 'rg-${workloadName}-${environmentName}'
   logAnalytics: 'log-${workloadName}-${environmentName}'
   virtualNetwork: 'vnet-${workloadName}-${environmentName}'
-  foundry: 'ais-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 27 of 64
+  foundry: 'ais-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 27 of 64; also its subdomain
   project: 'proj-${workloadName}-${environmentName}'
   keyVault: 'kv-${workloadName}-${environmentName}-${take(nameSuffix, 4)}' // <= 24 of 24
   storage: toLower('st${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 6)}') // <= 23 of 24, [a-z0-9] only
@@ -714,6 +735,13 @@ module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
     name: names.logAnalytics
     location: location
     retentionInDays: logRetentionInDays
+    // SEC-09: Log Analytics Reader for the administrators' groups.
+    roleAssignments: map(adminGroupObjectIds, id => {
+      principalId: id
+      principalType: 'Group'
+      roleDefinitionId: '73c42c96-874c-492b-b04d-ab87d138a893'
+      description: 'Reads the diagnostics of every resource.'
+    })
     tags: resourceTags
   }
 }
@@ -842,7 +870,7 @@ module jumpbox 'modules/access/jumpbox.bicep' = {
 // NET-08, SEC-05: API Management in internal mode is the one door to the models: it admits Microsoft Entra ID
 // callers holding the gateway's app role, limits and meters tokens per caller, and calls the Foundry account with its
 // own managed identity. The backend's address is built from the account's name, so the gateway (the slowest resource
-// of the deployment) does not wait for the model deployments.
+// of the deployment) does not wait for the account or its model deployments.
 module apiManagement 'modules/gateway/api-management.bicep' = {
   scope: workloadResourceGroup
   name: 'api-management'
@@ -966,6 +994,7 @@ module frontDoor 'modules/gateway/front-door.bicep' = {
   }
 }
 
+// FDY-06: project-based Foundry, the recommended setup (FDY-01).
 module foundry 'modules/ai/foundry-account.bicep' = {
   scope: workloadResourceGroup
   name: 'foundry'
@@ -974,10 +1003,37 @@ module foundry 'modules/ai/foundry-account.bicep' = {
     location: location
     projectName: names.project
     projectDescription: 'Foundry project of workload ${workloadName} (${environmentName}).'
-    modelDeployments: modelDeployments
+    // SEC-09: Azure AI User for the users' groups, Azure AI Project Manager for the administrators' groups.
+    roleAssignments: concat(
+      map(userGroupObjectIds, id => {
+        principalId: id
+        principalType: 'Group'
+        roleDefinitionId: '53ca6127-db72-4b80-b1b0-d745d6d5456d'
+        description: 'Builds in the Foundry project and calls its models and agents.'
+      }),
+      map(adminGroupObjectIds, id => {
+        principalId: id
+        principalType: 'Group'
+        roleDefinitionId: 'eadc314b-1a2d-4efa-be10-5d325db5065e'
+        description: 'Manages the Foundry projects and their model deployments.'
+      })
+    )
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
+}
+
+// SEC-03: the models, each behind the content filter with prompt shields. They start once the account and its
+// project exist: the account accepts one change at a time.
+module models 'modules/ai/model-deployments.bicep' = {
+  scope: workloadResourceGroup
+  name: 'model-deployments'
+  params: {
+    accountName: names.foundry
+    modelDeployments: modelDeployments
+    tags: resourceTags
+  }
+  dependsOn: [foundry]
 }
 
 module keyVault 'modules/data/key-vault.bicep' = {
@@ -998,15 +1054,54 @@ module storage 'modules/data/storage-account.bicep' = {
     name: names.storage
     location: location
     zoneRedundant: zoneRedundant
+    // SEC-09: Storage Blob Data Contributor for the users' groups.
+    roleAssignments: map(userGroupObjectIds, id => {
+      principalId: id
+      principalType: 'Group'
+      roleDefinitionId: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+      description: 'Reads and writes the blobs of the workload.'
+    })
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
 }
 
+// NET-05: Azure Policy keeps the posture when people change things later: no AI or PaaS resource in the workload
+// resource group may open itself to the internet.
+module publicNetworkAccessPolicies 'modules/policy/deny-public-network-access.bicep' = {
+  scope: workloadResourceGroup
+  name: 'policy-deny-public-network-access'
+  params: {
+    resourceTypes: [
+      'cognitiveServices'
+      'storage'
+      'keyVault'
+    ]
+    effect: publicNetworkAccessPolicyEffect
+  }
+}
+
+// NET-05: a private endpoint someone adds later without a DNS zone group gets one in these zones. The built-in
+// definitions write one zone per endpoint: an AI Services endpoint added later resolves only its cognitiveservices name.
+module privateDnsZoneGroupPolicies 'modules/policy/private-dns-zone-groups.bicep' = {
+  scope: workloadResourceGroup
+  name: 'policy-private-dns-zone-groups'
+  params: {
+    location: location
+    privateDnsZoneResourceIds: privateDnsZoneResourceIds
+    zoneGroups: [
+      'cognitiveServices'
+      'keyVault'
+      'blob'
+      'file'
+    ]
+    effect: privateDnsZoneGroupPolicyEffect
+  }
+}
+
 // NET-02: every service gets its endpoint in the dedicated subnet.
-// The Foundry endpoint takes the account ID from the module's output, so ARM starts it only once the whole
-// module (account, project, model deployments) has finished: an endpoint on an account still in the
-// 'Accepted' state fails.
+// The endpoint of the account that serves the models waits for the model deployments: an endpoint on an account
+// still busy with its children (the 'Accepted' state) fails.
 module foundryPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
   scope: workloadResourceGroup
   name: 'pe-foundry'
@@ -1023,6 +1118,7 @@ module foundryPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
     ]
     tags: resourceTags
   }
+  dependsOn: [models]
 }
 
 module keyVaultPrivateEndpoint 'modules/network/private-endpoint.bicep' = {

@@ -35,14 +35,27 @@ param modelDeployments = [
   {
     name: 'gpt-4.1'
     model: 'gpt-4.1'
+    format: 'OpenAI'
     version: '2025-04-14'
     skuName: 'GlobalStandard'
     capacity: 10
   }
 ]
 
+// Entra groups of the people who use the platform: data-plane roles on the AI resources.
+param userGroupObjectIds = []
+
+// Entra groups of the people who administer the platform: management roles on the AI resources, and the logs.
+param adminGroupObjectIds = []
+
 // Days Log Analytics keeps data.
 param logRetentionInDays = 30
+
+// Deny in every environment: nothing in this landing zone needs public access, so a change that opens a service is a mistake to stop, in dev as in prod.
+param publicNetworkAccessPolicyEffect = 'Deny'
+
+// Private endpoints added later get their DNS records in the landing zone's zones.
+param privateDnsZoneGroupPolicyEffect = 'DeployIfNotExists'
 
 // Defender for Cloud's AI services plan on the whole subscription (SEC-02); false where a central security team owns Defender plans.
 param enableDefenderForAi = true

@@ -11,6 +11,9 @@ param location string = resourceGroup().location
 @description('Whether the region has availability zones: zone-redundant storage (three zones) where it does, locally redundant where it does not.')
 param zoneRedundant bool
 
+@description('Role assignments on the storage account alone (SEC-09). Each item: { principalId: string, principalType: \'Group\' | \'User\' | \'ServicePrincipal\', roleDefinitionId: string (GUID of a built-in role), description: string }; principal IDs must be known before the deployment (group object IDs), so that what-if sees the assignments.')
+param roleAssignments array
+
 @description('Resource ID of the Log Analytics workspace that receives the storage diagnostics.')
 param logAnalyticsWorkspaceResourceId string
 
@@ -59,6 +62,21 @@ resource fileService 'Microsoft.Storage/storageAccounts/fileServices@2025-06-01'
     shareDeleteRetentionPolicy: { enabled: true, days: 7 }
   }
 }
+
+// SEC-09: scoped to this storage account alone. The name derives from scope, principal and role, so a redeployment finds
+// the same assignment instead of adding a copy.
+resource storageAccountRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for assignment in roleAssignments: {
+    name: guid(storageAccount.id, assignment.principalId, assignment.roleDefinitionId)
+    scope: storageAccount
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', assignment.roleDefinitionId)
+      principalId: assignment.principalId
+      principalType: assignment.principalType
+      description: assignment.description
+    }
+  }
+]
 
 // SEC-11: the account publishes only metrics; reads, writes and deletes are logged per service.
 resource accountDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {

@@ -1,11 +1,11 @@
-metadata description = 'Project-based Microsoft Foundry: an AI Services account reachable only through private endpoints, one project and its model deployments (FDY-06).'
+metadata description = 'Project-based Microsoft Foundry: an AI Services account reachable only through private endpoints, and one project (FDY-06); the model deployments are a module of their own.'
 
 @description('Name of the Foundry (AI Services) account; also its globally unique custom subdomain.')
 @minLength(2)
 @maxLength(64)
 param name string
 
-@description('Azure region of the account; the models in modelDeployments must be offered there.')
+@description('Azure region of the account; the models deployed on it must be offered there.')
 param location string = resourceGroup().location
 
 @description('Name of the Foundry project.')
@@ -16,13 +16,13 @@ param projectName string
 @description('Description of the project, shown in the Foundry portal.')
 param projectDescription string
 
-@description('Model deployments. Each item: { name: string, model: string, version: string, skuName: string, capacity: int }, e.g. { name: \'gpt-4.1\', model: \'gpt-4.1\', version: \'2025-04-14\', skuName: \'GlobalStandard\', capacity: 10 }.')
-param modelDeployments array
+@description('Role assignments on the account alone (SEC-09). Each item: { principalId: string, principalType: \'Group\' | \'User\' | \'ServicePrincipal\', roleDefinitionId: string (GUID of a built-in role), description: string }; principal IDs must be known before the deployment (group object IDs), so that what-if sees the assignments.')
+param roleAssignments array
 
 @description('Resource ID of the Log Analytics workspace that receives the account diagnostics.')
 param logAnalyticsWorkspaceResourceId string
 
-@description('Tags applied to the account, its project and its model deployments.')
+@description('Tags applied to the account and its project.')
 param tags object
 
 resource account 'Microsoft.CognitiveServices/accounts@2025-12-01' = {
@@ -61,54 +61,17 @@ resource project 'Microsoft.CognitiveServices/accounts/projects@2025-12-01' = {
   }
 }
 
-// SEC-03: the content filter of every model deployment. Microsoft.DefaultV2 blocks harmful content and
-// direct jailbreaks; this policy also blocks indirect attacks (instructions hidden in documents, search
-// results or tool output), which retrieval and agents expose a model to, and protected material.
-var harmCategories = ['Hate', 'Sexual', 'Violence', 'Selfharm']
-var promptShields = [
-  { name: 'Jailbreak', enabled: true, blocking: true, source: 'Prompt' }
-  { name: 'Indirect Attack', enabled: true, blocking: true, source: 'Prompt' }
-  { name: 'Protected Material Text', enabled: true, blocking: true, source: 'Completion' }
-  // Flagged, not blocked, as in DefaultV2: blocking would refuse code answers that resemble public repositories.
-  { name: 'Protected Material Code', enabled: true, blocking: false, source: 'Completion' }
-]
-
-// The account accepts one change at a time: the policy waits for the project, the deployments for the
-// policy and for each other, otherwise ARM answers 409 "Another operation is being performed on the parent resource".
-resource contentFilter 'Microsoft.CognitiveServices/accounts/raiPolicies@2025-12-01' = {
-  parent: account
-  name: 'prompt-shields'
-  tags: tags
-  properties: {
-    basePolicyName: 'Microsoft.DefaultV2'
-    mode: 'Default'
-    contentFilters: concat(
-      map(
-        harmCategories,
-        category => { name: category, enabled: true, blocking: true, severityThreshold: 'Medium', source: 'Prompt' }
-      ),
-      map(
-        harmCategories,
-        category => { name: category, enabled: true, blocking: true, severityThreshold: 'Medium', source: 'Completion' }
-      ),
-      promptShields
-    )
-  }
-  dependsOn: [project]
-}
-
-@batchSize(1)
-resource deployments 'Microsoft.CognitiveServices/accounts/deployments@2025-12-01' = [
-  for deployment in modelDeployments: {
-    parent: account
-    name: deployment.name
-    tags: tags
-    sku: { name: deployment.skuName, capacity: deployment.capacity }
+// SEC-09: scoped to this account alone. The name derives from scope, principal and role, so a redeployment finds
+// the same assignment instead of adding a copy.
+resource accountRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for assignment in roleAssignments: {
+    name: guid(account.id, assignment.principalId, assignment.roleDefinitionId)
+    scope: account
     properties: {
-      model: { format: 'OpenAI', name: deployment.model, version: deployment.version }
-      // Keeps the version the parameter file pins until Microsoft retires it, then upgrades instead of breaking.
-      versionUpgradeOption: 'OnceCurrentVersionExpired'
-      raiPolicyName: contentFilter.name
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', assignment.roleDefinitionId)
+      principalId: assignment.principalId
+      principalType: assignment.principalType
+      description: assignment.description
     }
   }
 ]

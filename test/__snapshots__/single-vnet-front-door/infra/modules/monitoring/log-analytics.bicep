@@ -13,6 +13,9 @@ param location string = resourceGroup().location
 @maxValue(730)
 param retentionInDays int
 
+@description('Role assignments on the workspace alone (SEC-09). Each item: { principalId: string, principalType: \'Group\' | \'User\' | \'ServicePrincipal\', roleDefinitionId: string (GUID of a built-in role), description: string }; principal IDs must be known before the deployment (group object IDs), so that what-if sees the assignments.')
+param roleAssignments array
+
 @description('Tags applied to the workspace.')
 param tags object
 
@@ -37,6 +40,21 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
     publicNetworkAccessForQuery: 'Enabled'
   }
 }
+
+// SEC-09: scoped to this workspace alone. The name derives from scope, principal and role, so a redeployment finds
+// the same assignment instead of adding a copy.
+resource workspaceRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for assignment in roleAssignments: {
+    name: guid(workspace.id, assignment.principalId, assignment.roleDefinitionId)
+    scope: workspace
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', assignment.roleDefinitionId)
+      principalId: assignment.principalId
+      principalType: assignment.principalType
+      description: assignment.description
+    }
+  }
+]
 
 // The workspace audits its own queries, so access to the logs is itself logged (SEC-11).
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {

@@ -1,0 +1,52 @@
+metadata description = 'One built-in role for one principal on one storage account, e.g. Storage Blob Data Reader for the identity of AI Search, whose indexers read documents (SEC-09, SEC-10).'
+
+@description('Name of the storage account, in the resource group this module is deployed to.')
+@minLength(3)
+@maxLength(24)
+param storageAccountName string
+
+@description('GUID of the built-in role definition, e.g. 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1 (Storage Blob Data Reader).')
+@minLength(36)
+@maxLength(36)
+param roleDefinitionId string
+
+@description('Object ID of the principal that receives the role, e.g. the principalId output of the module that creates a managed identity.')
+@minLength(36)
+@maxLength(36)
+param principalId string
+
+@description('A value that identifies the principal and is known before the deployment starts, used only to name the assignment: the resource ID of the resource that owns the managed identity (e.g. the AI Search service), or the object ID itself for a group or user. A principalId that another module outputs is not known in advance, and naming from it would blind what-if.')
+@minLength(1)
+param principalStableId string
+
+@description('Kind of principal; ServicePrincipal for managed identities, so the assignment does not wait for directory replication.')
+@allowed([
+  'ServicePrincipal'
+  'Group'
+  'User'
+])
+param principalType string = 'ServicePrincipal'
+
+@description('Why the principal holds the role; shown on the assignment in the portal and in access reviews.')
+@minLength(1)
+param roleAssignmentDescription string
+
+resource storageAccount 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
+  name: storageAccountName
+}
+
+// SEC-09: scoped to the one storage account the principal needs, never to the resource group or subscription. The name is
+// derived from scope, principal and role, so a redeployment finds the same assignment instead of adding a copy.
+resource roleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storageAccount.id, principalStableId, roleDefinitionId)
+  scope: storageAccount
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleDefinitionId)
+    principalId: principalId
+    principalType: principalType
+    description: roleAssignmentDescription
+  }
+}
+
+@description('Resource ID of the role assignment.')
+output resourceId string = roleAssignment.id

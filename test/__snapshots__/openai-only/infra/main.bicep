@@ -1,0 +1,775 @@
+metadata description = 'Secure Azure AI landing zone: Azure OpenAI, Key Vault and Storage reachable only through private endpoints in a spoke virtual network peered with the platform team\'s existing hub, whose DNS and private DNS zones it uses.'
+
+targetScope = 'subscription'
+
+@description('Short name of the workload: 2-10 lowercase letters, digits and hyphens (no leading, trailing or double hyphen). Part of every resource name.')
+@minLength(2)
+@maxLength(10)
+param workloadName string
+
+@description('Short name of the environment, e.g. dev or prod: 2-5 lowercase letters and digits. Part of every resource name.')
+@minLength(2)
+@maxLength(5)
+param environmentName string
+
+@description('Azure region of the resource group and every regional resource in it.')
+param location string
+
+@description('Whether the region has availability zones; zone-redundant SKUs are used where it does.')
+param zoneRedundant bool
+
+@description('Address space of the workload virtual network in CIDR notation, e.g. 10.60.0.0/22.')
+param vnetAddressPrefix string
+
+@description('Address range of the private endpoint subnet, inside vnetAddressPrefix, e.g. 10.60.0.0/26.')
+param privateEndpointSubnetPrefix string
+
+@description('Address range of the API Management subnet, inside vnetAddressPrefix: /29 or larger (a /27 leaves room to scale out).')
+param apiManagementSubnetPrefix string
+
+@description('API Management tier: Developer (no SLA, one unit; for dev and test) or Premium (SLA, scale-out, availability zones). Only these two classic tiers can be injected into a virtual network in internal mode.')
+@allowed([
+  'Developer'
+  'Premium'
+])
+param apiManagementSku string
+
+@description('Scale units of API Management: 1 for Developer; with Premium in a region with availability zones, a multiple of 2 or 3, spread over the zones.')
+@minValue(1)
+@maxValue(31)
+param apiManagementCapacity int
+
+@description('Email address that receives API Management\'s system notifications.')
+@minLength(3)
+param apiManagementPublisherEmail string
+
+@description('Application ID URI of the AI gateway\'s app registration in Microsoft Entra ID, e.g. api://contoso-ai-gateway: the audience callers\' tokens must carry (SEC-05).')
+@minLength(1)
+param gatewayAudience string
+
+@description('App role of that app registration a caller must hold, e.g. Models.Invoke; assign it to the applications and groups that may call the models.')
+@minLength(1)
+param gatewayCallerRole string
+
+@description('Tokens (prompt plus completion) one caller may use per minute through the gateway, so that no single caller exhausts the model quota.')
+@minValue(1)
+param gatewayTpmLimitPerCaller int
+
+@description('Resource ID of the platform team\'s hub virtual network; it may be in another subscription. This deployment peers it with the spoke in both directions, so it needs the Network Contributor role (or the peering permissions) on it.')
+param hubVirtualNetworkResourceId string
+
+@description('DNS servers of the spoke: the hub\'s DNS Private Resolver inbound endpoint or firewall DNS proxy, which resolve the central private DNS zones (NET-04).')
+@minLength(1)
+param hubDnsServers array
+
+@description('Whether the hub has a VPN or ExpressRoute gateway the spoke uses (gateway transit). True without a gateway in the hub makes the peering fail.')
+param useHubGateway bool
+
+@description('Resource IDs of the central private DNS zones the private endpoints register in, keyed by service: cognitiveServices, openAi, aiServices, keyVault, blob and file.')
+param privateDnsZoneResourceIds object
+
+@description('Resource ID of the central private DNS zone of the API Management domain (azure-api.net), which gets the gateway\'s record.')
+param apiManagementDnsZoneResourceId string
+
+@description('Model deployments on the Azure OpenAI account. Each item: { name: string, model: string, format: string, version: string, skuName: string, capacity: int }; capacity is in thousands of tokens per minute.')
+@minLength(1)
+param modelDeployments array
+
+@description('Object IDs of the Microsoft Entra groups of the people who use the platform; each gets the data-plane roles of its AI resources (SEC-09). May be empty.')
+param userGroupObjectIds array
+
+@description('Object IDs of the Microsoft Entra groups of the people who administer the platform; each gets the management roles of its AI resources and reads the logs (SEC-09). May be empty.')
+param adminGroupObjectIds array
+
+@description('Days the Log Analytics workspace keeps logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int
+
+@description('Effect of the policies that deny public network access to the landing zone\'s AI and PaaS resource types (NET-05): Deny blocks a change that opens a service to the internet, Audit only reports it.')
+@allowed([
+  'Deny'
+  'Audit'
+])
+param publicNetworkAccessPolicyEffect string
+
+@description('Turn on Defender for Cloud\'s AI services plan for the whole subscription (SEC-02). Set false where a central security team manages Defender plans.')
+param enableDefenderForAi bool = true
+
+@description('Extra tags for every resource; a key given here overrides the default workload and environment tags.')
+param tags object = {}
+
+// Deterministic per subscription, workload and environment: redeployments keep their names, while
+// globally unique names (Key Vault, Storage, Foundry subdomain) do not clash between subscriptions.
+var nameSuffix = uniqueString(subscription().id, workloadName, environmentName)
+
+// Each name fits its type's rules even at the maximum lengths of workloadName (10) and environmentName (5).
+var names = {
+  resourceGroup: 'rg-${workloadName}-${environmentName}'
+  logAnalytics: 'log-${workloadName}-${environmentName}'
+  virtualNetwork: 'vnet-${workloadName}-${environmentName}'
+  openAi: 'oai-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 27 of 64; also its subdomain
+  keyVault: 'kv-${workloadName}-${environmentName}-${take(nameSuffix, 4)}' // <= 24 of 24
+  storage: toLower('st${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 6)}') // <= 23 of 24, [a-z0-9] only
+  apiManagement: 'apim-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 29 of 50; also a global host name
+}
+
+var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
+
+// NET-12: what no rule allows is denied, also from inside the network; and (PSRule Azure.NSG.LateralTraversal)
+// nothing in these subnets may open SSH or RDP sessions into the network.
+var denyInboundRule = {
+  name: 'deny-all-inbound'
+  properties: {
+    priority: 4096
+    direction: 'Inbound'
+    access: 'Deny'
+    protocol: '*'
+    sourceAddressPrefix: '*'
+    sourcePortRange: '*'
+    destinationAddressPrefix: '*'
+    destinationPortRange: '*'
+  }
+}
+
+var denyLateralMovementRule = {
+  name: 'deny-ssh-rdp-to-vnet-outbound'
+  properties: {
+    priority: 100
+    direction: 'Outbound'
+    access: 'Deny'
+    protocol: 'Tcp'
+    sourceAddressPrefix: '*'
+    sourcePortRange: '*'
+    destinationAddressPrefix: 'VirtualNetwork'
+    destinationPortRanges: [
+      '22'
+      '3389'
+    ]
+  }
+}
+
+var privateEndpointSubnet = {
+  name: 'snet-private-endpoints'
+  addressPrefix: privateEndpointSubnetPrefix
+  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the VirtualNetwork service tag:
+  // this VNet, the hub and what the hub connects (other spokes, VPN and on-premises clients), whose ranges the platform
+  // team owns. Everything else is denied.
+  securityRules: [
+    {
+      name: 'allow-https-smb-from-virtual-network-inbound'
+      properties: {
+        priority: 100
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: privateEndpointSubnetPrefix
+        destinationPortRanges: [
+          '443'
+          '445'
+        ]
+      }
+    }
+    denyInboundRule
+    denyLateralMovementRule
+  ]
+}
+
+// NET-08: the rules API Management needs in internal mode (API Management documentation, "Virtual network configuration
+// reference"); every other flow, in or out, is denied.
+// Written for any subnet of the gateway: sources and destinations inside the networks are
+// the VirtualNetwork tag, which the NSG of each subnet evaluates in its own network and peerings.
+var apiManagementSecurityRules = [
+  {
+    // Azure's control plane manages the instance on its management endpoint.
+    name: 'allow-api-management-control-plane-inbound'
+    properties: {
+      priority: 100
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'ApiManagement'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '3443'
+    }
+  }
+  {
+    // Health probes of the internal load balancer and of each unit.
+    name: 'allow-load-balancer-inbound'
+    properties: {
+      priority: 110
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'AzureLoadBalancer'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRanges: [
+        '6390'
+        '6391'
+      ]
+    }
+  }
+  {
+    // Callers in the network and peered networks reach the gateway over HTTPS only.
+    name: 'allow-callers-https-inbound'
+    properties: {
+      priority: 120
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // The units share the token-limit counters.
+    name: 'allow-rate-limit-sync-inbound'
+    properties: {
+      priority: 130
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Udp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '4290'
+    }
+  }
+  denyInboundRule
+  {
+    // The service's configuration and data in Azure Storage.
+    name: 'allow-storage-outbound'
+    properties: {
+      priority: 100
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'Storage'
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // The service's configuration database.
+    name: 'allow-sql-outbound'
+    properties: {
+      priority: 110
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'Sql'
+      destinationPortRange: '1433'
+    }
+  }
+  {
+    // The platform's access to Key Vault.
+    name: 'allow-key-vault-outbound'
+    properties: {
+      priority: 120
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'AzureKeyVault'
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // Metrics, logs, health and Application Insights.
+    name: 'allow-azure-monitor-outbound'
+    properties: {
+      priority: 130
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'AzureMonitor'
+      destinationPortRanges: [
+        '443'
+        '1886'
+      ]
+    }
+  }
+  {
+    // Signing keys to validate callers' tokens, and the managed identity's own tokens.
+    name: 'allow-entra-id-outbound'
+    properties: {
+      priority: 140
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'AzureActiveDirectory'
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // The models, through the Foundry account's private endpoint.
+    name: 'allow-backend-https-outbound'
+    properties: {
+      priority: 150
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: privateEndpointSubnetPrefix
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // Name resolution by the network's DNS server.
+    name: 'allow-dns-outbound'
+    properties: {
+      priority: 160
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: '*'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '53'
+    }
+  }
+  {
+    name: 'allow-rate-limit-sync-outbound'
+    properties: {
+      priority: 170
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Udp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '4290'
+    }
+  }
+  {
+    // Certificate revocation checks, Entra ID and the platform's diagnostics, which have no service tag.
+    name: 'allow-web-outbound'
+    properties: {
+      priority: 180
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'Internet'
+      destinationPortRanges: [
+        '80'
+        '443'
+        '12000'
+      ]
+    }
+  }
+  {
+    // Time synchronisation of the units.
+    name: 'allow-ntp-outbound'
+    properties: {
+      priority: 190
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Udp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'Internet'
+      destinationPortRange: '123'
+    }
+  }
+  {
+    // PSRule Azure.NSG.LateralTraversal.
+    name: 'deny-ssh-rdp-to-vnet-outbound'
+    properties: {
+      priority: 4000
+      direction: 'Outbound'
+      access: 'Deny'
+      protocol: 'Tcp'
+      sourceAddressPrefix: '*'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRanges: [
+        '22'
+        '3389'
+      ]
+    }
+  }
+  {
+    // NET-12: nothing else leaves the gateway.
+    name: 'deny-all-outbound'
+    properties: {
+      priority: 4096
+      direction: 'Outbound'
+      access: 'Deny'
+      protocol: '*'
+      sourceAddressPrefix: '*'
+      sourcePortRange: '*'
+      destinationAddressPrefix: '*'
+      destinationPortRange: '*'
+    }
+  }
+]
+
+var apiManagementSubnet = {
+  name: 'snet-apim'
+  addressPrefix: apiManagementSubnetPrefix
+  securityRules: apiManagementSecurityRules
+}
+
+resource workloadResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: names.resourceGroup
+  location: location
+  tags: resourceTags
+}
+
+// SEC-02: Microsoft Defender for Cloud's threat protection for AI services (jailbreak and data-leak
+// attempts, suspicious access to the model endpoints). It is a subscription-wide plan, so every
+// environment deployed to the subscription sets the same value. Prompt evidence in alerts is a separate
+// opt-in extension, left off: whether prompts may appear in security alerts is the data owner's decision.
+// Where a central security team owns Defender's plans, set enableDefenderForAi to false so that a deployment
+// never resets their settings.
+resource defenderForAi 'Microsoft.Security/pricings@2024-01-01' = if (enableDefenderForAi) {
+  name: 'AI'
+  properties: {
+    pricingTier: 'Standard'
+  }
+}
+
+module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
+  scope: workloadResourceGroup
+  name: 'log-analytics'
+  params: {
+    name: names.logAnalytics
+    location: location
+    retentionInDays: logRetentionInDays
+    // SEC-09: Log Analytics Reader for the administrators' groups.
+    roleAssignments: map(adminGroupObjectIds, id => {
+      principalId: id
+      principalType: 'Group'
+      roleDefinitionId: '73c42c96-874c-492b-b04d-ab87d138a893'
+      description: 'Reads the diagnostics of every resource.'
+    })
+    tags: resourceTags
+  }
+}
+
+module virtualNetwork 'modules/network/virtual-network.bicep' = {
+  scope: workloadResourceGroup
+  name: 'virtual-network'
+  params: {
+    name: names.virtualNetwork
+    location: location
+    addressPrefixes: [vnetAddressPrefix]
+    subnets: [
+      privateEndpointSubnet
+      apiManagementSubnet
+    ]
+    // NET-04: the hub's DNS answers from the central private DNS zones, so private endpoint names resolve privately.
+    dnsServers: hubDnsServers
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+var privateEndpointSubnetResourceId = virtualNetwork.outputs.subnetResourceIds[privateEndpointSubnet.name]
+
+// NET-10: the spoke peers with the platform team's hub in both directions. The hub's side is a module deployed at
+// the hub's resource group (possibly in another subscription): the identity that deploys needs the peering
+// permissions there. The spoke accepts traffic that the hub's firewall or gateway forwards; gateway transit follows
+// useHubGateway.
+// What-if must know each peering's name and target before deployment, so they come from the names, not from module
+// outputs, and dependsOn orders them after the spoke network.
+var hubVirtualNetworkIdParts = split(hubVirtualNetworkResourceId, '/')
+var spokeVirtualNetworkResourceId = resourceId(
+  subscription().subscriptionId,
+  names.resourceGroup,
+  'Microsoft.Network/virtualNetworks',
+  names.virtualNetwork
+)
+
+module spokeToHubPeering 'modules/network/virtual-network-peering.bicep' = {
+  scope: workloadResourceGroup
+  name: 'peering-spoke-to-hub'
+  params: {
+    localVirtualNetworkName: names.virtualNetwork
+    remoteVirtualNetworkResourceId: hubVirtualNetworkResourceId
+    allowForwardedTraffic: true
+    allowGatewayTransit: false
+    useRemoteGateways: useHubGateway
+  }
+  // Azure refuses remote gateways on this side until the hub's side allows gateway transit.
+  dependsOn: [hubToSpokePeering]
+}
+
+module hubToSpokePeering 'modules/network/virtual-network-peering.bicep' = {
+  scope: resourceGroup(hubVirtualNetworkIdParts[2], hubVirtualNetworkIdParts[4])
+  name: 'peering-hub-to-${names.virtualNetwork}'
+  params: {
+    localVirtualNetworkName: last(hubVirtualNetworkIdParts)
+    remoteVirtualNetworkResourceId: spokeVirtualNetworkResourceId
+    allowForwardedTraffic: false
+    allowGatewayTransit: useHubGateway
+    useRemoteGateways: false
+  }
+  dependsOn: [virtualNetwork]
+}
+
+// NET-08, SEC-05: API Management in internal mode is the one door to the models: it admits Microsoft Entra ID
+// callers holding the gateway's app role, limits and meters tokens per caller, and calls the Azure OpenAI account with its
+// own managed identity. The backend's address is built from the account's name, so the gateway (the slowest resource
+// of the deployment) does not wait for the account or its model deployments.
+module apiManagement 'modules/gateway/api-management.bicep' = {
+  scope: workloadResourceGroup
+  name: 'api-management'
+  params: {
+    name: names.apiManagement
+    location: location
+    skuName: apiManagementSku
+    skuCapacity: apiManagementCapacity
+    zoneRedundant: zoneRedundant
+    subnetResourceId: virtualNetwork.outputs.subnetResourceIds[apiManagementSubnet.name]
+    publisherEmail: apiManagementPublisherEmail
+    publisherName: workloadName
+    gatewayAudience: gatewayAudience
+    callerAppRole: gatewayCallerRole
+    backendEndpoint: 'https://${names.openAi}.openai.azure.com/'
+    tpmLimitPerCaller: gatewayTpmLimitPerCaller
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+  // API Management needs the network's DNS server working when it is created.
+  dependsOn: [hubToSpokePeering, spokeToHubPeering]
+}
+
+// SEC-09, SEC-10: the gateway's identity may call the models of this account and nothing else.
+module apiManagementModelAccess 'modules/ai/account-role-assignment.bicep' = {
+  scope: workloadResourceGroup
+  name: 'api-management-model-access'
+  params: {
+    accountName: names.openAi
+    roleDefinitionId: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd' // Cognitive Services OpenAI User
+    #disable-next-line what-if-short-circuiting // The identity exists only once the gateway does; what-if cannot know it.
+    principalId: apiManagement.outputs.principalId
+    principalStableId: resourceId(
+      subscription().subscriptionId,
+      names.resourceGroup,
+      'Microsoft.ApiManagement/service',
+      names.apiManagement
+    )
+    roleAssignmentDescription: 'The AI gateway calls the model deployments with its managed identity (SEC-05).'
+  }
+  dependsOn: [openAi]
+}
+
+// The gateway's host name resolves through the platform team's central zone of the API Management domain.
+var apiManagementDnsZoneIdParts = split(apiManagementDnsZoneResourceId, '/')
+
+module apiManagementDns 'modules/gateway/api-management-dns-records.bicep' = {
+  scope: resourceGroup(apiManagementDnsZoneIdParts[2], apiManagementDnsZoneIdParts[4])
+  name: 'api-management-dns-${names.apiManagement}'
+  params: {
+    zoneName: last(apiManagementDnsZoneIdParts)
+    apiManagementName: names.apiManagement
+    #disable-next-line what-if-short-circuiting // The address is Azure's choice, known once the gateway exists.
+    privateIpAddress: apiManagement.outputs.privateIpAddress
+  }
+}
+
+// The Azure OpenAI account that serves the model deployments.
+module openAi 'modules/ai/ai-services-account.bicep' = {
+  scope: workloadResourceGroup
+  name: 'openai'
+  params: {
+    name: names.openAi
+    location: location
+    kind: 'OpenAI'
+    // SEC-09: Cognitive Services OpenAI User for the users' groups, Cognitive Services OpenAI Contributor for the administrators' groups.
+    roleAssignments: concat(
+      map(userGroupObjectIds, id => {
+        principalId: id
+        principalType: 'Group'
+        roleDefinitionId: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
+        description: 'Calls the model deployments.'
+      }),
+      map(adminGroupObjectIds, id => {
+        principalId: id
+        principalType: 'Group'
+        roleDefinitionId: 'a001fd3d-188f-4b5d-821b-7da978bf7442'
+        description: 'Manages the model deployments and their content filters.'
+      })
+    )
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+// SEC-03: the models, each behind the content filter with prompt shields. They start once the account exist: the account accepts one change at a time.
+module models 'modules/ai/model-deployments.bicep' = {
+  scope: workloadResourceGroup
+  name: 'model-deployments'
+  params: {
+    accountName: names.openAi
+    modelDeployments: modelDeployments
+    tags: resourceTags
+  }
+  dependsOn: [openAi]
+}
+
+module keyVault 'modules/data/key-vault.bicep' = {
+  scope: workloadResourceGroup
+  name: 'key-vault'
+  params: {
+    name: names.keyVault
+    location: location
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+module storage 'modules/data/storage-account.bicep' = {
+  scope: workloadResourceGroup
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    zoneRedundant: zoneRedundant
+    // SEC-09: Storage Blob Data Contributor for the users' groups.
+    roleAssignments: map(userGroupObjectIds, id => {
+      principalId: id
+      principalType: 'Group'
+      roleDefinitionId: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+      description: 'Reads and writes the blobs of the workload.'
+    })
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+// NET-05: Azure Policy keeps the posture when people change things later: no AI or PaaS resource in the workload
+// resource group may open itself to the internet.
+module publicNetworkAccessPolicies 'modules/policy/deny-public-network-access.bicep' = {
+  scope: workloadResourceGroup
+  name: 'policy-deny-public-network-access'
+  params: {
+    resourceTypes: [
+      'cognitiveServices'
+      'storage'
+      'keyVault'
+    ]
+    effect: publicNetworkAccessPolicyEffect
+  }
+}
+
+// NET-02: every service gets its endpoint in the dedicated subnet.
+// The endpoint of the account that serves the models waits for the model deployments: an endpoint on an account
+// still busy with its children (the 'Accepted' state) fails.
+module openAiPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-openai'
+  params: {
+    name: 'pe-${names.openAi}'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: openAi.outputs.resourceId
+    groupId: 'account'
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.openAi
+    ]
+    tags: resourceTags
+  }
+  dependsOn: [models]
+}
+
+module keyVaultPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-key-vault'
+  params: {
+    name: 'pe-${names.keyVault}'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: keyVault.outputs.resourceId
+    groupId: 'vault'
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.keyVault
+    ]
+    tags: resourceTags
+  }
+}
+
+module blobPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-storage-blob'
+  params: {
+    name: 'pe-${names.storage}-blob'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: storage.outputs.resourceId
+    groupId: 'blob'
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.blob
+    ]
+    tags: resourceTags
+  }
+}
+
+module filePrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-storage-file'
+  params: {
+    name: 'pe-${names.storage}-file'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: storage.outputs.resourceId
+    groupId: 'file'
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.file
+    ]
+    tags: resourceTags
+  }
+}
+
+@description('Name of the workload resource group.')
+output resourceGroupName string = workloadResourceGroup.name
+
+@description('Resource ID of the workload virtual network.')
+output virtualNetworkResourceId string = virtualNetwork.outputs.resourceId
+
+@description('Name of API Management, the AI gateway.')
+output apiManagementName string = apiManagement.outputs.name
+
+@description('Base URL of the model API behind the AI gateway, for the Azure OpenAI SDKs; reachable only from inside the network.')
+output gatewayModelEndpoint string = 'https://${apiManagement.outputs.gatewayHostName}/openai'
+
+@description('Resource ID of the Log Analytics workspace that receives every diagnostic setting.')
+output logAnalyticsWorkspaceResourceId string = logAnalytics.outputs.resourceId
+
+@description('Name of the Azure OpenAI account.')
+output openAiAccountName string = openAi.outputs.name
+
+@description('Endpoint of the Azure OpenAI account; reachable only from inside the virtual network.')
+output openAiEndpoint string = openAi.outputs.endpoint
+
+@description('Name of the key vault.')
+output keyVaultName string = keyVault.outputs.name
+
+@description('Name of the storage account.')
+output storageAccountName string = storage.outputs.name
+
+@description('Every FQDN registered by the private endpoints; each must resolve to a private IP address inside the virtual network (NET-13).')
+output privateEndpointFqdns array = flatten([
+  openAiPrivateEndpoint.outputs.fqdns
+  keyVaultPrivateEndpoint.outputs.fqdns
+  blobPrivateEndpoint.outputs.fqdns
+  filePrivateEndpoint.outputs.fqdns
+])

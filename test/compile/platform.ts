@@ -1,0 +1,113 @@
+import { type ArmResource, type ArmTemplate, ownResources } from './arm.js';
+import { resourcesByModule } from './doors.js';
+
+/**
+ * What each AI and PaaS resource type must be (NET-01, NET-02, NET-03, NET-07, FDY-02, FDY-03, SEC-06,
+ * SEC-11): the properties that lock it down, and the private endpoint sub-resources with the keys of
+ * the zones each registers in. Read from the compiled template, so an edit that breaks one fails here.
+ */
+interface Expectation {
+  readonly locked: (resource: ArmResource) => string[];
+  /** Group ID → zone keys of `privateDnsZoneResourceIds`; undefined when the resource has no endpoint of its own. */
+  readonly endpoints?: (resource: ArmResource) => Readonly<Record<string, readonly string[]>>;
+}
+
+const must = (resource: ArmResource, property: string, expected: unknown, label: string): string[] => {
+  const actual = property.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], resource.properties);
+  return actual === expected ? [] : [`${label} (${property} is ${JSON.stringify(actual)})`];
+};
+
+const ACCOUNT_ZONES = ['cognitiveServices', 'openAi', 'aiServices'];
+
+const EXPECTATIONS: Readonly<Record<string, Expectation>> = {
+  'microsoft.cognitiveservices/accounts': {
+    locked: (account) => must(account, 'disableLocalAuth', true, 'keys are not disabled (SEC-06)'),
+    // An Azure OpenAI account answers only on its openai.azure.com name.
+    endpoints: (account) => ({ account: (account as { kind?: string }).kind === 'OpenAI' ? ['openAi'] : ACCOUNT_ZONES }),
+  },
+  'microsoft.storage/storageaccounts': {
+    locked: (account) => must(account, 'allowSharedKeyAccess', false, 'shared keys are allowed (SEC-06)'),
+    endpoints: () => ({ blob: ['blob'], file: ['file'] }),
+  },
+  'microsoft.keyvault/vaults': {
+    locked: (vault) => must(vault, 'enableRbacAuthorization', true, 'the vault is not in RBAC mode (SEC-06)'),
+    endpoints: () => ({ vault: ['keyVault'] }),
+  },
+  'microsoft.search/searchservices': {
+    locked: (service) => must(service, 'disableLocalAuth', true, 'API keys are not disabled (SEC-06)'),
+    endpoints: () => ({ searchService: ['search'] }),
+  },
+  'microsoft.machinelearningservices/workspaces': {
+    // A hub's project lives in the hub's network and is reached through the hub's endpoint.
+    locked: (workspace) => ((workspace as { kind?: string }).kind === 'Project'
+      ? []
+      : [
+          ...must(workspace, 'managedNetwork.isolationMode', 'AllowOnlyApprovedOutbound', 'the managed network does not allow only approved outbound traffic (NET-07, FDY-03)'),
+          ...must(workspace, 'provisionNetworkNow', true, 'the managed network is not provisioned at deployment (FDY-03)'),
+          ...must(workspace, 'systemDatastoresAuthMode', 'identity', 'the system datastores use keys (SEC-06)'),
+        ]),
+    endpoints: (workspace): Readonly<Record<string, readonly string[]>> => ((workspace as { kind?: string }).kind === 'Project' ? {} : { amlworkspace: ['machineLearningApi', 'machineLearningNotebooks'] }),
+  },
+  'microsoft.containerregistry/registries': {
+    locked: (registry) => must(registry, 'adminUserEnabled', false, 'the admin user is enabled (SEC-06)'),
+    endpoints: () => ({ registry: ['containerRegistry'] }),
+  },
+  'microsoft.documentdb/databaseaccounts': {
+    locked: (account) => must(account, 'disableLocalAuth', true, 'keys are not disabled (SEC-06)'),
+    endpoints: () => ({ Sql: ['cosmosDb'] }),
+  },
+};
+
+/** A private endpoint module of main.bicep: which module's resource it connects to, its group and its zones. */
+interface EndpointModule {
+  readonly name: string;
+  readonly target: string;
+  readonly groupId: string;
+  readonly zoneKeys?: readonly string[];
+}
+
+function endpointModules(template: ArmTemplate): EndpointModule[] {
+  return ownResources(template).flatMap((deployment) => {
+    const parameters = deployment.properties?.parameters;
+    const link = parameters?.privateLinkServiceResourceId?.value;
+    if (deployment.type !== 'Microsoft.Resources/deployments' || typeof link !== 'string') return [];
+    // "[reference(resourceId(..., 'Microsoft.Resources/deployments', 'foundry'), ...).outputs.resourceId.value]"
+    const target = /'Microsoft\.Resources\/deployments', '([^']+)'/.exec(link)?.[1] ?? link;
+    const zones = parameters?.privateDnsZoneResourceIds?.value as string[] | undefined;
+    return [{
+      name: deployment.name,
+      target,
+      groupId: String(parameters?.groupId?.value),
+      ...(zones && { zoneKeys: zones.map((zone) => /\.(\w+)\]$/.exec(zone)?.[1] ?? zone) }),
+    }];
+  });
+}
+
+/** The problems of every AI and PaaS resource: not locked down, without its endpoint and zones, or without diagnostics. */
+export function platformProblems(template: ArmTemplate, { zoneGroups = true } = {}): string[] {
+  const endpoints = endpointModules(template);
+  return resourcesByModule(template).flatMap(({ module, resource, template: declaring }) => {
+    const expectation = EXPECTATIONS[resource.type.toLowerCase()];
+    if (!expectation) return [];
+    // A module that creates more than one kind takes the kind as a parameter: read the value main.bicep passes.
+    const kind = (resource as { kind?: string }).kind;
+    const parameter = kind && /^\[parameters\('(\w+)'\)\]$/.exec(kind)?.[1];
+    if (parameter) {
+      const deployment = ownResources(template).find((candidate) => candidate.name === module);
+      Object.assign(resource, { kind: deployment?.properties?.parameters?.[parameter]?.value });
+    }
+    const label = `${module}: ${resource.type}`;
+    const problems = expectation.locked(resource).map((problem) => `${label}: ${problem}`);
+    for (const [groupId, zoneKeys] of Object.entries(expectation.endpoints?.(resource) ?? {})) {
+      const endpoint = endpoints.find((candidate) => candidate.target === module && candidate.groupId === groupId);
+      if (!endpoint) problems.push(`${label}: no private endpoint for ${groupId} (NET-02)`);
+      else if (zoneGroups && JSON.stringify(endpoint.zoneKeys) !== JSON.stringify(zoneKeys)) {
+        problems.push(`${label}: the ${groupId} endpoint registers in ${JSON.stringify(endpoint.zoneKeys)}, not ${JSON.stringify(zoneKeys)} (NET-03)`);
+      }
+    }
+    const typeName = resource.type.split('/').at(-1)!;
+    const diagnosed = ownResources(declaring).some((candidate) => candidate.type === 'Microsoft.Insights/diagnosticSettings' && new RegExp(`/${typeName}['/]`).test(String((candidate as { scope?: string }).scope)));
+    if (!diagnosed) problems.push(`${label}: no diagnostic settings to Log Analytics (SEC-11)`);
+    return problems;
+  });
+}
