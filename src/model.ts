@@ -88,6 +88,8 @@ export interface ViewModel {
   readonly groupAccess: Readonly<Record<string, readonly GroupRole[]>>;
   /** NET-05: the Azure Policy assignments. */
   readonly policyGuards: PolicyGuards;
+  /** The keys of the zones the private endpoints register in, as main.bicep's zone map names them. */
+  readonly privateEndpointZoneKeys: readonly string[];
   /** The private endpoints register in DNS zone groups (not when Azure Policy writes them). */
   readonly dnsZoneGroups: boolean;
   /** Which modules and subnets main.bicep wires together for these choices. */
@@ -156,6 +158,7 @@ export function buildModel(answers: Answers): ViewModel {
     frontDoor: answers.gateway === 'apim-frontdoor',
     edgeGateway: answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor',
     privateDnsZones: existingHub ? [] : privateEndpointZonesFor(answers),
+    privateEndpointZoneKeys: privateEndpointZonesFor(answers).map((zone) => zone.key),
     platform,
     groupAccess: groupAccessFor(platform),
     policyGuards: policyGuardsFor(platform, !existingHub),

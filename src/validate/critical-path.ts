@@ -17,6 +17,10 @@ export const PROVISIONING_MINUTES: Readonly<Record<string, { readonly minutes: n
   'microsoft.cdn/profiles/afdendpoints/routes': { minutes: 5, source: 'estimate: Front Door applies routes to its edge in minutes' },
   'microsoft.cognitiveservices/accounts/deployments': { minutes: 2, source: 'estimate: a model deployment takes a minute or two' },
   'microsoft.network/privateendpoints': { minutes: 2, source: 'estimate: a private endpoint takes a minute or two' },
+  'microsoft.cognitiveservices/accounts/capabilityhosts': { minutes: 25, source: 'Foundry Agent Service documentation: the standard setup with a virtual network takes 30 to 45 minutes, most of it the capability host (estimate 20 to 30)' },
+  'microsoft.machinelearningservices/workspaces': { minutes: 20, source: 'estimate: a hub or workspace whose managed network is provisioned at deployment (provisionNetworkNow) takes 15 to 30 minutes' },
+  'microsoft.documentdb/databaseaccounts': { minutes: 8, source: 'estimate: a zone-redundant Cosmos DB account takes 5 to 10 minutes' },
+  'microsoft.search/searchservices': { minutes: 10, source: 'estimate: an AI Search service takes several minutes, longer with replicas' },
 };
 
 /** Every other resource type: ARM creates it in well under a minute. */

@@ -120,6 +120,20 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     expect(count('Microsoft.ContainerRegistry/registries')).toBe(platform.containerRegistry ? 1 : 0);
   });
 
+  it.each(NAMES)('%s: no Owner or Contributor anywhere, and Azure Policy denies public access for every AI and PaaS type deployed (SEC-09, NET-05)', async (name) => {
+    const text = await readFile(join(root, name, 'infra/main.json'), 'utf8');
+    const template = JSON.parse(text);
+    for (const broad of ['8e3af657-a8ff-443c-a75c-2fe8c4bcb635', 'b24988ac-6180-42a0-ab88-20f7382dd24c']) expect(text).not.toContain(broad);
+    const guarded = template.resources.find((resource: { name: string }) => resource.name === 'policy-deny-public-network-access').properties.parameters.resourceTypes.value;
+    const present = new Set(allResources(template).map((resource) => resource.type.toLowerCase()));
+    const keys: Record<string, string> = {
+      'microsoft.cognitiveservices/accounts': 'cognitiveServices', 'microsoft.storage/storageaccounts': 'storage', 'microsoft.keyvault/vaults': 'keyVault',
+      'microsoft.search/searchservices': 'search', 'microsoft.machinelearningservices/workspaces': 'machineLearning',
+      'microsoft.containerregistry/registries': 'containerRegistry', 'microsoft.documentdb/databaseaccounts': 'cosmosDb',
+    };
+    expect([...guarded].sort()).toEqual(Object.entries(keys).filter(([type]) => present.has(type)).map(([, key]) => key).sort());
+  });
+
   it.each(NAMES)('%s: Defender for AI is on for the subscription (SEC-02)', async (name) => {
     const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
     const plans = template.resources.filter((resource: { type: string }) => resource.type === 'Microsoft.Security/pricings');

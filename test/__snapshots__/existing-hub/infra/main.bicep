@@ -88,7 +88,7 @@ param useHubGateway bool
 @description('Private IP address of the hub\'s firewall: every workload subnet sends its egress there (NET-07).')
 param hubFirewallPrivateIp string
 
-@description('Resource IDs of the central private DNS zones the private endpoints register in, keyed by service: cognitiveServices, openAi, aiServices, keyVault, blob and file.')
+@description('Resource IDs of the central private DNS zones the private endpoints register in, keyed by zone: cognitiveServices, openAi, aiServices, keyVault, blob, file.')
 param privateDnsZoneResourceIds object
 
 @description('Resource ID of the central private DNS zone of the API Management domain (azure-api.net), which gets the gateway\'s record.')

@@ -675,8 +675,9 @@ module search 'modules/ai/search-service.bicep' = {
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
-  // Each shared private link adds a connection to the account, which accepts one change at a time.
-  dependsOn: [models]
+  // Each shared private link adds a connection to the account, which accepts one change at a time: it follows the
+  // account's own private endpoint, which follows the model deployments.
+  dependsOn: [aiServicesPrivateEndpoint]
 }
 
 // SEC-10: AI Search (which waits for the targets of its links) reaches them with its own identity: its indexers read the documents
@@ -767,6 +768,8 @@ module foundryHub 'modules/ai/foundry-hub.bicep' = {
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
+  // The managed network opens its own endpoint to the AI Services account, which accepts one change at a time.
+  dependsOn: [aiServicesPrivateEndpoint]
 }
 
 // NET-07: an Azure Machine Learning workspace whose managed network allows only approved outbound traffic.

@@ -858,8 +858,8 @@ resource hubResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   tags: resourceTags
 }
 
-// The hub logs to the same workspace as the spoke (SEC-11). It stays in the workload resource group, as in a
-// single network: the hub serves this environment only and is created and removed with it.
+// The hub logs to the same workspace as the spoke (SEC-11): it serves this environment only and is created and removed
+// with it.
 module hubVirtualNetwork 'modules/network/virtual-network.bicep' = {
   scope: hubResourceGroup
   name: 'hub-virtual-network'

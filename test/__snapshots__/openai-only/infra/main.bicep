@@ -65,7 +65,7 @@ param hubDnsServers array
 @description('Whether the hub has a VPN or ExpressRoute gateway the spoke uses (gateway transit). True without a gateway in the hub makes the peering fail.')
 param useHubGateway bool
 
-@description('Resource IDs of the central private DNS zones the private endpoints register in, keyed by service: cognitiveServices, openAi, aiServices, keyVault, blob and file.')
+@description('Resource IDs of the central private DNS zones the private endpoints register in, keyed by zone: openAi, keyVault, blob, file.')
 param privateDnsZoneResourceIds object
 
 @description('Resource ID of the central private DNS zone of the API Management domain (azure-api.net), which gets the gateway\'s record.')

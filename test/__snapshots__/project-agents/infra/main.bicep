@@ -330,8 +330,8 @@ resource hubResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   tags: resourceTags
 }
 
-// The hub logs to the same workspace as the spoke (SEC-11). It stays in the workload resource group, as in a
-// single network: the hub serves this environment only and is created and removed with it.
+// The hub logs to the same workspace as the spoke (SEC-11): it serves this environment only and is created and removed
+// with it.
 module hubVirtualNetwork 'modules/network/virtual-network.bicep' = {
   scope: hubResourceGroup
   name: 'hub-virtual-network'
@@ -547,8 +547,9 @@ module search 'modules/ai/search-service.bicep' = {
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
-  // Each shared private link adds a connection to the account, which accepts one change at a time.
-  dependsOn: [models]
+  // Each shared private link adds a connection to the account, which accepts one change at a time: it follows the
+  // account's own private endpoint, which follows the model deployments.
+  dependsOn: [foundryPrivateEndpoint]
 }
 
 // SEC-10: AI Search (which waits for the targets of its links) reaches them with its own identity: its indexers read the documents
@@ -646,7 +647,15 @@ module foundryAgents 'modules/ai/foundry-agents.bicep' = {
     storageAccountName: names.storage
     searchServiceName: names.search
   }
-  dependsOn: [foundryPrivateEndpoint, cosmosDbPrivateEndpoint, blobPrivateEndpoint, searchPrivateEndpoint]
+  // The injected containers resolve and leave through the network's DNS server and firewall, which must work first.
+  dependsOn: [
+    foundryPrivateEndpoint
+    cosmosDbPrivateEndpoint
+    blobPrivateEndpoint
+    searchPrivateEndpoint
+    hubToSpokePeering
+    spokeToHubPeering
+  ]
 }
 
 // NET-05: Azure Policy keeps the posture when people change things later: no AI or PaaS resource in the workload

@@ -63,12 +63,13 @@ param tags object
 // Premium spreads units evenly over the zones it is given; Developer has no zones at all.
 var zones = zoneRedundant && skuName == 'Premium' ? (skuCapacity % 3 == 0 ? ['1', '2', '3'] : ['1', '2']) : []
 
-// The token audience of Azure AI services is the parent domain of every account endpoint
+// The token audience of Azure AI services is the parent domain of every AI Services account endpoint
 // (cognitiveservices.azure.com in the public cloud, other suffixes in sovereign clouds), so it is derived
-// from the backend endpoint instead of being written for one cloud. take/last instead of an index keep
+// from the backend endpoint instead of being written for one cloud; an Azure OpenAI account's endpoint
+// (openai.azure.com) takes the same cognitiveservices audience. take/last instead of an index keep
 // the expression valid for any string, e.g. the placeholders Template Analyzer fills in.
 var backendHost = last(take(split(backendEndpoint, '/'), 3))
-var backendAudience = 'https://${join(skip(split(backendHost, '.'), 1), '.')}'
+var backendAudience = 'https://${replace(join(skip(split(backendHost, '.'), 1), '.'), 'openai.', 'cognitiveservices.')}'
 // Always https, whatever the parameter says (PSRule Azure.APIM.HTTPBackend).
 var backendOpenAiUrl = 'https://${backendHost}/openai'
 // The sign-in authority of this cloud without its trailing slash, e.g. https://login.microsoftonline.com.
