@@ -8,7 +8,11 @@
 export interface ModelInfo {
   readonly version: string;
   readonly format: 'OpenAI' | 'DeepSeek';
-  /** DataZoneStandard exists for it; otherwise GlobalStandard is the only pay-as-you-go SKU. */
+  /**
+   * DataZoneStandard exists for it; otherwise GlobalStandard is the only pay-as-you-go SKU. Every OpenAI
+   * model and version below is in the Data Zone Standard table of the Azure OpenAI model matrix
+   * (azure-ai-docs, foundry/openai/includes/model-matrix/datazone-standard.md).
+   */
   readonly dataZone: boolean;
 }
 
