@@ -1,5 +1,5 @@
 import { type BicepParam, EnvironmentVariable, serializeBicepParams } from '../src/render/bicepparam.js';
-import type { EnvironmentNetwork } from '../src/network/address-plan.js';
+import { AGENT_SUBNET, type EnvironmentNetwork } from '../src/network/address-plan.js';
 import { API_MANAGEMENT_ZONE, type PrivateDnsZone, zoneNameOf } from '../src/network/private-dns-zones.js';
 import { privateEndpointZonesFor } from '../src/network/private-endpoints.js';
 import type { EnvironmentProfile, ViewModel } from '../src/model.js';
@@ -47,7 +47,7 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
         ]
       : []),
     ...(environment.agentSubnetPrefix
-      ? [{ name: 'agentSubnetPrefix', value: environment.agentSubnetPrefix, comment: 'Subnet of the Foundry Agent Service, added to the VNet as a second address prefix; inside 172.16.0.0/12 or 192.168.0.0/16.' }]
+      ? [{ name: AGENT_SUBNET.bicep.parameter, value: environment.agentSubnetPrefix, comment: AGENT_SUBNET.bicep.comment }]
       : []),
     ...(environment.vpnClientAddressPool
       ? [{ name: 'vpnClientAddressPool', value: environment.vpnClientAddressPool, comment: 'Addresses VPN clients get; no VNet or on-premises network may use them.' }]

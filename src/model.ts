@@ -140,6 +140,7 @@ export function buildModel(answers: Answers): ViewModel {
   });
   const hubSpoke = answers.topology === 'hub-spoke';
   const platform = aiPlatformOf(answers);
+  const endpointZones = privateEndpointZonesFor(answers);
   const existingHub = answers.topology === 'existing-hub';
   const vpn = answers.vpn === 'p2s';
   return {
@@ -157,8 +158,8 @@ export function buildModel(answers: Answers): ViewModel {
     applicationGateway: answers.gateway === 'apim-appgw',
     frontDoor: answers.gateway === 'apim-frontdoor',
     edgeGateway: answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor',
-    privateDnsZones: existingHub ? [] : privateEndpointZonesFor(answers),
-    privateEndpointZoneKeys: privateEndpointZonesFor(answers).map((zone) => zone.key),
+    privateDnsZones: existingHub ? [] : endpointZones,
+    privateEndpointZoneKeys: endpointZones.map((zone) => zone.key),
     platform,
     groupAccess: groupAccessFor(platform),
     policyGuards: policyGuardsFor(platform, !existingHub),

@@ -14,30 +14,16 @@ export interface PolicyGuards {
 export function policyGuardsFor(platform: AiPlatform, ownZones: boolean): PolicyGuards {
   // An Azure OpenAI account is a Cognitive Services account too; its endpoints use only the openai zone, which no
   // built-in definition writes, so it gets the deny policy but no zone group policy.
-  const anyAccount = platform.foundryProject || platform.aiServicesAccount || platform.openAiAccount;
-  const servicesAccount = platform.foundryProject || platform.aiServicesAccount;
-  const workspaces = platform.foundryHub || platform.machineLearning;
-  return {
-    denyPublicNetworkAccess: [
-      ...(anyAccount ? ['cognitiveServices'] : []),
-      'storage',
-      'keyVault',
-      ...(platform.search ? ['search'] : []),
-      ...(workspaces ? ['machineLearning'] : []),
-      ...(platform.containerRegistry ? ['containerRegistry'] : []),
-      ...(platform.cosmosDb ? ['cosmosDb'] : []),
-    ],
-    privateDnsZoneGroups: ownZones
-      ? [
-          ...(servicesAccount ? ['cognitiveServices'] : []),
-          'keyVault',
-          'blob',
-          'file',
-          ...(platform.search ? ['search'] : []),
-          ...(workspaces ? ['machineLearning'] : []),
-          ...(platform.containerRegistry ? ['containerRegistry'] : []),
-          ...(platform.cosmosDb ? ['cosmosDb'] : []),
-        ]
-      : [],
-  };
+  const types = [
+    ...(platform.account ? ['cognitiveServices'] : []),
+    'storage',
+    'keyVault',
+    ...(platform.search ? ['search'] : []),
+    ...(platform.foundryHub || platform.machineLearning ? ['machineLearning'] : []),
+    ...(platform.containerRegistry ? ['containerRegistry'] : []),
+    ...(platform.cosmosDb ? ['cosmosDb'] : []),
+  ];
+  // Storage registers per sub-resource; an Azure OpenAI account alone has no zone a built-in policy writes.
+  const zoneGroupsOf = (type: string) => (type === 'storage' ? ['blob', 'file'] : type === 'cognitiveServices' && platform.openAiAccount ? [] : [type]);
+  return { denyPublicNetworkAccess: types, privateDnsZoneGroups: ownZones ? types.flatMap(zoneGroupsOf) : [] };
 }

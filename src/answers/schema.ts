@@ -308,10 +308,13 @@ const gatewayHostName = z
 
 const withModels = (answers: Readonly<Record<string, unknown>>) => ((answers.services as string[] | undefined) ?? ['openai']).includes('openai');
 
+/** The model of the design's default (services openai): generally available in every data zone. */
+const DEFAULT_MODEL = 'gpt-4.1';
+
 const model = z
   .string()
   .refine(isKnownModel, { message: `is not a model this generator knows; valid: ${MODEL_NAMES.join(', ')} (for another model, generate with one of these and edit modelDeployments in infra/params)` })
-  .default('gpt-4.1')
+  .default(DEFAULT_MODEL)
   .meta({ description: 'The model deployed in every environment (services openai), at a version that is generally available.', enum: [...MODEL_NAMES] })
   .register(answerUi, { question: 'Which model?', valueName: '<model>', askWhen: withModels });
 
@@ -539,7 +542,7 @@ function apimRegionRules(answers: Answers, context: z.RefinementCtx): void {
 /** SEC-03 and the accounts that can hold a model: the model answers only matter with model deployments. */
 function modelRules(answers: Answers, context: z.RefinementCtx): void {
   if (!answers.services.includes('openai')) {
-    if (answers.model !== 'gpt-4.1') context.addIssue({ code: 'custom', path: ['model'], message: 'is only used with model deployments (--services including openai)' });
+    if (answers.model !== DEFAULT_MODEL) context.addIssue({ code: 'custom', path: ['model'], message: 'is only used with model deployments (--services including openai)' });
     if (answers.modelCapacity !== undefined) context.addIssue({ code: 'custom', path: ['modelCapacity'], message: 'is only used with model deployments (--services including openai)' });
     return;
   }

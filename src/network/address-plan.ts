@@ -134,7 +134,7 @@ export const AGENT_SUBNET: SubnetRequest = {
   name: 'snet-agents',
   prefixLength: 27,
   reason: 'the Foundry Agent Service (a delegated /27 at least, /24 recommended)',
-  bicep: { variable: 'agentSubnet', parameter: 'agentSubnetPrefix', comment: 'Subnet the Foundry Agent Service injects its containers into; the VNet\'s second address prefix.' },
+  bicep: { variable: 'agentSubnet', parameter: 'agentSubnetPrefix', comment: 'Subnet the Foundry Agent Service injects its containers into, added to the VNet as a second address prefix; inside 172.16.0.0/12 or 192.168.0.0/16.' },
 };
 
 /** The blocks an agent subnet may lie in. */

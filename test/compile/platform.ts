@@ -92,13 +92,11 @@ export function platformProblems(template: ArmTemplate, { zoneGroups = true } = 
     // A module that creates more than one kind takes the kind as a parameter: read the value main.bicep passes.
     const kind = (resource as { kind?: string }).kind;
     const parameter = kind && /^\[parameters\('(\w+)'\)\]$/.exec(kind)?.[1];
-    if (parameter) {
-      const deployment = ownResources(template).find((candidate) => candidate.name === module);
-      Object.assign(resource, { kind: deployment?.properties?.parameters?.[parameter]?.value });
-    }
+    const passed = parameter && ownResources(template).find((candidate) => candidate.name === module)?.properties?.parameters?.[parameter]?.value;
+    const resolved = passed ? { ...resource, kind: passed } : resource;
     const label = `${module}: ${resource.type}`;
-    const problems = expectation.locked(resource).map((problem) => `${label}: ${problem}`);
-    for (const [groupId, zoneKeys] of Object.entries(expectation.endpoints?.(resource) ?? {})) {
+    const problems = expectation.locked(resolved).map((problem) => `${label}: ${problem}`);
+    for (const [groupId, zoneKeys] of Object.entries(expectation.endpoints?.(resolved) ?? {})) {
       const endpoint = endpoints.find((candidate) => candidate.target === module && candidate.groupId === groupId);
       if (!endpoint) problems.push(`${label}: no private endpoint for ${groupId} (NET-02)`);
       else if (zoneGroups && JSON.stringify(endpoint.zoneKeys) !== JSON.stringify(zoneKeys)) {

@@ -373,9 +373,9 @@ module privateDnsZoneGroupPolicies 'modules/policy/private-dns-zone-groups.bicep
     privateDnsZoneResourceIds: privateDnsZoneResourceIds
     zoneGroups: [
       'cognitiveServices'
-      'keyVault'
       'blob'
       'file'
+      'keyVault'
     ]
     effect: privateDnsZoneGroupPolicyEffect
   }

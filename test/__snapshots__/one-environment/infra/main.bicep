@@ -314,9 +314,9 @@ module privateDnsZoneGroupPolicies 'modules/policy/private-dns-zone-groups.bicep
     privateDnsZoneResourceIds: privateDnsZoneResourceIds
     zoneGroups: [
       'cognitiveServices'
-      'keyVault'
       'blob'
       'file'
+      'keyVault'
     ]
     effect: privateDnsZoneGroupPolicyEffect
   }

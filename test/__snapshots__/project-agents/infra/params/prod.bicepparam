@@ -36,7 +36,7 @@ param firewallPrivateIp = '10.50.2.4'
 // Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.
 param firewallAllowedFqdns = []
 
-// Subnet of the Foundry Agent Service, added to the VNet as a second address prefix; inside 172.16.0.0/12 or 192.168.0.0/16.
+// Subnet the Foundry Agent Service injects its containers into, added to the VNet as a second address prefix; inside 172.16.0.0/12 or 192.168.0.0/16.
 param agentSubnetPrefix = '192.168.1.0/24'
 
 // Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the EU data zone.
