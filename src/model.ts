@@ -10,6 +10,7 @@ import { groupAccessFor, type GroupRole } from './ai/access.js';
 import { MODELS } from './ai/models.js';
 import { type PolicyGuards, policyGuardsFor } from './ai/policy.js';
 import { type AiPlatform, aiPlatformOf } from './ai/platform.js';
+import { BICEP_VERSION } from './toolchain.js';
 import { type BicepWiring, wiringFor } from './wiring.js';
 
 export interface ModelDeployment {
@@ -24,6 +25,8 @@ export interface ModelDeployment {
 /** What differs between environments: production gets more capacity and longer log retention. */
 export interface EnvironmentProfile {
   readonly name: string;
+  /** The environment deployed just before this one (the pipeline deploys them in order). */
+  readonly deploysAfter?: string;
   readonly isProduction: boolean;
   /** The workload VNet: the spoke, unless everything shares one VNet. */
   readonly network: EnvironmentNetwork;
@@ -102,6 +105,8 @@ export interface ViewModel {
   readonly zoneRedundant: boolean;
   /** The AI resources in a phrase, e.g. "Foundry, AI Search, Key Vault and Storage", for descriptions. */
   readonly privateServices: string;
+  /** The Bicep release the generated pipeline installs: the one this generator's output is verified with. */
+  readonly bicepVersion: string;
   /** `foundry=project services=openai …`: the choices in one line, for headers and summaries. */
   readonly choices: string;
   /** The resources billed by the hour whether used or not, as a phrase for the README; empty when there are none. */
@@ -115,12 +120,14 @@ export function buildModel(answers: Answers): ViewModel {
   if ('key' in networks) throw new Error(`internal: validated answers gave no address plan: ${networks.message}`);
   const modelSku = chooseModelSku(answers.location, answers.model);
   const modelInfo = MODELS[answers.model]!;
-  const environments = networks.map(({ environment, workload: network, hub, vpnClientAddressPool, agentSubnetPrefix, apiManagementRegions }): EnvironmentProfile => {
+  const environments = networks.map(({ environment, workload: network, hub, vpnClientAddressPool, agentSubnetPrefix, apiManagementRegions }, index): EnvironmentProfile => {
     const isProduction = isProductionEnvironment(environment);
     const modelCapacity = answers.modelCapacity ?? (isProduction ? 50 : 10);
     const firewallNetwork = answers.firewall ? (hub ?? network) : undefined;
+    const previous = networks[index - 1]?.environment;
     return {
       name: environment,
+      ...(previous && { deploysAfter: previous }),
       isProduction,
       network,
       privateEndpointSubnetPrefix: subnetPrefix(network, PRIVATE_ENDPOINT_SUBNET.name),
@@ -169,6 +176,7 @@ export function buildModel(answers: Answers): ViewModel {
     firstEnvironment: environments[0]!,
     modelSku,
     zoneRedundant: hasAvailabilityZones(answers.location),
+    bicepVersion: BICEP_VERSION,
     choices: describeChoices(answers),
     privateServices: privateServicesOf(platform),
     hourlyCosts: hourlyCostsOf(answers),
@@ -230,9 +238,9 @@ function hourlyCostsOf(answers: Answers): string {
     ...(answers.firewall ? ['Azure Firewall Standard'] : []),
     ...(answers.topology === 'hub-spoke' || (answers.topology === 'single-vnet' && answers.vpn === 'p2s') ? ['the DNS Private Resolver\'s endpoints'] : []),
     ...(answers.jumpbox ? ['Azure Bastion Standard'] : []),
-    ...(answers.vpn === 'p2s' ? ['the VPN gateway'] : []),
-    ...(answers.gateway !== 'none' ? [`API Management (Premium in production${answers.apimRegions.length > 0 ? ', in every further region too' : ''})`] : []),
-    ...(answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor' ? ['the Application Gateway'] : []),
+    ...(answers.vpn === 'p2s' ? ['the VPN gateway (VpnGw1AZ, active-active)'] : []),
+    ...(answers.gateway !== 'none' ? [`API Management (Developer outside production, Premium in it${answers.apimRegions.length > 0 ? ', in every further region too' : ''})`] : []),
+    ...(answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor' ? ['the Application Gateway (WAF_v2)'] : []),
     ...(answers.gateway === 'apim-frontdoor' ? ['Front Door Premium'] : []),
   ];
   if (items.length === 0) return '';

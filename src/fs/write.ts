@@ -49,7 +49,7 @@ export async function writeTree(target: string, tree: RenderedTree): Promise<Wri
   try {
     for (const path of plan.toWrite) {
       await mkdir(dirname(join(stagedRoot, path)), { recursive: true });
-      await writeFile(join(stagedRoot, path), tree.get(path)!, 'utf8');
+      await writeFile(join(stagedRoot, path), tree.get(path)!, { encoding: 'utf8', mode: modeOf(path) });
     }
     if (targetExists) await moveInto(stagedRoot, target, plan.toWrite);
     else await rename(await ensureDir(stagedRoot), target);
@@ -60,6 +60,11 @@ export async function writeTree(target: string, tree: RenderedTree): Promise<Wri
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/** Shell scripts are written executable, so that git records them so and `scripts/x.sh` runs as it is. */
+function modeOf(path: string): number {
+  return path.endsWith('.sh') && !path.endsWith('/landing-zone.sh') ? 0o755 : 0o644;
 }
 
 async function ensureDir(dir: string): Promise<string> {

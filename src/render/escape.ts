@@ -41,3 +41,13 @@ export function markdownCode(value: string): string {
   const padding = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${padding}${text}${padding}${fence}`;
 }
+
+/** A POSIX shell word: single-quoted, so nothing inside is expanded; a quote ends, is escaped and restarts. */
+export function shellWord(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A PowerShell verbatim string: single-quoted, where only a doubled quote stands for a quote. */
+export function powerShellString(value: string): string {
+  return `'${value.replace(/['\u2018\u2019\u201a\u201b]/g, (quote) => quote + quote)}'`;
+}

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars/runtime';
-import { bicepString, markdownCode, markdownText, yamlString } from './escape.js';
+import { bicepString, markdownCode, markdownText, powerShellString, shellWord, yamlString } from './escape.js';
 import { templateSpec } from './template-specs.js';
 
 export type CompiledTemplate = (model: object) => string;
@@ -9,6 +9,8 @@ const environment = Handlebars.create();
 
 environment.registerHelper('bicep', (value: unknown) => bicepString(String(value)));
 environment.registerHelper('yaml', (value: unknown) => yamlString(String(value)));
+environment.registerHelper('sh', (value: unknown) => shellWord(String(value)));
+environment.registerHelper('ps', (value: unknown) => powerShellString(String(value)));
 environment.registerHelper('md', (value: unknown) => markdownText(String(value)));
 environment.registerHelper('code', (value: unknown) => markdownCode(String(value)));
 environment.registerHelper('json', (value: unknown) => JSON.stringify(value));

@@ -1,23 +1,34 @@
 import type { TestProject } from 'vitest/node';
 import { isCi } from '../../src/ui/io.js';
+import { buildPowerShellParser, findShellCheck, type ToolLookup } from '../tools/tools.js';
 import { findOrRestoreBicep } from './bicep.js';
 
 /**
- * Finds or restores the real Bicep compiler once for the whole run. Under CI=true a missing
- * compiler fails the run; elsewhere the compile tests are skipped, and this says so loudly.
+ * Finds or restores the real judges once for the whole run: the Bicep compiler, ShellCheck and the
+ * PowerShell parser. Under CI=true a missing one fails the run; elsewhere the tests that need it are
+ * skipped, and this says so loudly.
  */
 export default async function setup(project: TestProject) {
-  const found = await findOrRestoreBicep();
-  if ('reason' in found) {
-    if (isCi(process.env)) throw new Error(`CI=true and the Bicep compiler cannot be had, so the compile tests cannot run: ${found.reason}`);
-    const bar = '!'.repeat(100);
-    console.warn(`\n${bar}\nSKIPPING every test that needs the Bicep compiler: ${found.reason}\nInstall the .NET SDK (or set BICEP_PATH) to run them.\n${bar}\n`);
-  }
-  project.provide('bicepPath', 'path' in found ? found.path : '');
+  const [bicep, shellCheck, powerShellParser] = await Promise.all([findOrRestoreBicep(), findShellCheck(), buildPowerShellParser()]);
+  const bicepLookup: ToolLookup = 'path' in bicep ? { command: [bicep.path] } : bicep;
+  project.provide('bicepPath', requireOrWarn('the Bicep compiler', bicepLookup, 'Install the .NET SDK (or set BICEP_PATH).')[0] ?? '');
+  project.provide('shellCheck', requireOrWarn('ShellCheck', shellCheck, 'Install shellcheck.'));
+  project.provide('powerShellParser', requireOrWarn('the PowerShell parser', powerShellParser, 'Install the .NET SDK.'));
+}
+
+function requireOrWarn(tool: string, lookup: ToolLookup, remedy: string): string[] {
+  if ('command' in lookup) return [...lookup.command];
+  if (isCi(process.env)) throw new Error(`CI=true and ${tool} cannot be had, so the tests that need it cannot run: ${lookup.reason}`);
+  const bar = '!'.repeat(100);
+  console.warn(`\n${bar}\nSKIPPING every test that needs ${tool}: ${lookup.reason}\n${remedy}\n${bar}\n`);
+  return [];
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     bicepPath: string;
+    /** The command (and leading arguments) of each judge; empty when it is missing outside CI. */
+    shellCheck: string[];
+    powerShellParser: string[];
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { bicepValue, EnvironmentVariable, serializeBicepParams } from '../../src/render/bicepparam.js';
-import { bicepString, markdownCode, markdownText, yamlString } from '../../src/render/escape.js';
+import { execFileSync } from 'node:child_process';
+import { bicepString, markdownCode, markdownText, shellWord, yamlString } from '../../src/render/escape.js';
 import { compileTemplate } from '../../src/render/handlebars.js';
 
 const TRICKY = "o'brien ${x} \\ \"quoted\"\nline\ttab";
@@ -25,6 +26,11 @@ describe('escaping helpers', () => {
     expect(markdownCode('*.example.com')).toBe('`*.example.com`');
     expect(markdownCode('a`b')).toBe('``a`b``');
     expect(markdownCode('`x')).toBe('`` `x ``');
+  });
+
+  it('writes shell words that bash reads back as the same text, expanding nothing', () => {
+    expect(execFileSync('bash', ['-c', `printf %s ${shellWord(TRICKY)}`], { encoding: 'utf8' })).toBe(TRICKY);
+    expect(execFileSync('bash', ['-c', `printf %s ${shellWord("$(id) `x` 'q'")}`], { encoding: 'utf8' })).toBe("$(id) `x` 'q'");
   });
 
   it('escapes Markdown punctuation and folds newlines', () => {

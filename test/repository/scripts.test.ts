@@ -1,0 +1,184 @@
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { tempDir } from '../helpers/cli.js';
+import { renderScenario, SCENARIOS } from '../scenarios.js';
+
+/**
+ * The generated scripts, judged by the real tools: ShellCheck for bash, the PowerShell parser for
+ * PowerShell; and run where they can run without Azure (their arguments, the connectivity check's table).
+ */
+const shellCheck = inject('shellCheck');
+const powerShellParser = inject('powerShellParser');
+const NAMES = Object.keys(SCENARIOS);
+let root: string;
+const scriptsOf = async (name: string, extension: string) =>
+  [...(await renderScenario(SCENARIOS[name]!)).keys()].filter((path) => path.startsWith('scripts/') && path.endsWith(extension));
+
+beforeAll(async () => {
+  root = await tempDir('sail-scripts-');
+  for (const name of NAMES) {
+    for (const [path, content] of await renderScenario(SCENARIOS[name]!)) {
+      await mkdir(dirname(join(root, name, path)), { recursive: true });
+      await writeFile(join(root, name, path), content, { mode: path.endsWith('.sh') ? 0o755 : 0o644 });
+    }
+  }
+});
+
+describe.skipIf(shellCheck.length === 0)('ShellCheck', () => {
+  it.each(NAMES)('%s: every shell script passes, sourced files followed', async (name) => {
+    const scripts = await scriptsOf(name, '.sh');
+    expect(scripts).toEqual(expect.arrayContaining(['scripts/bootstrap.sh', 'scripts/verify-private-endpoints.sh', 'scripts/what-if.sh', 'scripts/deploy.sh', 'scripts/build.sh']));
+    const run = await execa(shellCheck[0]!, [...shellCheck.slice(1), '--external-sources', '--severity=style', ...scripts], { cwd: join(root, name), reject: false });
+    expect(run.stdout + run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+  });
+
+  it('finds a real defect, so a pass means something', async () => {
+    const bad = join(root, 'bad.sh');
+    await writeFile(bad, '#!/usr/bin/env bash\nrm -rf $1/*\n');
+    const run = await execa(shellCheck[0]!, [...shellCheck.slice(1), bad], { reject: false });
+    expect(run.stdout).toContain('SC2086');
+    expect(run.exitCode).not.toBe(0);
+  });
+});
+
+describe.skipIf(powerShellParser.length === 0)('the PowerShell parser', () => {
+  it.each(NAMES)('%s: every PowerShell script parses', async (name) => {
+    const scripts = await scriptsOf(name, '.ps1');
+    expect(scripts).toEqual(['scripts/bootstrap.ps1', 'scripts/verify-private-endpoints.ps1']);
+    const run = await execa(powerShellParser[0]!, [...powerShellParser.slice(1), ...scripts], { cwd: join(root, name), reject: false });
+    expect(run.stdout).toBe('');
+    expect(run.exitCode).toBe(0);
+  });
+
+  it('reports a syntax error, so a pass means something', async () => {
+    const bad = join(root, 'bad.ps1');
+    await writeFile(bad, 'function Test-It {\n  if ($x -eq 1) {\n');
+    const run = await execa(powerShellParser[0]!, [...powerShellParser.slice(1), bad], { reject: false });
+    expect(run.stdout).toMatch(/bad\.ps1:\d+:\d+: Missing closing '\}'/);
+    expect(run.exitCode).toBe(1);
+  });
+});
+
+describe('scripts/verify-private-endpoints.sh (NET-13)', () => {
+  const repository = () => join(root, 'hub-spoke-access');
+
+  /**
+   * Runs the script in a network namespace of its own (`unshare -rn`, no privileges needed), where
+   * 10.9.9.9 answers on 443 and 10.9.9.10 does not: this machine's own network accepts every outbound
+   * connection, which would make any address look open.
+   */
+  async function verifyInIsolatedNetwork(names: string) {
+    const file = join(root, 'names.txt');
+    await writeFile(file, names);
+    const harness = `
+      const { createServer } = require('node:net');
+      const { spawnSync } = require('node:child_process');
+      const server = createServer((socket) => socket.end()).listen(443, '10.9.9.9', () => {
+        const run = spawnSync('bash', ['scripts/verify-private-endpoints.sh', '--timeout', '1', '--fqdns-file', ${JSON.stringify(file)}], { encoding: 'utf8' });
+        process.stdout.write(JSON.stringify({ exitCode: run.status, stdout: run.stdout, stderr: run.stderr }));
+        server.close();
+      });`;
+    const setup = 'ip link set lo up && ip addr add 10.9.9.9/32 dev lo && ip addr add 10.9.9.10/32 dev lo';
+    const run = await execa('unshare', ['-rn', 'bash', '-c', `${setup} && exec node -e "$0"`, harness], { cwd: repository(), reject: false });
+    expect(run.exitCode, run.stderr).toBe(0);
+    return JSON.parse(run.stdout) as { exitCode: number; stdout: string; stderr: string };
+  }
+  const rowsOf = (stdout: string) => stdout.trim().split('\n').map((line) => line.trim().split(/\s+/));
+
+  it('passes a name that resolves to a private address answering on 443', async () => {
+    const run = await verifyInIsolatedNetwork('10.9.9.9\n');
+    expect(rowsOf(run.stdout)).toEqual([
+      ['NAME', 'ADDRESS', 'PRIVATE', 'TCP-443', 'RESULT'],
+      ['10.9.9.9', '10.9.9.9', 'yes', 'open', 'pass'],
+      ['Every', 'private', 'endpoint', 'resolves', 'to', 'a', 'private', 'address', 'and', 'answers', 'on', '443.'],
+    ]);
+    expect(run.exitCode).toBe(0);
+  });
+
+  it('fails a public or loopback address and a closed port, skips wildcards, and exits 1', async () => {
+    const run = await verifyInIsolatedNetwork('10.9.9.9\nlocalhost\n10.9.9.10\n*.inference.swedencentral.api.azureml.ms\n\n');
+    const rows = rowsOf(run.stdout);
+    expect(rows).toContainEqual(['10.9.9.9', '10.9.9.9', 'yes', 'open', 'pass']);
+    expect(rows).toContainEqual(['localhost', '127.0.0.1', 'no', '-', 'FAIL']);
+    expect(rows).toContainEqual(['10.9.9.10', '10.9.9.10', 'yes', 'closed', 'FAIL']);
+    expect(rows).toContainEqual(['*.inference.swedencentral.api.azureml.ms', '-', '-', '-', 'skipped']);
+    expect(run.stderr).toContain('2 name(s) failed');
+    expect(run.exitCode).toBe(1);
+  });
+
+  it('refuses an unknown environment or a bad timeout with exit 2, naming what is valid', async () => {
+    const verify = (args: string[]) => execa('bash', ['scripts/verify-private-endpoints.sh', ...args], { cwd: repository(), reject: false });
+    const unknown = await verify(['staging']);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toContain("unknown environment 'staging'; valid: dev prod");
+    const timeout = await verify(['--timeout', 'soon', 'dev']);
+    expect(timeout.exitCode).toBe(2);
+    expect(timeout.stderr).toContain('--timeout must be a whole number of seconds');
+  });
+});
+
+describe('scripts/bootstrap.sh (OPS-01)', () => {
+  /** A stand-in for the Azure CLI that records every call: there is no Azure here, and the point is which calls are made. */
+  let calls = 0;
+  async function withRecordingAz(name: string) {
+    calls += 1;
+    const bin = join(root, `${name}-bin-${calls}`);
+    const log = join(root, `${name}-az-${calls}.log`);
+    await mkdir(bin, { recursive: true });
+    await writeFile(join(bin, 'az'), `#!/usr/bin/env bash
+{ printf '%s' "$*" | tr '\\n' ' '; echo; } >> ${JSON.stringify(log)}
+case "$*" in
+  "account show --query id"*) echo 00000000-0000-0000-0000-00000000000a ;;
+  "account show --subscription"*) echo 00000000-0000-0000-0000-00000000000b ;;
+  "identity create"*) echo 00000000-0000-0000-0000-00000000000c ;;
+  "identity show"*) echo 00000000-0000-0000-0000-00000000000d ;;
+  "role assignment list"*) echo 0 ;;
+esac
+`);
+    await chmod(join(bin, 'az'), 0o755);
+    const run = await execa('bash', ['scripts/bootstrap.sh', '--repository', 'contoso/ai-platform'], { cwd: join(root, name), reject: false, env: { PATH: `${bin}:${process.env.PATH}` } });
+    return { run, calls: (await readFile(log, 'utf8').catch(() => '')).trim().split('\n') };
+  }
+
+  it('trusts exactly the repository\'s pull requests (read-only) and its environments (deploy)', async () => {
+    const { run, calls } = await withRecordingAz('hub-spoke');
+    expect(run.exitCode, run.stderr).toBe(0);
+    const subjects = calls.filter((call) => call.includes('federated-credential create')).map((call) => /--subject (\S+)/.exec(call)?.[1]);
+    expect(subjects).toEqual(['repo:contoso/ai-platform:pull_request', 'repo:contoso/ai-platform:environment:dev', 'repo:contoso/ai-platform:environment:test', 'repo:contoso/ai-platform:environment:prod']);
+    for (const call of calls.filter((line) => line.includes('federated-credential create'))) {
+      expect(call).toContain('--issuer https://token.actions.githubusercontent.com');
+      expect(call).toContain('--audiences api://AzureADTokenExchange');
+    }
+    expect(run.stdout).toContain('gh variable set AZURE_PLAN_CLIENT_ID --repo contoso/ai-platform');
+  });
+
+  it('gives least roles: a what-if role for pull requests; Contributor, policy and conditioned RBAC for deploying; never Owner', async () => {
+    const { calls } = await withRecordingAz('hub-spoke');
+    const roles = calls.filter((call) => call.startsWith('role assignment create')).map((call) => /--role (.+?) --scope/.exec(call)?.[1]);
+    expect(roles).toEqual([
+      'fabrikam what-if (GitHub pull requests)',
+      'b24988ac-6180-42a0-ab88-20f7382dd24c', // Contributor
+      '36243c78-bf99-498c-9df9-86d9f8d28608', // Resource Policy Contributor
+      'f58310d9-a9f6-439a-9e8d-f62e7b41a168', // Role Based Access Control Administrator, conditioned:
+    ]);
+    const rbac = calls.find((call) => call.startsWith('role assignment create') && call.includes('f58310d9-a9f6-439a-9e8d-f62e7b41a168'))!;
+    for (const privileged of ['8e3af657-a8ff-443c-a75c-2fe8c4bcb635', '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9', 'f58310d9-a9f6-439a-9e8d-f62e7b41a168']) {
+      expect(rbac.match(new RegExp(`GuidNotEquals \\{[^}]*${privileged}`, 'g'))).toHaveLength(2);
+    }
+    expect(rbac).toContain('--condition-version 2.0');
+    const definition = calls.find((call) => call.startsWith('role definition create'))!.replace(/^.*--role-definition /, '');
+    expect(JSON.parse(definition)).toEqual(expect.objectContaining({
+      Actions: ['*/read', 'Microsoft.Resources/deployments/whatIf/action', 'Microsoft.Resources/deployments/validate/action'],
+      AssignableScopes: ['/subscriptions/00000000-0000-0000-0000-00000000000a'],
+    }));
+  });
+
+  it('refuses a malformed repository before calling Azure', async () => {
+    const run = await execa('bash', ['scripts/bootstrap.sh', '--repository', 'not a repository'], { cwd: join(root, 'hub-spoke'), reject: false, env: { PATH: '/usr/bin:/bin' } });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain("--repository must be OWNER/NAME of the GitHub repository (got 'not a repository')");
+  });
+});
