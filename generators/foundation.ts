@@ -1,3 +1,4 @@
+import { withDiagram } from './docs.js';
 import { fromTemplate, type Generator } from './types.js';
 
 /** Always: the entry template, the strict linter configuration, the README and .gitignore. */
@@ -7,7 +8,7 @@ export const foundation: Generator = {
   files: () => [
     fromTemplate('infra/main.bicep.hbs'),
     fromTemplate('bicepconfig.json'),
-    fromTemplate('README.md.hbs'),
+    fromTemplate('README.md.hbs', withDiagram),
     fromTemplate('_gitignore'),
     fromTemplate('_gitattributes'),
   ],

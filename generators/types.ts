@@ -6,7 +6,7 @@ import type { ViewModel } from '../src/model.js';
  * when it ends in .hbs, copied as it is otherwise) or a serializer for data such as parameters.
  */
 export type FileSource =
-  | { readonly kind: 'template'; readonly template: string }
+  | { readonly kind: 'template'; readonly template: string; /** What the template sees, when more than the model. */ readonly view?: (model: ViewModel) => object }
   | { readonly kind: 'data'; readonly render: (model: ViewModel) => string };
 
 export interface PlannedFile {
@@ -28,9 +28,9 @@ const RENAMES: Readonly<Record<string, string>> = {
   _gitattributes: '.gitattributes',
 };
 
-/** A file copied or rendered from templates/, at the matching output path. */
-export function fromTemplate(template: string): PlannedFile {
+/** A file copied or rendered from templates/, at the matching output path; `view` adds to what the template sees. */
+export function fromTemplate(template: string, view?: (model: ViewModel) => object): PlannedFile {
   const segments = template.replace(/\.hbs$/, '').split('/');
   const path = segments.map((segment) => RENAMES[segment] ?? segment).join('/');
-  return { path, source: { kind: 'template', template } };
+  return { path, source: { kind: 'template', template, ...(view && { view }) } };
 }

@@ -17,8 +17,8 @@ export function nextSteps(model: ViewModel, shownTarget: string): string[] {
   return [
     ...(shownTarget === '.' ? [] : [`cd ${shownTarget}`]),
     `Review infra/params/${first.name}.bicepparam (model, capacity, address space).`,
-    'az login',
-    `az deployment sub create --name ${model.answers.name}-${first.name} --location ${model.answers.location} --parameters infra/params/${first.name}.bicepparam`,
-    'README.md explains the rest: what was built, and how to reach the private endpoints.',
+    `az login && scripts/bootstrap.sh${model.answers.githubRepo ? '' : ' --repository <owner>/<name>'}   # the pipeline's identities (OpenID Connect)`,
+    `Or deploy from here: scripts/what-if.sh ${first.name} && scripts/deploy.sh ${first.name}`,
+    'README.md explains the rest: the pipeline, how to reach and verify the private endpoints.',
   ];
 }

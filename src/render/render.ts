@@ -11,9 +11,9 @@ export async function renderPlan(plan: Plan, templatesDir: string = TEMPLATES_DI
   const contents = await Promise.all(
     plan.files.map(async (file) => {
       if (file.source.kind === 'data') return file.source.render(plan.model);
-      const { template } = file.source;
+      const { template, view } = file.source;
       const read = () => readFile(join(templatesDir, template), 'utf8');
-      return template.endsWith('.hbs') ? (await loadTemplate(template, read))(plan.model) : read();
+      return template.endsWith('.hbs') ? (await loadTemplate(template, read))(view ? view(plan.model) : plan.model) : read();
     }),
   );
   return new Map(plan.files.map((file, index) => [file.path, contents[index]!]));

@@ -1,0 +1,41 @@
+import { architectureDiagram } from '../src/docs/architecture-diagram.js';
+import { guidanceStatusOf } from '../src/docs/guidance-status.js';
+import type { ViewModel } from '../src/model.js';
+import { fromTemplate, type Generator } from './types.js';
+
+/** The model, with the diagram of what it deploys (docs/architecture.md and the README show it). */
+export const withDiagram = (model: ViewModel) => ({ ...model, diagram: architectureDiagram(model) });
+
+/** Always: the architecture diagram and the guidance map (every GUIDANCE ID: satisfied where, why not, or by whom). */
+export const docs: Generator = {
+  id: 'docs',
+  when: () => true,
+  files: () => [
+    fromTemplate('docs/architecture.md.hbs', withDiagram),
+    fromTemplate('docs/guidance.md.hbs', (model) => ({ ...model, guidance: guidanceViewOf(model) })),
+  ],
+};
+
+function guidanceViewOf(model: ViewModel) {
+  const statuses = guidanceStatusOf(model);
+  const count = (status: string) => statuses.filter((entry) => entry.status === status).length;
+  return {
+    statuses: statuses.map((entry) => ({
+      ...entry,
+      evidenceByFile: entry.status === 'satisfied' ? groupByFile(entry.evidence) : [],
+      satisfied: entry.status === 'satisfied',
+      notApplicable: entry.status === 'not-applicable',
+      manual: entry.status === 'manual',
+    })),
+    satisfied: count('satisfied'),
+    notApplicable: count('not-applicable'),
+    manual: count('manual'),
+  };
+}
+
+/** One line per file, its symbols in the order cited. */
+function groupByFile(evidence: readonly { file: string; resource: string }[]): { file: string; resources: string[] }[] {
+  const files = new Map<string, string[]>();
+  for (const { file, resource } of evidence) files.set(file, [...(files.get(file) ?? []), resource]);
+  return [...files].map(([file, resources]) => ({ file, resources }));
+}
