@@ -478,7 +478,7 @@ output keyVaultName string = keyVault.outputs.name
 @description('Name of the storage account.')
 output storageAccountName string = storage.outputs.name
 
-@description('Every FQDN registered by the private endpoints; each must resolve to a private IP address inside the virtual network (NET-13).')
+@description('The names clients use for every service behind a private endpoint; scripts/verify-private-endpoints checks that each resolves to a private address and answers on 443 (NET-13).')
 output privateEndpointFqdns array = flatten([
   foundryPrivateEndpoint.outputs.fqdns
   keyVaultPrivateEndpoint.outputs.fqdns

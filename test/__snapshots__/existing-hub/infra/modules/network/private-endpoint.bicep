@@ -70,8 +70,5 @@ output resourceId string = privateEndpoint.id
 @description('Name of the private endpoint.')
 output name string = privateEndpoint.name
 
-@description('Fully qualified domain names the zone group registered for this endpoint, e.g. for a connectivity test (NET-13).')
-output fqdns array = flatten(map(
-  privateDnsZoneGroup.properties.privateDnsZoneConfigs,
-  config => map(config.properties.?recordSets ?? [], recordSet => recordSet.fqdn)
-))
+@description('Names clients use for the service behind this endpoint (each must resolve to the endpoint\'s private address), for the connectivity test (NET-13).')
+output fqdns array = map(privateEndpoint.properties.customDnsConfigs ?? [], config => config.fqdn)

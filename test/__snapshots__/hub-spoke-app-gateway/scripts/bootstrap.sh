@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Creates what GitHub Actions needs to deploy this landing zone with OpenID Connect, no secrets (OPS-01):
+#   - a resource group for the pipeline's identities;
+#   - a read-only identity for pull requests (what-if), trusted only by pull_request jobs of the repository;
+#     it may read and run what-if, nothing else (a custom role: Reader lacks the what-if action);
+#   - a deploying identity, trusted only by jobs that run in this repository's GitHub environments;
+#   - the least roles each needs on the subscription;
+# then prints the repository variables to set. Safe to run again: what exists is kept.
+# Needs the Azure CLI, signed in as someone who may assign roles on the subscription (Owner, or User
+# Access Administrator with Contributor).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/landing-zone.sh
+source scripts/landing-zone.sh
+
+usage() {
+  cat <<'USAGE'
+Usage: scripts/bootstrap.sh [--repository OWNER/NAME] [--subscription ID] [--resource-group NAME] [--deployment-stacks]
+
+  --repository      the GitHub repository that deploys (default: the origin remote of this clone)
+  --subscription    where the landing zone is deployed (default: the Azure CLI's current subscription)
+  --resource-group  where the identities live (default: rg-<workload>-github)
+  --deployment-stacks
+                    also let the deploying identity set deny settings (Azure Deployment Stack Owner), for
+                    DEPLOYMENT_STACK_DENY_SETTINGS
+USAGE
+}
+
+repository=""
+subscription=""
+resource_group="rg-${WORKLOAD_NAME}-github"
+deployment_stacks=false
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --repository) repository="${2:-}"; shift 2 ;;
+    --subscription) subscription="${2:-}"; shift 2 ;;
+    --resource-group) resource_group="${2:-}"; shift 2 ;;
+    --deployment-stacks) deployment_stacks=true; shift ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "unknown argument $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+if [[ -z "$repository" ]]; then
+  remote=$(git remote get-url origin 2>/dev/null || true)
+  repository=$(sed -E 's#^.*github\.com[:/]##; s#\.git$##' <<<"$remote")
+fi
+if ! [[ "$repository" =~ ^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$ ]]; then
+  echo "--repository must be OWNER/NAME of the GitHub repository (got '${repository}')" >&2
+  exit 2
+fi
+subscription=${subscription:-$(az account show --query id --output tsv)}
+tenant=$(az account show --subscription "$subscription" --query tenantId --output tsv)
+scope="/subscriptions/${subscription}"
+
+# Built-in role definition IDs (the same in every tenant).
+readonly DEPLOYMENT_STACK_OWNER=adb29209-aa1d-457b-a786-c913953d2891
+readonly CONTRIBUTOR=b24988ac-6180-42a0-ab88-20f7382dd24c
+readonly RESOURCE_POLICY_CONTRIBUTOR=36243c78-bf99-498c-9df9-86d9f8d28608
+readonly RBAC_ADMINISTRATOR=f58310d9-a9f6-439a-9e8d-f62e7b41a168
+readonly OWNER=8e3af657-a8ff-443c-a75c-2fe8c4bcb635
+readonly USER_ACCESS_ADMINISTRATOR=18d7d88d-d35e-4fb5-a5c3-7773c20a72d9
+# The deployment grants the services and your groups their roles, so the deploying identity may assign
+# roles, but never the privileged ones that would let it (or whoever controls the repository) take over
+# the subscription: Owner, User Access Administrator and Role Based Access Control Administrator.
+readonly PRIVILEGED="${OWNER}, ${USER_ACCESS_ADMINISTRATOR}, ${RBAC_ADMINISTRATOR}"
+readonly NOT_PRIVILEGED="((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAllValues:GuidNotEquals {${PRIVILEGED}})) AND ((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAllValues:GuidNotEquals {${PRIVILEGED}}))"
+
+# Prints the client ID of a user-assigned identity, creating it first if needed.
+ensure_identity() {
+  az identity create --subscription "$subscription" --resource-group "$resource_group" --name "$1" \
+    --location "$LOCATION" --tags "workload=${WORKLOAD_NAME}" purpose=github-actions --query clientId --output tsv
+}
+
+# Trusts GitHub's tokens whose subject is exactly $3 (one repository, one kind of job).
+ensure_federation() {
+  az identity federated-credential create --subscription "$subscription" --resource-group "$resource_group" \
+    --identity-name "$1" --name "$2" --issuer https://token.actions.githubusercontent.com \
+    --subject "$3" --audiences api://AzureADTokenExchange --output none
+}
+
+# Assigns a role on the subscription unless the identity already holds it (a rerun keeps what exists).
+assign_role() {
+  local principal=$1 role=$2 existing
+  shift 2
+  existing=$(az role assignment list --assignee "$principal" --role "$role" --scope "$scope" --query 'length(@)' --output tsv)
+  [[ "$existing" == 0 ]] || return 0
+  az role assignment create --assignee-object-id "$principal" --assignee-principal-type ServicePrincipal \
+    --role "$role" --scope "$scope" "$@" --output none
+}
+
+principal_of() {
+  az identity show --subscription "$subscription" --resource-group "$resource_group" --name "$1" --query principalId --output tsv
+}
+
+echo "Creating the pipeline's identities in ${resource_group} for ${repository}…"
+az group create --subscription "$subscription" --name "$resource_group" --location "$LOCATION" \
+  --tags "workload=${WORKLOAD_NAME}" purpose=github-actions --output none
+
+# What-if checks a template against Azure without deploying it: read everything, plus the two actions
+# that Reader lacks. ProviderNoRbac (scripts/what-if.sh) spares it the write rights a deployment needs.
+what_if_role="${WORKLOAD_NAME} what-if (GitHub pull requests)"
+if [[ -z "$(az role definition list --name "$what_if_role" --scope "$scope" --query '[].id' --output tsv)" ]]; then
+  az role definition create --output none --role-definition "{
+    \"Name\": \"${what_if_role}\",
+    \"Description\": \"Reads everything and runs what-if and template validation; deploys nothing.\",
+    \"Actions\": [\"*/read\", \"Microsoft.Resources/deployments/whatIf/action\", \"Microsoft.Resources/deployments/validate/action\"],
+    \"AssignableScopes\": [\"${scope}\"]
+  }"
+fi
+
+plan_identity="id-${WORKLOAD_NAME}-github-plan"
+plan_client_id=$(ensure_identity "$plan_identity")
+ensure_federation "$plan_identity" github-pull-request "repo:${repository}:pull_request"
+assign_role "$(principal_of "$plan_identity")" "$what_if_role"
+
+deploy_identity="id-${WORKLOAD_NAME}-github-deploy"
+deploy_client_id=$(ensure_identity "$deploy_identity")
+for environment in "${ENVIRONMENTS[@]}"; do
+  ensure_federation "$deploy_identity" "github-${environment}" "repo:${repository}:environment:${environment}"
+done
+deploy_principal=$(principal_of "$deploy_identity")
+assign_role "$deploy_principal" "$CONTRIBUTOR"
+# Policy assignments (NET-05) are not part of Contributor.
+assign_role "$deploy_principal" "$RESOURCE_POLICY_CONTRIBUTOR"
+assign_role "$deploy_principal" "$RBAC_ADMINISTRATOR" --condition "$NOT_PRIVILEGED" --condition-version 2.0
+if [[ "$deployment_stacks" == true ]]; then
+  # Deny settings are beyond Contributor: only a stack owner may set them.
+  assign_role "$deploy_principal" "$DEPLOYMENT_STACK_OWNER"
+fi
+
+cat <<NEXT
+
+Done. Set these repository variables (Settings > Secrets and variables > Actions > Variables), or run:
+
+  gh variable set AZURE_TENANT_ID --repo ${repository} --body ${tenant}
+  gh variable set AZURE_SUBSCRIPTION_ID --repo ${repository} --body ${subscription}
+  gh variable set AZURE_PLAN_CLIENT_ID --repo ${repository} --body ${plan_client_id}
+  gh variable set AZURE_DEPLOY_CLIENT_ID --repo ${repository} --body ${deploy_client_id}
+
+Create the GitHub environments ${ENVIRONMENTS[*]} (Settings > Environments), and give each production
+environment required reviewers and the deployment branch main only:
+
+NEXT
+for environment in "${ENVIRONMENTS[@]}"; do
+  echo "  gh api --method PUT repos/${repository}/environments/${environment}"
+done
+cat <<NEXT
+
+The jumpbox's local administrator password is read from each environment's secret JUMPBOX_ADMIN_PASSWORD:
+
+NEXT
+for environment in "${ENVIRONMENTS[@]}"; do
+  echo "  gh secret set JUMPBOX_ADMIN_PASSWORD --repo ${repository} --env ${environment}"
+done

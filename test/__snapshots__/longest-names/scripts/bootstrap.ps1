@@ -1,0 +1,141 @@
+<#
+.SYNOPSIS
+Creates what GitHub Actions needs to deploy this landing zone with OpenID Connect, no secrets (OPS-01).
+
+.DESCRIPTION
+A resource group for the pipeline's identities; a read-only identity for pull requests (what-if), trusted
+only by pull_request jobs of the repository, which may read and run what-if, nothing else (a custom role:
+Reader lacks the what-if action); a deploying identity, trusted only by jobs that run in this
+repository's GitHub environments; the least roles each needs on the subscription. Prints the repository
+variables to set. Safe to run again: what exists is kept. Needs the Azure CLI, signed in as someone who
+may assign roles on the subscription (Owner, or User Access Administrator with Contributor).
+
+.EXAMPLE
+./scripts/bootstrap.ps1 -Repository contoso/ai-landing-zone
+#>
+[CmdletBinding()]
+param(
+    # The GitHub repository that deploys (OWNER/NAME); default: the origin remote of this clone.
+    [string] $Repository = '',
+    # Where the landing zone is deployed; default: the Azure CLI's current subscription.
+    [string] $Subscription = '',
+    # Where the identities live; default: rg-<workload>-github.
+    [string] $ResourceGroup = '',
+    # Also let the deploying identity set deny settings (Azure Deployment Stack Owner), for DEPLOYMENT_STACK_DENY_SETTINGS.
+    [switch] $DeploymentStacks
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+
+$workloadName = 'abcdefgh-j'
+$location = 'australiaeast'
+$environments = @('dev', 'test', 'stage', 'prod')
+if (-not $ResourceGroup) { $ResourceGroup = "rg-$workloadName-github" }
+
+# Runs the Azure CLI and stops at its first failure (native commands do not throw by themselves).
+function Invoke-Az {
+    $output = & az @args
+    if ($LASTEXITCODE -ne 0) { throw "az $($args -join ' ') failed" }
+    return $output
+}
+
+if (-not $Repository) {
+    $remote = git remote get-url origin 2>$null
+    $Repository = $remote -replace '^.*github\.com[:/]', '' -replace '\.git$', ''
+}
+if ($Repository -notmatch '^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$') {
+    throw "-Repository must be OWNER/NAME of the GitHub repository (got '$Repository')"
+}
+if (-not $Subscription) { $Subscription = Invoke-Az account show --query id --output tsv }
+$tenant = Invoke-Az account show --subscription $Subscription --query tenantId --output tsv
+$scope = "/subscriptions/$Subscription"
+
+# Built-in role definition IDs (the same in every tenant).
+$deploymentStackOwner = 'adb29209-aa1d-457b-a786-c913953d2891'
+$contributor = 'b24988ac-6180-42a0-ab88-20f7382dd24c'
+$resourcePolicyContributor = '36243c78-bf99-498c-9df9-86d9f8d28608'
+$rbacAdministrator = 'f58310d9-a9f6-439a-9e8d-f62e7b41a168'
+$owner = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'
+$userAccessAdministrator = '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9'
+# The deployment grants the services and your groups their roles, so the deploying identity may assign
+# roles, but never the privileged ones that would let it (or whoever controls the repository) take over
+# the subscription: Owner, User Access Administrator and Role Based Access Control Administrator.
+$privileged = "$owner, $userAccessAdministrator, $rbacAdministrator"
+$notPrivileged = "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAllValues:GuidNotEquals {$privileged})) AND ((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAllValues:GuidNotEquals {$privileged}))"
+$tags = @("workload=$workloadName", 'purpose=github-actions')
+
+function Set-Identity([string] $Name) {
+    Invoke-Az identity create --subscription $Subscription --resource-group $ResourceGroup --name $Name `
+        --location $location --tags @tags --query '{clientId: clientId, principalId: principalId}' --output json | ConvertFrom-Json
+}
+
+# Trusts GitHub's tokens whose subject is exactly $Subject (one repository, one kind of job).
+function Set-Federation([string] $Identity, [string] $Name, [string] $Subject) {
+    Invoke-Az identity federated-credential create --subscription $Subscription --resource-group $ResourceGroup `
+        --identity-name $Identity --name $Name --issuer https://token.actions.githubusercontent.com `
+        --subject $Subject --audiences api://AzureADTokenExchange --output none | Out-Null
+}
+
+# Assigns a role on the subscription unless the identity already holds it (a rerun keeps what exists).
+function Set-RoleAssignment([string] $Principal, [string] $Role, [string[]] $Extra = @()) {
+    $existing = Invoke-Az role assignment list --assignee $Principal --role $Role --scope $scope --query 'length(@)' --output tsv
+    if ($existing -ne '0') { return }
+    Invoke-Az role assignment create --assignee-object-id $Principal --assignee-principal-type ServicePrincipal `
+        --role $Role --scope $scope @Extra --output none | Out-Null
+}
+
+Write-Output "Creating the pipeline's identities in $ResourceGroup for $Repository..."
+Invoke-Az group create --subscription $Subscription --name $ResourceGroup --location $location --tags @tags --output none | Out-Null
+
+# What-if checks a template against Azure without deploying it: read everything, plus the two actions
+# that Reader lacks. ProviderNoRbac (scripts/what-if.sh) spares it the write rights a deployment needs.
+$whatIfRole = "$workloadName what-if (GitHub pull requests)"
+if (-not (Invoke-Az role definition list --name $whatIfRole --scope $scope --query '[].id' --output tsv)) {
+    $definition = @{
+        Name             = $whatIfRole
+        Description      = 'Reads everything and runs what-if and template validation; deploys nothing.'
+        Actions          = @('*/read', 'Microsoft.Resources/deployments/whatIf/action', 'Microsoft.Resources/deployments/validate/action')
+        AssignableScopes = @($scope)
+    } | ConvertTo-Json -Compress
+    $definitionFile = New-TemporaryFile
+    Set-Content -LiteralPath $definitionFile -Value $definition
+    Invoke-Az role definition create --role-definition "@$definitionFile" --output none | Out-Null
+    Remove-Item -LiteralPath $definitionFile
+}
+
+$planName = "id-$workloadName-github-plan"
+$plan = Set-Identity $planName
+Set-Federation $planName 'github-pull-request' "repo:${Repository}:pull_request"
+Set-RoleAssignment $plan.principalId $whatIfRole
+
+$deployName = "id-$workloadName-github-deploy"
+$deploy = Set-Identity $deployName
+foreach ($environment in $environments) {
+    Set-Federation $deployName "github-$environment" "repo:${Repository}:environment:$environment"
+}
+Set-RoleAssignment $deploy.principalId $contributor
+# Policy assignments (NET-05) are not part of Contributor.
+Set-RoleAssignment $deploy.principalId $resourcePolicyContributor
+Set-RoleAssignment $deploy.principalId $rbacAdministrator @('--condition', $notPrivileged, '--condition-version', '2.0')
+if ($DeploymentStacks) {
+    # Deny settings are beyond Contributor: only a stack owner may set them.
+    Set-RoleAssignment $deploy.principalId $deploymentStackOwner
+}
+
+Write-Output @"
+
+Done. Set these repository variables (Settings > Secrets and variables > Actions > Variables), or run:
+
+  gh variable set AZURE_TENANT_ID --repo $Repository --body $tenant
+  gh variable set AZURE_SUBSCRIPTION_ID --repo $Repository --body $Subscription
+  gh variable set AZURE_PLAN_CLIENT_ID --repo $Repository --body $($plan.clientId)
+  gh variable set AZURE_DEPLOY_CLIENT_ID --repo $Repository --body $($deploy.clientId)
+
+Create the GitHub environments $($environments -join ', ') (Settings > Environments), and give each production
+environment required reviewers and the deployment branch main only:
+
+"@
+foreach ($environment in $environments) {
+    Write-Output "  gh api --method PUT repos/$Repository/environments/$environment"
+}
