@@ -16,4 +16,5 @@ export class CancelledError extends Error {
   }
 }
 
-export const EXIT = { ok: 0, failure: 1, usage: 2, cancelled: 130 } as const;
+/** 3: an upgrade wrote conflict markers for a person to resolve; 4: `upgrade --check` found that an upgrade would change files. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, conflicts: 3, outdated: 4, cancelled: 130 } as const;

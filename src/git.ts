@@ -41,3 +41,16 @@ export async function initRepository(dir: string, generated: readonly string[], 
   }
   return { status: 'committed' };
 }
+
+/** Uncommitted changes in the git working tree around `dir`: undefined when git or a repository is missing. */
+export async function uncommittedChanges(dir: string): Promise<string[] | undefined> {
+  const status = await git(dir, ['status', '--porcelain', '--untracked-files=normal', '--', '.']);
+  if (status.code !== 0) return undefined;
+  return status.stdout.split('\n').filter(Boolean);
+}
+
+/** The content git stores under a blob id, if this repository holds it. */
+export async function readGitBlob(dir: string, id: string): Promise<string | undefined> {
+  const blob = await git(dir, ['cat-file', 'blob', id]);
+  return blob.code === 0 ? blob.stdout : undefined;
+}

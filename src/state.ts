@@ -5,7 +5,10 @@ import type { RenderedTree } from './render/render.js';
 import { GENERATOR_NAME, GENERATOR_VERSION } from './version.js';
 
 export const STATE_PATH = '.secure-ai-landing/state.json';
-export const STATE_SCHEMA_VERSION = 1;
+/** The generated files exactly as generated: the base of the next upgrade's three-way merge, in any clone. */
+export const BASE_PATH = '.secure-ai-landing/base.json';
+/** 2 added base.json; a state of version 1 lacks it, and upgrade then takes the base from git's objects. */
+export const STATE_SCHEMA_VERSION = 2;
 
 /**
  * What a later `upgrade` needs: the generator version, the answers (and where each came from, so
@@ -23,6 +26,14 @@ export function stateFile(tree: RenderedTree, answers: Answers, sources: Readonl
   };
   return `${JSON.stringify(state, null, 2)}\n`;
 }
+
+/** Every generated file's content as generated, so that an upgrade finds its merge base in a fresh clone too. */
+export function baseFile(tree: RenderedTree): string {
+  return `${JSON.stringify({ schemaVersion: STATE_SCHEMA_VERSION, files: Object.fromEntries(tree) }, null, 1)}\n`;
+}
+
+/** The files the generator owns besides the landing zone's own: they are rewritten, never merged. */
+export const STATE_FILES: readonly string[] = [STATE_PATH, BASE_PATH];
 
 /** The id git gives a file's content (`git hash-object`), computed without git. */
 export function gitBlobId(content: string): string {

@@ -17,6 +17,12 @@ export interface RunOptions {
   readonly git: boolean;
   readonly help: boolean;
   readonly version: boolean;
+  /** upgrade: answers to change, as `key=value`. */
+  readonly set: readonly string[];
+  /** upgrade: proceed although the git working tree has uncommitted changes. */
+  readonly allowDirty: boolean;
+  /** upgrade: change nothing; exit 4 when an upgrade would change files. */
+  readonly check: boolean;
 }
 
 export interface ParsedArgs {
@@ -34,6 +40,9 @@ export const RUN_OPTIONS = {
   'dry-run': { type: 'boolean', description: 'Print the files that would be written, and write nothing.' },
   json: { type: 'boolean', description: 'Print a machine-readable summary on stdout.' },
   git: { type: 'boolean', default: true, description: 'Do not create a git repository with a first commit.' },
+  set: { type: 'string', multiple: true, valueName: '<answer=value>', description: 'upgrade: change an answer, e.g. --set vpn=p2s (repeatable; flags such as --vpn p2s work too).' },
+  'allow-dirty': { type: 'boolean', description: 'upgrade: run although the git working tree has uncommitted changes.' },
+  check: { type: 'boolean', description: 'upgrade: change nothing; exit 4 if an upgrade would change files (for a scheduled job).' },
   help: { type: 'boolean', short: 'h', description: 'Show this help.' },
   version: { type: 'boolean', short: 'v', description: 'Show the version.' },
 } as const;
@@ -41,7 +50,12 @@ export const RUN_OPTIONS = {
 function parseConfig(): ParseArgsConfig['options'] {
   const options: NonNullable<ParseArgsConfig['options']> = {};
   for (const [name, option] of Object.entries(RUN_OPTIONS)) {
-    options[name] = { type: option.type, ...('short' in option ? { short: option.short } : {}), ...('default' in option ? { default: option.default } : {}) };
+    options[name] = {
+      type: option.type,
+      ...('short' in option ? { short: option.short } : {}),
+      ...('default' in option ? { default: option.default } : {}),
+      ...('multiple' in option ? { multiple: option.multiple } : {}),
+    };
   }
   for (const field of allFields()) {
     const isList = field.kind === 'multi' || field.kind === 'list';
@@ -86,6 +100,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       git: values.git !== false,
       help: values.help === true,
       version: values.version === true,
+      set: (values.set as string[] | undefined) ?? [],
+      allowDirty: values['allow-dirty'] === true,
+      check: values.check === true,
     },
   };
 }

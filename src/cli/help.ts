@@ -11,7 +11,7 @@ export function helpText(version: string): string {
     'Usage',
     '  npm create secure-ai-landing@latest [folder] -- [flags]',
     '  secure-ai-landing [create] [folder] [flags]',
-    '  secure-ai-landing upgrade [folder]      (not available yet)',
+    '  secure-ai-landing upgrade [folder]      regenerate with this version (and changed answers), keeping your edits',
     '  secure-ai-landing validate [folder]     (not available yet)',
     '  secure-ai-landing schema                print the JSON schema of an answers file',
     '',
@@ -29,7 +29,8 @@ export function helpText(version: string): string {
     '',
     'Without a terminal, with CI set or with --yes nothing is asked: answers without a default',
     `(${REQUIRED_KEYS.map((key) => `--${flagName(key)}`).join(', ')}) must be given, the rest take their defaults.`,
-    'Exit codes: 0 done, 1 failure, 2 bad input (nothing written), 130 cancelled.',
+    'Exit codes: 0 done, 1 failure, 2 bad input (nothing written), 3 upgrade wrote conflicts to resolve,',
+    '4 upgrade --check found changes, 130 cancelled.',
   );
   return `${lines.join('\n')}\n`;
 }

@@ -8,11 +8,9 @@ import { flagOf } from '../cli/flags.js';
 import { CancelledError, UsageError } from '../errors.js';
 import { inspectTarget, type TargetState } from '../fs/target.js';
 import { planWrite, writeTree } from '../fs/write.js';
+import { generateLandingZone } from '../generate.js';
 import { type GitOutcome, initRepository } from '../git.js';
-import { planLandingZone } from '../plan.js';
 import type { PromptStreams } from '../prompts/ask.js';
-import { renderPlan } from '../render/render.js';
-import { STATE_PATH, stateFile } from '../state.js';
 import { type Io, isCi } from '../ui/io.js';
 import { plainReporter, type Reporter, silentReporter } from '../ui/reporter.js';
 import { formatTree } from '../ui/tree.js';
@@ -53,9 +51,7 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
     if (!(await prompts.askYesNo('Write it?', true, streams))) throw new CancelledError();
   }
 
-  const plan = planLandingZone(resolved.answers);
-  const tree = new Map(await renderPlan(plan));
-  tree.set(STATE_PATH, stateFile(tree, resolved.answers, resolved.sources));
+  const { plan, tree } = await generateLandingZone(resolved);
   const paths = [...tree.keys()];
   const shownTarget = relative(io.cwd, target) || '.';
 
@@ -117,7 +113,7 @@ async function confirmTarget(state: TargetState, target: string, force: boolean,
       throw new UsageError(`${target} cannot be a folder: it, or a folder on its path, is a file; choose another folder`);
     case 'landing-zone':
       throw new UsageError(`${target} already holds a landing zone made by create-secure-ai-landing; nothing was written`, [
-        'To bring it up to date, run `npx create-secure-ai-landing@latest upgrade` in it (upgrade comes in a later version).',
+        'To bring it up to date, or to change an answer, run `npx create-secure-ai-landing@latest upgrade` in it.',
       ]);
     case 'non-empty': {
       if (force) return;

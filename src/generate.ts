@@ -1,0 +1,18 @@
+import type { Resolved } from './answers/resolve.js';
+import { TEMPLATES_DIR } from './paths.js';
+import { type Plan, planLandingZone } from './plan.js';
+import { type RenderedTree, renderPlan } from './render/render.js';
+import { BASE_PATH, baseFile, STATE_PATH, stateFile } from './state.js';
+
+/**
+ * The landing zone of these answers, rendered in memory, and the whole tree a repository holds: the
+ * landing zone's files plus the state an upgrade needs (the answers, and the merge base).
+ */
+export async function generateLandingZone({ answers, sources }: Resolved, templatesDir: string = TEMPLATES_DIR): Promise<{ plan: Plan; landingZone: RenderedTree; tree: RenderedTree }> {
+  const plan = planLandingZone(answers);
+  const landingZone = await renderPlan(plan, templatesDir);
+  const tree = new Map(landingZone);
+  tree.set(BASE_PATH, baseFile(landingZone));
+  tree.set(STATE_PATH, stateFile(landingZone, answers, sources));
+  return { plan, landingZone, tree };
+}
