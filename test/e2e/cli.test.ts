@@ -195,10 +195,16 @@ describe('other commands', () => {
     }
   });
 
-  it.each(['upgrade', 'validate'])('%s says it is not available yet and exits non-zero', async (command) => {
-    const result = await runCli([command], { cwd: work });
+  it('validate says it is not available yet and exits non-zero', async () => {
+    const result = await runCli(['validate'], { cwd: work });
     expect(result.exitCode).not.toBe(0);
-    expect(result.stderr).toMatch(new RegExp(`${command} is not available in version .* yet`));
+    expect(result.stderr).toMatch(/validate is not available in version .* yet/);
+  });
+
+  it('upgrade outside a landing zone says so, exits 2 and changes nothing', async () => {
+    const result = await runCli(['upgrade', '--allow-dirty'], { cwd: work });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('holds no landing zone made by create-secure-ai-landing');
   });
 
   it('schema prints the JSON schema of an answers file', async () => {

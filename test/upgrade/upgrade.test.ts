@@ -1,0 +1,261 @@
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { finalize, mergeLayers, type Resolved } from '../../src/answers/resolve.js';
+import type { PartialAnswers } from '../../src/answers/schema.js';
+import { generateLandingZone } from '../../src/generate.js';
+import { BASE_PATH, STATE_PATH } from '../../src/state.js';
+import { applyAll } from '../../src/upgrade/apply.js';
+import { runBicep } from '../compiler/bicep.js';
+import { ISOLATED_GIT_ENV, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
+
+/**
+ * Upgrade with real git repositories: a landing zone generated with an older template set ("A", the
+ * shipped templates with a few lines changed), edited by its user, upgraded by the built CLI with the
+ * shipped templates ("B").
+ */
+const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+const bicep = inject('bicepPath');
+const ANSWERS: PartialAnswers = { name: 'contoso', location: 'swedencentral', topology: 'single-vnet', gateway: 'none', jumpbox: false };
+let templatesA: string;
+
+/** What template set A has where B (the shipped templates) has something else: [file, B's text, A's text]. */
+const A_DIFFERS: readonly [string, string, string][] = [
+  ['infra/main.bicep.hbs', "@description('Name of the storage account.')", "@description('The storage account.')"],
+  ['infra/modules/data/key-vault.bicep', "@description('Azure region of the key vault.')", "@description('Region of the key vault.')"],
+  ['README.md.hbs', 'Defender for Cloud\'s AI services plan is subscription-wide', 'The AI services plan of Defender for Cloud is subscription-wide'],
+  ['docs/architecture.md.hbs', '## How traffic flows', '## Traffic'],
+];
+
+const git = (cwd: string, ...args: string[]) => execa('git', args, { cwd, env: ISOLATED_GIT_ENV });
+const read = (dir: string, path: string) => readFile(join(dir, path), 'utf8');
+async function edit(dir: string, path: string, change: (text: string) => string) {
+  await writeFile(join(dir, path), change(await read(dir, path)));
+}
+
+function resolved(partial: PartialAnswers): Resolved {
+  const { merged, sources } = mergeLayers({ flags: partial, file: {} }, 'unused');
+  const result = finalize(merged, sources);
+  if ('issues' in result) throw new Error(JSON.stringify(result.issues));
+  return result;
+}
+
+/** A repository generated with template set A and committed, as `create` would leave it. */
+async function generatedWithA(partial: PartialAnswers = ANSWERS): Promise<string> {
+  const dir = await tempDir('sail-upgrade-');
+  const { tree } = await generateLandingZone(resolved(partial), templatesA);
+  for (const [path, content] of tree) {
+    await execa('mkdir', ['-p', join(dir, path, '..')]);
+    await writeFile(join(dir, path), content);
+  }
+  await git(dir, 'init', '--quiet');
+  await git(dir, 'add', '.');
+  await git(dir, 'commit', '--quiet', '-m', 'generated with template set A');
+  return dir;
+}
+
+/** The user's edits: one line the templates also change, lines they do not, a deletion and a CRLF file. */
+async function userEdits(dir: string) {
+  await edit(dir, 'infra/main.bicep', (text) => text.replace("@description('The storage account.')", "@description('The storage account, read by our backup job.')"));
+  await edit(dir, 'README.md', (text) => text.replace(/^# .*$/m, (title) => `${title}\n\nOwned by the platform team (#ai-platform).`));
+  await edit(dir, 'infra/params/dev.bicepparam', (text) => `${text}// Reviewed by the network team.\n`);
+  await edit(dir, 'infra/modules/data/key-vault.bicep', (text) => text.replace(/\n/g, '\r\n'));
+  await rm(join(dir, 'docs/architecture.md'));
+  await git(dir, 'add', '-A');
+  await git(dir, 'commit', '--quiet', '-m', 'our edits');
+}
+
+beforeAll(async () => {
+  templatesA = await tempDir('sail-templates-a-');
+  await cp(TEMPLATES, templatesA, { recursive: true });
+  for (const [file, b, a] of A_DIFFERS) {
+    const text = await read(templatesA, file);
+    expect(text, `${file} must hold ${b}`).toContain(b);
+    await writeFile(join(templatesA, file), text.replace(b, a));
+  }
+});
+
+describe('upgrade from template set A to B', () => {
+  let dir: string;
+  let run: Awaited<ReturnType<typeof runCli>>;
+  beforeAll(async () => {
+    dir = await generatedWithA();
+    await userEdits(dir);
+    run = await runCli(['upgrade', '--json'], { cwd: dir });
+  });
+
+  it('reports the conflict with exit code 3, and lists what it did with every file', () => {
+    expect(run.exitCode, run.stderr).toBe(3);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.conflicts).toEqual(['infra/main.bicep']);
+    const actions = Object.fromEntries(summary.files.map((file: { path: string; action: string }) => [file.path, file.action]));
+    expect(actions).toEqual(expect.objectContaining({
+      'infra/main.bicep': 'conflict',
+      'README.md': 'merge',
+      'infra/modules/data/key-vault.bicep': 'update',
+      'docs/architecture.md': 'keep-deleted',
+    }));
+    expect(actions['infra/params/dev.bicepparam']).toBe('keep-edits'); // unchanged by B: kept as the user left it
+  });
+
+  it('keeps every edit of the user', async () => {
+    expect(await read(dir, 'README.md')).toContain('Owned by the platform team (#ai-platform).');
+    expect(await read(dir, 'infra/params/dev.bicepparam')).toContain('// Reviewed by the network team.');
+    expect(await read(dir, 'infra/main.bicep')).toContain("@description('The storage account, read by our backup job.')");
+    await expect(read(dir, 'docs/architecture.md')).rejects.toThrow();
+  });
+
+  it('applies every change of B', async () => {
+    expect(await read(dir, 'README.md')).toContain('Defender for Cloud\'s AI services plan is subscription-wide');
+    expect(await read(dir, 'infra/modules/data/key-vault.bicep')).toContain("@description('Azure region of the key vault.')");
+  });
+
+  it('marks the overlapping edit with standard conflict markers, the user\'s side first', async () => {
+    const main = await read(dir, 'infra/main.bicep');
+    expect(main).toMatch(/<<<<<<< your edits\n@description\('The storage account, read by our backup job\.'\)\n=======\n@description\('Name of the storage account\.'\)\n>>>>>>> create-secure-ai-landing \d+\.\d+\.\d+/);
+  });
+
+  it('keeps a CRLF file in CRLF without a spurious conflict', async () => {
+    const keyVault = await read(dir, 'infra/modules/data/key-vault.bicep');
+    expect(keyVault).toContain("@description('Azure region of the key vault.')\r\n");
+    expect(keyVault.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
+  it('records B as the new merge base, so a second upgrade finds nothing to do', async () => {
+    await edit(dir, 'infra/main.bicep', (text) => text.replace(/<<<<<<< your edits\n(.*)\n=======\n.*\n>>>>>>> .*\n/, '$1\n'));
+    await git(dir, 'commit', '--quiet', '-am', 'resolved');
+    const again = await runCli(['upgrade', '--check'], { cwd: dir });
+    expect(again.stdout).toContain('Nothing to change: every file is up to date.');
+    expect(again.exitCode).toBe(0);
+  });
+});
+
+describe('upgrade --set', () => {
+  it('adds the VPN: new modules wired into main.bicep, the user\'s edit of main.bicep kept, and it compiles', async () => {
+    const dir = await generatedWithA();
+    await edit(dir, 'infra/main.bicep', (text) => text.replace(/^param location/m, '// Keep the region in sync with the hub.\nparam location'));
+    await git(dir, 'commit', '--quiet', '-am', 'note');
+    const run = await runCli(['upgrade', '--set', 'vpn=p2s'], { cwd: dir });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('answer vpn: "none" → "p2s"');
+    const main = await read(dir, 'infra/main.bicep');
+    expect(main).toContain('// Keep the region in sync with the hub.');
+    expect(main).toMatch(/^module vpnGateway 'modules\/connectivity\/vpn-gateway\.bicep'/m);
+    expect(await read(dir, 'infra/modules/connectivity/vpn-gateway.bicep')).toContain('VpnGw1AZ');
+    expect(JSON.parse(await read(dir, STATE_PATH)).answers.vpn).toBe('p2s');
+    if (bicep) {
+      const build = await runBicep(bicep, ['build', 'infra/main.bicep', '--stdout'], dir);
+      expect(build.exitCode, build.stderr).toBe(0);
+    }
+  });
+
+  it('removes a module no longer generated if never edited, and keeps and reports an edited one', async () => {
+    const dir = await generatedWithA({ ...ANSWERS, vpn: 'p2s', jumpbox: true });
+    await edit(dir, 'infra/modules/access/jumpbox.bicep', (text) => `// Our hardening notes.\n${text}`);
+    await git(dir, 'commit', '--quiet', '-am', 'notes');
+    const run = await runCli(['upgrade', '--set', 'vpn=none', '--set', 'jumpbox=false', '--json'], { cwd: dir });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const actions = Object.fromEntries(JSON.parse(run.stdout).files.map((file: { path: string; action: string }) => [file.path, file.action]));
+    expect(actions['infra/modules/connectivity/vpn-gateway.bicep']).toBe('remove');
+    expect(actions['infra/modules/access/jumpbox.bicep']).toBe('keep-orphan');
+    await expect(read(dir, 'infra/modules/connectivity/vpn-gateway.bicep')).rejects.toThrow();
+    expect(await read(dir, 'infra/modules/access/jumpbox.bicep')).toContain('// Our hardening notes.');
+  });
+
+  it('refuses an invalid or unknown answer with exit 2, changing nothing', async () => {
+    const dir = await generatedWithA();
+    const before = await snapshotTree(dir);
+    const invalid = await runCli(['upgrade', '--set', 'vpn=maybe'], { cwd: dir });
+    expect(invalid.exitCode).toBe(2);
+    expect(invalid.stderr).toMatch(/--vpn/);
+    const unknown = await runCli(['upgrade', '--set', 'colour=blue'], { cwd: dir });
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toContain('there is no answer called colour');
+    expect(await snapshotTree(dir)).toEqual(before);
+  });
+});
+
+describe('upgrade safety', () => {
+  it('refuses a dirty working tree unless --allow-dirty, changing nothing', async () => {
+    const dir = await generatedWithA();
+    await edit(dir, 'README.md', (text) => `${text}\nwork in progress\n`);
+    const before = await snapshotTree(dir);
+    const refused = await runCli(['upgrade'], { cwd: dir });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('has uncommitted changes; nothing was changed');
+    expect(await snapshotTree(dir)).toEqual(before);
+    const allowed = await runCli(['upgrade', '--allow-dirty'], { cwd: dir });
+    expect(allowed.exitCode).toBe(0);
+    expect(await read(dir, 'README.md')).toContain('work in progress');
+  });
+
+  it('--dry-run shows each file\'s fate and a diff, and --check exits 4; neither changes anything', async () => {
+    const dir = await generatedWithA();
+    const before = await snapshotTree(dir);
+    const dryRun = await runCli(['upgrade', '--dry-run'], { cwd: dir });
+    expect(dryRun.exitCode).toBe(0);
+    expect(dryRun.stdout).toContain('infra/modules/data/key-vault.bicep: updated');
+    expect(dryRun.stdout).toContain("-@description('Region of the key vault.')\n+@description('Azure region of the key vault.')");
+    const check = await runCli(['upgrade', '--check'], { cwd: dir });
+    expect(check.exitCode).toBe(4);
+    expect(await snapshotTree(dir)).toEqual(before);
+  });
+
+  it('works in a fresh clone, and without git at all', async () => {
+    const origin = await generatedWithA();
+    const clone = await tempDir('sail-clone-');
+    await execa('git', ['clone', '--quiet', origin, clone], { env: ISOLATED_GIT_ENV });
+    const inClone = await runCli(['upgrade'], { cwd: clone });
+    expect(inClone.exitCode, inClone.stderr).toBe(0);
+    expect(await read(clone, 'infra/modules/data/key-vault.bicep')).toContain("@description('Azure region of the key vault.')");
+
+    const noGit = await generatedWithA();
+    await rm(join(noGit, '.git'), { recursive: true });
+    const withoutGit = await runCli(['upgrade'], { cwd: noGit, env: { PATH: '/nonexistent' } });
+    expect(withoutGit.exitCode, withoutGit.stderr).toBe(0);
+    expect(await read(noGit, 'infra/modules/data/key-vault.bicep')).toContain("@description('Azure region of the key vault.')");
+  });
+
+  it('takes the merge base from git\'s objects when an older state has no base.json', async () => {
+    const dir = await generatedWithA();
+    await rm(join(dir, BASE_PATH));
+    await edit(dir, STATE_PATH, (text) => text.replace('"schemaVersion": 2', '"schemaVersion": 1'));
+    await edit(dir, 'README.md', (text) => `${text}\nOur note.\n`);
+    await git(dir, 'commit', '--quiet', '-am', 'older state, and a note');
+    const run = await runCli(['upgrade'], { cwd: dir });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const readme = await read(dir, 'README.md');
+    expect(readme).toContain('Our note.');
+    expect(readme).toContain('Defender for Cloud\'s AI services plan is subscription-wide');
+  });
+
+  it('refuses the state of a newer generator with a clear message', async () => {
+    const dir = await generatedWithA();
+    await edit(dir, STATE_PATH, (text) => text.replace('"schemaVersion": 2', '"schemaVersion": 99'));
+    await git(dir, 'commit', '--quiet', '-am', 'from the future');
+    const run = await runCli(['upgrade'], { cwd: dir });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('newer than this one');
+    expect(run.stderr).toContain('npx create-secure-ai-landing@latest upgrade');
+  });
+
+  it('an interrupted upgrade leaves the tree exactly as it was', async () => {
+    const dir = await generatedWithA();
+    const before = await snapshotTree(dir);
+    const changes = [
+      { path: 'README.md', content: 'new readme\n' },
+      { path: 'infra/modules/new.bicep', content: '// new\n' },
+      { path: 'docs/guidance.md', content: undefined },
+      { path: 'infra/main.bicep', content: 'new main\n' },
+    ];
+    let writes = 0;
+    const failOnFourthWrite = async () => {
+      writes += 1;
+      if (writes === 4) throw new Error('disk full');
+    };
+    await expect(applyAll(dir, changes, failOnFourthWrite)).rejects.toThrow('disk full');
+    expect(await snapshotTree(dir)).toEqual(before);
+  });
+});
