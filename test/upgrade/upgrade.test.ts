@@ -259,3 +259,33 @@ describe('upgrade safety', () => {
     expect(await snapshotTree(dir)).toEqual(before);
   });
 });
+
+describe('answers from older generators', () => {
+  it('renames and drops answers with a message for each', async () => {
+    const { readPreviousGeneration } = await import('../../src/upgrade/previous.js');
+    const dir = await generatedWithA();
+    await edit(dir, STATE_PATH, (text) => {
+      const state = JSON.parse(text);
+      state.schemaVersion = 1;
+      state.answers.region = state.answers.location;
+      delete state.answers.location;
+      state.answers.legacyOption = true;
+      return JSON.stringify(state);
+    });
+    const previous = await readPreviousGeneration(dir, async () => undefined, [{ from: 1, renamed: { region: 'location' } }]);
+    expect(previous.answers.location).toBe('swedencentral');
+    expect(previous.migrations).toEqual([
+      'the answer region is now called location; its value was kept',
+      'the answer legacyOption no longer exists in this version; it was dropped',
+    ]);
+  });
+
+  it('upgrade --config changes answers from a file, validated like create\'s', async () => {
+    const dir = await generatedWithA();
+    await writeFile(join(dir, '..', 'answers-firewall.json'), JSON.stringify({ firewall: true }));
+    const run = await runCli(['upgrade', '--config', '../answers-firewall.json', '--json'], { cwd: dir });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).changedAnswers.firewall).toEqual({ from: false, to: true });
+    expect(await read(dir, 'infra/main.bicep')).toMatch(/^module firewall /m);
+  });
+});
