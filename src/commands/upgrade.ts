@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { readAnswersFile } from '../answers/config-file.js';
 import { describeIssues } from '../answers/issues.js';
-import { finalize, mergeLayers } from '../answers/resolve.js';
+import { finalize, mergeLayers, type Resolved } from '../answers/resolve.js';
 import { ANSWER_KEYS, type PartialAnswers } from '../answers/schema.js';
 import type { ParsedArgs } from '../cli/args.js';
 import { flagOf } from '../cli/flags.js';
@@ -113,15 +113,20 @@ async function resolveAnswers(args: ParsedArgs, io: Io, previous: PreviousGenera
     const layers = mergeLayers({ flags, file: { ...stored, ...config } }, folderName);
     return { ...layers, result: finalize(layers.merged, layers.sources) };
   };
+  // An answer carried over keeps where it first came from (a default stays a default, and may give way later).
+  const withOriginalSources = ({ answers, sources }: Resolved): Resolved => ({
+    answers,
+    sources: Object.fromEntries(Object.entries(sources).map(([key, source]) => [key, source === 'file' && !(key in config) ? (previous.sources[key] ?? source) : source])) as Resolved['sources'],
+  });
   const first = attempt(previous.answers);
-  if (!('issues' in first.result)) return first.result;
+  if (!('issues' in first.result)) return withOriginalSources(first.result);
   const given = new Set([...Object.keys(flags), ...Object.keys(config)]);
   const yielding = first.result.issues
     .map((issue) => String(issue.path[0]))
     .filter((key) => !given.has(key) && ['default', 'derived'].includes(previous.sources[key] ?? ''));
   const retried = yielding.length > 0 ? attempt(Object.fromEntries(Object.entries(previous.answers).filter(([key]) => !yielding.includes(key)))) : first;
   if ('issues' in retried.result) throw new UsageError('invalid answers; nothing was changed', describeIssues(retried.result.issues, retried.merged, 'answers', flagOf));
-  return retried.result;
+  return withOriginalSources(retried.result);
 }
 
 type Summary = Record<string, unknown> & { target: string; from: string; to: string; files: FileOutcome[]; conflicts: string[]; changedAnswers: Record<string, { from: unknown; to: unknown }>; migrations: readonly string[] };

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** One file's new content, or `undefined` to remove it. */
@@ -14,17 +14,18 @@ export interface FileChange {
  */
 export async function applyAll(target: string, changes: readonly FileChange[], writeHook: (path: string) => Promise<void> = async () => undefined): Promise<void> {
   const backup = await mkdtemp(join(target, '.secure-ai-landing-upgrade-'));
-  const touched: { path: string; existed: boolean }[] = [];
+  const touched: { path: string; mode?: number }[] = [];
+  const createdDirs: string[] = [];
   try {
     for (const { path } of changes) {
-      const existed = await readFile(join(target, path)).then(() => true, () => false);
-      if (existed) {
+      const mode = await lstat(join(target, path)).then((info) => info.mode & 0o777, () => undefined);
+      if (mode !== undefined) {
         await mkdir(dirname(join(backup, path)), { recursive: true });
         await copyFile(join(target, path), join(backup, path));
       }
-      touched.push({ path, existed });
+      touched.push({ path, ...(mode !== undefined && { mode }) });
     }
-    for (const { path, content } of changes) {
+    for (const [index, { path, content }] of changes.entries()) {
       await writeHook(path);
       const file = join(target, path);
       if (content === undefined) {
@@ -32,20 +33,32 @@ export async function applyAll(target: string, changes: readonly FileChange[], w
           if (error.code !== 'ENOENT') throw error;
         });
       } else {
-        await mkdir(dirname(file), { recursive: true });
-        await writeFile(`${file}.upgrade-tmp`, content, { encoding: 'utf8', mode: path.endsWith('.sh') ? 0o755 : 0o644 });
+        const created = await mkdir(dirname(file), { recursive: true });
+        if (created) createdDirs.push(created);
+        // A file keeps the permissions it has (the user may have made a script executable).
+        await writeFile(`${file}.upgrade-tmp`, content, { encoding: 'utf8', mode: touched[index]!.mode ?? (path.endsWith('.sh') ? 0o755 : 0o644) });
         await rename(`${file}.upgrade-tmp`, file);
       }
     }
   } catch (error) {
-    for (const { path, existed } of touched) {
+    // Every file is put back on its own: one that cannot be restored must not keep the others from it.
+    const unrestored: string[] = [];
+    for (const { path, mode } of touched) {
       const file = join(target, path);
-      await rm(`${file}.upgrade-tmp`, { force: true });
-      if (existed) await copyFile(join(backup, path), file);
-      else await rm(file, { force: true });
+      try {
+        await rm(`${file}.upgrade-tmp`, { force: true });
+        if (mode !== undefined) await copyFile(join(backup, path), file);
+        else await rm(file, { force: true });
+      } catch {
+        unrestored.push(path);
+      }
     }
-    throw error;
-  } finally {
+    for (const dir of createdDirs.reverse()) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    if (unrestored.length > 0) {
+      throw new Error(`${(error as Error).message}; and these files could not be restored: ${unrestored.join(', ')} (backup kept in ${backup})`);
+    }
     await rm(backup, { recursive: true, force: true });
+    throw error;
   }
+  await rm(backup, { recursive: true, force: true });
 }

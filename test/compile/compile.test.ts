@@ -9,6 +9,7 @@ import { tempDir } from '../helpers/cli.js';
 import { apiManagementProblems, edgeProblems, jumpboxProblems, publicEndpointProblems, regionalNetworkProblems, vpnProblems } from './doors.js';
 import { allResources, deploymentsDeclaring, firewallProblems, nsgProblems, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
 import { optionMatrix, platformMatrix, renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
+import { defaultMatrix } from '../matrix.js';
 import { platformProblems } from './platform.js';
 import { aiPlatformOf } from '../../src/ai/platform.js';
 
@@ -19,8 +20,11 @@ import { aiPlatformOf } from '../../src/ai/platform.js';
  * (`--pattern`), because every start of the compiler costs seconds.
  */
 const bicep = inject('bicepPath');
-/** The named scenarios (also snapshotted) and the option matrix: every one goes through the compiler. */
-const COMPILED: Readonly<Record<string, PartialAnswers>> = { ...SCENARIOS, ...optionMatrix(['none', 'apim', 'apim-appgw', 'apim-frontdoor']), ...platformMatrix() };
+/**
+ * The named scenarios (also snapshotted), the network and platform matrices, and the covering subset of the
+ * whole option matrix with its smallest and largest configurations: every one goes through the compiler.
+ */
+const COMPILED: Readonly<Record<string, PartialAnswers>> = { ...SCENARIOS, ...optionMatrix(['none', 'apim', 'apim-appgw', 'apim-frontdoor']), ...platformMatrix(), ...defaultMatrix() };
 const NAMES = Object.keys(COMPILED);
 const environmentsOf = (name: string) => COMPILED[name]!.environments ?? ['dev', 'prod'];
 const answersOf = (name: string) => scenarioAnswers(COMPILED[name]!);

@@ -136,6 +136,7 @@ case "$*" in
   "identity create"*) echo 00000000-0000-0000-0000-00000000000c ;;
   "identity show"*) echo 00000000-0000-0000-0000-00000000000d ;;
   "role assignment list"*) echo 0 ;;
+  "role definition create"*) echo 11111111-0000-0000-0000-00000000000e ;;
 esac
 `);
     await chmod(join(bin, 'az'), 0o755);
@@ -159,7 +160,7 @@ esac
     const { calls } = await withRecordingAz('hub-spoke');
     const roles = calls.filter((call) => call.startsWith('role assignment create')).map((call) => /--role (.+?) --scope/.exec(call)?.[1]);
     expect(roles).toEqual([
-      'fabrikam what-if (GitHub pull requests)',
+      '11111111-0000-0000-0000-00000000000e', // the what-if role, assigned by its GUID
       'b24988ac-6180-42a0-ab88-20f7382dd24c', // Contributor
       '36243c78-bf99-498c-9df9-86d9f8d28608', // Resource Policy Contributor
       'f58310d9-a9f6-439a-9e8d-f62e7b41a168', // Role Based Access Control Administrator, conditioned:

@@ -178,6 +178,31 @@ describe('upgrade --set', () => {
 });
 
 describe('upgrade safety', () => {
+  it('finds nothing to do right after create, and changes nothing then', async () => {
+    const dir = await tempDir('sail-fresh-');
+    const created = await runCli([dir, '--yes', '--name', 'contoso', '--location', 'swedencentral', '--gateway', 'none'], { cwd: dir });
+    expect(created.exitCode, created.stderr).toBe(0);
+    const before = await snapshotTree(dir);
+    const check = await runCli(['upgrade', '--check'], { cwd: dir });
+    expect(check.stdout).toContain('Nothing to change');
+    expect(check.exitCode).toBe(0);
+    const upgrade = await runCli(['upgrade'], { cwd: dir });
+    expect(upgrade.exitCode).toBe(0);
+    expect(await snapshotTree(dir)).toEqual(before);
+  });
+
+  it('keeps where each answer came from, so a derived answer still gives way after several upgrades', async () => {
+    const dir = await generatedWithA({ ...ANSWERS, vpn: 'p2s' });
+    const first = await runCli(['upgrade', '--set', 'firewall=true'], { cwd: dir });
+    expect(first.exitCode, first.stderr).toBe(0);
+    await git(dir, 'add', '-A');
+    await git(dir, 'commit', '--quiet', '-m', 'firewall');
+    expect(JSON.parse(await read(dir, STATE_PATH)).answerSources.vpnClientAddressPool).toBe('derived');
+    const run = await runCli(['upgrade', '--set', 'vpn=none'], { cwd: dir });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(JSON.parse(await read(dir, STATE_PATH)).answers.vpnClientAddressPool).toBeUndefined();
+  });
+
   it('refuses a dirty working tree unless --allow-dirty, changing nothing', async () => {
     const dir = await generatedWithA();
     await edit(dir, 'README.md', (text) => `${text}\nwork in progress\n`);
@@ -247,15 +272,16 @@ describe('upgrade safety', () => {
     const changes = [
       { path: 'README.md', content: 'new readme\n' },
       { path: 'infra/modules/new.bicep', content: '// new\n' },
+      { path: 'infra/modules/brand-new-folder/new.bicep', content: '// new\n' },
       { path: 'docs/guidance.md', content: undefined },
       { path: 'infra/main.bicep', content: 'new main\n' },
     ];
     let writes = 0;
-    const failOnFourthWrite = async () => {
+    const failOnFifthWrite = async () => {
       writes += 1;
-      if (writes === 4) throw new Error('disk full');
+      if (writes === 5) throw new Error('disk full');
     };
-    await expect(applyAll(dir, changes, failOnFourthWrite)).rejects.toThrow('disk full');
+    await expect(applyAll(dir, changes, failOnFifthWrite)).rejects.toThrow('disk full');
     expect(await snapshotTree(dir)).toEqual(before);
   });
 });

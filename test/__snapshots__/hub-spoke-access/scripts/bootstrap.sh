@@ -79,14 +79,22 @@ ensure_federation() {
     --subject "$3" --audiences api://AzureADTokenExchange --output none
 }
 
-# Assigns a role on the subscription unless the identity already holds it (a rerun keeps what exists).
+# Assigns a role on the subscription unless the identity already holds it (a rerun keeps what exists). A role
+# or identity created moments ago may not have reached every Azure region yet, so creation is retried.
 assign_role() {
-  local principal=$1 role=$2 existing
+  local principal=$1 role=$2 existing attempt
   shift 2
-  existing=$(az role assignment list --assignee "$principal" --role "$role" --scope "$scope" --query 'length(@)' --output tsv)
+  existing=$(az role assignment list --assignee "$principal" --role "$role" --scope "$scope" --query 'length(@)' --output tsv 2>/dev/null || echo 0)
   [[ "$existing" == 0 ]] || return 0
-  az role assignment create --assignee-object-id "$principal" --assignee-principal-type ServicePrincipal \
-    --role "$role" --scope "$scope" "$@" --output none
+  for attempt in 1 2 3 4 5 6; do
+    if az role assignment create --assignee-object-id "$principal" --assignee-principal-type ServicePrincipal \
+      --role "$role" --scope "$scope" "$@" --output none; then
+      return 0
+    fi
+    [[ "$attempt" -lt 6 ]] || return 1
+    echo "Waiting for Azure to replicate the new identity or role (attempt ${attempt} of 6)..." >&2
+    sleep 10
+  done
 }
 
 principal_of() {
@@ -99,14 +107,16 @@ az group create --subscription "$subscription" --name "$resource_group" --locati
 
 # What-if checks a template against Azure without deploying it: read everything, plus the two actions
 # that Reader lacks. ProviderNoRbac (scripts/what-if.sh) spares it the write rights a deployment needs.
-what_if_role="${WORKLOAD_NAME} what-if (GitHub pull requests)"
-if [[ -z "$(az role definition list --name "$what_if_role" --scope "$scope" --query '[].id' --output tsv)" ]]; then
-  az role definition create --output none --role-definition "{
-    \"Name\": \"${what_if_role}\",
+# Role names are unique in the tenant, so the name carries the subscription; roles are assigned by their GUID.
+what_if_role_name="${WORKLOAD_NAME} what-if (GitHub pull requests, ${subscription})"
+what_if_role=$(az role definition list --name "$what_if_role_name" --scope "$scope" --query '[0].name' --output tsv)
+if [[ -z "$what_if_role" ]]; then
+  what_if_role=$(az role definition create --query name --output tsv --role-definition "{
+    \"Name\": \"${what_if_role_name}\",
     \"Description\": \"Reads everything and runs what-if and template validation; deploys nothing.\",
     \"Actions\": [\"*/read\", \"Microsoft.Resources/deployments/whatIf/action\", \"Microsoft.Resources/deployments/validate/action\"],
     \"AssignableScopes\": [\"${scope}\"]
-  }"
+  }")
 fi
 
 plan_identity="id-${WORKLOAD_NAME}-github-plan"

@@ -35,7 +35,11 @@ function Get-PrivateEndpointFqdn {
     }
     $name = 'northwind' + '-' + $Environment
     $query = 'properties.outputs.privateEndpointFqdns.value'
+    # Windows PowerShell 5.1 turns a native command's redirected error output into a terminating error
+    # under 'Stop'; a missing deployment is expected here (it may be a deployment stack).
+    $ErrorActionPreference = 'Continue'
     $json = az deployment sub show --name $name --query $query --output json 2>$null
+    $ErrorActionPreference = 'Stop'
     if ($LASTEXITCODE -ne 0) {
         # Deployed as a deployment stack: the outputs live on the stack.
         $json = az stack sub show --name $name --query 'outputs.privateEndpointFqdns.value' --output json

@@ -23,7 +23,7 @@ summary=$(jq -r --arg environment "$environment" '
   | "### What-if: \($environment)\n",
     (if ($changes | length) == 0 then "No changes."
      else "| Change | Resource |", "|---|---|",
-          ($changes[] | "| \(.changeType) | `\(.resourceId | sub("^/subscriptions/[^/]+"; ""))` |")
+          ($changes[] | "| \(.changeType) | `\((.resourceId // .symbolicName // .deploymentId // "(unnamed)") | sub("^/subscriptions/[^/]+"; ""))` |")
      end),
     "",
     ([.changes[].changeType] | group_by(.) | map("\(length) \(.[0])") | join(", "))

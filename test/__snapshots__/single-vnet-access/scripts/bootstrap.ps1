@@ -77,12 +77,19 @@ function Set-Federation([string] $Identity, [string] $Name, [string] $Subject) {
         --subject $Subject --audiences api://AzureADTokenExchange --output none | Out-Null
 }
 
-# Assigns a role on the subscription unless the identity already holds it (a rerun keeps what exists).
+# Assigns a role on the subscription unless the identity already holds it (a rerun keeps what exists). A role
+# or identity created moments ago may not have reached every Azure region yet, so creation is retried.
 function Set-RoleAssignment([string] $Principal, [string] $Role, [string[]] $Extra = @()) {
-    $existing = Invoke-Az role assignment list --assignee $Principal --role $Role --scope $scope --query 'length(@)' --output tsv
-    if ($existing -ne '0') { return }
-    Invoke-Az role assignment create --assignee-object-id $Principal --assignee-principal-type ServicePrincipal `
-        --role $Role --scope $scope @Extra --output none | Out-Null
+    $existing = az role assignment list --assignee $Principal --role $Role --scope $scope --query 'length(@)' --output tsv
+    if ($LASTEXITCODE -eq 0 -and $existing -ne '0') { return }
+    foreach ($attempt in 1..6) {
+        az role assignment create --assignee-object-id $Principal --assignee-principal-type ServicePrincipal `
+            --role $Role --scope $scope @Extra --output none
+        if ($LASTEXITCODE -eq 0) { return }
+        if ($attempt -eq 6) { throw "could not assign role $Role to $Principal" }
+        Write-Warning "Waiting for Azure to replicate the new identity or role (attempt $attempt of 6)..."
+        Start-Sleep -Seconds 10
+    }
 }
 
 Write-Output "Creating the pipeline's identities in $ResourceGroup for $Repository..."
@@ -90,17 +97,19 @@ Invoke-Az group create --subscription $Subscription --name $ResourceGroup --loca
 
 # What-if checks a template against Azure without deploying it: read everything, plus the two actions
 # that Reader lacks. ProviderNoRbac (scripts/what-if.sh) spares it the write rights a deployment needs.
-$whatIfRole = "$workloadName what-if (GitHub pull requests)"
-if (-not (Invoke-Az role definition list --name $whatIfRole --scope $scope --query '[].id' --output tsv)) {
+# Role names are unique in the tenant, so the name carries the subscription; roles are assigned by their GUID.
+$whatIfRoleName = "$workloadName what-if (GitHub pull requests, $Subscription)"
+$whatIfRole = Invoke-Az role definition list --name $whatIfRoleName --scope $scope --query '[0].name' --output tsv
+if (-not $whatIfRole) {
     $definition = @{
-        Name             = $whatIfRole
+        Name             = $whatIfRoleName
         Description      = 'Reads everything and runs what-if and template validation; deploys nothing.'
         Actions          = @('*/read', 'Microsoft.Resources/deployments/whatIf/action', 'Microsoft.Resources/deployments/validate/action')
         AssignableScopes = @($scope)
     } | ConvertTo-Json -Compress
     $definitionFile = New-TemporaryFile
     Set-Content -LiteralPath $definitionFile -Value $definition
-    Invoke-Az role definition create --role-definition "@$definitionFile" --output none | Out-Null
+    $whatIfRole = Invoke-Az role definition create --query name --output tsv --role-definition "@$definitionFile"
     Remove-Item -LiteralPath $definitionFile
 }
 

@@ -21,10 +21,10 @@ case "$deny_settings" in
     # detachAll: a resource removed from the templates is left in place, never deleted by the pipeline.
     # Excluded principals (space-separated object IDs, at most five) may still change protected resources,
     # e.g. to approve private endpoint connections; list them in DEPLOYMENT_STACK_EXCLUDED_PRINCIPALS.
+    # The Azure CLI takes the list as one space-separated argument.
     excluded=()
     if [[ -n "${DEPLOYMENT_STACK_EXCLUDED_PRINCIPALS:-}" ]]; then
-      read -r -a principals <<<"$DEPLOYMENT_STACK_EXCLUDED_PRINCIPALS"
-      excluded=(--deny-settings-excluded-principals "${principals[@]}")
+      excluded=(--deny-settings-excluded-principals "$DEPLOYMENT_STACK_EXCLUDED_PRINCIPALS")
     fi
     az stack sub create --name "$name" --location "$LOCATION" --parameters "$parameters" \
       --deny-settings-mode "$deny_settings" ${excluded[@]+"${excluded[@]}"} \

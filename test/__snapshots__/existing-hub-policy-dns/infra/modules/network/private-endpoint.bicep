@@ -50,5 +50,5 @@ output resourceId string = privateEndpoint.id
 @description('Name of the private endpoint.')
 output name string = privateEndpoint.name
 
-@description('Names clients use for the service behind this endpoint (each must resolve to the endpoint\'s private address), for the connectivity test (NET-13).')
+@description('Names clients use for the service behind this endpoint (each must resolve to its private address once Azure Policy has written the records), for the connectivity test (NET-13).')
 output fqdns array = map(privateEndpoint.properties.customDnsConfigs ?? [], config => config.fqdn)

@@ -70,5 +70,11 @@ output resourceId string = privateEndpoint.id
 @description('Name of the private endpoint.')
 output name string = privateEndpoint.name
 
-@description('Names clients use for the service behind this endpoint (each must resolve to the endpoint\'s private address), for the connectivity test (NET-13).')
-output fqdns array = map(privateEndpoint.properties.customDnsConfigs ?? [], config => config.fqdn)
+@description('Names that must resolve to this endpoint\'s private address, for the connectivity test (NET-13): those clients use (the endpoint\'s customer-visible names) and the records the zone group wrote.')
+output fqdns array = union(
+  map(privateEndpoint.properties.customDnsConfigs ?? [], config => config.fqdn),
+  flatten(map(
+    privateDnsZoneGroup.properties.privateDnsZoneConfigs,
+    config => map(config.properties.?recordSets ?? [], recordSet => recordSet.fqdn)
+  ))
+)

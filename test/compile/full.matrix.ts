@@ -1,0 +1,46 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { expect, inject, it } from 'vitest';
+import { describeDiagnostics, runBicep } from '../compiler/bicep.js';
+import { tempDir } from '../helpers/cli.js';
+import { fullMatrix } from '../matrix.js';
+import { renderScenario } from '../scenarios.js';
+
+/**
+ * `npm run test:matrix`: every valid combination of the option matrix renders and compiles — build,
+ * build-params of every environment, lint — with zero errors and zero warnings. Batches keep the disk and
+ * the compiler's memory bounded; MATRIX_LIMIT=n compiles only the first n (to try the run quickly).
+ */
+const bicep = inject('bicepPath');
+const BATCH = 150;
+
+it('every valid combination renders and compiles cleanly', async () => {
+  expect(bicep, 'the Bicep compiler is needed for the matrix').not.toBe('');
+  const matrix = fullMatrix();
+  const names = Object.keys(matrix).slice(0, Number(process.env.MATRIX_LIMIT) || undefined);
+  const failures: string[] = [];
+  for (let start = 0; start < names.length; start += BATCH) {
+    const batch = names.slice(start, start + BATCH);
+    const root = await tempDir('sail-matrix-');
+    for (const name of batch) {
+      for (const [path, content] of await renderScenario(matrix[name]!)) {
+        await mkdir(dirname(join(root, name, path)), { recursive: true });
+        await writeFile(join(root, name, path), content);
+      }
+    }
+    const env = { JUMPBOX_ADMIN_PASSWORD: 'not-a-real-Passw0rd' };
+    const runs = [
+      await runBicep(bicep, ['build', '--pattern', '*/infra/main.bicep'], root),
+      await runBicep(bicep, ['build-params', '--pattern', '*/infra/params/*.bicepparam'], root, env),
+      await runBicep(bicep, ['lint', '--pattern', '*/infra/**/*.bicep*'], root, env),
+    ];
+    const findings = runs.flatMap((run) => run.diagnostics.filter((diagnostic) => diagnostic.level !== 'Info'));
+    const failed = batch.filter((name) => findings.some((finding) => finding.file.includes(`/${name}/`)));
+    if (runs.some((run) => run.exitCode !== 0) && failed.length === 0) failed.push(...batch.map((name) => `${name} (compiler exit without diagnostics)`));
+    failures.push(...failed.map((name) => `${name}: ${describeDiagnostics(findings.filter((finding) => finding.file.includes(`/${name.split(' ')[0]}/`)))}`));
+    await rm(root, { recursive: true, force: true });
+    console.log(`${Math.min(start + BATCH, names.length)} of ${names.length} combinations compiled, ${failures.length} failed so far`);
+  }
+  console.log(`\n${names.length - failures.length} of ${names.length} combinations passed\n`);
+  expect(failures).toEqual([]);
+});
