@@ -3,7 +3,6 @@ import { PartialAnswersSchema } from './answers/schema.js';
 import { parseCommandLine } from './cli/args.js';
 import { helpText } from './cli/help.js';
 import { runCreate } from './commands/create.js';
-import { runUpgrade } from './commands/upgrade.js';
 import { CancelledError, EXIT, UsageError } from './errors.js';
 import { type Io, processIo } from './ui/io.js';
 import { GENERATOR_VERSION } from './version.js';
@@ -21,7 +20,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       case 'schema':
         return print(io, `${JSON.stringify(answersFileSchema(), null, 2)}\n`);
       case 'upgrade':
-        return await runUpgrade(args, io);
+        // Loaded on use, like the prompts: create never evaluates the merge code.
+        return await (await import('./commands/upgrade.js')).runUpgrade(args, io);
       case 'validate':
         io.stderr.write(`secure-ai-landing ${args.command} is not available in version ${GENERATOR_VERSION} yet; nothing was changed.\n`);
         return EXIT.failure;
