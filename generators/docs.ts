@@ -23,9 +23,6 @@ function guidanceViewOf(model: ViewModel) {
     statuses: statuses.map((entry) => ({
       ...entry,
       evidenceByFile: entry.status === 'satisfied' ? groupByFile(entry.evidence) : [],
-      satisfied: entry.status === 'satisfied',
-      notApplicable: entry.status === 'not-applicable',
-      manual: entry.status === 'manual',
     })),
     satisfied: count('satisfied'),
     notApplicable: count('not-applicable'),

@@ -63,7 +63,7 @@ export async function writeTree(target: string, tree: RenderedTree): Promise<Wri
 }
 
 /** Shell scripts are written executable, so that git records them so and `scripts/x.sh` runs as it is. */
-function modeOf(path: string): number {
+export function modeOf(path: string): number {
   return path.endsWith('.sh') && !path.endsWith('/landing-zone.sh') ? 0o755 : 0o644;
 }
 

@@ -1,5 +1,6 @@
 import { copyFile, lstat, mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { modeOf } from '../fs/write.js';
 
 /** One file's new content, or `undefined` to remove it. */
 export interface FileChange {
@@ -36,7 +37,7 @@ export async function applyAll(target: string, changes: readonly FileChange[], w
         const created = await mkdir(dirname(file), { recursive: true });
         if (created) createdDirs.push(created);
         // A file keeps the permissions it has (the user may have made a script executable).
-        await writeFile(`${file}.upgrade-tmp`, content, { encoding: 'utf8', mode: touched[index]!.mode ?? (path.endsWith('.sh') ? 0o755 : 0o644) });
+        await writeFile(`${file}.upgrade-tmp`, content, { encoding: 'utf8', mode: touched[index]!.mode ?? modeOf(path) });
         await rename(`${file}.upgrade-tmp`, file);
       }
     }

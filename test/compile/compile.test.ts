@@ -1,10 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PartialAnswers } from '../../src/answers/schema.js';
 import { serializeBicepParams } from '../../src/render/bicepparam.js';
 import { criticalPath } from '../../src/validate/critical-path.js';
 import { type BicepRun, describeDiagnostics, runBicep } from '../compiler/bicep.js';
+import { writeTree } from '../../src/fs/write.js';
 import { tempDir } from '../helpers/cli.js';
 import { apiManagementProblems, edgeProblems, jumpboxProblems, publicEndpointProblems, regionalNetworkProblems, vpnProblems } from './doors.js';
 import { allResources, deploymentsDeclaring, firewallProblems, nsgProblems, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
@@ -44,10 +45,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     for (const [name, answers] of Object.entries(COMPILED)) {
       const tree = await renderScenario(answers);
       rendered.set(name, tree);
-      for (const [path, content] of tree) {
-        await mkdir(dirname(join(root, name, path)), { recursive: true });
-        await writeFile(join(root, name, path), content);
-      }
+      await writeTree(join(root, name), tree);
     }
     // A parameter file whose value needs every escape: Bicep must read back exactly the same text.
     await mkdir(join(root, 'round-trip/infra/params'), { recursive: true });

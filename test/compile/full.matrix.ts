@@ -1,5 +1,6 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeTree } from '../../src/fs/write.js';
 import { expect, inject, it } from 'vitest';
 import { describeDiagnostics, runBicep } from '../compiler/bicep.js';
 import { tempDir } from '../helpers/cli.js';
@@ -23,10 +24,7 @@ it('every valid combination renders and compiles cleanly', async () => {
     const batch = names.slice(start, start + BATCH);
     const root = await tempDir('sail-matrix-');
     for (const name of batch) {
-      for (const [path, content] of await renderScenario(matrix[name]!)) {
-        await mkdir(dirname(join(root, name, path)), { recursive: true });
-        await writeFile(join(root, name, path), content);
-      }
+      await writeTree(join(root, name), await renderScenario(matrix[name]!));
     }
     const env = { JUMPBOX_ADMIN_PASSWORD: 'not-a-real-Passw0rd' };
     const runs = [

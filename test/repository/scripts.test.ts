@@ -1,7 +1,8 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { writeTree } from '../../src/fs/write.js';
 import { tempDir } from '../helpers/cli.js';
 import { renderScenario, SCENARIOS } from '../scenarios.js';
 
@@ -19,10 +20,7 @@ const scriptsOf = async (name: string, extension: string) =>
 beforeAll(async () => {
   root = await tempDir('sail-scripts-');
   for (const name of NAMES) {
-    for (const [path, content] of await renderScenario(SCENARIOS[name]!)) {
-      await mkdir(dirname(join(root, name, path)), { recursive: true });
-      await writeFile(join(root, name, path), content, { mode: path.endsWith('.sh') ? 0o755 : 0o644 });
-    }
+    await writeTree(join(root, name), await renderScenario(SCENARIOS[name]!));
   }
 });
 
@@ -77,7 +75,8 @@ describe('scripts/verify-private-endpoints.sh (NET-13)', () => {
       const { createServer } = require('node:net');
       const { spawnSync } = require('node:child_process');
       const server = createServer((socket) => socket.end()).listen(443, '10.9.9.9', () => {
-        const run = spawnSync('bash', ['scripts/verify-private-endpoints.sh', '--timeout', '1', '--fqdns-file', ${JSON.stringify(file)}], { encoding: 'utf8' });
+        // Run from a subfolder, as a user may: the names file is relative to where they are, not to the script.
+        const run = spawnSync('bash', ['../scripts/verify-private-endpoints.sh', '--timeout', '1', '--fqdns-file', '../../names.txt'], { encoding: 'utf8', cwd: 'infra' });
         process.stdout.write(JSON.stringify({ exitCode: run.status, stdout: run.stdout, stderr: run.stderr }));
         server.close();
       });`;

@@ -5,6 +5,7 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { finalize, mergeLayers, type Resolved } from '../../src/answers/resolve.js';
 import type { PartialAnswers } from '../../src/answers/schema.js';
+import { writeTree } from '../../src/fs/write.js';
 import { generateLandingZone } from '../../src/generate.js';
 import { BASE_PATH, STATE_PATH } from '../../src/state.js';
 import { applyAll } from '../../src/upgrade/apply.js';
@@ -46,10 +47,7 @@ function resolved(partial: PartialAnswers): Resolved {
 async function generatedWithA(partial: PartialAnswers = ANSWERS): Promise<string> {
   const dir = await tempDir('sail-upgrade-');
   const { tree } = await generateLandingZone(resolved(partial), templatesA);
-  for (const [path, content] of tree) {
-    await execa('mkdir', ['-p', join(dir, path, '..')]);
-    await writeFile(join(dir, path), content);
-  }
+  await writeTree(dir, tree);
   await git(dir, 'init', '--quiet');
   await git(dir, 'add', '.');
   await git(dir, 'commit', '--quiet', '-m', 'generated with template set A');

@@ -4,6 +4,7 @@
 # Run it where the services are meant to be reached from: a VPN client or a machine in the network
 # (the jumpbox has scripts/verify-private-endpoints.ps1). From the internet every row fails, as it should.
 set -euo pipefail
+invoked_from=$PWD
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/landing-zone.sh
 source scripts/landing-zone.sh
@@ -25,7 +26,7 @@ environment=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --timeout) timeout_seconds="${2:-}"; shift 2 ;;
-    --fqdns-file) fqdns_file="${2:-}"; shift 2 ;;
+    --fqdns-file) fqdns_file="${2:-}"; [[ "$fqdns_file" == /* ]] || fqdns_file="$invoked_from/$fqdns_file"; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     -*) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
     *) environment="$1"; shift ;;
