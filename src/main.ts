@@ -23,8 +23,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         // Loaded on use, like the prompts: create never evaluates the merge code.
         return await (await import('./commands/upgrade.js')).runUpgrade(args, io);
       case 'validate':
-        io.stderr.write(`secure-ai-landing ${args.command} is not available in version ${GENERATOR_VERSION} yet; nothing was changed.\n`);
-        return EXIT.failure;
+        return await (await import('./commands/validate.js')).runValidate(args, io);
     }
   } catch (error) {
     return report(error, io, json);

@@ -1,6 +1,7 @@
 import { dataZoneOf, hasAvailabilityZones } from './answers/locations.js';
 import { isProductionEnvironment, resourceNamePreview } from './answers/naming.js';
 import type { Answers } from './answers/schema.js';
+import { GENERATOR_VERSION } from './version.js';
 import { APPLICATION_GATEWAY_SUBNET, AZURE_FIREWALL_SUBNET, type EnvironmentNetwork, PRIVATE_ENDPOINT_SUBNET } from './network/address-plan.js';
 import { addressAt, blockSize, type Cidr, parseCidr } from './network/cidr.js';
 import { planNetworks, type RegionalNetwork } from './network/landing-zone-networks.js';
@@ -107,6 +108,8 @@ export interface ViewModel {
   readonly privateServices: string;
   /** The Bicep release the generated pipeline installs: the one this generator's output is verified with. */
   readonly bicepVersion: string;
+  /** The generator's own version: the pipeline's validate job runs exactly this release. */
+  readonly generatorVersion: string;
   /** `foundry=project services=openai …`: the choices in one line, for headers and summaries. */
   readonly choices: string;
   /** The resources billed by the hour whether used or not, as a phrase for the README; empty when there are none. */
@@ -177,6 +180,7 @@ export function buildModel(answers: Answers): ViewModel {
     modelSku,
     zoneRedundant: hasAvailabilityZones(answers.location),
     bicepVersion: BICEP_VERSION,
+    generatorVersion: GENERATOR_VERSION,
     choices: describeChoices(answers),
     privateServices: privateServicesOf(platform),
     hourlyCosts: hourlyCostsOf(answers),

@@ -23,6 +23,8 @@ export interface RunOptions {
   readonly allowDirty: boolean;
   /** upgrade: change nothing; exit 4 when an upgrade would change files. */
   readonly check: boolean;
+  /** validate: also write the results as SARIF to this file. */
+  readonly sarif?: string;
 }
 
 export interface ParsedArgs {
@@ -43,6 +45,7 @@ export const RUN_OPTIONS = {
   set: { type: 'string', multiple: true, valueName: '<answer=value>', description: 'upgrade: change an answer, e.g. --set vpn=p2s (repeatable; flags such as --vpn p2s work too).' },
   'allow-dirty': { type: 'boolean', description: 'upgrade: run although the git working tree has uncommitted changes.' },
   check: { type: 'boolean', description: 'upgrade: change nothing; exit 4 if an upgrade would change files (for a scheduled job).' },
+  sarif: { type: 'string', valueName: '<file>', description: 'validate: also write the results as SARIF 2.1.0, for GitHub code scanning.' },
   help: { type: 'boolean', short: 'h', description: 'Show this help.' },
   version: { type: 'boolean', short: 'v', description: 'Show the version.' },
 } as const;
@@ -103,6 +106,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       set: (values.set as string[] | undefined) ?? [],
       allowDirty: values['allow-dirty'] === true,
       check: values.check === true,
+      sarif: values.sarif as string | undefined,
     },
   };
 }

@@ -40,19 +40,30 @@ export async function readPreviousGeneration(
   readBlob: (id: string) => Promise<string | undefined>,
   migrations: readonly AnswerMigration[] = ANSWER_MIGRATIONS,
 ): Promise<PreviousGeneration> {
+  const state = await readState(dir, 'upgrade');
+  const { answers, notes } = migrateAnswers(state, migrations);
+  return { version: state.generator.version, answers, sources: state.answerSources ?? {}, base: await readBase(dir, state, readBlob), migrations: notes };
+}
+
+/** The stored answers in this version's terms, and the version that stored them; for `validate`. */
+export async function readStoredAnswers(dir: string, migrations: readonly AnswerMigration[] = ANSWER_MIGRATIONS): Promise<{ version: string; answers: PartialAnswers }> {
+  const state = await readState(dir, 'validate');
+  return { version: state.generator.version, answers: migrateAnswers(state, migrations).answers };
+}
+
+async function readState(dir: string, command: 'upgrade' | 'validate'): Promise<StoredState> {
   const state = parseState(await readFile(join(dir, STATE_PATH), 'utf8').catch(() => {
     throw new UsageError(`${dir} holds no landing zone made by create-secure-ai-landing (no ${STATE_PATH}); nothing was changed`, [
-      'Run upgrade in the folder that create generated, or create a landing zone first.',
+      `Run ${command} in the folder that create generated, or create a landing zone first.`,
     ]);
   }));
   if (state.schemaVersion > STATE_SCHEMA_VERSION) {
     throw new UsageError(
       `${STATE_PATH} was written by create-secure-ai-landing ${state.generator.version} (state schema ${state.schemaVersion}), newer than this one (schema ${STATE_SCHEMA_VERSION}); nothing was changed`,
-      ['Run the newer generator: npx create-secure-ai-landing@latest upgrade'],
+      [`Run the newer generator: npx create-secure-ai-landing@latest ${command}`],
     );
   }
-  const { answers, notes } = migrateAnswers(state, migrations);
-  return { version: state.generator.version, answers, sources: state.answerSources ?? {}, base: await readBase(dir, state, readBlob), migrations: notes };
+  return state;
 }
 
 function parseState(text: string): StoredState {

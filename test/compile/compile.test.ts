@@ -7,11 +7,13 @@ import { criticalPath } from '../../src/validate/critical-path.js';
 import { type BicepRun, describeDiagnostics, runBicep } from '../compiler/bicep.js';
 import { writeTree } from '../../src/fs/write.js';
 import { tempDir } from '../helpers/cli.js';
-import { apiManagementProblems, edgeProblems, jumpboxProblems, publicEndpointProblems, regionalNetworkProblems, vpnProblems } from './doors.js';
-import { allResources, deploymentsDeclaring, firewallProblems, nsgProblems, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
+import { apiManagementProblems, edgeProblems, jumpboxProblems, publicEndpointProblems, regionalNetworkProblems, vpnProblems } from '../../src/validate/doors.js';
+import { allResources, deploymentsDeclaring, firewallProblems, nsgProblems, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from '../../src/validate/arm.js';
 import { optionMatrix, platformMatrix, renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
 import { defaultMatrix } from '../matrix.js';
-import { platformProblems } from './platform.js';
+import { platformProblems } from '../../src/validate/platform.js';
+import { CHECKED_IDS, checkConformance } from '../../src/validate/conformance.js';
+import { buildModel } from '../../src/model.js';
 import { aiPlatformOf } from '../../src/ai/platform.js';
 
 /**
@@ -91,24 +93,6 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     expect(firewall ? firewallProblems(template, { apiManagement: gateway !== 'none' }) : []).toEqual([]);
   });
 
-  it.each(NAMES)('%s: every model deployment uses a content filter that blocks jailbreaks and indirect attacks (SEC-03)', async (name) => {
-    const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
-    const withModels = answersOf(name).services.includes('openai');
-    const modules = deploymentsDeclaring(template, 'Microsoft.CognitiveServices/accounts/raiPolicies');
-    expect(modules.map((module) => module.name)).toEqual(withModels ? ['model-deployments'] : []);
-    if (!withModels) return;
-    const module = modules[0]!.properties!.template!;
-    const policy = allResources(module).find((resource) => resource.type === 'Microsoft.CognitiveServices/accounts/raiPolicies')!;
-    // The filters are computed: the shields are a variable of the module that the policy's list includes.
-    expect(String(policy.properties?.contentFilters)).toContain("variables('promptShields')");
-    for (const shield of ['Jailbreak', 'Indirect Attack']) {
-      expect(module.variables?.promptShields).toContainEqual({ name: shield, enabled: true, blocking: true, source: 'Prompt' });
-    }
-    const deployments = allResources(module).filter((resource) => resource.type === 'Microsoft.CognitiveServices/accounts/deployments');
-    expect(deployments.length).toBeGreaterThan(0);
-    for (const deployment of deployments) expect(deployment.properties?.raiPolicyName).toBe('prompt-shields');
-  });
-
   it.each(NAMES)('%s: every AI and PaaS resource is keyless, private, in its DNS zones and monitored; managed networks approve outbound (NET-01..03, NET-07, FDY-02..06, SEC-06, SEC-11)', async (name) => {
     const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
     const answers = answersOf(name);
@@ -122,24 +106,16 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     expect(count('Microsoft.ContainerRegistry/registries')).toBe(platform.containerRegistry ? 1 : 0);
   });
 
-  it.each(NAMES)('%s: no Owner or Contributor anywhere, and Azure Policy denies public access for every AI and PaaS type deployed (SEC-09, NET-05)', async (name) => {
-    const text = await readFile(join(root, name, 'infra/main.json'), 'utf8');
-    const template = JSON.parse(text);
-    for (const broad of ['8e3af657-a8ff-443c-a75c-2fe8c4bcb635', 'b24988ac-6180-42a0-ab88-20f7382dd24c']) expect(text).not.toContain(broad);
-    const guarded = template.resources.find((resource: { name: string }) => resource.name === 'policy-deny-public-network-access').properties.parameters.resourceTypes.value;
-    const present = new Set(allResources(template).map((resource) => resource.type.toLowerCase()));
-    const keys: Record<string, string> = {
-      'microsoft.cognitiveservices/accounts': 'cognitiveServices', 'microsoft.storage/storageaccounts': 'storage', 'microsoft.keyvault/vaults': 'keyVault',
-      'microsoft.search/searchservices': 'search', 'microsoft.machinelearningservices/workspaces': 'machineLearning',
-      'microsoft.containerregistry/registries': 'containerRegistry', 'microsoft.documentdb/databaseaccounts': 'cosmosDb',
-    };
-    expect([...guarded].sort()).toEqual(Object.entries(keys).filter(([type]) => present.has(type)).map(([, key]) => key).sort());
-  });
-
-  it.each(NAMES)('%s: Defender for AI is on for the subscription (SEC-02)', async (name) => {
+  it.each(NAMES)('%s: validate passes: every IaC recommendation that applies holds in the compiled JSON, for every environment', async (name) => {
     const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
-    const plans = template.resources.filter((resource: { type: string }) => resource.type === 'Microsoft.Security/pricings');
-    expect(plans).toEqual([expect.objectContaining({ name: 'AI', properties: { pricingTier: 'Standard' } })]);
+    const environments: Record<string, Record<string, { value?: unknown }>> = {};
+    for (const environment of environmentsOf(name)) {
+      environments[environment] = JSON.parse(await readFile(join(root, name, `infra/params/${environment}.json`), 'utf8')).parameters;
+    }
+    const results = checkConformance({ template, environments }, buildModel(answersOf(name)));
+    expect(results.filter((result) => result.status === 'fail').map((result) => `${result.id}: ${result.problems.join('; ')}`)).toEqual([]);
+    // Every IaC ID is judged: checked (pass) or turned off by an answer, never silently skipped.
+    expect(results.map((result) => result.id)).toEqual(CHECKED_IDS);
   });
 
   it.each(NAMES)('%s: every private DNS zone is linked to every VNet; hub and spoke peer both ways with the right flags', async (name) => {
@@ -185,13 +161,13 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     const variable = Object.keys(apim.variables).find((key) => String(apim.variables[key]).includes('<validate-azure-ad-token'))!;
     apim.variables[variable] = apim.variables[variable].replace(/<validate-azure-ad-token[\s\S]*?<\/validate-azure-ad-token>/, '').replace('<backend>\n    <base />', '<backend>');
     expect(apiManagementProblems(template)).toEqual([
-      'API Management is not in internal mode',
-      "the model API's policy lacks <validate-azure-ad-token",
-      "the model API's policy does not start <backend> with <base />",
+      'api-management: Microsoft.ApiManagement/service is not in internal mode',
+      "api-management: the model API's policy lacks <validate-azure-ad-token (SEC-05)",
+      "api-management: the model API's policy does not start <backend> with <base />",
     ]);
     const apimDeployment = modules.find((resource: { name: string }) => resource.name === 'api-management');
     delete apimDeployment.properties.parameters.additionalLocations;
-    expect(apiManagementProblems(template)).toContain('API Management does not run in the further regions of apiManagementRegions');
+    expect(apiManagementProblems(template)).toContain('api-management: API Management does not run in the further regions of apiManagementRegions (NET-14)');
     const peering = modules.find((resource: { name: string }) => resource.name.includes('peering-workload-to-apim-'));
     delete peering.copy.batchSize;
     expect(regionalNetworkProblems(template)).toEqual(['the peerings from the workload to the regions are not made one at a time']);

@@ -195,10 +195,10 @@ describe('other commands', () => {
     }
   });
 
-  it('validate says it is not available yet and exits non-zero', async () => {
+  it('validate outside a landing zone says so, exits 2 and changes nothing', async () => {
     const result = await runCli(['validate'], { cwd: work });
-    expect(result.exitCode).not.toBe(0);
-    expect(result.stderr).toMatch(/validate is not available in version .* yet/);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('holds no landing zone made by create-secure-ai-landing');
   });
 
   it('upgrade outside a landing zone says so, exits 2 and changes nothing', async () => {

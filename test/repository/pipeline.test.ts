@@ -3,6 +3,7 @@ import { validateWorkflow } from '@action-validator/core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { BICEP_VERSION as GENERATED_BICEP_VERSION } from '../../src/toolchain.js';
+import { GENERATOR_VERSION } from '../../src/version.js';
 import { BICEP_VERSION as TESTED_BICEP_VERSION } from '../compiler/bicep.js';
 import { renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
 
@@ -50,7 +51,8 @@ describe.each(NAMES)('%s: the generated workflows', (name) => {
       expect(workflow.permissions, path).toEqual({});
       for (const [id, job] of Object.entries(workflow.jobs)) {
         expect(job.permissions, `${path} ${id}`).toBeDefined();
-        const allowed = new Set(['contents:read', 'id-token:write']);
+        // Code scanning takes validate's findings; no other job writes anything.
+        const allowed = new Set(['contents:read', 'id-token:write', ...(id === 'validate' ? ['security-events:write'] : [])]);
         for (const [scope, level] of Object.entries(job.permissions!)) expect(allowed, `${path} ${id} ${scope}: ${level}`).toContain(`${scope}:${level}`);
         // Only jobs that sign in to Azure may ask for an OpenID Connect token.
         const signsIn = job.uses !== undefined || (job.steps ?? []).some((step) => step.uses?.startsWith('azure/login@'));
@@ -71,10 +73,16 @@ describe.each(NAMES)('%s: the generated workflows', (name) => {
     }
   });
 
-  it('check pull requests: compile, PSRule, what-if per environment with the read-only identity, never from forks', () => {
+  it('check pull requests: compile, validate, PSRule, what-if per environment with the read-only identity, never from forks', () => {
     const workflow = parse(rendered.get(name)!.get('.github/workflows/pull-request.yml')!);
     expect(Object.keys(workflow.on)).toEqual(['pull_request']);
-    expect(Object.keys(workflow.jobs)).toEqual(['build', 'psrule', 'what-if']);
+    expect(Object.keys(workflow.jobs)).toEqual(['build', 'validate', 'psrule', 'what-if']);
+    // validate runs the generator release that made the repository, and its findings reach code scanning.
+    expect((workflow as unknown as { env: Record<string, string> }).env.GENERATOR_VERSION).toBe(GENERATOR_VERSION);
+    const validate = workflow.jobs.validate!.steps!;
+    expect(validate.map((step) => step.run ?? '').join('\n')).toContain('npx --yes "create-secure-ai-landing@$GENERATOR_VERSION" validate --sarif validate.sarif');
+    const upload = validate.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    expect(upload?.with).toEqual({ sarif_file: 'validate.sarif', category: 'secure-ai-landing-validate' });
     expect(workflow.jobs.psrule!.steps!.some((step) => step.uses?.startsWith('microsoft/ps-rule@'))).toBe(true);
     const whatIf = workflow.jobs['what-if']!;
     expect(whatIf.if).toBe('github.event.pull_request.head.repo.full_name == github.repository');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rangeProblems, subnetProblems } from '../compile/arm.js';
+import { rangeProblems, subnetProblems } from '../../src/validate/arm.js';
 
 const value = (v: unknown) => ({ value: v });
 

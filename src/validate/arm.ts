@@ -1,5 +1,5 @@
-import { addressAt, contains, overlaps, parseCidr, type Cidr } from '../../src/network/cidr.js';
-import { resourcesOf } from '../../src/validate/critical-path.js';
+import { addressAt, contains, overlaps, parseCidr, type Cidr } from '../network/cidr.js';
+import { resourcesOf } from './critical-path.js';
 
 /** A compiled ARM template, or one nested in a `Microsoft.Resources/deployments` resource. */
 export interface ArmTemplate {

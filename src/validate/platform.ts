@@ -104,8 +104,13 @@ export function platformProblems(template: ArmTemplate, { zoneGroups = true } = 
       }
     }
     const typeName = resource.type.split('/').at(-1)!;
-    const diagnosed = ownResources(declaring).some((candidate) => candidate.type === 'Microsoft.Insights/diagnosticSettings' && new RegExp(`/${typeName}['/]`).test(String((candidate as { scope?: string }).scope)));
-    if (!diagnosed) problems.push(`${label}: no diagnostic settings to Log Analytics (SEC-11)`);
+    const settings = ownResources(declaring).filter((candidate) => candidate.type === 'Microsoft.Insights/diagnosticSettings' && new RegExp(`/${typeName}['/]`).test(String((candidate as { scope?: string }).scope)));
+    if (settings.length === 0) problems.push(`${label}: no diagnostic settings to Log Analytics (SEC-11)`);
+    for (const setting of settings) {
+      const { workspaceId, logs = [], metrics = [] } = (setting.properties ?? {}) as { workspaceId?: unknown; logs?: { enabled?: unknown }[]; metrics?: { enabled?: unknown }[] };
+      if (workspaceId === undefined) problems.push(`${label}: its diagnostic settings send nothing to Log Analytics (SEC-11)`);
+      if ([...logs, ...metrics].some((category) => category.enabled !== true)) problems.push(`${label}: its diagnostic settings switch categories off (SEC-11)`);
+    }
     return problems;
   });
 }

@@ -90,22 +90,27 @@ export function apiManagementProblems(template: ArmTemplate): string[] {
   const service = entries.find(({ resource }) => resource.type === 'Microsoft.ApiManagement/service');
   if (!service) return ['no API Management service'];
   const problems: string[] = [];
-  if (service.resource.properties?.virtualNetworkType !== 'Internal') problems.push('API Management is not in internal mode');
+  if (service.resource.properties?.virtualNetworkType !== 'Internal') problems.push('api-management: Microsoft.ApiManagement/service is not in internal mode');
   const policy = entries.find(({ resource }) => resource.type === 'Microsoft.ApiManagement/service/apis/policies');
   // The XML is loaded into a variable of the module; the policy's value replaces placeholders in it.
   const variable = /variables\('(\$fxv#\d+)'\)/.exec(String(policy?.resource.properties?.value))?.[1];
   const xml = String(variable ? policy?.template.variables?.[variable] : policy?.resource.properties?.value);
-  for (const element of ['<validate-azure-ad-token', '<authentication-managed-identity', '-token-limit', '-emit-token-metric']) {
-    if (!xml.includes(element)) problems.push(`the model API's policy lacks ${element}`);
+  // SEC-05: callers prove who they are with Entra ID; the gateway calls the models as itself.
+  for (const [element, id] of [['<validate-azure-ad-token', ' (SEC-05)'], ['<authentication-managed-identity', ' (SEC-05)'], ['-token-limit', ''], ['-emit-token-metric', '']] as const) {
+    if (!xml.includes(element)) problems.push(`api-management: the model API's policy lacks ${element}${id}`);
+  }
+  const modelAccess = ownResources(template).find((resource) => resource.name === 'api-management-model-access');
+  if (!JSON.stringify(modelAccess?.properties?.parameters?.principalId ?? null).includes("'Microsoft.Resources/deployments', 'api-management')")) {
+    problems.push('api-management-model-access: the gateway\'s managed identity holds no role on the model account (SEC-05)');
   }
   // NET-14: with further regions, the service's additional locations come from the parameter and use the regional subnets.
   const deployment = ownResources(template).find((resource) => resource.name === 'api-management');
   const extra = JSON.stringify(deployment?.properties?.parameters?.additionalLocations?.value ?? null);
   if (template.parameters?.apiManagementRegions !== undefined && !(extra.includes("parameters('apiManagementRegions')") && extra.includes('/subnets/snet-apim'))) {
-    problems.push('API Management does not run in the further regions of apiManagementRegions');
+    problems.push('api-management: API Management does not run in the further regions of apiManagementRegions (NET-14)');
   }
   for (const section of ['inbound', 'backend', 'outbound', 'on-error']) {
-    if (!new RegExp(`<${section}>\\s*<base />`).test(xml)) problems.push(`the model API's policy does not start <${section}> with <base />`);
+    if (!new RegExp(`<${section}>\\s*<base />`).test(xml)) problems.push(`api-management: the model API's policy does not start <${section}> with <base />`);
   }
   return problems;
 }

@@ -1,0 +1,114 @@
+import { type ArmTemplate, ownResources } from './arm.js';
+import { criticalPath, PROVISIONING_MINUTES } from './critical-path.js';
+
+/**
+ * The figures `validate` reports beside conformance: how close the compiled template is to Azure Resource
+ * Manager's limits, and how long its deployment must take at least (the critical path) compared with its
+ * slowest single resource.
+ */
+
+/** Azure Resource Manager's template limits ("Template limits", ARM documentation: Best practices for templates). */
+export const TEMPLATE_LIMITS = {
+  bytes: 4 * 1024 * 1024,
+  parameters: 256,
+  variables: 256,
+  resources: 800,
+  outputs: 64,
+} as const;
+
+/** The size budget of DESIGN.md: a quarter of the platform's limit. */
+export const SIZE_BUDGET_BYTES = 1024 * 1024;
+/** DESIGN.md: the critical path stays within this factor of the slowest single resource. */
+export const CRITICAL_PATH_BUDGET = 1.1;
+
+export interface CountFigure {
+  readonly count: number;
+  readonly limit: number;
+  /** The template with the most: `main` or the module deployment's name. */
+  readonly template: string;
+}
+
+export interface TemplateFigures {
+  readonly bytes: number;
+  readonly limitBytes: number;
+  readonly budgetBytes: number;
+  readonly parameters: CountFigure;
+  readonly variables: CountFigure;
+  readonly resources: CountFigure;
+  readonly outputs: CountFigure;
+  readonly criticalPath: {
+    readonly minutes: number;
+    readonly slowest: { readonly name: string; readonly minutes: number };
+    readonly ratio: number;
+    readonly budget: number;
+    readonly chain: readonly { readonly step: string; readonly minutes: number }[];
+    /** Resources on the critical path that start late, and what they wait for. */
+    readonly waits: readonly string[];
+  };
+}
+
+type Countable = 'parameters' | 'variables' | 'resources' | 'outputs';
+
+/** Every template: main, then each nested deployment's, with its deployment's name. */
+function templates(template: ArmTemplate, name = 'main'): { name: string; template: ArmTemplate }[] {
+  return [{ name, template }, ...ownResources(template).flatMap((resource) => (resource.properties?.template ? templates(resource.properties.template, resource.name) : []))];
+}
+
+/** Each limit applies to each template on its own: report the template closest to it. */
+function largest(all: readonly { name: string; template: ArmTemplate }[], key: Countable): CountFigure {
+  const size = (template: ArmTemplate) => {
+    const value = (template as Record<string, unknown>)[key];
+    return Array.isArray(value) ? value.length : value && typeof value === 'object' ? Object.keys(value).length : 0;
+  };
+  return all.reduce<CountFigure>((most, { name, template }) => (size(template) > most.count ? { count: size(template), limit: TEMPLATE_LIMITS[key], template: name } : most), { count: 0, limit: TEMPLATE_LIMITS[key], template: 'main' });
+}
+
+/** Minutes of one step of a chain (`module > … > type`), from the provisioning table. */
+const minutesOf = (step: string) => PROVISIONING_MINUTES[step.split(' > ').at(-1)!.toLowerCase()]?.minutes ?? 0.5;
+
+/** Steps that take this long or more are worth naming as the reason a later resource waits. */
+const NOTABLE_MINUTES = 2;
+
+export function templateFigures(text: string, template: ArmTemplate): TemplateFigures {
+  const all = templates(template);
+  const path = criticalPath(template);
+  const chain = path.chain.map((step) => ({ step, minutes: minutesOf(step) }));
+  return {
+    bytes: Buffer.byteLength(text),
+    limitBytes: TEMPLATE_LIMITS.bytes,
+    budgetBytes: SIZE_BUDGET_BYTES,
+    parameters: largest(all, 'parameters'),
+    variables: largest(all, 'variables'),
+    resources: largest(all, 'resources'),
+    outputs: largest(all, 'outputs'),
+    criticalPath: {
+      minutes: path.minutes,
+      slowest: path.slowest,
+      ratio: path.slowest.minutes > 0 ? path.minutes / path.slowest.minutes : 1,
+      budget: CRITICAL_PATH_BUDGET,
+      chain,
+      waits: waitsOn(chain),
+    },
+  };
+}
+
+/**
+ * The slow resources on the critical path that start only after other slow ones: each could start at once
+ * if the dependency between them is not needed, which would shorten the deployment by the wait.
+ */
+function waitsOn(chain: readonly { step: string; minutes: number }[]): string[] {
+  const waits: string[] = [];
+  let elapsed = 0;
+  const before: { step: string; minutes: number }[] = [];
+  for (const entry of chain) {
+    const blockers = before.filter((candidate) => candidate.minutes >= NOTABLE_MINUTES);
+    if (entry.minutes >= NOTABLE_MINUTES && blockers.length > 0) {
+      waits.push(`${entry.step} (${entry.minutes} min) starts after ${round(elapsed)} min, waiting for ${blockers.map((blocker) => `${blocker.step} (${blocker.minutes} min)`).join(', ')}`);
+    }
+    before.push(entry);
+    elapsed += entry.minutes;
+  }
+  return waits;
+}
+
+const round = (minutes: number) => Math.round(minutes * 10) / 10;

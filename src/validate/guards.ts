@@ -1,0 +1,197 @@
+import { type ArmResource, type ArmTemplate, allResources, deploymentsDeclaring, ownResources, vnetSubnets } from './arm.js';
+import { resourcesByModule } from './doors.js';
+
+/**
+ * Checks of the guard rails around the platform, read from the compiled template and the parameters of
+ * each environment: Azure Policy (NET-05), Defender for AI (SEC-02), content filters (SEC-03), role
+ * assignments (SEC-09) and managed identities (SEC-10). Each returns what is wrong, or nothing.
+ */
+
+type EnvironmentParameters = Readonly<Record<string, Readonly<Record<string, { readonly value?: unknown }>>>>;
+
+/** main.bicep's policy-key of each AI and PaaS type the deny policy must cover. */
+const POLICY_KEYS: Readonly<Record<string, string>> = {
+  'microsoft.cognitiveservices/accounts': 'cognitiveServices',
+  'microsoft.storage/storageaccounts': 'storage',
+  'microsoft.keyvault/vaults': 'keyVault',
+  'microsoft.search/searchservices': 'search',
+  'microsoft.machinelearningservices/workspaces': 'machineLearning',
+  'microsoft.containerregistry/registries': 'containerRegistry',
+  'microsoft.documentdb/databaseaccounts': 'cosmosDb',
+};
+
+const DENY_POLICY = 'policy-deny-public-network-access';
+const ZONE_GROUP_POLICY = 'policy-private-dns-zone-groups';
+
+/** `[parameters('x')]` → the value every environment gives x, by environment; a literal applies to all. */
+function valuesByEnvironment(value: unknown, environments: EnvironmentParameters): [string, unknown][] {
+  const parameter = typeof value === 'string' ? /^\[parameters\('(\w+)'\)\]$/.exec(value)?.[1] : undefined;
+  return Object.entries(environments).map(([environment, parameters]) => [environment, parameter ? parameters[parameter]?.value : value]);
+}
+
+/**
+ * NET-05: the deny policy covers every AI and PaaS type the template deploys and denies (Audit only reports)
+ * in every environment; with zone-group policies, they deploy or audit, never switched off.
+ */
+export function policyProblems(template: ArmTemplate, environments: EnvironmentParameters, { zoneGroupPolicies }: { zoneGroupPolicies: boolean }): string[] {
+  const problems: string[] = [];
+  const deployment = (name: string) => ownResources(template).find((resource) => resource.name === name);
+  const deny = deployment(DENY_POLICY);
+  if (!deny) return [`${DENY_POLICY}: no policy denies public network access`];
+  const guarded = new Set((deny.properties?.parameters?.resourceTypes?.value ?? []) as string[]);
+  const deployed = new Set(allResources(template).map((resource) => POLICY_KEYS[resource.type.toLowerCase()]).filter((key) => key !== undefined));
+  for (const key of [...deployed].filter((candidate) => !guarded.has(candidate)).sort()) problems.push(`${DENY_POLICY}: ${key} is deployed but not covered by the policy`);
+  for (const [environment, effect] of valuesByEnvironment(deny.properties?.parameters?.effect?.value, environments)) {
+    if (effect !== 'Deny') problems.push(`${DENY_POLICY}: the effect is ${JSON.stringify(effect)} in ${environment}, not Deny`);
+  }
+  if (!zoneGroupPolicies) return problems;
+  const zoneGroups = deployment(ZONE_GROUP_POLICY);
+  if (!zoneGroups) return [...problems, `${ZONE_GROUP_POLICY}: no policy deploys the private DNS zone groups`];
+  for (const [environment, effect] of valuesByEnvironment(zoneGroups.properties?.parameters?.effect?.value, environments)) {
+    if (effect !== 'DeployIfNotExists' && effect !== 'AuditIfNotExists') problems.push(`${ZONE_GROUP_POLICY}: the effect is ${JSON.stringify(effect)} in ${environment}, neither DeployIfNotExists nor AuditIfNotExists`);
+  }
+  return problems;
+}
+
+/** SEC-02: the subscription's Defender for AI plan is Standard. */
+export function defenderProblems(template: ArmTemplate): string[] {
+  const plans = ownResources(template).filter((resource) => resource.type === 'Microsoft.Security/pricings' && resource.name === 'AI');
+  return plans.length === 1 && plans[0]!.properties?.pricingTier === 'Standard' ? [] : ['Microsoft.Security/pricings AI: Defender for AI is not on the Standard tier'];
+}
+
+/**
+ * SEC-03: there are model deployments, each names a content filter (raiPolicy) that the same module declares,
+ * and every such filter blocks jailbreaks and indirect attacks on prompts.
+ */
+export function contentFilterProblems(template: ArmTemplate): string[] {
+  const problems: string[] = [];
+  const deployments = resourcesByModule(template).filter((entry) => entry.resource.type === 'Microsoft.CognitiveServices/accounts/deployments');
+  // Only called where models are chosen: none at all means the deployments were removed, not filtered.
+  if (deployments.length === 0) return ['model-deployments: no model deployment, though the answers ask for models'];
+  for (const { module, resource, template: declaring } of deployments) {
+    const policyName = resource.properties?.raiPolicyName;
+    const policy = ownResources(declaring).find((candidate) => candidate.type === 'Microsoft.CognitiveServices/accounts/raiPolicies' && String(candidate.name).includes(String(policyName)));
+    if (typeof policyName !== 'string' || !policy) {
+      problems.push(`${module}: Microsoft.CognitiveServices/accounts/deployments ${resource.name} has no content filter of its own (raiPolicyName is ${JSON.stringify(policyName)})`);
+      continue;
+    }
+    const filters = JSON.stringify(expandFilters(policy, declaring));
+    for (const shield of ['Jailbreak', 'Indirect Attack']) {
+      if (!filters.includes(JSON.stringify({ name: shield, enabled: true, blocking: true, source: 'Prompt' }))) problems.push(`${module}: Microsoft.CognitiveServices/accounts/raiPolicies ${policyName} does not block ${shield} on prompts`);
+    }
+  }
+  return problems;
+}
+
+/** The filters of a content filter policy, with the module variables its list is computed from. */
+function expandFilters(policy: ArmResource, declaring: ArmTemplate): unknown[] {
+  const filters = policy.properties?.contentFilters;
+  const referenced = [...String(filters).matchAll(/variables\('(\w+)'\)/g)].map((match) => declaring.variables?.[match[1]!]);
+  return [filters, ...referenced];
+}
+
+/** Owner, Contributor, User Access Administrator and Role Based Access Control Administrator: roles no workload needs. */
+const BROAD_ROLES: Readonly<Record<string, string>> = {
+  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635': 'Owner',
+  'b24988ac-6180-42a0-ab88-20f7382dd24c': 'Contributor',
+  '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9': 'User Access Administrator',
+  'f58310d9-a9f6-439a-9e8d-f62e7b41a168': 'Role Based Access Control Administrator',
+};
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * SEC-09: no broad role anywhere (template or parameters); every role assignment goes to a principal the
+ * parameters name (groups) or a managed identity the deployment creates, never to a principal ID written in.
+ */
+export function roleProblems(template: ArmTemplate, environments: EnvironmentParameters): string[] {
+  const problems: string[] = [];
+  const text = JSON.stringify(template).toLowerCase();
+  for (const [id, role] of Object.entries(BROAD_ROLES)) {
+    if (text.includes(id)) problems.push(`the template assigns ${role} (${id})`);
+    for (const [environment, parameters] of Object.entries(environments)) {
+      if (JSON.stringify(parameters).toLowerCase().includes(id)) problems.push(`the parameters of ${environment} assign ${role} (${id})`);
+    }
+  }
+  for (const { module, resource } of resourcesByModule(template).filter((entry) => entry.resource.type === 'Microsoft.Authorization/roleAssignments')) {
+    const principal = resource.properties?.principalId;
+    if (typeof principal === 'string' && GUID.test(principal)) problems.push(`${module}: Microsoft.Authorization/roleAssignments gives a role to a principal written into the template (${principal})`);
+  }
+  return problems;
+}
+
+/** The services that call other services, and so must do it with a managed identity (SEC-10). */
+const CALLERS = [
+  'microsoft.cognitiveservices/accounts',
+  'microsoft.search/searchservices',
+  'microsoft.machinelearningservices/workspaces',
+  'microsoft.apimanagement/service',
+  'microsoft.network/applicationgateways',
+  'microsoft.cdn/profiles',
+];
+
+/** SEC-10: every service that calls another has a managed identity. */
+export function identityProblems(template: ArmTemplate): string[] {
+  return resourcesByModule(template)
+    .filter(({ resource }) => CALLERS.includes(resource.type.toLowerCase()))
+    .filter(({ resource }) => !/Assigned/.test(String((resource as { identity?: { type?: unknown } }).identity?.type)))
+    .map(({ module, resource }) => `${module}: ${resource.type} has no managed identity`);
+}
+
+/**
+ * FDY-04: the hub's managed network reaches the customer's own AI Services account (and AI Search, when
+ * deployed) through private endpoint outbound rules.
+ */
+export function hubOutboundRuleProblems(template: ArmTemplate, { search }: { search: boolean }): string[] {
+  const hub = ownResources(template).find((resource) => resource.name === 'foundry-hub');
+  if (!hub) return ['foundry-hub: no Foundry hub deployment'];
+  const rules = JSON.stringify(hub.properties?.parameters?.privateEndpointOutboundRules?.value ?? []);
+  const inner = JSON.stringify(hub.properties?.template ?? {});
+  const problems: string[] = [];
+  if (!inner.includes("'type', 'PrivateEndpoint'")) problems.push('foundry-hub: Microsoft.MachineLearningServices/workspaces has no private endpoint outbound rules');
+  for (const [target, label] of [['ai-services', 'the AI Services account'], ...(search ? [['search', 'AI Search']] : [])] as const) {
+    if (!rules.includes(`'Microsoft.Resources/deployments', '${target}')`)) problems.push(`foundry-hub: Microsoft.MachineLearningServices/workspaces has no private endpoint outbound rule to ${label}`);
+  }
+  return problems;
+}
+
+/**
+ * FDY-06: the Foundry account lets projects be managed and has a project; with agents, it is injected into
+ * the agent subnet, which is delegated to Microsoft.App/environments.
+ */
+export function foundryAccountProblems(template: ArmTemplate, { agents }: { agents: boolean }): string[] {
+  const entries = resourcesByModule(template).filter(({ module }) => module === 'foundry');
+  const account = entries.find(({ resource }) => resource.type === 'Microsoft.CognitiveServices/accounts')?.resource;
+  if (!account) return ['foundry: no Foundry (AI Services) account'];
+  const problems: string[] = [];
+  if (account.properties?.allowProjectManagement !== true) problems.push('foundry: Microsoft.CognitiveServices/accounts does not allow project management');
+  if (!entries.some(({ resource }) => resource.type === 'Microsoft.CognitiveServices/accounts/projects')) problems.push('foundry: Microsoft.CognitiveServices/accounts has no project');
+  if (!agents) return problems;
+  const injections = JSON.stringify(account.properties?.networkInjections ?? null);
+  if (!injections.includes('"scenario":"agent"') || !injections.includes('subnetArmId')) problems.push('foundry: Microsoft.CognitiveServices/accounts is not injected into the agent subnet');
+  const subnets = vnetSubnets(template).get('virtual-network');
+  const agentSubnet = Array.isArray(subnets) ? subnets.find((subnet) => subnet.name === 'snet-agents') : undefined;
+  if ((agentSubnet as { delegation?: unknown } | undefined)?.delegation !== 'Microsoft.App/environments') problems.push('virtual-network: the agent subnet snet-agents is not delegated to Microsoft.App/environments');
+  return problems;
+}
+
+/**
+ * NET-04: the DNS Private Resolver has an inbound endpoint; in hub-spoke the zones and the resolver live in
+ * the hub's resource group; with an existing hub, the spoke resolves through the hub's DNS servers.
+ */
+export function dnsProblems(template: ArmTemplate, { hubSpoke, existingHub, resolver }: { hubSpoke: boolean; existingHub: boolean; resolver: boolean }): string[] {
+  const problems: string[] = [];
+  if (resolver && deploymentsDeclaring(template, 'Microsoft.Network/dnsResolvers/inboundEndpoints').length === 0) problems.push('dns-resolver: no DNS Private Resolver with an inbound endpoint');
+  if (hubSpoke) {
+    for (const type of ['Microsoft.Network/privateDnsZones', 'Microsoft.Network/dnsResolvers']) {
+      for (const deployment of deploymentsDeclaring(template, type)) {
+        if (!String((deployment as { resourceGroup?: unknown }).resourceGroup).includes('hubResourceGroup')) problems.push(`${deployment.name}: ${type} is not in the hub's resource group`);
+      }
+    }
+  }
+  if (existingHub) {
+    const workload = ownResources(template).find((resource) => resource.name === 'virtual-network');
+    if (!JSON.stringify(workload?.properties?.parameters?.dnsServers ?? {}).includes("parameters('hubDnsServers')")) problems.push('virtual-network: the spoke does not resolve through the hub\'s DNS servers (hubDnsServers)');
+  }
+  return problems;
+}

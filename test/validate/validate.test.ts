@@ -1,0 +1,254 @@
+import { chmod, cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { GuidanceId } from '../../src/docs/guidance-catalogue.js';
+import { CHECKED_IDS } from '../../src/validate/conformance.js';
+import type { ValidationReport } from '../../src/validate/report.js';
+import { BIN, ISOLATED_GIT_ENV, snapshotTree, tempDir } from '../helpers/cli.js';
+import { EDGE } from '../scenarios.js';
+
+/**
+ * `secure-ai-landing validate`, run as a user runs it (the built bin, the real Bicep compiler) over generated
+ * repositories: untouched they pass; each edit that breaks one recommendation fails naming that ID and the
+ * resource; nothing in the repository changes. One environment per repository keeps each run to one build.
+ */
+const bicep = inject('bicepPath');
+
+const flags = (answers: Record<string, string | boolean>) => Object.entries(answers).flatMap(([key, value]) => (value === true ? [`--${key}`] : value === false ? [`--no-${key}`] : [`--${key}`, value]));
+const EDGE_FLAGS = { 'gateway-host-name': EDGE.gatewayHostName!, 'certificate-uri': EDGE.certificateUri!, 'certificate-key-vault-id': EDGE.certificateKeyVaultId! };
+
+/** Two repositories between them bring every IaC recommendation into play. */
+const REPOSITORIES = {
+  // Project-based Foundry with everything around it, in production (which runs API Management in a further region).
+  project: flags({
+    name: 'proj', location: 'swedencentral', foundry: 'project', services: 'openai,ml,aiservices,search', agents: true, topology: 'hub-spoke', vpn: 'p2s',
+    gateway: 'apim-frontdoor', ...EDGE_FLAGS, 'publisher-email': 'ops@contoso.com', 'apim-regions': 'westeurope', firewall: true, jumpbox: true, environments: 'prod',
+  }),
+  // Hub-based Foundry in one VNet.
+  hub: flags({ name: 'hubby', location: 'swedencentral', foundry: 'hub', services: 'openai,search', topology: 'single-vnet', gateway: 'apim', 'publisher-email': 'ops@contoso.com', environments: 'dev' }),
+} as const;
+type RepositoryName = keyof typeof REPOSITORIES;
+
+interface Tamper {
+  readonly repository: RepositoryName;
+  readonly file: string;
+  readonly from: RegExp;
+  readonly to: string;
+  /** Exactly the IDs that must fail. */
+  readonly fails: readonly GuidanceId[];
+  /** What the problem must name: the module deployment and resource. */
+  readonly names: RegExp;
+}
+
+/** One edit per IaC recommendation, as a person might make it; each breaks exactly the IDs listed. */
+const TAMPERS: Readonly<Partial<Record<GuidanceId, Tamper>>> = {
+  'NET-01': { repository: 'project', file: 'infra/modules/data/storage-account.bicep', from: /publicNetworkAccess: 'Disabled'/, to: "publicNetworkAccess: 'Enabled'", fails: ['NET-01'], names: /^storage: Microsoft\.Storage\/storageAccounts has public network access "Enabled"/ },
+  'NET-02': { repository: 'project', file: 'infra/main.bicep', from: /module keyVaultPrivateEndpoint [\s\S]*?\n}\n|\n\s+keyVaultPrivateEndpoint\.outputs\.fqdns/g, to: '', fails: ['NET-02'], names: /^key-vault: Microsoft\.KeyVault\/vaults: no private endpoint for vault/ },
+  'NET-03': { repository: 'project', file: 'infra/main.bicep', from: /(module privateDnsZones [\s\S]*?\[)\s+hubVirtualNetwork\.outputs\.resourceId/, to: '$1', fails: ['NET-03'], names: /^zone private-dns-zones is not linked to the VNet of hub-virtual-network/ },
+  'NET-04': { repository: 'project', file: 'infra/main.bicep', from: /(module privateDnsZones '[^']+' = \{\n\s+scope: )hubResourceGroup/, to: '$1workloadResourceGroup', fails: ['NET-04'], names: /^private-dns-zones: Microsoft\.Network\/privateDnsZones is not in the hub's resource group/ },
+  'NET-05': { repository: 'project', file: 'infra/params/prod.bicepparam', from: /param publicNetworkAccessPolicyEffect = 'Deny'/, to: "param publicNetworkAccessPolicyEffect = 'Audit'", fails: ['NET-05'], names: /^policy-deny-public-network-access: the effect is "Audit" in prod, not Deny/ },
+  'NET-06': { repository: 'project', file: 'infra/modules/access/jumpbox.bicep', from: /type: 'AADLoginForWindows'/, to: "type: 'CustomScriptExtension'", fails: ['NET-06'], names: /the jumpbox has no Microsoft Entra ID sign-in/ },
+  'NET-07': { repository: 'project', file: 'infra/modules/ai/machine-learning-workspace.bicep', from: /isolationMode: 'AllowOnlyApprovedOutbound'/, to: "isolationMode: 'AllowInternetOutbound'", fails: ['NET-07'], names: /^machine-learning: Microsoft\.MachineLearningServices\/workspaces: the managed network does not allow only approved outbound/ },
+  'NET-08': { repository: 'project', file: 'infra/modules/gateway/api-management.bicep', from: /virtualNetworkType: 'Internal'/, to: "virtualNetworkType: 'External'", fails: ['NET-08'], names: /^api-management: Microsoft\.ApiManagement\/service is not in internal mode/ },
+  'NET-09': { repository: 'project', file: 'infra/modules/gateway/application-gateway.bicep', from: /mode: 'Prevention'/, to: "mode: 'Detection'", fails: ['NET-09'], names: /the Application Gateway WAF is not enabled in prevention mode/ },
+  'NET-10': { repository: 'project', file: 'infra/main.bicep', from: /(name: 'peering-hub-to-spoke'[\s\S]*?allowForwardedTraffic: )true/, to: '$1false', fails: ['NET-10'], names: /^peering-hub-to-spoke: forwarded traffic is not allowed/ },
+  'NET-11': { repository: 'project', file: 'infra/modules/connectivity/vpn-gateway.bicep', from: /vpnAuthenticationTypes: \['AAD'\]/, to: "vpnAuthenticationTypes: ['AAD', 'Certificate']", fails: ['NET-11'], names: /the VPN authentication is \["AAD","Certificate"\]/ },
+  'NET-12': { repository: 'project', file: 'infra/main.bicep', from: /(var denyInboundRule = \{[\s\S]*?access: )'Deny'/, to: "$1'Allow'", fails: ['NET-12'], names: /^virtual-network: snet-private-endpoints does not end its inbound rules with a deny-all/ },
+  'NET-14': { repository: 'project', file: 'infra/main.bicep', from: /@batchSize\(1\)\n/g, to: '', fails: ['NET-14'], names: /the peerings from the regions to the workload are not made one at a time/ },
+  'FDY-02': { repository: 'hub', file: 'infra/modules/ai/foundry-hub.bicep', from: /publicNetworkAccess: 'Disabled'/, to: "publicNetworkAccess: 'Enabled'", fails: ['NET-01', 'FDY-02'], names: /^foundry-hub: Microsoft\.MachineLearningServices\/workspaces has public network access "Enabled"/ },
+  'FDY-03': { repository: 'hub', file: 'infra/modules/ai/foundry-hub.bicep', from: /provisionNetworkNow: true/, to: 'provisionNetworkNow: false', fails: ['FDY-03'], names: /^foundry-hub: Microsoft\.MachineLearningServices\/workspaces: the managed network is not provisioned at deployment/ },
+  'FDY-04': { repository: 'hub', file: 'infra/main.bicep', from: /\s+\{\s+name: 'search'\s+serviceResourceId: search\.outputs\.resourceId\s+subresourceTarget: 'searchService'\s+\}/, to: '', fails: ['FDY-04'], names: /^foundry-hub: Microsoft\.MachineLearningServices\/workspaces has no private endpoint outbound rule to AI Search/ },
+  'FDY-05': { repository: 'hub', file: 'infra/modules/data/key-vault.bicep', from: /publicNetworkAccess: 'Disabled'/, to: "publicNetworkAccess: 'Enabled'", fails: ['NET-01', 'FDY-05'], names: /^key-vault: Microsoft\.KeyVault\/vaults has public network access "Enabled"/ },
+  'FDY-06': { repository: 'project', file: 'infra/modules/ai/foundry-account.bicep', from: /allowProjectManagement: true/, to: 'allowProjectManagement: false', fails: ['FDY-06'], names: /^foundry: Microsoft\.CognitiveServices\/accounts does not allow project management/ },
+  'SEC-02': { repository: 'hub', file: 'infra/main.bicep', from: /pricingTier: 'Standard'/, to: "pricingTier: 'Free'", fails: ['SEC-02'], names: /^Microsoft\.Security\/pricings AI: Defender for AI is not on the Standard tier/ },
+  'SEC-03': { repository: 'hub', file: 'infra/modules/ai/model-deployments.bicep', from: /\{ name: 'Jailbreak', enabled: true, blocking: true/, to: "{ name: 'Jailbreak', enabled: true, blocking: false", fails: ['SEC-03'], names: /^model-deployments: Microsoft\.CognitiveServices\/accounts\/raiPolicies prompt-shields does not block Jailbreak/ },
+  'SEC-05': { repository: 'hub', file: 'infra/modules/gateway/policies/model-api.xml', from: /validate-azure-ad-token/g, to: 'validate-jwt', fails: ['SEC-05'], names: /^api-management: the model API's policy lacks <validate-azure-ad-token/ },
+  'SEC-06': { repository: 'hub', file: 'infra/modules/ai/search-service.bicep', from: /disableLocalAuth: true/, to: 'disableLocalAuth: false', fails: ['FDY-05', 'SEC-06'], names: /^search: Microsoft\.Search\/searchServices: API keys are not disabled/ },
+  'SEC-09': { repository: 'hub', file: 'infra/main.bicep', from: /'5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'/, to: "'8e3af657-a8ff-443c-a75c-2fe8c4bcb635'", fails: ['SEC-09'], names: /the template assigns Owner/ },
+  'SEC-10': { repository: 'project', file: 'infra/modules/gateway/front-door.bicep', from: /identity: \{\s*type: 'SystemAssigned'\s*\}/, to: "identity: { type: 'None' }", fails: ['SEC-10'], names: /^front-door: Microsoft\.Cdn\/profiles has no managed identity/ },
+  'SEC-11': { repository: 'hub', file: 'infra/modules/data/key-vault.bicep', from: /categoryGroup: 'allLogs', enabled: true/, to: "categoryGroup: 'allLogs', enabled: false", fails: ['SEC-11'], names: /^key-vault: Microsoft\.KeyVault\/vaults: its diagnostic settings switch categories off/ },
+};
+
+const VALIDATE_TIMEOUT = 300_000;
+
+async function validate(dir: string, extra: readonly string[] = [], env: Record<string, string> = { BICEP_PATH: bicep }) {
+  const result = await execa(process.execPath, [BIN, 'validate', dir, ...extra], { reject: false, stdin: 'ignore', timeout: VALIDATE_TIMEOUT, env: { ...ISOLATED_GIT_ENV, ...env } });
+  return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+/** Runs the jobs at most `limit` at a time: each validate already keeps one core busy with the compiler. */
+async function pool<T>(jobs: readonly (() => Promise<T>)[], limit = 2): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: limit }, async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      results[index] = await jobs[index]!();
+    }
+  }));
+  return results;
+}
+
+describe.skipIf(!bicep)('secure-ai-landing validate', () => {
+  let work: string;
+  const runs = new Map<string, { exitCode: number | undefined; stdout: string; stderr: string; report?: ValidationReport }>();
+  const before = new Map<string, Record<string, string>>();
+  const after = new Map<string, Record<string, string>>();
+
+  beforeAll(async () => {
+    work = await tempDir('sail-validate-');
+    for (const [name, args] of Object.entries(REPOSITORIES)) {
+      const created = await execa(process.execPath, [BIN, name, ...args, '--yes', '--no-git'], { cwd: work, reject: false, env: { ...ISOLATED_GIT_ENV, CI: 'true' } });
+      if (created.exitCode !== 0) throw new Error(`create ${name} failed: ${created.stderr}`);
+    }
+    const jobs: (() => Promise<void>)[] = [];
+    for (const name of Object.keys(REPOSITORIES)) {
+      jobs.push(async () => {
+        const dir = join(work, name);
+        before.set(name, await snapshotTree(dir));
+        const run = await validate(dir, ['--json', '--sarif', join(work, `${name}.sarif`)]);
+        runs.set(name, { ...run, report: JSON.parse(run.stdout) });
+        after.set(name, await snapshotTree(dir));
+      });
+    }
+    for (const [id, tamper] of Object.entries(TAMPERS)) {
+      jobs.push(async () => {
+        const dir = join(work, `tampered-${id}`);
+        await cp(join(work, tamper.repository), dir, { recursive: true });
+        const path = join(dir, tamper.file);
+        const source = await readFile(path, 'utf8');
+        const edited = source.replace(tamper.from, tamper.to);
+        if (edited === source) throw new Error(`${id}: the tamper of ${tamper.file} matched nothing`);
+        await writeFile(path, edited);
+        before.set(id, await snapshotTree(dir));
+        const run = await validate(dir, ['--json', '--sarif', join(work, `${id}.sarif`)]);
+        runs.set(id, { ...run, report: run.stdout.startsWith('{') ? JSON.parse(run.stdout) : undefined });
+        after.set(id, await snapshotTree(dir));
+      });
+    }
+    await pool(jobs);
+  }, 1_800_000);
+
+  it.each(Object.keys(REPOSITORIES))('%s: the untouched repository passes every IaC recommendation that applies, exit 0', (name) => {
+    const run = runs.get(name)!;
+    expect(run.stderr).toBe('');
+    expect(run.report!.results.filter((result) => result.status === 'fail')).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(run.report!.ok).toBe(true);
+  });
+
+  it('one tamper per IaC recommendation', () => {
+    expect(Object.keys(TAMPERS).sort()).toEqual([...CHECKED_IDS].sort());
+  });
+
+  it('between them, the untouched repositories check every IaC recommendation', () => {
+    const checked = new Set(Object.keys(REPOSITORIES).flatMap((name) => runs.get(name)!.report!.results.filter((result) => result.status === 'pass').map((result) => result.id)));
+    expect([...checked].sort()).toEqual([...CHECKED_IDS].sort());
+  });
+
+  it.each(Object.keys(TAMPERS) as GuidanceId[])('%s: an edit that breaks it fails validate, naming the ID and the resource', (id) => {
+    const run = runs.get(id)!;
+    const tamper = TAMPERS[id]!;
+    expect(run.report, run.stderr).toBeDefined();
+    expect(run.exitCode).toBe(1);
+    expect(run.report!.ok).toBe(false);
+    const failed = run.report!.results.filter((result) => result.status === 'fail');
+    expect(failed.map((result) => result.id)).toEqual(tamper.fails);
+    expect(failed.find((result) => result.id === id)!.problems).toContainEqual(expect.stringMatching(tamper.names));
+  });
+
+  it.each([...Object.keys(REPOSITORIES), ...Object.keys(TAMPERS)])('%s: validate changed nothing in the repository', (name) => {
+    expect(after.get(name)).toEqual(before.get(name));
+  });
+
+  it('the text report: a row per IaC ID with its evidence or reason, the figures, and the failure named at its file and line', async () => {
+    const dir = join(work, 'tampered-SEC-06');
+    const run = await validate(dir);
+    expect(run.exitCode).toBe(1);
+    for (const id of CHECKED_IDS) expect(run.stdout).toMatch(new RegExp(`^${id} +(pass|FAIL|n/a) `, 'm'));
+    expect(run.stdout).toMatch(/^NET-01 +pass .*\n +infra\/main\.bicep \(.*keyVault.*\); .*infra\/modules\/data\/key-vault\.bicep \(keyVault\)/m);
+    expect(run.stdout).toMatch(/^NET-10 +n\/a .*\n +topology=single-vnet: /m);
+    const line = (await readFile(join(dir, 'infra/modules/ai/search-service.bicep'), 'utf8')).split('\n').findIndex((text) => text.includes("'Microsoft.Search/searchServices@")) + 1;
+    expect(run.stdout).toContain(`✗ search: Microsoft.Search/searchServices: API keys are not disabled (SEC-06) (disableLocalAuth is false)  [infra/modules/ai/search-service.bicep:${line}]`);
+    expect(run.stdout).toMatch(/compiled template +\d+\.\d KB of the 4 MB limit/);
+    expect(run.stdout).toMatch(/resources +\d+ of 800/);
+    expect(run.stdout).toMatch(/critical path +\d+\.\d min; slowest resource api-management > Microsoft\.ApiManagement\/service 40 min/);
+    expect(run.stdout).toMatch(/2 of \d+ applicable IaC recommendations fail: FDY-05, SEC-06\.$/);
+  });
+
+  it('--sarif writes SARIF 2.1.0 for code scanning: a rule per IaC ID, a result per problem at its Bicep file and line', async () => {
+    const sarif = JSON.parse(await readFile(join(work, 'SEC-06.sarif'), 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    const [run] = sarif.runs;
+    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(CHECKED_IDS);
+    const result = run.results.find((candidate: { ruleId: string }) => candidate.ruleId === 'SEC-06');
+    expect(run.tool.driver.rules[result.ruleIndex].id).toBe('SEC-06');
+    expect(result.level).toBe('error');
+    expect(result.message.text).toContain('search: Microsoft.Search/searchServices: API keys are not disabled');
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('infra/modules/ai/search-service.bicep');
+    expect(result.locations[0].physicalLocation.region.startLine).toBeGreaterThan(1);
+    const clean = JSON.parse(await readFile(join(work, 'hub.sarif'), 'utf8'));
+    expect(clean.runs[0].results).toEqual([]);
+  });
+
+  it('--json: the figures against the limits and the critical path beside the slowest resource', () => {
+    const { figures } = runs.get('project')!.report!;
+    expect(figures.bytes).toBeGreaterThan(100_000);
+    expect(figures.bytes).toBeLessThan(figures.limitBytes);
+    expect(figures.limitBytes).toBe(4 * 1024 * 1024);
+    expect([figures.parameters.limit, figures.variables.limit, figures.resources.limit, figures.outputs.limit]).toEqual([256, 256, 800, 64]);
+    expect(figures.resources.count).toBeGreaterThan(30);
+    expect(figures.criticalPath.slowest).toEqual({ name: 'vpn-gateway > Microsoft.Network/virtualNetworkGateways', minutes: 45 });
+    expect(figures.criticalPath.minutes).toBeGreaterThanOrEqual(figures.criticalPath.slowest.minutes);
+    // API Management waits for the VPN gateway: the figure names the dependency.
+    expect(figures.criticalPath.waits).toContainEqual(expect.stringMatching(/^api-management > Microsoft\.ApiManagement\/service \(40 min\) starts after \d+(\.\d)? min, waiting for .*vpn-gateway > Microsoft\.Network\/virtualNetworkGateways \(45 min\)/));
+  });
+
+  it('finds the compiler on PATH, and through az bicep', async () => {
+    const bin = join(work, 'bin-bicep');
+    await mkdir(bin, { recursive: true });
+    await symlink(bicep, join(bin, 'bicep'));
+    const onPath = await validate(join(work, 'hub'), [], { PATH: `${bin}:/usr/bin:/bin` });
+    expect(onPath.exitCode, onPath.stderr).toBe(0);
+    expect(onPath.stdout).toContain('compiled with bicep (PATH)');
+    // A stand-in az that runs the real compiler the way `az bicep` does.
+    const az = join(work, 'bin-az');
+    await mkdir(az, { recursive: true });
+    await writeFile(join(az, 'az'), `#!/bin/sh\n[ "$1" = bicep ] || exit 2\nshift\ncase "$1" in\n  version) exec "${bicep}" --version ;;\n  build-params) exec "${bicep}" build-params "$3" --stdout ;;\nesac\nexit 2\n`);
+    await chmod(join(az, 'az'), 0o755);
+    const throughAz = await validate(join(work, 'hub'), [], { PATH: `${az}:/usr/bin:/bin` });
+    expect(throughAz.exitCode, throughAz.stderr).toBe(0);
+    expect(throughAz.stdout).toContain('compiled with az bicep');
+  }, VALIDATE_TIMEOUT);
+
+  it('without a compiler, or with a BICEP_PATH that is none, says what to install and exits 2', async () => {
+    const none = await validate(join(work, 'hub'), [], { PATH: '/nonexistent' });
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain('no Bicep compiler found; nothing was checked');
+    expect(none.stderr).toContain('BICEP_PATH');
+    const wrong = await validate(join(work, 'hub'), [], { BICEP_PATH: '/bin/false' });
+    expect(wrong.exitCode).toBe(2);
+    expect(wrong.stderr).toContain('BICEP_PATH is /bin/false, which is not a Bicep compiler that runs');
+  });
+
+  it('a repository that does not compile fails with the compiler\'s error, exit 1', async () => {
+    const dir = join(work, 'broken');
+    await cp(join(work, 'hub'), dir, { recursive: true });
+    await writeFile(join(dir, 'infra/main.bicep'), `${await readFile(join(dir, 'infra/main.bicep'), 'utf8')}\noutput broken string = notDeclared\n`);
+    const run = await validate(dir);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/does not compile with bicep \(BICEP_PATH=.*\); nothing was checked/);
+    expect(run.stderr).toMatch(/main\.bicep\(\d+,\d+\) : Error BCP057: The name "notDeclared" does not exist/);
+  }, VALIDATE_TIMEOUT);
+
+  it('a folder that create did not make is refused with exit 2', async () => {
+    const dir = join(work, 'not-a-landing-zone');
+    await mkdir(dirname(join(dir, 'x')), { recursive: true });
+    const run = await validate(dir);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('holds no landing zone made by create-secure-ai-landing (no .secure-ai-landing/state.json)');
+    expect(run.stderr).toContain('Run validate in the folder that create generated');
+    await rm(dir, { recursive: true });
+  });
+});
