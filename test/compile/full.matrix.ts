@@ -1,15 +1,18 @@
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeTree } from '../../src/fs/write.js';
 import { expect, inject, it } from 'vitest';
 import { describeDiagnostics, runBicep } from '../compiler/bicep.js';
 import { tempDir } from '../helpers/cli.js';
 import { fullMatrix } from '../matrix.js';
-import { renderScenario } from '../scenarios.js';
+import { renderScenario, scenarioAnswers } from '../scenarios.js';
+import { buildModel } from '../../src/model.js';
+import { checkConformance } from '../../src/validate/conformance.js';
 
 /**
  * `npm run test:matrix`: every valid combination of the option matrix renders and compiles — build,
- * build-params of every environment, lint — with zero errors and zero warnings. Batches keep the disk and
+ * build-params of every environment, lint — with zero errors and zero warnings, and passes validate's
+ * conformance checks with the parameters of every environment. Batches keep the disk and
  * the compiler's memory bounded; MATRIX_LIMIT=n compiles only the first n (to try the run quickly).
  */
 const bicep = inject('bicepPath');
@@ -36,9 +39,25 @@ it('every valid combination renders and compiles cleanly', async () => {
     const failed = batch.filter((name) => findings.some((finding) => finding.file.includes(`/${name}/`)));
     if (runs.some((run) => run.exitCode !== 0) && failed.length === 0) failed.push(...batch.map((name) => `${name} (compiler exit without diagnostics)`));
     failures.push(...failed.map((name) => `${name}: ${describeDiagnostics(findings.filter((finding) => finding.file.includes(`/${name.split(' ')[0]}/`)))}`));
+    for (const name of batch.filter((candidate) => !failed.includes(candidate))) {
+      const failing = await conformanceFailures(join(root, name), matrix[name]!);
+      if (failing.length > 0) failures.push(`${name}: ${failing.join('; ')}`);
+    }
     await rm(root, { recursive: true, force: true });
     console.log(`${Math.min(start + BATCH, names.length)} of ${names.length} combinations compiled, ${failures.length} failed so far`);
   }
   console.log(`\n${names.length - failures.length} of ${names.length} combinations passed\n`);
   expect(failures).toEqual([]);
 });
+
+/** What validate's checks find wrong in one compiled combination, with the parameters of every environment. */
+async function conformanceFailures(dir: string, answers: Parameters<typeof renderScenario>[0]): Promise<string[]> {
+  const template = JSON.parse(await readFile(join(dir, 'infra/main.json'), 'utf8'));
+  const environments: Record<string, Record<string, { value?: unknown }>> = {};
+  for (const file of (await readdir(join(dir, 'infra/params'))).filter((candidate) => candidate.endsWith('.json'))) {
+    environments[file.replace(/\.json$/, '')] = JSON.parse(await readFile(join(dir, 'infra/params', file), 'utf8')).parameters;
+  }
+  return checkConformance({ template, environments }, buildModel(scenarioAnswers(answers)))
+    .filter((result) => result.status === 'fail')
+    .map((result) => `${result.id}: ${result.problems.join(', ')}`);
+}
