@@ -36,7 +36,9 @@ export function moduleDeclarations(main: string): ModuleDeclaration[] {
 
 /** The module a problem names: its text starts with the deployment's name (or a looped name's literal start). */
 export function moduleOf(problem: string, modules: readonly ModuleDeclaration[]): ModuleDeclaration | undefined {
-  const prefix = /^([^:\s]+): /.exec(problem)?.[1];
+  // A looped deployment's name is an expression, with spaces: `[format('peering-apim-{0}', …)]: …`.
+  const end = problem.startsWith('[') ? problem.indexOf(']: ') : -1;
+  const prefix = end > 0 ? problem.slice(0, end + 1) : /^([^:\s]+): /.exec(problem)?.[1];
   if (!prefix) return undefined;
   const literal = prefix.replace(/^\[format\('([^{']*).*$/, '$1');
   return modules.find((module) => module.name === literal) ?? modules.find((module) => module.name !== '' && literal.startsWith(module.name));

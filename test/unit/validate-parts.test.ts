@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { templateFigures } from '../../src/validate/figures.js';
+import { policyProblems, roleProblems } from '../../src/validate/guards.js';
+import { locate, moduleDeclarations, moduleOf } from '../../src/validate/locate.js';
+import { sarifOf } from '../../src/validate/sarif.js';
+import type { ValidationReport } from '../../src/validate/report.js';
+
+const MAIN = [
+  "targetScope = 'subscription'",
+  '',
+  "module keyVault 'modules/data/key-vault.bicep' = {",
+  '  scope: workloadResourceGroup',
+  "  name: 'key-vault'",
+  '}',
+  '',
+  "module regionalPeerings 'modules/network/virtual-network-peering.bicep' = [",
+  '  for (region, index) in apiManagementRegions: {',
+  '    scope: workloadResourceGroup',
+  "    name: 'peering-apim-${region}'",
+  '  }',
+  ']',
+].join('\n');
+
+const KEY_VAULT = ["@description('x')", 'param name string', '', "resource keyVault 'Microsoft.KeyVault/vaults@2024-11-01' = {", '}'].join('\n');
+
+describe('locating a problem in the Bicep sources', () => {
+  const modules = moduleDeclarations(MAIN);
+
+  it('reads main.bicep\'s modules with their deployment names, also looped ones', () => {
+    expect(modules).toEqual([
+      { name: 'key-vault', path: 'infra/modules/data/key-vault.bicep', line: 3 },
+      { name: 'peering-apim-', path: 'infra/modules/network/virtual-network-peering.bicep', line: 8 },
+    ]);
+  });
+
+  it('finds the resource line in the module file, else the module in main.bicep, else main.bicep', () => {
+    const read = (path: string) => (path === 'infra/modules/data/key-vault.bicep' ? KEY_VAULT : undefined);
+    expect(locate('key-vault: Microsoft.KeyVault/vaults has public network access "Enabled"', modules, read)).toEqual({ file: 'infra/modules/data/key-vault.bicep', line: 4 });
+    expect(locate('key-vault: the vault is odd', modules, read)).toEqual({ file: 'infra/main.bicep', line: 3 });
+    expect(moduleOf("[format('peering-apim-{0}', parameters('apiManagementRegions')[copyIndex()])]: not serial", modules)?.line).toBe(8);
+    expect(locate('the template assigns Owner', modules, read)).toEqual({ file: 'infra/main.bicep', line: 1 });
+  });
+});
+
+describe('the figures', () => {
+  it('counts each template against the limits and names what waits on the critical path', () => {
+    const template = {
+      parameters: { a: {}, b: {} },
+      outputs: { o: {} },
+      resources: [
+        { type: 'Microsoft.Resources/deployments', name: 'firewall', properties: { template: { parameters: { x: {}, y: {}, z: {} }, resources: [{ type: 'Microsoft.Network/azureFirewalls', name: 'fw' }] } } },
+        { type: 'Microsoft.Resources/deployments', name: 'api-management', dependsOn: ["[resourceId('Microsoft.Resources/deployments', 'firewall')]"], properties: { template: { resources: [{ type: 'Microsoft.ApiManagement/service', name: 'apim' }] } } },
+      ],
+    };
+    const figures = templateFigures(JSON.stringify(template), template);
+    expect(figures.parameters).toEqual({ count: 3, limit: 256, template: 'firewall' });
+    expect(figures.outputs).toEqual({ count: 1, limit: 64, template: 'main' });
+    expect(figures.resources).toEqual({ count: 2, limit: 800, template: 'main' });
+    expect(figures.criticalPath.minutes).toBe(55);
+    expect(figures.criticalPath.ratio).toBeCloseTo(55 / 40);
+    expect(figures.criticalPath.waits).toEqual(['api-management > Microsoft.ApiManagement/service (40 min) starts after 15 min, waiting for firewall > Microsoft.Network/azureFirewalls (15 min)']);
+  });
+});
+
+describe('the guard checks', () => {
+  const template = {
+    resources: [
+      { type: 'Microsoft.Resources/deployments', name: 'policy-deny-public-network-access', properties: { parameters: { resourceTypes: { value: ['keyVault'] }, effect: { value: "[parameters('publicNetworkAccessPolicyEffect')]" } } } },
+      { type: 'Microsoft.Resources/deployments', name: 'key-vault', properties: { template: { resources: [{ type: 'Microsoft.KeyVault/vaults', name: 'kv' }] } } },
+      { type: 'Microsoft.Resources/deployments', name: 'storage', properties: { template: { resources: [{ type: 'Microsoft.Storage/storageAccounts', name: 'st' }, { type: 'Microsoft.Authorization/roleAssignments', name: 'ra', properties: { principalId: '11111111-2222-3333-4444-555555555555' } }] } } },
+    ],
+  };
+
+  it('NET-05 reads the policy effect of each environment and the types the policy leaves out', () => {
+    const environments = { dev: { publicNetworkAccessPolicyEffect: { value: 'Deny' } }, prod: { publicNetworkAccessPolicyEffect: { value: 'Audit' } } };
+    expect(policyProblems(template, environments, { zoneGroupPolicies: false })).toEqual([
+      'policy-deny-public-network-access: storage is deployed but not covered by the policy',
+      'policy-deny-public-network-access: the effect is "Audit" in prod, not Deny',
+    ]);
+  });
+
+  it('SEC-09 finds a principal written into the template and a broad role in the parameters', () => {
+    expect(roleProblems(template, { dev: { extraRoles: { value: ['b24988ac-6180-42a0-ab88-20f7382dd24c'] } } })).toEqual([
+      'the parameters of dev assign Contributor (b24988ac-6180-42a0-ab88-20f7382dd24c)',
+      'storage: Microsoft.Authorization/roleAssignments gives a role to a principal written into the template (11111111-2222-3333-4444-555555555555)',
+    ]);
+  });
+});
+
+it('SARIF: a result per problem, pointing at its rule, with a location', () => {
+  const report = {
+    ok: false, target: '.', choices: '', generatorVersion: '9.9.9', compiler: 'bicep', environments: ['dev'], warnings: [],
+    results: [
+      { id: 'NET-01', title: 't', status: 'fail', evidence: [], problems: ['a: x', 'b: y'], locations: [{ file: 'infra/main.bicep', line: 3 }, { file: 'infra/modules/b.bicep', line: 9 }] },
+      { id: 'NET-02', title: 't', status: 'pass', evidence: [], problems: [], locations: [] },
+    ],
+  } as unknown as ValidationReport;
+  const sarif = sarifOf(report) as { runs: { tool: { driver: { version: string; rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+  const [run] = sarif.runs;
+  expect(run!.tool.driver.version).toBe('9.9.9');
+  expect(run!.results.map((result) => [result.ruleId, run!.tool.driver.rules[result.ruleIndex]!.id, result.locations[0]!.physicalLocation.artifactLocation.uri, result.locations[0]!.physicalLocation.region.startLine])).toEqual([
+    ['NET-01', 'NET-01', 'infra/main.bicep', 3],
+    ['NET-01', 'NET-01', 'infra/modules/b.bicep', 9],
+  ]);
+});
