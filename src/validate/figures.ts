@@ -93,17 +93,43 @@ export function templateFigures(text: string, template: ArmTemplate): TemplateFi
 }
 
 /**
- * The slow resources on the critical path that start only after other slow ones: each could start at once
- * if the dependency between them is not needed, which would shorten the deployment by the wait.
+ * Why a slow resource must wait for another slow one, by their types (`waiting <- blocker`). A wait on the
+ * critical path that is not listed here is reported as not known to be needed: a dependency to look at.
+ */
+const NEEDED_WAITS: Readonly<Record<string, string>> = {
+  'microsoft.apimanagement/service <- microsoft.network/azurefirewalls':
+    'API Management activates only once it reaches Storage, SQL, Key Vault and Azure Monitor, and its route table sends that traffic through the firewall (NET-07)',
+  'microsoft.apimanagement/service <- microsoft.network/virtualnetworkgateways':
+    'API Management needs the peerings to the hub (its DNS and egress); a peering cannot be created while the hub\'s VPN gateway is being provisioned',
+  'microsoft.compute/virtualmachines <- microsoft.network/azurefirewalls':
+    'the jumpbox\'s Entra ID sign-in extension installs over the egress the firewall provides',
+  'microsoft.network/applicationgateways <- microsoft.apimanagement/service':
+    'the gateway\'s backend is API Management\'s private address, known only once it exists',
+  'microsoft.cdn/profiles/afdendpoints/routes <- microsoft.network/applicationgateways':
+    'Front Door\'s origin is the Application Gateway\'s Private Link',
+  'microsoft.network/privateendpoints <- microsoft.machinelearningservices/workspaces':
+    'a private endpoint connects to its workspace, which must exist',
+  'microsoft.cognitiveservices/accounts/capabilityhosts <- microsoft.documentdb/databaseaccounts':
+    'the capability host connects to the agents\' Cosmos DB account',
+  'microsoft.cognitiveservices/accounts/capabilityhosts <- microsoft.search/searchservices':
+    'the capability host connects to the agents\' AI Search service',
+};
+
+const typeOf = (step: string) => step.split(' > ').at(-1)!.toLowerCase();
+
+/**
+ * The slow resources on the critical path that start only after other slow ones, with the reason each wait is
+ * needed where there is one; a wait without a reason could be a dependency that is not needed, and removing it
+ * would shorten the deployment by the wait.
  */
 function waitsOn(chain: readonly { step: string; minutes: number }[]): string[] {
   const waits: string[] = [];
   let elapsed = 0;
   const before: { step: string; minutes: number }[] = [];
   for (const entry of chain) {
-    const blockers = before.filter((candidate) => candidate.minutes >= NOTABLE_MINUTES);
-    if (entry.minutes >= NOTABLE_MINUTES && blockers.length > 0) {
-      waits.push(`${entry.step} (${entry.minutes} min) starts after ${round(elapsed)} min, waiting for ${blockers.map((blocker) => `${blocker.step} (${blocker.minutes} min)`).join(', ')}`);
+    for (const blocker of entry.minutes >= NOTABLE_MINUTES ? before.filter((candidate) => candidate.minutes >= NOTABLE_MINUTES) : []) {
+      const reason = NEEDED_WAITS[`${typeOf(entry.step)} <- ${typeOf(blocker.step)}`];
+      waits.push(`${entry.step} (${entry.minutes} min) starts after ${round(elapsed)} min, waiting for ${blocker.step} (${blocker.minutes} min): ${reason ? `needed, as ${reason}` : 'no known reason; check the dependsOn that orders them'}`);
     }
     before.push(entry);
     elapsed += entry.minutes;

@@ -201,8 +201,8 @@ describe.skipIf(!bicep)('secure-ai-landing validate', () => {
     expect(figures.resources.count).toBeGreaterThan(30);
     expect(figures.criticalPath.slowest).toEqual({ name: 'vpn-gateway > Microsoft.Network/virtualNetworkGateways', minutes: 45 });
     expect(figures.criticalPath.minutes).toBeGreaterThanOrEqual(figures.criticalPath.slowest.minutes);
-    // API Management waits for the VPN gateway: the figure names the dependency.
-    expect(figures.criticalPath.waits).toContainEqual(expect.stringMatching(/^api-management > Microsoft\.ApiManagement\/service \(40 min\) starts after \d+(\.\d)? min, waiting for .*vpn-gateway > Microsoft\.Network\/virtualNetworkGateways \(45 min\)/));
+    // API Management waits for the VPN gateway: the figure names the dependency, and why it is needed.
+    expect(figures.criticalPath.waits).toContainEqual(expect.stringMatching(/^api-management > Microsoft\.ApiManagement\/service \(40 min\) starts after \d+(\.\d)? min, waiting for vpn-gateway > Microsoft\.Network\/virtualNetworkGateways \(45 min\): needed, as .*peering/));
   });
 
   it('finds the compiler on PATH, and through az bicep', async () => {
