@@ -1,5 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describeIssues } from '../answers/issues.js';
 import { finalize } from '../answers/resolve.js';
 import type { ParsedArgs } from '../cli/args.js';
@@ -28,7 +28,7 @@ export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
   if ('issues' in resolved) throw new UsageError('the stored answers are not valid for this version; nothing was checked', describeIssues(resolved.issues, stored.answers, 'answers', flagOf));
   const model = buildModel(resolved.answers);
 
-  const bicep = await findBicep(io.env);
+  const bicep = await findBicep(io.env, io.cwd);
   const outcome = await compileLandingZone(target, bicep, io.env);
   if (!outcome.ok) {
     if (args.options.json) io.stdout.write(`${JSON.stringify({ ok: false, target, compiler: bicep.label, errors: outcome.errors }, null, 2)}\n`);
@@ -48,13 +48,18 @@ export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
     target: relative(io.cwd, target) || '.',
     choices: model.choices,
     generatorVersion: GENERATOR_VERSION,
+    generatedBy: stored.version,
     compiler: bicep.label,
     environments: Object.keys(outcome.compiled.environments),
     results,
     figures: templateFigures(outcome.templateText, outcome.compiled.template),
     warnings: outcome.warnings,
   };
-  if (args.options.sarif) await writeFile(resolve(io.cwd, args.options.sarif), `${JSON.stringify(sarifOf(report), null, 2)}\n`);
   io.stdout.write(args.options.json ? `${JSON.stringify(report, null, 2)}\n` : reportText(report));
+  if (args.options.sarif) {
+    const sarifPath = resolve(io.cwd, args.options.sarif);
+    await mkdir(dirname(sarifPath), { recursive: true });
+    await writeFile(sarifPath, `${JSON.stringify(sarifOf(report), null, 2)}\n`);
+  }
   return report.ok ? EXIT.ok : EXIT.failure;
 }

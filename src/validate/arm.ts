@@ -228,10 +228,14 @@ export interface SecurityRule {
   };
 }
 
-/** The subnets main.bicep passes to each VNet module deployment (`virtual-network`, `hub-virtual-network`), resolved. */
+/** VNet module deployments: `virtual-network`, `hub-virtual-network`, and API Management's regional ones (a loop). */
+const isRegionalNetwork = (name: string) => name.startsWith("[format('apim-virtual-network-");
+const isVnetDeployment = (name: string) => /(^|-)virtual-network$/.test(name) || isRegionalNetwork(name);
+
+/** The subnets main.bicep passes to each VNet module deployment, resolved. */
 export function vnetSubnets(template: ArmTemplate): Map<string, SubnetDeclaration[] | string> {
   const result = new Map<string, SubnetDeclaration[] | string>();
-  for (const deployment of ownResources(template).filter((resource) => resource.type === 'Microsoft.Resources/deployments' && /(^|-)virtual-network$/.test(resource.name))) {
+  for (const deployment of ownResources(template).filter((resource) => resource.type === 'Microsoft.Resources/deployments' && isVnetDeployment(resource.name))) {
     const subnets = resolveVariables(deployment.properties?.parameters?.subnets?.value, template);
     result.set(deployment.name, Array.isArray(subnets) && subnets.every((subnet) => typeof subnet === 'object') ? (subnets as SubnetDeclaration[]) : `the subnets of ${deployment.name} are computed, so they cannot be checked: ${JSON.stringify(subnets)}`);
   }
@@ -247,7 +251,8 @@ const NOT_ROUTED = new Set([...NSG_EXEMPT, 'AzureBastionSubnet', 'snet-appgw', '
  * Gateway's never take one.
  */
 export function routeTableProblems(template: ArmTemplate, egressThroughFirewall: boolean): string[] {
-  const networks = [...vnetSubnets(template)];
+  // API Management's further regions have no firewall: their NSG limits egress to the service tags it needs (NET-14).
+  const networks = [...vnetSubnets(template)].filter(([vnet]) => !isRegionalNetwork(vnet));
   if (networks.length === 0) return ['no virtual network deployment found'];
   return networks.flatMap(([vnet, subnets]) => {
     if (typeof subnets === 'string') return [subnets];

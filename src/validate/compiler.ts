@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { CompiledLandingZone } from './conformance.js';
 
@@ -35,13 +35,15 @@ async function run(file: string, args: readonly string[], options: { cwd?: strin
 
 const direct = (file: string, label: string): BicepCommand => ({ file, label, buildParams: (paramsFile) => ['build-params', paramsFile, '--stdout'] });
 
-/** BICEP_PATH, else `bicep` on PATH, else the Azure CLI's `az bicep`; the first that answers `--version`. */
-export async function findBicep(env: NodeJS.ProcessEnv): Promise<BicepCommand> {
+/** BICEP_PATH (relative to `cwd`), else `bicep` on PATH, else the Azure CLI's `az bicep`; the first that answers `--version`. */
+export async function findBicep(env: NodeJS.ProcessEnv, cwd: string): Promise<BicepCommand> {
   if (env.BICEP_PATH) {
-    if ((await run(env.BICEP_PATH, ['--version'])).code !== 0) {
+    // The compiler runs in the repository's folder: a relative path must not change meaning there.
+    const file = resolve(cwd, env.BICEP_PATH);
+    if ((await run(file, ['--version'])).code !== 0) {
       throw new UsageError(`BICEP_PATH is ${env.BICEP_PATH}, which is not a Bicep compiler that runs; nothing was checked`, ['Point BICEP_PATH at the bicep executable, or unset it to use bicep from PATH or az bicep.']);
     }
-    return direct(env.BICEP_PATH, `bicep (BICEP_PATH=${env.BICEP_PATH})`);
+    return direct(file, `bicep (BICEP_PATH=${env.BICEP_PATH})`);
   }
   if ((await run('bicep', ['--version'], { env })).code === 0) return direct('bicep', 'bicep (PATH)');
   if ((await run('az', ['bicep', 'version'], { env })).code === 0) {

@@ -1,9 +1,9 @@
 import type { GuidanceId } from '../docs/guidance-catalogue.js';
 import { type GuidanceEvidence, guidanceStatusOf } from '../docs/guidance-status.js';
 import type { ViewModel } from '../model.js';
-import { type ArmTemplate, firewallProblems, nsgProblems, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
+import { type ArmTemplate, firewallProblems, ownResources, nsgProblems, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
 import { apiManagementProblems, edgeProblems, jumpboxProblems, publicEndpointProblems, regionalNetworkProblems, vpnProblems } from './doors.js';
-import { contentFilterProblems, defenderProblems, dnsProblems, foundryAccountProblems, hubOutboundRuleProblems, identityProblems, policyProblems, roleProblems } from './guards.js';
+import { allowListProblems, contentFilterProblems, defenderProblems, dnsProblems, foundryAccountProblems, hubOutboundRuleProblems, identityProblems, monitoringProblems, policyProblems, roleProblems } from './guards.js';
 import { platformProblems } from './platform.js';
 
 /**
@@ -57,7 +57,7 @@ const CHECKS: Readonly<Partial<Record<GuidanceId, (input: CheckInput) => readonl
   'NET-06': ({ template }) => [...jumpboxProblems(template), ...bastionProblems(template)],
   'NET-07': (input) => [
     ...routeTableProblems(input.template, input.model.egressThroughFirewall),
-    ...(input.model.firewall ? firewallProblems(input.template, { apiManagement: input.model.apiManagement }) : []),
+    ...(input.model.firewall ? [...firewallProblems(input.template, { apiManagement: input.model.apiManagement }), ...allowListProblems(input.template, input.environments)] : []),
     ...subnetProblems(input.template).filter((problem) => problem.endsWith('default outbound access')),
     ...taggedWith('NET-07', platform(input)),
   ],
@@ -71,22 +71,28 @@ const CHECKS: Readonly<Partial<Record<GuidanceId, (input: CheckInput) => readonl
     ...rangeProblems(environments as Record<string, Record<string, { value: unknown }>>),
   ],
   'NET-14': ({ template }) => [...regionalNetworkProblems(template), ...taggedWith('NET-14', apiManagementProblems(template))],
-  'FDY-02': (input) => inModules(['foundry-hub'], [...publicEndpointProblems(input.template), ...taggedWith('NET-02', platform(input))]),
-  'FDY-03': (input) => taggedWith('FDY-03', platform(input)),
+  'FDY-02': (input) => [...hubMissing(input.template), ...inModules(['foundry-hub'], [...publicEndpointProblems(input.template), ...taggedWith('NET-02', platform(input))])],
+  // A Machine Learning workspace's managed network is NET-07's; FDY-03 is the hub's.
+  'FDY-03': (input) => [...hubMissing(input.template), ...inModules(['foundry-hub'], taggedWith('FDY-03', platform(input)))],
   'FDY-04': ({ template, model }) => hubOutboundRuleProblems(template, { search: model.platform.search }),
   'FDY-05': (input) => inModules(HUB_SERVICES, [...publicEndpointProblems(input.template), ...taggedWith('SEC-06', platform(input))]),
   'FDY-06': (input) => [
     ...foundryAccountProblems(input.template, { agents: input.model.platform.agents }),
     ...inModules(['foundry'], [...publicEndpointProblems(input.template), ...taggedWith('NET-02', platform(input))]),
   ],
-  'SEC-02': ({ template }) => defenderProblems(template),
+  'SEC-02': ({ template, environments }) => defenderProblems(template, environments),
   'SEC-03': ({ template }) => contentFilterProblems(template),
   'SEC-05': ({ template }) => taggedWith('SEC-05', apiManagementProblems(template)),
   'SEC-06': (input) => taggedWith('SEC-06', platform(input)),
   'SEC-09': ({ template, environments }) => roleProblems(template, environments),
   'SEC-10': ({ template }) => identityProblems(template),
-  'SEC-11': (input) => taggedWith('SEC-11', platform(input)),
+  'SEC-11': (input) => [...taggedWith('SEC-11', platform(input)), ...monitoringProblems(input.template)],
 };
+
+/** FDY-02, FDY-03: the checks of the hub's workspace mean nothing without it. */
+function hubMissing(template: ArmTemplate): string[] {
+  return ownResources(template).some((resource) => resource.name === 'foundry-hub') ? [] : ['foundry-hub: no Foundry hub deployment'];
+}
 
 /** NET-06: Bastion is the way to the jumpbox. */
 function bastionProblems(template: ArmTemplate): string[] {

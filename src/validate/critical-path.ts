@@ -26,6 +26,9 @@ export const PROVISIONING_MINUTES: Readonly<Record<string, { readonly minutes: n
 /** Every other resource type: ARM creates it in well under a minute. */
 const DEFAULT_MINUTES = 0.5;
 
+/** Typical creation minutes of a resource type. */
+export const minutesOf = (type: string) => PROVISIONING_MINUTES[type.toLowerCase()]?.minutes ?? DEFAULT_MINUTES;
+
 export interface ArmNode {
   readonly type: string;
   readonly name: string;
@@ -65,7 +68,7 @@ export function criticalPath(template: ArmTemplateLike, label = ''): CriticalPat
     stack.add(resource);
     const own = resource.properties?.template
       ? criticalPath(resource.properties.template, resource.name)
-      : { minutes: PROVISIONING_MINUTES[resource.type.toLowerCase()]?.minutes ?? DEFAULT_MINUTES, chain: [resource.type], slowest: { name: resource.type, minutes: 0 } };
+      : { minutes: minutesOf(resource.type), chain: [resource.type], slowest: { name: resource.type, minutes: 0 } };
     if (!resource.properties?.template && own.minutes > slowest.minutes) slowest = { name: `${label}${label ? ' > ' : ''}${resource.type}`, minutes: own.minutes };
     if (resource.properties?.template && own.slowest.minutes > slowest.minutes) slowest = { name: `${label}${label ? ' > ' : ''}${own.slowest.name}`, minutes: own.slowest.minutes };
     // A dependency names its resource by the expression of that resource's name.

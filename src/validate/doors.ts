@@ -88,7 +88,7 @@ export function vpnProblems(template: ArmTemplate): string[] {
 export function apiManagementProblems(template: ArmTemplate): string[] {
   const entries = resourcesByModule(template).filter(({ module }) => module === 'api-management');
   const service = entries.find(({ resource }) => resource.type === 'Microsoft.ApiManagement/service');
-  if (!service) return ['no API Management service'];
+  if (!service) return ['api-management: no API Management service (NET-08, SEC-05)'];
   const problems: string[] = [];
   if (service.resource.properties?.virtualNetworkType !== 'Internal') problems.push('api-management: Microsoft.ApiManagement/service is not in internal mode');
   const policy = entries.find(({ resource }) => resource.type === 'Microsoft.ApiManagement/service/apis/policies');

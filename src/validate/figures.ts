@@ -1,5 +1,5 @@
 import { type ArmTemplate, ownResources } from './arm.js';
-import { criticalPath, PROVISIONING_MINUTES } from './critical-path.js';
+import { criticalPath, minutesOf } from './critical-path.js';
 
 /**
  * The figures `validate` reports beside conformance: how close the compiled template is to Azure Resource
@@ -63,16 +63,14 @@ function largest(all: readonly { name: string; template: ArmTemplate }[], key: C
   return all.reduce<CountFigure>((most, { name, template }) => (size(template) > most.count ? { count: size(template), limit: TEMPLATE_LIMITS[key], template: name } : most), { count: 0, limit: TEMPLATE_LIMITS[key], template: 'main' });
 }
 
-/** Minutes of one step of a chain (`module > … > type`), from the provisioning table. */
-const minutesOf = (step: string) => PROVISIONING_MINUTES[step.split(' > ').at(-1)!.toLowerCase()]?.minutes ?? 0.5;
-
 /** Steps that take this long or more are worth naming as the reason a later resource waits. */
 const NOTABLE_MINUTES = 2;
 
 export function templateFigures(text: string, template: ArmTemplate): TemplateFigures {
   const all = templates(template);
   const path = criticalPath(template);
-  const chain = path.chain.map((step) => ({ step, minutes: minutesOf(step) }));
+  // A step of the chain is `module > … > type`.
+  const chain = path.chain.map((step) => ({ step, minutes: minutesOf(typeOf(step)) }));
   return {
     bytes: Buffer.byteLength(text),
     limitBytes: TEMPLATE_LIMITS.bytes,
@@ -118,20 +116,22 @@ const NEEDED_WAITS: Readonly<Record<string, string>> = {
 const typeOf = (step: string) => step.split(' > ').at(-1)!.toLowerCase();
 
 /**
- * The slow resources on the critical path that start only after other slow ones, with the reason each wait is
- * needed where there is one; a wait without a reason could be a dependency that is not needed, and removing it
- * would shorten the deployment by the wait.
+ * The slow resources on the critical path that start only after another slow one (the nearest before them on
+ * the chain), with the reason the wait is needed where there is one; a wait without a reason could be a
+ * dependency that is not needed, and removing it would shorten the deployment by the wait.
  */
 function waitsOn(chain: readonly { step: string; minutes: number }[]): string[] {
   const waits: string[] = [];
   let elapsed = 0;
-  const before: { step: string; minutes: number }[] = [];
+  let blocker: { step: string; minutes: number } | undefined;
   for (const entry of chain) {
-    for (const blocker of entry.minutes >= NOTABLE_MINUTES ? before.filter((candidate) => candidate.minutes >= NOTABLE_MINUTES) : []) {
-      const reason = NEEDED_WAITS[`${typeOf(entry.step)} <- ${typeOf(blocker.step)}`];
-      waits.push(`${entry.step} (${entry.minutes} min) starts after ${round(elapsed)} min, waiting for ${blocker.step} (${blocker.minutes} min): ${reason ? `needed, as ${reason}` : 'no known reason; check the dependsOn that orders them'}`);
+    if (entry.minutes >= NOTABLE_MINUTES) {
+      if (blocker) {
+        const reason = NEEDED_WAITS[`${typeOf(entry.step)} <- ${typeOf(blocker.step)}`];
+        waits.push(`${entry.step} (${entry.minutes} min) starts after ${round(elapsed)} min, waiting for ${blocker.step} (${blocker.minutes} min): ${reason ? `needed, as ${reason}` : 'no known reason; check the dependsOn that orders them'}`);
+      }
+      blocker = entry;
     }
-    before.push(entry);
     elapsed += entry.minutes;
   }
   return waits;

@@ -1,5 +1,6 @@
 import { type ArmResource, type ArmTemplate, allResources, deploymentsDeclaring, ownResources, vnetSubnets } from './arm.js';
 import { resourcesByModule } from './doors.js';
+import { diagnosticProblems } from './platform.js';
 
 /**
  * Checks of the guard rails around the platform, read from the compiled template and the parameters of
@@ -53,10 +54,14 @@ export function policyProblems(template: ArmTemplate, environments: EnvironmentP
   return problems;
 }
 
-/** SEC-02: the subscription's Defender for AI plan is Standard. */
-export function defenderProblems(template: ArmTemplate): string[] {
+/** SEC-02: the subscription's Defender for AI plan is Standard, and deployed in every environment. */
+export function defenderProblems(template: ArmTemplate, environments: EnvironmentParameters): string[] {
   const plans = ownResources(template).filter((resource) => resource.type === 'Microsoft.Security/pricings' && resource.name === 'AI');
-  return plans.length === 1 && plans[0]!.properties?.pricingTier === 'Standard' ? [] : ['Microsoft.Security/pricings AI: Defender for AI is not on the Standard tier'];
+  if (plans.length !== 1 || plans[0]!.properties?.pricingTier !== 'Standard') return ['Microsoft.Security/pricings AI: Defender for AI is not on the Standard tier'];
+  const condition = (plans[0] as { condition?: unknown }).condition;
+  return valuesByEnvironment(condition ?? true, environments)
+    .filter(([, deployed]) => deployed !== true)
+    .map(([environment]) => `Microsoft.Security/pricings AI: Defender for AI is not deployed in ${environment} (its condition ${String(condition)} is false there)`);
 }
 
 /**
@@ -75,19 +80,21 @@ export function contentFilterProblems(template: ArmTemplate): string[] {
       problems.push(`${module}: Microsoft.CognitiveServices/accounts/deployments ${resource.name} has no content filter of its own (raiPolicyName is ${JSON.stringify(policyName)})`);
       continue;
     }
-    const filters = JSON.stringify(expandFilters(policy, declaring));
+    const filters = expandFilters(policy, declaring);
     for (const shield of ['Jailbreak', 'Indirect Attack']) {
-      if (!filters.includes(JSON.stringify({ name: shield, enabled: true, blocking: true, source: 'Prompt' }))) problems.push(`${module}: Microsoft.CognitiveServices/accounts/raiPolicies ${policyName} does not block ${shield} on prompts`);
+      if (!filters.some((filter) => filter.name === shield && filter.enabled === true && filter.blocking === true && filter.source === 'Prompt')) {
+        problems.push(`${module}: Microsoft.CognitiveServices/accounts/raiPolicies ${policyName} does not block ${shield} on prompts`);
+      }
     }
   }
   return problems;
 }
 
-/** The filters of a content filter policy, with the module variables its list is computed from. */
-function expandFilters(policy: ArmResource, declaring: ArmTemplate): unknown[] {
+/** The filter objects of a content filter policy: its list, or the module variables it is computed from. */
+function expandFilters(policy: ArmResource, declaring: ArmTemplate): Record<string, unknown>[] {
   const filters = policy.properties?.contentFilters;
   const referenced = [...String(filters).matchAll(/variables\('(\w+)'\)/g)].map((match) => declaring.variables?.[match[1]!]);
-  return [filters, ...referenced];
+  return [filters, ...referenced].flatMap((list) => (Array.isArray(list) ? list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) : []));
 }
 
 /** Owner, Contributor, User Access Administrator and Role Based Access Control Administrator: roles no workload needs. */
@@ -116,6 +123,42 @@ export function roleProblems(template: ArmTemplate, environments: EnvironmentPar
   for (const { module, resource } of resourcesByModule(template).filter((entry) => entry.resource.type === 'Microsoft.Authorization/roleAssignments')) {
     const principal = resource.properties?.principalId;
     if (typeof principal === 'string' && GUID.test(principal)) problems.push(`${module}: Microsoft.Authorization/roleAssignments gives a role to a principal written into the template (${principal})`);
+  }
+  return problems;
+}
+
+/** Beyond the AI and PaaS services (platform.ts), the resources whose logs SEC-11 asks for. */
+const MONITORED = [
+  'microsoft.network/azurefirewalls',
+  'microsoft.network/bastionhosts',
+  'microsoft.network/virtualnetworkgateways',
+  'microsoft.network/applicationgateways',
+  'microsoft.network/virtualnetworks',
+  'microsoft.network/networksecuritygroups',
+  'microsoft.apimanagement/service',
+  'microsoft.cdn/profiles',
+  'microsoft.compute/virtualmachines',
+];
+
+/** SEC-11 for the network, the doors and the gateway: each sends its diagnostics to Log Analytics. */
+export function monitoringProblems(template: ArmTemplate): string[] {
+  return resourcesByModule(template)
+    .filter(({ resource }) => MONITORED.includes(resource.type.toLowerCase()))
+    .flatMap(({ module, resource, template: declaring }) => diagnosticProblems(`${module}: ${resource.type}`, resource, declaring));
+}
+
+/**
+ * NET-07: the firewall's allow-list names destinations; an entry of `*` (in a rule or in an environment's
+ * firewallAllowedFqdns) turns it into allow-all.
+ */
+export function allowListProblems(template: ArmTemplate, environments: EnvironmentParameters): string[] {
+  const problems: string[] = [];
+  for (const group of allResources(template).filter((resource) => resource.type === 'Microsoft.Network/firewallPolicies/ruleCollectionGroups')) {
+    if (/"(targetFqdns|destinationAddresses|destinationFqdns)":\[[^\]]*"\*"/.test(JSON.stringify(group.properties ?? {}))) problems.push(`firewall: Microsoft.Network/firewallPolicies/ruleCollectionGroups ${group.name} allows every destination (*)`);
+  }
+  for (const [environment, parameters] of Object.entries(environments)) {
+    const allowed = parameters.firewallAllowedFqdns?.value;
+    if (Array.isArray(allowed) && allowed.includes('*')) problems.push(`firewall: firewallAllowedFqdns allows every destination (*) in ${environment}`);
   }
   return problems;
 }

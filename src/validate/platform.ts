@@ -43,7 +43,7 @@ const EXPECTATIONS: Readonly<Record<string, Expectation>> = {
       ? []
       : [
           ...must(workspace, 'managedNetwork.isolationMode', 'AllowOnlyApprovedOutbound', 'the managed network does not allow only approved outbound traffic (NET-07, FDY-03)'),
-          ...must(workspace, 'provisionNetworkNow', true, 'the managed network is not provisioned at deployment (FDY-03)'),
+          ...must(workspace, 'provisionNetworkNow', true, 'the managed network is not provisioned at deployment (NET-07, FDY-03)'),
           ...must(workspace, 'systemDatastoresAuthMode', 'identity', 'the system datastores use keys (SEC-06)'),
         ]),
     endpoints: (workspace): Readonly<Record<string, readonly string[]>> => ((workspace as { kind?: string }).kind === 'Project' ? {} : { amlworkspace: ['machineLearningApi', 'machineLearningNotebooks'] }),
@@ -103,14 +103,20 @@ export function platformProblems(template: ArmTemplate, { zoneGroups = true } = 
         problems.push(`${label}: the ${groupId} endpoint registers in ${JSON.stringify(endpoint.zoneKeys)}, not ${JSON.stringify(zoneKeys)} (NET-03)`);
       }
     }
-    const typeName = resource.type.split('/').at(-1)!;
-    const settings = ownResources(declaring).filter((candidate) => candidate.type === 'Microsoft.Insights/diagnosticSettings' && new RegExp(`/${typeName}['/]`).test(String((candidate as { scope?: string }).scope)));
-    if (settings.length === 0) problems.push(`${label}: no diagnostic settings to Log Analytics (SEC-11)`);
-    for (const setting of settings) {
-      const { workspaceId, logs = [], metrics = [] } = (setting.properties ?? {}) as { workspaceId?: unknown; logs?: { enabled?: unknown }[]; metrics?: { enabled?: unknown }[] };
-      if (workspaceId === undefined) problems.push(`${label}: its diagnostic settings send nothing to Log Analytics (SEC-11)`);
-      if ([...logs, ...metrics].some((category) => category.enabled !== true)) problems.push(`${label}: its diagnostic settings switch categories off (SEC-11)`);
-    }
-    return problems;
+    return [...problems, ...diagnosticProblems(label, resource, declaring)];
+  });
+}
+
+/** SEC-11: the template that declares a resource also sends its logs and metrics, all of them, to Log Analytics. */
+export function diagnosticProblems(label: string, resource: ArmResource, declaring: ArmTemplate): string[] {
+  const typeName = resource.type.split('/').at(-1)!;
+  const settings = ownResources(declaring).filter((candidate) => candidate.type === 'Microsoft.Insights/diagnosticSettings' && new RegExp(`/${typeName}['/]`).test(String((candidate as { scope?: string }).scope)));
+  if (settings.length === 0) return [`${label}: no diagnostic settings to Log Analytics (SEC-11)`];
+  return settings.flatMap((setting) => {
+    const { workspaceId, logs = [], metrics = [] } = (setting.properties ?? {}) as { workspaceId?: unknown; logs?: { enabled?: unknown }[]; metrics?: { enabled?: unknown }[] };
+    return [
+      ...(workspaceId === undefined ? [`${label}: its diagnostic settings send nothing to Log Analytics (SEC-11)`] : []),
+      ...([...logs, ...metrics].some((category) => category.enabled !== true) ? [`${label}: its diagnostic settings switch categories off (SEC-11)`] : []),
+    ];
   });
 }

@@ -208,7 +208,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
       'container-registry: Microsoft.ContainerRegistry/registries: no private endpoint for registry (NET-02)',
       'search: Microsoft.Search/searchServices: API keys are not disabled (SEC-06) (disableLocalAuth is false)',
       'foundry-hub: Microsoft.MachineLearningServices/workspaces: the managed network does not allow only approved outbound traffic (NET-07, FDY-03) (managedNetwork.isolationMode is "AllowInternetOutbound")',
-      'foundry-hub: Microsoft.MachineLearningServices/workspaces: the managed network is not provisioned at deployment (FDY-03) (provisionNetworkNow is undefined)',
+      'foundry-hub: Microsoft.MachineLearningServices/workspaces: the managed network is not provisioned at deployment (NET-07, FDY-03) (provisionNetworkNow is undefined)',
       'key-vault: Microsoft.KeyVault/vaults: no diagnostic settings to Log Analytics (SEC-11)',
     ]);
   });

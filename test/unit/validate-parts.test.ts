@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { templateFigures } from '../../src/validate/figures.js';
-import { policyProblems, roleProblems } from '../../src/validate/guards.js';
+import { allowListProblems, defenderProblems, monitoringProblems, policyProblems, roleProblems } from '../../src/validate/guards.js';
 import { locate, moduleDeclarations, moduleOf } from '../../src/validate/locate.js';
 import { sarifOf } from '../../src/validate/sarif.js';
 import type { ValidationReport } from '../../src/validate/report.js';
@@ -91,6 +91,29 @@ describe('the guard checks', () => {
     ]);
   });
 
+  it('SEC-02 reads whether each environment deploys the Defender plan', () => {
+    const plan = { resources: [{ type: 'Microsoft.Security/pricings', name: 'AI', condition: "[parameters('enableDefenderForAi')]", properties: { pricingTier: 'Standard' } }] };
+    expect(defenderProblems(plan, { dev: { enableDefenderForAi: { value: true } }, prod: { enableDefenderForAi: { value: false } } })).toEqual([
+      "Microsoft.Security/pricings AI: Defender for AI is not deployed in prod (its condition [parameters('enableDefenderForAi')] is false there)",
+    ]);
+  });
+
+  it('NET-07 refuses an allow-list that allows everything, in a rule or in an environment\'s parameters', () => {
+    const firewall = { resources: [{ type: 'Microsoft.Network/firewallPolicies/ruleCollectionGroups', name: 'egress', properties: { ruleCollections: [{ rules: [{ targetFqdns: ['pypi.org', '*'] }] }] } }] };
+    expect(allowListProblems(firewall, { dev: { firewallAllowedFqdns: { value: ['*'] } }, prod: { firewallAllowedFqdns: { value: ['*.contoso.com'] } } })).toEqual([
+      'firewall: Microsoft.Network/firewallPolicies/ruleCollectionGroups egress allows every destination (*)',
+      'firewall: firewallAllowedFqdns allows every destination (*) in dev',
+    ]);
+  });
+
+  it('SEC-11 covers the network and the doors too', () => {
+    const bastion = { resources: [{ type: 'Microsoft.Resources/deployments', name: 'bastion', properties: { template: { resources: [
+      { type: 'Microsoft.Network/bastionHosts', name: "[parameters('name')]" },
+      { type: 'Microsoft.Insights/diagnosticSettings', name: 'to-log-analytics', scope: "[format('Microsoft.Network/bastionHosts/{0}', parameters('name'))]", properties: { workspaceId: "[parameters('w')]", logs: [{ categoryGroup: 'allLogs', enabled: false }] } },
+    ] } } }] };
+    expect(monitoringProblems(bastion)).toEqual(['bastion: Microsoft.Network/bastionHosts: its diagnostic settings switch categories off (SEC-11)']);
+  });
+
   it('SEC-09 finds a principal written into the template and a broad role in the parameters', () => {
     expect(roleProblems(template, { dev: { extraRoles: { value: ['b24988ac-6180-42a0-ab88-20f7382dd24c'] } } })).toEqual([
       'the parameters of dev assign Contributor (b24988ac-6180-42a0-ab88-20f7382dd24c)',
@@ -101,7 +124,7 @@ describe('the guard checks', () => {
 
 it('SARIF: a result per problem, pointing at its rule, with a location', () => {
   const report = {
-    ok: false, target: '.', choices: '', generatorVersion: '9.9.9', compiler: 'bicep', environments: ['dev'], warnings: [],
+    ok: false, target: '.', choices: '', generatorVersion: '9.9.9', generatedBy: '9.9.9', compiler: 'bicep', environments: ['dev'], warnings: [],
     results: [
       { id: 'NET-01', title: 't', status: 'fail', evidence: [], problems: ['a: x', 'b: y'], locations: [{ file: 'infra/main.bicep', line: 3 }, { file: 'infra/modules/b.bicep', line: 9 }] },
       { id: 'NET-02', title: 't', status: 'pass', evidence: [], problems: [], locations: [] },

@@ -57,7 +57,7 @@ const TAMPERS: Readonly<Partial<Record<GuidanceId, Tamper>>> = {
   'NET-12': { repository: 'project', file: 'infra/main.bicep', from: /(var denyInboundRule = \{[\s\S]*?access: )'Deny'/, to: "$1'Allow'", fails: ['NET-12'], names: /^virtual-network: snet-private-endpoints does not end its inbound rules with a deny-all/ },
   'NET-14': { repository: 'project', file: 'infra/main.bicep', from: /@batchSize\(1\)\n/g, to: '', fails: ['NET-14'], names: /the peerings from the regions to the workload are not made one at a time/ },
   'FDY-02': { repository: 'hub', file: 'infra/modules/ai/foundry-hub.bicep', from: /publicNetworkAccess: 'Disabled'/, to: "publicNetworkAccess: 'Enabled'", fails: ['NET-01', 'FDY-02'], names: /^foundry-hub: Microsoft\.MachineLearningServices\/workspaces has public network access "Enabled"/ },
-  'FDY-03': { repository: 'hub', file: 'infra/modules/ai/foundry-hub.bicep', from: /provisionNetworkNow: true/, to: 'provisionNetworkNow: false', fails: ['FDY-03'], names: /^foundry-hub: Microsoft\.MachineLearningServices\/workspaces: the managed network is not provisioned at deployment/ },
+  'FDY-03': { repository: 'hub', file: 'infra/modules/ai/foundry-hub.bicep', from: /provisionNetworkNow: true/, to: 'provisionNetworkNow: false', fails: ['NET-07', 'FDY-03'], names: /^foundry-hub: Microsoft\.MachineLearningServices\/workspaces: the managed network is not provisioned at deployment/ },
   'FDY-04': { repository: 'hub', file: 'infra/main.bicep', from: /\s+\{\s+name: 'search'\s+serviceResourceId: search\.outputs\.resourceId\s+subresourceTarget: 'searchService'\s+\}/, to: '', fails: ['FDY-04'], names: /^foundry-hub: Microsoft\.MachineLearningServices\/workspaces has no private endpoint outbound rule to AI Search/ },
   'FDY-05': { repository: 'hub', file: 'infra/modules/data/key-vault.bicep', from: /publicNetworkAccess: 'Disabled'/, to: "publicNetworkAccess: 'Enabled'", fails: ['NET-01', 'FDY-05'], names: /^key-vault: Microsoft\.KeyVault\/vaults has public network access "Enabled"/ },
   'FDY-06': { repository: 'project', file: 'infra/modules/ai/foundry-account.bicep', from: /allowProjectManagement: true/, to: 'allowProjectManagement: false', fails: ['FDY-06'], names: /^foundry: Microsoft\.CognitiveServices\/accounts does not allow project management/ },
@@ -73,7 +73,9 @@ const TAMPERS: Readonly<Partial<Record<GuidanceId, Tamper>>> = {
 const VALIDATE_TIMEOUT = 300_000;
 
 async function validate(dir: string, extra: readonly string[] = [], env: Record<string, string> = { BICEP_PATH: bicep }) {
-  const result = await execa(process.execPath, [BIN, 'validate', dir, ...extra], { reject: false, stdin: 'ignore', timeout: VALIDATE_TIMEOUT, env: { ...ISOLATED_GIT_ENV, ...env } });
+  // Only the compiler given here: a BICEP_PATH of the caller's own must not leak into the PATH and az cases.
+  const { BICEP_PATH: _ignored, ...inherited } = process.env;
+  const result = await execa(process.execPath, [BIN, 'validate', dir, ...extra], { reject: false, stdin: 'ignore', timeout: VALIDATE_TIMEOUT, extendEnv: false, env: { ...inherited, ...ISOLATED_GIT_ENV, ...env } });
   return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
