@@ -49,6 +49,12 @@ export async function uncommittedChanges(dir: string): Promise<string[] | undefi
   return status.stdout.split('\n').filter(Boolean);
 }
 
+/** Where `dir` sits in its git repository (`infra/lz/`, or '' at the top); undefined outside one. */
+export async function pathInRepository(dir: string): Promise<string | undefined> {
+  const prefix = await git(dir, ['rev-parse', '--show-prefix']);
+  return prefix.code === 0 ? prefix.stdout.trim() : undefined;
+}
+
 /** The content git stores under a blob id, if this repository holds it. */
 export async function readGitBlob(dir: string, id: string): Promise<string | undefined> {
   const blob = await git(dir, ['cat-file', 'blob', id]);

@@ -5,6 +5,7 @@ import { finalize } from '../answers/resolve.js';
 import type { ParsedArgs } from '../cli/args.js';
 import { flagOf } from '../cli/flags.js';
 import { EXIT, UsageError } from '../errors.js';
+import { pathInRepository } from '../git.js';
 import { buildModel } from '../model.js';
 import type { Io } from '../ui/io.js';
 import { readStoredAnswers } from '../upgrade/previous.js';
@@ -59,7 +60,7 @@ export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
   if (args.options.sarif) {
     const sarifPath = resolve(io.cwd, args.options.sarif);
     await mkdir(dirname(sarifPath), { recursive: true });
-    await writeFile(sarifPath, `${JSON.stringify(sarifOf(report), null, 2)}\n`);
+    await writeFile(sarifPath, `${JSON.stringify(sarifOf(report, { pathInRepository: await pathInRepository(target) }), null, 2)}\n`);
   }
   return report.ok ? EXIT.ok : EXIT.failure;
 }

@@ -6,7 +6,7 @@ import type { ValidationReport } from './report.js';
  * IaC-kind GUIDANCE ID, one result per problem, each at the Bicep file and line it was traced to.
  * Passing and not-applicable IDs produce no result, so a fixed problem closes its alert.
  */
-export function sarifOf(report: ValidationReport): object {
+export function sarifOf(report: ValidationReport, { pathInRepository = '' }: { pathInRepository?: string } = {}): object {
   const rules = GUIDANCE_CATALOGUE.filter((entry) => entry.kind === 'IaC').map((entry) => ({
     id: entry.id,
     name: entry.id.replace('-', ''),
@@ -24,7 +24,8 @@ export function sarifOf(report: ValidationReport): object {
         ruleIndex: rules.findIndex((rule) => rule.id === result.id),
         level: 'error',
         message: { text: `${result.id} ${result.title}: ${problem}` },
-        locations: [{ physicalLocation: { artifactLocation: { uri: location.file, uriBaseId: '%SRCROOT%' }, region: { startLine: location.line } } }],
+        // Code scanning places a result by its path from the repository's root, where the landing zone may be a folder.
+        locations: [{ physicalLocation: { artifactLocation: { uri: `${pathInRepository}${location.file}`, uriBaseId: '%SRCROOT%' }, region: { startLine: location.line } } }],
         // Lets code scanning follow one problem across commits even when lines move.
         partialFingerprints: { problem: `${result.id}:${problem}` },
       };

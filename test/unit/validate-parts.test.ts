@@ -137,4 +137,7 @@ it('SARIF: a result per problem, pointing at its rule, with a location', () => {
     ['NET-01', 'NET-01', 'infra/main.bicep', 3],
     ['NET-01', 'NET-01', 'infra/modules/b.bicep', 9],
   ]);
+  // A landing zone in a folder of a larger repository: paths from the repository's root.
+  const nested = sarifOf(report, { pathInRepository: 'platform/ai/' }) as typeof sarif;
+  expect(nested.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('platform/ai/infra/main.bicep');
 });
