@@ -14,6 +14,7 @@ import { defaultMatrix } from '../matrix.js';
 import { platformProblems } from '../../src/validate/platform.js';
 import { CHECKED_IDS, checkConformance } from '../../src/validate/conformance.js';
 import { buildModel } from '../../src/model.js';
+import { readCompiled } from './compiled.js';
 import { aiPlatformOf } from '../../src/ai/platform.js';
 
 /**
@@ -80,12 +81,9 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
   });
 
   it.each(NAMES)('%s: no ranges overlap, subnets sit in their VNet, each has an NSG and no default outbound access', async (name) => {
-    const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
-    const environments: Record<string, Record<string, { value: unknown }>> = {};
-    for (const environment of environmentsOf(name)) {
-      environments[environment] = JSON.parse(await readFile(join(root, name, `infra/params/${environment}.json`), 'utf8')).parameters;
-    }
-    expect(rangeProblems(environments)).toEqual([]);
+    const { template, environments } = await readCompiled(join(root, name));
+    expect(Object.keys(environments)).toEqual([...environmentsOf(name)].sort());
+    expect(rangeProblems(environments as Record<string, Record<string, { value: unknown }>>)).toEqual([]);
     expect(subnetProblems(template)).toEqual([]);
     const { firewall, hubFirewallIp, gateway } = answersOf(name);
     expect(nsgProblems(template, { privateGateway: gateway === 'apim-frontdoor' })).toEqual([]);
@@ -107,12 +105,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
   });
 
   it.each(NAMES)('%s: validate passes: every IaC recommendation that applies holds in the compiled JSON, for every environment', async (name) => {
-    const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
-    const environments: Record<string, Record<string, { value?: unknown }>> = {};
-    for (const environment of environmentsOf(name)) {
-      environments[environment] = JSON.parse(await readFile(join(root, name, `infra/params/${environment}.json`), 'utf8')).parameters;
-    }
-    const results = checkConformance({ template, environments }, buildModel(answersOf(name)));
+    const results = checkConformance(await readCompiled(join(root, name)), buildModel(answersOf(name)));
     expect(results.filter((result) => result.status === 'fail').map((result) => `${result.id}: ${result.problems.join('; ')}`)).toEqual([]);
     // Every IaC ID is judged: checked (pass) or turned off by an answer, never silently skipped.
     expect(results.map((result) => result.id)).toEqual(CHECKED_IDS);

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeTree } from '../../src/fs/write.js';
 import { expect, inject, it } from 'vitest';
@@ -8,6 +8,7 @@ import { fullMatrix } from '../matrix.js';
 import { renderScenario, scenarioAnswers } from '../scenarios.js';
 import { buildModel } from '../../src/model.js';
 import { checkConformance } from '../../src/validate/conformance.js';
+import { readCompiled } from './compiled.js';
 
 /**
  * `npm run test:matrix`: every valid combination of the option matrix renders and compiles — build,
@@ -52,12 +53,7 @@ it('every valid combination renders and compiles cleanly', async () => {
 
 /** What validate's checks find wrong in one compiled combination, with the parameters of every environment. */
 async function conformanceFailures(dir: string, answers: Parameters<typeof renderScenario>[0]): Promise<string[]> {
-  const template = JSON.parse(await readFile(join(dir, 'infra/main.json'), 'utf8'));
-  const environments: Record<string, Record<string, { value?: unknown }>> = {};
-  for (const file of (await readdir(join(dir, 'infra/params'))).filter((candidate) => candidate.endsWith('.json'))) {
-    environments[file.replace(/\.json$/, '')] = JSON.parse(await readFile(join(dir, 'infra/params', file), 'utf8')).parameters;
-  }
-  return checkConformance({ template, environments }, buildModel(scenarioAnswers(answers)))
+  return checkConformance(await readCompiled(dir), buildModel(scenarioAnswers(answers)))
     .filter((result) => result.status === 'fail')
     .map((result) => `${result.id}: ${result.problems.join(', ')}`);
 }
