@@ -81,6 +81,9 @@ export function vpnProblems(template: ArmTemplate): string[] {
   return problems;
 }
 
+/** SEC-05: the roles that let an identity call model deployments and nothing more (Cognitive Services OpenAI User, Azure AI User). */
+const INFERENCE_ROLES = new Set(['5e0bd9bd-7b93-4f28-af87-19fc36ad61bd', '53ca6127-db72-4b80-b1b0-d0d8b2ab54f5']);
+
 /**
  * NET-08, SEC-05: API Management is internal; the model API's policy validates Microsoft Entra ID tokens,
  * limits tokens per caller and calls the backend with the managed identity; every section keeps `<base />`.
@@ -102,6 +105,8 @@ export function apiManagementProblems(template: ArmTemplate): string[] {
   const modelAccess = ownResources(template).find((resource) => resource.name === 'api-management-model-access');
   if (!JSON.stringify(modelAccess?.properties?.parameters?.principalId ?? null).includes("'Microsoft.Resources/deployments', 'api-management')")) {
     problems.push('api-management-model-access: the gateway\'s managed identity holds no role on the model account (SEC-05)');
+  } else if (!INFERENCE_ROLES.has(String(modelAccess?.properties?.parameters?.roleDefinitionId?.value))) {
+    problems.push(`api-management-model-access: the gateway's managed identity holds role ${String(modelAccess?.properties?.parameters?.roleDefinitionId?.value)}, more than calling the models needs (SEC-05)`);
   }
   // NET-14: with further regions, the service's additional locations come from the parameter and use the regional subnets.
   const deployment = ownResources(template).find((resource) => resource.name === 'api-management');

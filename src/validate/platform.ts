@@ -1,3 +1,4 @@
+import { PRIVATE_ENDPOINT_SUBNET } from '../network/address-plan.js';
 import { type ArmResource, type ArmTemplate, ownResources } from './arm.js';
 import { resourcesByModule } from './doors.js';
 
@@ -64,6 +65,13 @@ interface EndpointModule {
   readonly target: string;
   readonly groupId: string;
   readonly zoneKeys?: readonly string[];
+  /** The subnet it is placed in, as the expression main.bicep passes. */
+  readonly subnet: string;
+}
+
+/** An expression's text followed by the values of the variables it names (a subnet that needs no module output is one). */
+function withVariables(text: string, template: ArmTemplate): string {
+  return text + [...text.matchAll(/variables\('(\w+)'\)/g)].map((match) => JSON.stringify(template.variables?.[match[1]!] ?? null)).join('');
 }
 
 function endpointModules(template: ArmTemplate): EndpointModule[] {
@@ -78,6 +86,7 @@ function endpointModules(template: ArmTemplate): EndpointModule[] {
       name: deployment.name,
       target,
       groupId: String(parameters?.groupId?.value),
+      subnet: withVariables(JSON.stringify(parameters?.subnetResourceId?.value ?? null), template),
       ...(zones && { zoneKeys: zones.map((zone) => /\.(\w+)\]$/.exec(zone)?.[1] ?? zone) }),
     }];
   });
@@ -99,6 +108,7 @@ export function platformProblems(template: ArmTemplate, { zoneGroups = true } = 
     for (const [groupId, zoneKeys] of Object.entries(expectation.endpoints?.(resolved) ?? {})) {
       const endpoint = endpoints.find((candidate) => candidate.target === module && candidate.groupId === groupId);
       if (!endpoint) problems.push(`${label}: no private endpoint for ${groupId} (NET-02)`);
+      else if (!new RegExp(`['"]${PRIVATE_ENDPOINT_SUBNET.name}['"]`).test(endpoint.subnet)) problems.push(`${label}: the ${groupId} endpoint is not in the dedicated subnet ${PRIVATE_ENDPOINT_SUBNET.name} (NET-02)`);
       else if (zoneGroups && JSON.stringify(endpoint.zoneKeys) !== JSON.stringify(zoneKeys)) {
         problems.push(`${label}: the ${groupId} endpoint registers in ${JSON.stringify(endpoint.zoneKeys)}, not ${JSON.stringify(zoneKeys)} (NET-03)`);
       }

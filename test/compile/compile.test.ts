@@ -158,6 +158,9 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
       "api-management: the model API's policy lacks <validate-azure-ad-token (SEC-05)",
       "api-management: the model API's policy does not start <backend> with <base />",
     ]);
+    // SEC-05: the gateway's identity may call the models, nothing more.
+    modules.find((resource: { name: string }) => resource.name === 'api-management-model-access').properties.parameters.roleDefinitionId.value = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
+    expect(apiManagementProblems(template)).toContain("api-management-model-access: the gateway's managed identity holds role b24988ac-6180-42a0-ab88-20f7382dd24c, more than calling the models needs (SEC-05)");
     const apimDeployment = modules.find((resource: { name: string }) => resource.name === 'api-management');
     delete apimDeployment.properties.parameters.additionalLocations;
     expect(apiManagementProblems(template)).toContain('api-management: API Management does not run in the further regions of apiManagementRegions (NET-14)');
@@ -194,12 +197,15 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     inner('search', 'Microsoft.Search/searchServices').properties.disableLocalAuth = false;
     template.resources = template.resources.filter((resource: { name: string }) => resource.name !== 'pe-container-registry');
     byName('pe-ai-services').properties.parameters.privateDnsZoneResourceIds.value.splice(1, 1);
+    // NET-02: endpoints only in their dedicated subnet.
+    byName('pe-search').properties.parameters.subnetResourceId.value = "[resourceId('Microsoft.Network/virtualNetworks/subnets', variables('names').virtualNetwork, 'snet-jumpbox')]";
     const keyVault = byName('key-vault').properties.template;
     keyVault.resources = keyVault.resources.filter((resource: { type: string }) => resource.type !== 'Microsoft.Insights/diagnosticSettings');
     expect(platformProblems(template)).toEqual([
       'ai-services: Microsoft.CognitiveServices/accounts: the account endpoint registers in ["cognitiveServices","aiServices"], not ["cognitiveServices","openAi","aiServices"] (NET-03)',
       'container-registry: Microsoft.ContainerRegistry/registries: no private endpoint for registry (NET-02)',
       'search: Microsoft.Search/searchServices: API keys are not disabled (SEC-06) (disableLocalAuth is false)',
+      'search: Microsoft.Search/searchServices: the searchService endpoint is not in the dedicated subnet snet-private-endpoints (NET-02)',
       'foundry-hub: Microsoft.MachineLearningServices/workspaces: the managed network does not allow only approved outbound traffic (NET-07, FDY-03) (managedNetwork.isolationMode is "AllowInternetOutbound")',
       'foundry-hub: Microsoft.MachineLearningServices/workspaces: the managed network is not provisioned at deployment (NET-07, FDY-03) (provisionNetworkNow is undefined)',
       'key-vault: Microsoft.KeyVault/vaults: no diagnostic settings to Log Analytics (SEC-11)',
