@@ -1,5 +1,5 @@
 import { architectureDiagram } from '../src/docs/architecture-diagram.js';
-import { guidanceStatusOf } from '../src/docs/guidance-status.js';
+import { evidenceByFile, guidanceStatusOf } from '../src/docs/guidance-status.js';
 import type { ViewModel } from '../src/model.js';
 import { fromTemplate, type Generator } from './types.js';
 
@@ -22,7 +22,7 @@ function guidanceViewOf(model: ViewModel) {
   return {
     statuses: statuses.map((entry) => ({
       ...entry,
-      evidenceByFile: entry.status === 'satisfied' ? groupByFile(entry.evidence) : [],
+      evidenceByFile: entry.status === 'satisfied' ? evidenceByFile(entry.evidence) : [],
     })),
     satisfied: count('satisfied'),
     notApplicable: count('not-applicable'),
@@ -31,8 +31,3 @@ function guidanceViewOf(model: ViewModel) {
 }
 
 /** One line per file, its symbols in the order cited. */
-function groupByFile(evidence: readonly { file: string; resource: string }[]): { file: string; resources: string[] }[] {
-  const files = new Map<string, string[]>();
-  for (const { file, resource } of evidence) files.set(file, [...(files.get(file) ?? []), resource]);
-  return [...files].map(([file, resources]) => ({ file, resources }));
-}

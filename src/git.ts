@@ -1,23 +1,10 @@
+import { runProcess } from './process.js';
+
 export type GitOutcome =
   | { readonly status: 'committed' }
   | { readonly status: 'skipped'; readonly reason: string };
 
-interface GitResult {
-  readonly code: number | string;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs git without a shell (arguments are never interpreted); resolves even when git fails. */
-async function git(cwd: string, args: readonly string[]): Promise<GitResult> {
-  // Loaded on first use: most runs that never commit (--version, --help, refused input) skip it.
-  const { execFile } = await import('node:child_process');
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, windowsHide: true }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as NodeJS.ErrnoException).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const git = (cwd: string, args: readonly string[]) => runProcess('git', args, { cwd });
 
 /**
  * `git init` and a first commit of exactly the generated files, so that the landing zone starts with

@@ -25,6 +25,13 @@ export type GuidanceVerdict = { readonly note?: string } & (
 
 export type GuidanceStatus = GuidanceEntry & GuidanceVerdict;
 
+/** Evidence grouped by file, in order of first mention: how docs/guidance.md and validate print it. */
+export function evidenceByFile(evidence: readonly GuidanceEvidence[]): { file: string; resources: string[] }[] {
+  const files = new Map<string, string[]>();
+  for (const { file, resource } of evidence) files.set(file, [...(files.get(file) ?? []), resource]);
+  return [...files].map(([file, resources]) => ({ file, resources }));
+}
+
 export function guidanceStatusOf(model: ViewModel): readonly GuidanceStatus[] {
   return GUIDANCE_CATALOGUE.map((entry) => ({ ...entry, ...RULES[entry.id](model) }));
 }

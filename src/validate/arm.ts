@@ -16,6 +16,20 @@ export interface ArmResource {
 
 export const ownResources = (template: ArmTemplate): ArmResource[] => resourcesOf(template);
 
+/** Top-level module deployments with every resource they (or their nested modules) declare. */
+export function resourcesByModule(template: ArmTemplate): { module: string; resource: ArmResource; template: ArmTemplate }[] {
+  return ownResources(template).flatMap((deployment) => {
+    const inner = deployment.properties?.template;
+    if (deployment.type !== 'Microsoft.Resources/deployments' || !inner) return [];
+    const walk = (nested: ArmTemplate): { resource: ArmResource; template: ArmTemplate }[] =>
+      ownResources(nested).flatMap((resource) => [
+        { resource, template: nested },
+        ...(resource.properties?.template ? walk(resource.properties.template) : []),
+      ]);
+    return walk(inner).map((entry) => ({ module: deployment.name, ...entry }));
+  });
+}
+
 /** Every resource of a template and of the templates of its nested deployments, depth first. */
 export function allResources(template: ArmTemplate): ArmResource[] {
   return ownResources(template).flatMap((resource) => [resource, ...(resource.properties?.template ? allResources(resource.properties.template) : [])]);
@@ -40,7 +54,7 @@ const isSubnetParameter = (key: string) => key.endsWith('SubnetPrefix');
  * environment, subnets that overlap each other, a firewall address outside the firewall's subnet, an
  * Application Gateway frontend outside its subnet.
  */
-export function rangeProblems(environments: Readonly<Record<string, Record<string, { value: unknown }>>>): string[] {
+export function rangeProblems(environments: Readonly<Record<string, Readonly<Record<string, { readonly value?: unknown }>>>>): string[] {
   const problems: string[] = [];
   const allRanges: { label: string; range: Cidr }[] = [];
   for (const [environment, parameters] of Object.entries(environments)) {

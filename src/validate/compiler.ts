@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
+import { runProcess as run } from '../process.js';
 import type { CompiledLandingZone } from './conformance.js';
 
 /**
@@ -17,21 +18,6 @@ export interface BicepCommand {
   readonly label: string;
 }
 
-interface RunResult {
-  readonly code: number | string;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function run(file: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
-  const { execFile } = await import('node:child_process');
-  return new Promise((resolve) => {
-    // The template comes back on stdout as one JSON string: hundreds of KB, more than execFile's default buffer.
-    execFile(file, args, { ...options, maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as NodeJS.ErrnoException).code ?? (error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 const direct = (file: string, label: string): BicepCommand => ({ file, label, buildParams: (paramsFile) => ['build-params', paramsFile, '--stdout'] });
 
@@ -79,7 +65,7 @@ export async function compileLandingZone(dir: string, bicep: BicepCommand, env: 
     return {
       ok: false,
       errors: [...new Set(failed.flatMap(({ file, result }) => {
-        const errors = diagnostics(result.stderr, /Error/);
+        const errors = diagnostics(result.stderr, /Error/, dir);
         return errors.length > 0 ? errors : [`${file}: ${bicep.label} exited with ${result.code}: ${result.stderr.trim() || 'no message'}`];
       }))],
     };
@@ -91,11 +77,11 @@ export async function compileLandingZone(dir: string, bicep: BicepCommand, env: 
     environments[file.replace(/\.bicepparam$/, '')] = (JSON.parse(output.parametersJson) as { parameters: Record<string, { value?: unknown }> }).parameters;
     templateText ||= output.templateJson;
   }
-  const warnings = [...new Set(runs.flatMap(({ result }) => diagnostics(result.stderr, /Warning/)))];
+  const warnings = [...new Set(runs.flatMap(({ result }) => diagnostics(result.stderr, /Warning/, dir)))];
   return { ok: true, compiled: { template: JSON.parse(templateText), environments }, templateText, warnings };
 }
 
-/** The compiler's diagnostic lines of one level, paths made relative. */
-function diagnostics(stderr: string, level: RegExp): string[] {
-  return stderr.split('\n').filter((line) => level.test(line) && /\(\d+,\d+\)/.test(line)).map((line) => line.trim());
+/** The compiler's diagnostic lines of one level, with paths relative to the repository. */
+function diagnostics(stderr: string, level: RegExp, dir: string): string[] {
+  return stderr.split('\n').filter((line) => level.test(line) && /\(\d+,\d+\)/.test(line)).map((line) => line.trim().replaceAll(`${dir}${sep}`, ''));
 }

@@ -1,9 +1,9 @@
 import type { GuidanceId } from '../docs/guidance-catalogue.js';
 import { type GuidanceEvidence, guidanceStatusOf } from '../docs/guidance-status.js';
 import type { ViewModel } from '../model.js';
-import { type ArmTemplate, firewallProblems, ownResources, nsgProblems, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
+import { type ArmTemplate, allResources, firewallProblems, nsgProblems, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
 import { apiManagementProblems, edgeProblems, jumpboxProblems, publicEndpointProblems, regionalNetworkProblems, vpnProblems } from './doors.js';
-import { allowListProblems, contentFilterProblems, defenderProblems, dnsProblems, foundryAccountProblems, hubOutboundRuleProblems, identityProblems, monitoringProblems, policyProblems, roleProblems } from './guards.js';
+import { allowListProblems, contentFilterProblems, defenderProblems, dnsProblems, foundryAccountProblems, hubOutboundRuleProblems, identityProblems, missingHubProblems, monitoringProblems, policyProblems, roleProblems } from './guards.js';
 import { platformProblems } from './platform.js';
 
 /**
@@ -35,6 +35,17 @@ export interface ConformanceResult {
 
 interface CheckInput extends CompiledLandingZone {
   readonly model: ViewModel;
+  /** Problem lists that several IDs take their share of, each worked out once per run. */
+  readonly platform: () => readonly string[];
+  readonly publicEndpoints: () => readonly string[];
+  readonly apiManagement: () => readonly string[];
+  readonly subnets: () => readonly string[];
+}
+
+/** A function that computes its value on the first call and returns it from then on. */
+function once<T>(compute: () => T): () => T {
+  let value: { readonly result: T } | undefined;
+  return () => (value ??= { result: compute() }).result;
 }
 
 /** Only the problems a check tagged with this ID, e.g. `… (SEC-06)`; untagged ones belong to the check's own ID. */
@@ -43,66 +54,71 @@ const taggedWith = (id: GuidanceId, problems: readonly string[]) => problems.fil
 /** The problems that name one of these modules (`module: …`). */
 const inModules = (modules: readonly string[], problems: readonly string[]) => problems.filter((problem) => modules.some((module) => problem.startsWith(`${module}: `)));
 
-const platform = ({ template, model }: CheckInput) => platformProblems(template, { zoneGroups: model.dnsZoneGroups });
-
 /** The modules of the services a Foundry hub brings along (FDY-05). */
 const HUB_SERVICES = ['ai-services', 'storage', 'key-vault', 'container-registry', 'search'];
 
 const CHECKS: Readonly<Partial<Record<GuidanceId, (input: CheckInput) => readonly string[]>>> = {
-  'NET-01': ({ template }) => publicEndpointProblems(template),
-  'NET-02': (input) => taggedWith('NET-02', platform(input)),
-  'NET-03': (input) => [...taggedWith('NET-03', platform(input)), ...zoneLinkProblems(input.template)],
+  'NET-01': ({ publicEndpoints }) => publicEndpoints(),
+  'NET-02': ({ platform }) => taggedWith('NET-02', platform()),
+  'NET-03': ({ platform, template }) => [...taggedWith('NET-03', platform()), ...zoneLinkProblems(template)],
   'NET-04': ({ template, model }) => dnsProblems(template, { hubSpoke: model.hubSpoke, existingHub: model.existingHub, resolver: model.dnsResolver }),
   'NET-05': ({ template, environments, model }) => policyProblems(template, environments, { zoneGroupPolicies: model.policyGuards.privateDnsZoneGroups.length > 0 }),
   'NET-06': ({ template }) => [...jumpboxProblems(template), ...bastionProblems(template)],
   'NET-07': (input) => [
     ...routeTableProblems(input.template, input.model.egressThroughFirewall),
     ...(input.model.firewall ? [...firewallProblems(input.template, { apiManagement: input.model.apiManagement }), ...allowListProblems(input.template, input.environments)] : []),
-    ...subnetProblems(input.template).filter((problem) => problem.endsWith('default outbound access')),
-    ...taggedWith('NET-07', platform(input)),
+    ...input.subnets().filter(isDefaultOutbound),
+    ...taggedWith('NET-07', input.platform()),
   ],
-  'NET-08': ({ template }) => apiManagementProblems(template).filter((problem) => !/\((SEC-05|NET-14)\)$/.test(problem)),
+  'NET-08': ({ apiManagement }) => apiManagement().filter((problem) => !/\((SEC-05|NET-14)\)$/.test(problem)),
   'NET-09': ({ template, model }) => edgeProblems(template, model.answers.gateway),
   'NET-10': ({ template, model }) => peeringProblems(template, { hub: model.hubSpoke ? 'own' : 'existing', gateway: model.vpn, forwarding: model.firewall }),
   'NET-11': ({ template }) => vpnProblems(template),
-  'NET-12': ({ template, environments, model }) => [
+  'NET-12': ({ template, environments, model, subnets }) => [
     ...nsgProblems(template, { privateGateway: model.frontDoor }),
-    ...subnetProblems(template).filter((problem) => problem.endsWith('has no network security group')),
-    ...rangeProblems(environments as Record<string, Record<string, { value: unknown }>>),
+    // Everything else subnetProblems finds is about the subnets' NSGs (or their absence).
+    ...subnets().filter((problem) => !isDefaultOutbound(problem)),
+    ...rangeProblems(environments),
   ],
-  'NET-14': ({ template }) => [...regionalNetworkProblems(template), ...taggedWith('NET-14', apiManagementProblems(template))],
-  'FDY-02': (input) => [...hubMissing(input.template), ...inModules(['foundry-hub'], [...publicEndpointProblems(input.template), ...taggedWith('NET-02', platform(input))])],
+  'NET-14': ({ template, apiManagement }) => [...regionalNetworkProblems(template), ...taggedWith('NET-14', apiManagement())],
+  'FDY-02': ({ template, publicEndpoints, platform }) => [...missingHubProblems(template), ...inModules(['foundry-hub'], [...publicEndpoints(), ...taggedWith('NET-02', platform())])],
   // A Machine Learning workspace's managed network is NET-07's; FDY-03 is the hub's.
-  'FDY-03': (input) => [...hubMissing(input.template), ...inModules(['foundry-hub'], taggedWith('FDY-03', platform(input)))],
+  'FDY-03': ({ template, platform }) => [...missingHubProblems(template), ...inModules(['foundry-hub'], taggedWith('FDY-03', platform()))],
   'FDY-04': ({ template, model }) => hubOutboundRuleProblems(template, { search: model.platform.search }),
-  'FDY-05': (input) => inModules(HUB_SERVICES, [...publicEndpointProblems(input.template), ...taggedWith('SEC-06', platform(input))]),
-  'FDY-06': (input) => [
-    ...foundryAccountProblems(input.template, { agents: input.model.platform.agents }),
-    ...inModules(['foundry'], [...publicEndpointProblems(input.template), ...taggedWith('NET-02', platform(input))]),
+  'FDY-05': ({ publicEndpoints, platform }) => inModules(HUB_SERVICES, [...publicEndpoints(), ...taggedWith('SEC-06', platform())]),
+  'FDY-06': ({ template, model, publicEndpoints, platform }) => [
+    ...foundryAccountProblems(template, { agents: model.platform.agents }),
+    ...inModules(['foundry'], [...publicEndpoints(), ...taggedWith('NET-02', platform())]),
   ],
   'SEC-02': ({ template, environments }) => defenderProblems(template, environments),
   'SEC-03': ({ template }) => contentFilterProblems(template),
-  'SEC-05': ({ template }) => taggedWith('SEC-05', apiManagementProblems(template)),
-  'SEC-06': (input) => taggedWith('SEC-06', platform(input)),
+  'SEC-05': ({ apiManagement }) => taggedWith('SEC-05', apiManagement()),
+  'SEC-06': ({ platform }) => taggedWith('SEC-06', platform()),
   'SEC-09': ({ template, environments }) => roleProblems(template, environments),
   'SEC-10': ({ template }) => identityProblems(template),
-  'SEC-11': (input) => [...taggedWith('SEC-11', platform(input)), ...monitoringProblems(input.template)],
+  'SEC-11': ({ template, platform }) => [...taggedWith('SEC-11', platform()), ...monitoringProblems(template)],
 };
 
-/** FDY-02, FDY-03: the checks of the hub's workspace mean nothing without it. */
-function hubMissing(template: ArmTemplate): string[] {
-  return ownResources(template).some((resource) => resource.name === 'foundry-hub') ? [] : ['foundry-hub: no Foundry hub deployment'];
-}
+const isDefaultOutbound = (problem: string) => problem.endsWith('default outbound access');
 
 /** NET-06: Bastion is the way to the jumpbox. */
 function bastionProblems(template: ArmTemplate): string[] {
-  return JSON.stringify(template).includes('"Microsoft.Network/bastionHosts"') ? [] : ['bastion: no Azure Bastion in front of the jumpbox'];
+  return allResources(template).some((resource) => resource.type === 'Microsoft.Network/bastionHosts') ? [] : ['bastion: no Azure Bastion in front of the jumpbox'];
 }
 
 /** The IDs `validate` checks: the IaC kind of GUIDANCE.md. */
 export const CHECKED_IDS = Object.keys(CHECKS) as GuidanceId[];
 
 export function checkConformance(compiled: CompiledLandingZone, model: ViewModel): ConformanceResult[] {
+  const { template } = compiled;
+  const input: CheckInput = {
+    ...compiled,
+    model,
+    platform: once(() => platformProblems(template, { zoneGroups: model.dnsZoneGroups })),
+    publicEndpoints: once(() => publicEndpointProblems(template)),
+    apiManagement: once(() => apiManagementProblems(template)),
+    subnets: once(() => subnetProblems(template)),
+  };
   return guidanceStatusOf(model)
     .filter((entry) => entry.kind === 'IaC')
     .map((entry): ConformanceResult => {
@@ -111,7 +127,7 @@ export function checkConformance(compiled: CompiledLandingZone, model: ViewModel
       const evidence = entry.status === 'satisfied' ? entry.evidence : [];
       const check = CHECKS[entry.id];
       if (!check) throw new Error(`no conformance check for ${entry.id}`);
-      const problems = [...new Set(check({ ...compiled, model }))];
+      const problems = [...new Set(check(input))];
       return { ...base, status: problems.length === 0 ? 'pass' : 'fail', evidence, problems };
     });
 }

@@ -1,18 +1,5 @@
-import { type ArmResource, type ArmTemplate, allResources, ownResources } from './arm.js';
-
-/** Top-level module deployments with every resource they (or their nested modules) declare. */
-export function resourcesByModule(template: ArmTemplate): { module: string; resource: ArmResource; template: ArmTemplate }[] {
-  return ownResources(template).flatMap((deployment) => {
-    const inner = deployment.properties?.template;
-    if (deployment.type !== 'Microsoft.Resources/deployments' || !inner) return [];
-    const walk = (nested: ArmTemplate): { resource: ArmResource; template: ArmTemplate }[] =>
-      ownResources(nested).flatMap((resource) => [
-        { resource, template: nested },
-        ...(resource.properties?.template ? walk(resource.properties.template) : []),
-      ]);
-    return walk(inner).map((entry) => ({ module: deployment.name, ...entry }));
-  });
-}
+import { type ArmTemplate, allResources, ownResources, resourcesByModule } from './arm.js';
+import { privateServiceOf } from './platform.js';
 
 const ofType = (template: ArmTemplate, type: string) => allResources(template).filter((resource) => resource.type.toLowerCase() === type.toLowerCase());
 
@@ -32,21 +19,10 @@ export function publicEndpointProblems(template: ArmTemplate): string[] {
     }
     // Azure's default is Enabled for these, so the switch must be there and off, not merely not on.
     const access = resource.properties?.publicNetworkAccess;
-    const mustDisable = PRIVATE_ONLY_TYPES.has(type);
+    const mustDisable = privateServiceOf(type) !== undefined;
     return (mustDisable || access !== undefined) && String(access).toLowerCase() !== 'disabled' ? [`${module}: ${resource.type} has public network access ${JSON.stringify(access ?? 'unset (Enabled)')}`] : [];
   });
 }
-
-/** The PaaS services that must answer only on their private endpoints (NET-01). */
-const PRIVATE_ONLY_TYPES = new Set([
-  'microsoft.cognitiveservices/accounts',
-  'microsoft.keyvault/vaults',
-  'microsoft.storage/storageaccounts',
-  'microsoft.search/searchservices',
-  'microsoft.machinelearningservices/workspaces',
-  'microsoft.containerregistry/registries',
-  'microsoft.documentdb/databaseaccounts',
-]);
 
 /** NET-06: the jumpbox has no public IP, signs people in with Microsoft Entra ID and boots trusted. */
 export function jumpboxProblems(template: ArmTemplate): string[] {

@@ -1,25 +1,15 @@
-import { type ArmResource, type ArmTemplate, allResources, deploymentsDeclaring, ownResources, vnetSubnets } from './arm.js';
-import { resourcesByModule } from './doors.js';
-import { diagnosticProblems } from './platform.js';
+import { type ArmResource, type ArmTemplate, allResources, deploymentsDeclaring, ownResources, resourcesByModule, vnetSubnets } from './arm.js';
+import { diagnosticProblems, privateServiceOf } from './platform.js';
 
 /**
- * Checks of the guard rails around the platform, read from the compiled template and the parameters of
- * each environment: Azure Policy (NET-05), Defender for AI (SEC-02), content filters (SEC-03), role
- * assignments (SEC-09) and managed identities (SEC-10). Each returns what is wrong, or nothing.
+ * The checks that are neither a network door nor a private service's own lock-down, read from the compiled
+ * template and the parameters of each environment: Azure Policy (NET-05), Defender for AI (SEC-02), content
+ * filters (SEC-03), role assignments (SEC-09), managed identities (SEC-10), diagnostics beyond the services
+ * (SEC-11), the firewall's allow-list (NET-07), DNS (NET-04) and Foundry's hub and account (FDY-02..FDY-06).
+ * Each returns what is wrong, or nothing.
  */
 
 type EnvironmentParameters = Readonly<Record<string, Readonly<Record<string, { readonly value?: unknown }>>>>;
-
-/** main.bicep's policy-key of each AI and PaaS type the deny policy must cover. */
-const POLICY_KEYS: Readonly<Record<string, string>> = {
-  'microsoft.cognitiveservices/accounts': 'cognitiveServices',
-  'microsoft.storage/storageaccounts': 'storage',
-  'microsoft.keyvault/vaults': 'keyVault',
-  'microsoft.search/searchservices': 'search',
-  'microsoft.machinelearningservices/workspaces': 'machineLearning',
-  'microsoft.containerregistry/registries': 'containerRegistry',
-  'microsoft.documentdb/databaseaccounts': 'cosmosDb',
-};
 
 const DENY_POLICY = 'policy-deny-public-network-access';
 const ZONE_GROUP_POLICY = 'policy-private-dns-zone-groups';
@@ -40,7 +30,7 @@ export function policyProblems(template: ArmTemplate, environments: EnvironmentP
   const deny = deployment(DENY_POLICY);
   if (!deny) return [`${DENY_POLICY}: no policy denies public network access`];
   const guarded = new Set((deny.properties?.parameters?.resourceTypes?.value ?? []) as string[]);
-  const deployed = new Set(allResources(template).map((resource) => POLICY_KEYS[resource.type.toLowerCase()]).filter((key) => key !== undefined));
+  const deployed = new Set(allResources(template).flatMap((resource) => privateServiceOf(resource.type)?.policyKey ?? []));
   for (const key of [...deployed].filter((candidate) => !guarded.has(candidate)).sort()) problems.push(`${DENY_POLICY}: ${key} is deployed but not covered by the policy`);
   for (const [environment, effect] of valuesByEnvironment(deny.properties?.parameters?.effect?.value, environments)) {
     if (effect !== 'Deny') problems.push(`${DENY_POLICY}: the effect is ${JSON.stringify(effect)} in ${environment}, not Deny`);
@@ -181,13 +171,18 @@ export function identityProblems(template: ArmTemplate): string[] {
     .map(({ module, resource }) => `${module}: ${resource.type} has no managed identity`);
 }
 
+/** FDY-02..FDY-04: what the hub's checks mean nothing without: its module deployment. */
+export function missingHubProblems(template: ArmTemplate): string[] {
+  return ownResources(template).some((resource) => resource.name === 'foundry-hub') ? [] : ['foundry-hub: no Foundry hub deployment'];
+}
+
 /**
  * FDY-04: the hub's managed network reaches the customer's own AI Services account (and AI Search, when
  * deployed) through private endpoint outbound rules.
  */
 export function hubOutboundRuleProblems(template: ArmTemplate, { search }: { search: boolean }): string[] {
   const hub = ownResources(template).find((resource) => resource.name === 'foundry-hub');
-  if (!hub) return ['foundry-hub: no Foundry hub deployment'];
+  if (!hub) return missingHubProblems(template);
   const rules = JSON.stringify(hub.properties?.parameters?.privateEndpointOutboundRules?.value ?? []);
   const inner = JSON.stringify(hub.properties?.template ?? {});
   const problems: string[] = [];

@@ -1,6 +1,5 @@
 import { PRIVATE_ENDPOINT_SUBNET } from '../network/address-plan.js';
-import { type ArmResource, type ArmTemplate, ownResources } from './arm.js';
-import { resourcesByModule } from './doors.js';
+import { type ArmResource, type ArmTemplate, ownResources, resourcesByModule } from './arm.js';
 
 /**
  * What each AI and PaaS resource type must be (NET-01, NET-02, NET-03, NET-07, FDY-02, FDY-03, SEC-06,
@@ -8,6 +7,8 @@ import { resourcesByModule } from './doors.js';
  * the zones each registers in. Read from the compiled template, so an edit that breaks one fails here.
  */
 interface Expectation {
+  /** The key of its type in the deny-public-access policy's map (main.bicep's policy module, NET-05). */
+  readonly policyKey: string;
   readonly locked: (resource: ArmResource) => string[];
   /** Group ID → zone keys of `privateDnsZoneResourceIds`; undefined when the resource has no endpoint of its own. */
   readonly endpoints?: (resource: ArmResource) => Readonly<Record<string, readonly string[]>>;
@@ -22,23 +23,28 @@ const ACCOUNT_ZONES = ['cognitiveServices', 'openAi', 'aiServices'];
 
 const EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   'microsoft.cognitiveservices/accounts': {
+    policyKey: 'cognitiveServices',
     locked: (account) => must(account, 'disableLocalAuth', true, 'keys are not disabled (SEC-06)'),
     // An Azure OpenAI account answers only on its openai.azure.com name.
     endpoints: (account) => ({ account: (account as { kind?: string }).kind === 'OpenAI' ? ['openAi'] : ACCOUNT_ZONES }),
   },
   'microsoft.storage/storageaccounts': {
+    policyKey: 'storage',
     locked: (account) => must(account, 'allowSharedKeyAccess', false, 'shared keys are allowed (SEC-06)'),
     endpoints: () => ({ blob: ['blob'], file: ['file'] }),
   },
   'microsoft.keyvault/vaults': {
+    policyKey: 'keyVault',
     locked: (vault) => must(vault, 'enableRbacAuthorization', true, 'the vault is not in RBAC mode (SEC-06)'),
     endpoints: () => ({ vault: ['keyVault'] }),
   },
   'microsoft.search/searchservices': {
+    policyKey: 'search',
     locked: (service) => must(service, 'disableLocalAuth', true, 'API keys are not disabled (SEC-06)'),
     endpoints: () => ({ searchService: ['search'] }),
   },
   'microsoft.machinelearningservices/workspaces': {
+    policyKey: 'machineLearning',
     // A hub's project lives in the hub's network and is reached through the hub's endpoint.
     locked: (workspace) => ((workspace as { kind?: string }).kind === 'Project'
       ? []
@@ -50,14 +56,19 @@ const EXPECTATIONS: Readonly<Record<string, Expectation>> = {
     endpoints: (workspace): Readonly<Record<string, readonly string[]>> => ((workspace as { kind?: string }).kind === 'Project' ? {} : { amlworkspace: ['machineLearningApi', 'machineLearningNotebooks'] }),
   },
   'microsoft.containerregistry/registries': {
+    policyKey: 'containerRegistry',
     locked: (registry) => must(registry, 'adminUserEnabled', false, 'the admin user is enabled (SEC-06)'),
     endpoints: () => ({ registry: ['containerRegistry'] }),
   },
   'microsoft.documentdb/databaseaccounts': {
+    policyKey: 'cosmosDb',
     locked: (account) => must(account, 'disableLocalAuth', true, 'keys are not disabled (SEC-06)'),
     endpoints: () => ({ Sql: ['cosmosDb'] }),
   },
 };
+
+/** What a private AI or PaaS service of this type must be (NET-01), or undefined for any other type. */
+export const privateServiceOf = (type: string): Expectation | undefined => EXPECTATIONS[type.toLowerCase()];
 
 /** A private endpoint module of main.bicep: which module's resource it connects to, its group and its zones. */
 interface EndpointModule {
@@ -96,7 +107,7 @@ function endpointModules(template: ArmTemplate): EndpointModule[] {
 export function platformProblems(template: ArmTemplate, { zoneGroups = true } = {}): string[] {
   const endpoints = endpointModules(template);
   return resourcesByModule(template).flatMap(({ module, resource, template: declaring }) => {
-    const expectation = EXPECTATIONS[resource.type.toLowerCase()];
+    const expectation = privateServiceOf(resource.type);
     if (!expectation) return [];
     // A module that creates more than one kind takes the kind as a parameter: read the value main.bicep passes.
     const kind = (resource as { kind?: string }).kind;

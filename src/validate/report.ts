@@ -1,4 +1,4 @@
-import type { GuidanceEvidence } from '../docs/guidance-status.js';
+import { evidenceByFile, type GuidanceEvidence } from '../docs/guidance-status.js';
 import type { ConformanceResult } from './conformance.js';
 import type { TemplateFigures } from './figures.js';
 import type { SourceLocation } from './locate.js';
@@ -23,11 +23,7 @@ export interface ValidationReport {
 const STATUS_TEXT = { pass: 'pass', fail: 'FAIL', 'not-applicable': 'n/a' } as const;
 
 /** `file (symbol, symbol)` per file, in order of first mention. */
-export function evidenceText(evidence: readonly GuidanceEvidence[]): string {
-  const byFile = new Map<string, string[]>();
-  for (const { file, resource } of evidence) byFile.set(file, [...(byFile.get(file) ?? []), resource]);
-  return [...byFile].map(([file, resources]) => `${file} (${resources.join(', ')})`).join('; ');
-}
+const evidenceText = (evidence: readonly GuidanceEvidence[]) => evidenceByFile(evidence).map(({ file, resources }) => `${file} (${resources.join(', ')})`).join('; ');
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const percent = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;
