@@ -6,7 +6,14 @@ import type { ViewModel } from '../src/model.js';
  * when it ends in .hbs, copied as it is otherwise) or a serializer for data such as parameters.
  */
 export type FileSource =
-  | { readonly kind: 'template'; readonly template: string; /** What the template sees, when more than the model. */ readonly view?: (model: ViewModel) => object }
+  | {
+      readonly kind: 'template';
+      readonly template: string;
+      /** What the template sees, when more than the model. */
+      readonly view?: (model: ViewModel) => object;
+      /** The templates/ paths of the partials it calls. */
+      readonly partials?: readonly string[];
+    }
   | { readonly kind: 'data'; readonly render: (model: ViewModel) => string };
 
 export interface PlannedFile {

@@ -10,7 +10,8 @@ import { privateEndpointZonesFor } from './network/private-endpoints.js';
 import { groupAccessFor, type GroupRole } from './ai/access.js';
 import { MODELS } from './ai/models.js';
 import { type PolicyGuards, policyGuardsFor } from './ai/policy.js';
-import { type AiPlatform, aiPlatformOf } from './ai/platform.js';
+import { hourlyCostsOf, serviceLabelsOf } from './catalogue/index.js';
+import { type Shape, shapeOf } from './catalogue/shape.js';
 import { BICEP_VERSION } from './toolchain.js';
 import { type BicepWiring, wiringFor } from './wiring.js';
 
@@ -56,46 +57,16 @@ export interface EnvironmentProfile {
 }
 
 /** Everything the templates and serializers read; built once from validated answers. */
-export interface ViewModel {
+export interface ViewModel extends Shape {
   readonly answers: Answers;
-  /** Hub-spoke: connectivity in a hub VNet per environment, the workload in a spoke. */
-  readonly hubSpoke: boolean;
-  /** A spoke peered to a hub the platform team runs. */
-  readonly existingHub: boolean;
-  /** Everything in one VNet. */
-  readonly singleVnet: boolean;
-  /** Azure Firewall deployed by this landing zone (NET-07). */
-  readonly firewall: boolean;
-  /** Workload egress goes through a firewall: this landing zone's, or the existing hub's. */
-  readonly egressThroughFirewall: boolean;
-  /** Bastion and the jumpbox VM (NET-06). */
-  readonly jumpbox: boolean;
-  /** Point-to-site VPN gateway (NET-11). */
-  readonly vpn: boolean;
-  /** A DNS Private Resolver, so that VPN and on-premises clients resolve private names (NET-04). */
-  readonly dnsResolver: boolean;
-  /** API Management as the AI gateway (NET-08). */
-  readonly apiManagement: boolean;
-  /** API Management runs in further regions in production (NET-14). */
-  readonly apiManagementRegions: boolean;
-  /** Application Gateway WAF v2 in front of API Management (NET-09). */
-  readonly applicationGateway: boolean;
-  /** Front Door Premium in front of API Management (NET-09). */
-  readonly frontDoor: boolean;
-  /** An Application Gateway: the internet-facing door, or Front Door's private origin (NET-09). */
-  readonly edgeGateway: boolean;
   /** The private DNS zones this deployment creates (none with an existing hub: they are the platform's). */
   readonly privateDnsZones: readonly PrivateDnsZone[];
-  /** Which AI resources provide the chosen capabilities. */
-  readonly platform: AiPlatform;
   /** SEC-09: the roles of the user and administrator groups, per module of main.bicep. */
   readonly groupAccess: Readonly<Record<string, readonly GroupRole[]>>;
   /** NET-05: the Azure Policy assignments. */
   readonly policyGuards: PolicyGuards;
   /** The keys of the zones the private endpoints register in, as main.bicep's zone map names them. */
   readonly privateEndpointZoneKeys: readonly string[];
-  /** The private endpoints register in DNS zone groups (not when Azure Policy writes them). */
-  readonly dnsZoneGroups: boolean;
   /** Which modules and subnets main.bicep wires together for these choices. */
   readonly wiring: BicepWiring;
   readonly environments: readonly EnvironmentProfile[];
@@ -148,32 +119,15 @@ export function buildModel(answers: Answers): ViewModel {
       names: resourceNamePreview(answers.name, environment),
     };
   });
-  const hubSpoke = answers.topology === 'hub-spoke';
-  const platform = aiPlatformOf(answers);
+  const shape = shapeOf(answers);
   const endpointZones = privateEndpointZonesFor(answers);
-  const existingHub = answers.topology === 'existing-hub';
-  const vpn = answers.vpn === 'p2s';
   return {
     answers,
-    hubSpoke,
-    existingHub,
-    singleVnet: answers.topology === 'single-vnet',
-    firewall: answers.firewall,
-    egressThroughFirewall: answers.firewall || answers.hubFirewallIp !== undefined,
-    jumpbox: answers.jumpbox,
-    vpn,
-    dnsResolver: hubSpoke || (answers.topology === 'single-vnet' && vpn),
-    apiManagement: answers.gateway !== 'none',
-    apiManagementRegions: answers.gateway !== 'none' && answers.apimRegions.length > 0,
-    applicationGateway: answers.gateway === 'apim-appgw',
-    frontDoor: answers.gateway === 'apim-frontdoor',
-    edgeGateway: answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor',
-    privateDnsZones: existingHub ? [] : endpointZones,
+    ...shape,
+    privateDnsZones: shape.existingHub ? [] : endpointZones,
     privateEndpointZoneKeys: endpointZones.map((zone) => zone.key),
-    platform,
-    groupAccess: groupAccessFor(platform),
-    policyGuards: policyGuardsFor(platform, !existingHub),
-    dnsZoneGroups: !(existingHub && answers.dnsZonesByPolicy === true),
+    groupAccess: groupAccessFor(shape.platform),
+    policyGuards: policyGuardsFor(shape),
     wiring: wiringFor(answers),
     environments,
     firstEnvironment: environments[0]!,
@@ -182,8 +136,8 @@ export function buildModel(answers: Answers): ViewModel {
     bicepVersion: BICEP_VERSION,
     generatorVersion: GENERATOR_VERSION,
     choices: describeChoices(answers),
-    privateServices: privateServicesOf(platform),
-    hourlyCosts: hourlyCostsOf(answers),
+    privateServices: phrase(serviceLabelsOf(shape)),
+    hourlyCosts: hourlyCostsPhrase(hourlyCostsOf(shape)),
     slowestPath: slowestPathOf(answers),
   };
 }
@@ -237,19 +191,14 @@ function slowestPathOf(answers: Answers): string {
   return answers.vpn === 'p2s' ? 'the VPN gateway takes 30–45 minutes to create' : '';
 }
 
-function hourlyCostsOf(answers: Answers): string {
-  const items = [
-    ...(answers.firewall ? ['Azure Firewall Standard'] : []),
-    ...(answers.topology === 'hub-spoke' || (answers.topology === 'single-vnet' && answers.vpn === 'p2s') ? ['the DNS Private Resolver\'s endpoints'] : []),
-    ...(answers.jumpbox ? ['Azure Bastion Standard'] : []),
-    ...(answers.vpn === 'p2s' ? ['the VPN gateway (VpnGw1AZ, active-active)'] : []),
-    ...(answers.gateway !== 'none' ? [`API Management (Developer outside production, Premium in it${answers.apimRegions.length > 0 ? ', in every further region too' : ''})`] : []),
-    ...(answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor' ? ['the Application Gateway (WAF_v2)'] : []),
-    ...(answers.gateway === 'apim-frontdoor' ? ['Front Door Premium'] : []),
-  ];
+/** "A, B and C": the items as prose. */
+function phrase(items: readonly string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function hourlyCostsPhrase(items: readonly string[]): string {
   if (items.length === 0) return '';
-  const list = items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-  return `${list} ${items.length === 1 ? 'is' : 'are'}`;
+  return `${phrase(items)} ${items.length === 1 ? 'is' : 'are'}`;
 }
 
 export function describeChoices(answers: Answers): string {
@@ -263,19 +212,4 @@ export function describeChoices(answers: Answers): string {
     `firewall=${answers.firewall}`,
     `jumpbox=${answers.jumpbox}`,
   ].join(' ');
-}
-
-function privateServicesOf(platform: AiPlatform): string {
-  const items = [
-    ...(platform.foundryProject ? ['Foundry'] : []),
-    ...(platform.foundryHub ? ['a Foundry hub'] : []),
-    ...(platform.aiServicesAccount && !platform.foundryHub ? ['AI Services'] : []),
-    ...(platform.openAiAccount ? ['Azure OpenAI'] : []),
-    ...(platform.machineLearning ? ['Azure Machine Learning'] : []),
-    ...(platform.search ? ['AI Search'] : []),
-    ...(platform.cosmosDb ? ['Cosmos DB'] : []),
-    'Key Vault',
-    'Storage',
-  ];
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

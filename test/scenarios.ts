@@ -6,7 +6,10 @@ export const HUB_VNET_ID = '/subscriptions/11111111-2222-3333-4444-555555555555/
 
 /** Resource IDs of central zones, as a platform team would give them: every zone these answers need. */
 export function zoneIds(answers: Partial<Pick<Answers, 'foundry' | 'services' | 'agents' | 'gateway' | 'dnsZonesByPolicy'>> = {}): string[] {
-  const zones = existingHubZonesFor({ foundry: answers.foundry ?? 'project', services: answers.services ?? ['openai'], agents: answers.agents ?? false, gateway: answers.gateway ?? 'none', dnsZonesByPolicy: answers.dnsZonesByPolicy });
+  const zones = existingHubZonesFor({
+    topology: 'existing-hub', firewall: false, hubFirewallIp: undefined, jumpbox: false, vpn: 'none', apimRegions: [],
+    foundry: answers.foundry ?? 'project', services: answers.services ?? ['openai'], agents: answers.agents ?? false, gateway: answers.gateway ?? 'none', dnsZonesByPolicy: answers.dnsZonesByPolicy,
+  });
   return zones.map((zone) => `/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/${zone.name}`);
 }
 

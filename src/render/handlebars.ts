@@ -19,15 +19,26 @@ environment.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 /** `{{{{raw}}}}…{{{{/raw}}}}` keeps GitHub `${{ … }}` expressions literal. */
 environment.registerHelper('raw', (options: Handlebars.HelperOptions) => options.fn(undefined));
 
+/** A compiled template as Handlebars runs it; also how a partial is handed to another template. */
+export type TemplateDelegate = Handlebars.TemplateDelegate;
+
 export async function loadTemplate(name: string, source: () => Promise<string>): Promise<CompiledTemplate> {
-  const template = environment.template(await templateSpec(name, source));
-  return (model) => {
-    try {
-      return template(model);
-    } catch (error) {
-      throw new Error(`template ${name}: ${(error as Error).message}`);
-    }
-  };
+  const template = await compileSpec(name, source);
+  return (model) => runTemplate(name, template, model);
+}
+
+/** The template compiled (or, in the bundle, precompiled) into the environment, not yet run. */
+export async function compileSpec(name: string, source: () => Promise<string>): Promise<TemplateDelegate> {
+  return environment.template(await templateSpec(name, source));
+}
+
+/** Runs a template with the partials it calls; an error names the template. */
+export function runTemplate(name: string, template: TemplateDelegate, model: object, partials: Readonly<Record<string, TemplateDelegate>> = {}): string {
+  try {
+    return template(model, { partials });
+  } catch (error) {
+    throw new Error(`template ${name}: ${(error as Error).message}`);
+  }
 }
 
 /** Compiles a template given as text; for tests of the environment itself. */

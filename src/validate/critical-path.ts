@@ -3,25 +3,10 @@
  * each resource weighted by how long Azure typically takes to create it. Pure: it reads the JSON that
  * `bicep build` writes, follows `dependsOn` at every level of nested deployments, and needs no Azure.
  */
+import { PROVISIONING } from '../catalogue/index.js';
 
-/** Typical creation minutes of the slow resource types, each with where the figure comes from. */
-export const PROVISIONING_MINUTES: Readonly<Record<string, { readonly minutes: number; readonly source: string }>> = {
-  'microsoft.network/virtualnetworkgateways': { minutes: 45, source: 'VPN Gateway documentation, "About VPN Gateway configuration settings": creating a gateway "can often take 45 minutes or more"' },
-  'microsoft.apimanagement/service': { minutes: 40, source: 'API Management documentation: creating a service in a virtual network takes 30 to 40 minutes' },
-  'microsoft.network/azurefirewalls': { minutes: 15, source: 'Azure AI Landing Zone runbook: the firewall and its association take 10 to 25 minutes' },
-  'microsoft.network/bastionhosts': { minutes: 10, source: 'Azure Bastion quickstart: the deployment takes about 10 minutes' },
-  'microsoft.network/applicationgateways': { minutes: 8, source: 'Application Gateway quickstart: creating the gateway takes several minutes (typically 5 to 10)' },
-  'microsoft.network/dnsresolvers/inboundendpoints': { minutes: 5, source: 'estimate from DNS Private Resolver deployments: a few minutes per endpoint' },
-  'microsoft.network/dnsresolvers/outboundendpoints': { minutes: 5, source: 'estimate from DNS Private Resolver deployments: a few minutes per endpoint' },
-  'microsoft.compute/virtualmachines': { minutes: 4, source: 'estimate: a VM with trusted launch boots in a few minutes' },
-  'microsoft.cdn/profiles/afdendpoints/routes': { minutes: 5, source: 'estimate: Front Door applies routes to its edge in minutes' },
-  'microsoft.cognitiveservices/accounts/deployments': { minutes: 2, source: 'estimate: a model deployment takes a minute or two' },
-  'microsoft.network/privateendpoints': { minutes: 2, source: 'estimate: a private endpoint takes a minute or two' },
-  'microsoft.cognitiveservices/accounts/capabilityhosts': { minutes: 25, source: 'Foundry Agent Service documentation: the standard setup with a virtual network takes 30 to 45 minutes, most of it the capability host (estimate 20 to 30)' },
-  'microsoft.machinelearningservices/workspaces': { minutes: 20, source: 'estimate: a hub or workspace whose managed network is provisioned at deployment (provisionNetworkNow) takes 15 to 30 minutes' },
-  'microsoft.documentdb/databaseaccounts': { minutes: 8, source: 'estimate: a zone-redundant Cosmos DB account takes 5 to 10 minutes' },
-  'microsoft.search/searchservices': { minutes: 10, source: 'estimate: an AI Search service takes several minutes, longer with replicas' },
-};
+/** Typical creation minutes of the slow resource types, each with where the figure comes from: the components' own. */
+export const PROVISIONING_MINUTES: Readonly<Record<string, { readonly minutes: number; readonly source: string }>> = PROVISIONING;
 
 /** Every other resource type: ARM creates it in well under a minute. */
 const DEFAULT_MINUTES = 0.5;

@@ -8,7 +8,8 @@ describe('the option matrix (foundry × services × topology × vpn × gateway �
     expect(missing).toEqual([]);
     // Pairwise coverage is what keeps the default run short: a few dozen, not thousands.
     expect(chosen.length).toBeLessThan(40);
-  });
+    // Validating every one of the ~8,000 combinations takes 15-20 s on 2 cores, more while other test files run.
+  }, 120_000);
 
   it('holds thousands of valid combinations, the extremes among them', () => {
     const full = fullMatrix();

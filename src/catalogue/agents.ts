@@ -1,0 +1,21 @@
+import { ZONES } from '../network/private-dns-zones.js';
+import { type Component, module } from './component.js';
+
+/** FDY-06: the Foundry Agent Service injected into its delegated subnet, with Cosmos DB for its threads. */
+export const agents: Component = {
+  id: 'agents',
+  symbol: 'foundryAgents',
+  applies: (shape) => shape.platform.agents,
+  modules: () => [module('data/cosmos-db.bicep'), module('ai/foundry-agents.bicep')],
+  privateEndpoints: [{ symbol: 'cosmosDb', service: 'cosmosDb', name: 'cosmos-db', groupId: 'Sql', zones: [ZONES.cosmosDb] }],
+  policyKey: 'cosmosDb',
+  provisioning: [
+    {
+      type: 'microsoft.cognitiveservices/accounts/capabilityhosts',
+      minutes: 25,
+      source: 'Foundry Agent Service documentation: the standard setup with a virtual network takes 30 to 45 minutes, most of it the capability host (estimate 20 to 30)',
+    },
+    { type: 'microsoft.documentdb/databaseaccounts', minutes: 8, source: 'estimate: a zone-redundant Cosmos DB account takes 5 to 10 minutes' },
+  ],
+  serviceLabel: () => 'Cosmos DB',
+};

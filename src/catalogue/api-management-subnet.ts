@@ -1,0 +1,7 @@
+import type { Component } from './component.js';
+
+/** NET-08: the subnet API Management is injected into, with the NSG rules internal mode needs (a part of its own for its size). */
+export const apiManagementSubnet: Component = {
+  id: 'api-management-subnet',
+  applies: (shape) => shape.apiManagement,
+};

@@ -1,0 +1,58 @@
+import type { PrivateDnsZone } from '../network/private-dns-zones.js';
+import type { Shape } from './shape.js';
+
+/**
+ * The blocks of main.bicep, in the order the file has them. A component's part writes a block for
+ * each section it has something for; `MAIN_BICEP` in index.ts says which parts, in which order.
+ */
+export const SECTIONS = ['parameters', 'names', 'variables', 'resources', 'outputs'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** A private endpoint of a component's resource, in the private endpoint subnet (NET-02). */
+export interface EndpointSpec {
+  /** Prefix of the endpoint module's Bicep symbol: `${symbol}PrivateEndpoint`. */
+  readonly symbol: string;
+  /** The module whose resource the endpoint connects to, when not the component's own `symbol`. */
+  readonly service?: string;
+  /** The deployment is named `pe-${name}`. */
+  readonly name: string;
+  /** The sub-resource the endpoint connects to. */
+  readonly groupId: string;
+  /** The zones the endpoint registers in, all in one zone group (NET-03). */
+  readonly zones: readonly PrivateDnsZone[];
+}
+
+/** Typical creation time of a slow resource type, with where the figure comes from (critical path, README). */
+export interface Provisioning {
+  /** The ARM resource type, lower case. */
+  readonly type: string;
+  readonly minutes: number;
+  readonly source: string;
+}
+
+/**
+ * One Azure component of the landing zone: when the answers deploy it, its part of main.bicep
+ * (templates/infra/main-parts/<id>.bicep.hbs), the modules that part calls, and what the rest of the
+ * generator needs to know of it. Everything about a component that is not Bicep lives here.
+ */
+export interface Component {
+  /** Names the component and its part of main.bicep. */
+  readonly id: string;
+  /** The Bicep symbol of its main module in main.bicep, where other code refers to it. */
+  readonly symbol?: string;
+  readonly applies: (shape: Shape) => boolean;
+  /** Module files its part calls, as templates/ paths; a module several components call is written once. */
+  readonly modules?: (shape: Shape) => readonly string[];
+  readonly privateEndpoints?: readonly EndpointSpec[];
+  /** NET-05: the key of its resource type in the policy modules' definition maps. */
+  readonly policyKey?: string;
+  /** Its slow resource types. */
+  readonly provisioning?: readonly Provisioning[];
+  /** How descriptions name it among the private services, e.g. "AI Search"; undefined where another component's name covers it. */
+  readonly serviceLabel?: (shape: Shape) => string | undefined;
+  /** Billed by the hour whether used or not: how the README's cost section names it. */
+  readonly hourlyCost?: (shape: Shape) => string;
+}
+
+/** A module file under templates/infra/modules/. */
+export const module = (path: string) => `infra/modules/${path}`;

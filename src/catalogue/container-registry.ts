@@ -1,0 +1,12 @@
+import { ZONES } from '../network/private-dns-zones.js';
+import { type Component, module } from './component.js';
+
+/** FDY-05: the private Premium registry of a hub's or a Machine Learning workspace's images. */
+export const containerRegistry: Component = {
+  id: 'container-registry',
+  symbol: 'containerRegistry',
+  applies: (shape) => shape.platform.containerRegistry,
+  modules: () => [module('data/container-registry.bicep')],
+  privateEndpoints: [{ symbol: 'containerRegistry', name: 'container-registry', groupId: 'registry', zones: [ZONES.containerRegistry] }],
+  policyKey: 'containerRegistry',
+};

@@ -1,0 +1,110 @@
+import { agents } from './agents.js';
+import { aiServices } from './ai-services.js';
+import { apiManagementSubnet } from './api-management-subnet.js';
+import { apiManagement } from './api-management.js';
+import { applicationGateway } from './application-gateway.js';
+import type { Component, EndpointSpec, Provisioning, Section } from './component.js';
+import { containerRegistry } from './container-registry.js';
+import { defender } from './defender.js';
+import { dnsResolver } from './dns-resolver.js';
+import { egress } from './egress.js';
+import { entraGroups } from './entra-groups.js';
+import { existingHub } from './existing-hub.js';
+import { firewall } from './firewall.js';
+import { foundryHub } from './foundry-hub.js';
+import { foundry } from './foundry.js';
+import { frontDoor } from './front-door.js';
+import { hubPeering } from './hub-peering.js';
+import { hub } from './hub.js';
+import { jumpbox } from './jumpbox.js';
+import { keyVault } from './key-vault.js';
+import { machineLearning } from './machine-learning.js';
+import { models } from './models.js';
+import { monitoring } from './monitoring.js';
+import { openAi } from './openai.js';
+import { policy } from './policy.js';
+import { privateDnsZones } from './private-dns-zones.js';
+import { privateEndpoints } from './private-endpoints.js';
+import { search } from './search.js';
+import type { Shape } from './shape.js';
+import { storage } from './storage.js';
+import { virtualNetwork } from './virtual-network.js';
+import { vpn } from './vpn.js';
+import { workload } from './workload.js';
+
+/**
+ * Where each component appears, in order. main.bicep reads like a hand-written file: all parameters
+ * first (the workload's, then connectivity, then the AI platform), then names, subnets, resources in
+ * deployment order and outputs, so each section has an order of its own. A new component is added to
+ * the sections its part writes.
+ */
+export const MAIN_BICEP: Readonly<Record<Section, readonly Component[]>> = {
+  parameters: [workload, jumpbox, vpn, apiManagement, applicationGateway, hub, dnsResolver, existingHub, firewall, agents, models, search, entraGroups, monitoring, policy, defender],
+  names: [
+    workload, foundry, aiServices, openAi, foundryHub, machineLearning, search, containerRegistry, agents, keyVault, storage,
+    hub, dnsResolver, egress, firewall, jumpbox, vpn, apiManagement, applicationGateway, frontDoor,
+  ],
+  variables: [workload, firewall, vpn, jumpbox, apiManagementSubnet, applicationGateway, dnsResolver, agents],
+  resources: [
+    workload, defender, monitoring, egress, virtualNetwork, hub, dnsResolver, hubPeering, existingHub, privateDnsZones, firewall, jumpbox, vpn,
+    apiManagement, applicationGateway, frontDoor, foundry, aiServices, openAi, models, containerRegistry, search, foundryHub, machineLearning,
+    keyVault, storage, agents, policy, privateEndpoints,
+  ],
+  outputs: [
+    workload, hub, dnsResolver, firewall, jumpbox, vpn, apiManagement, applicationGateway, frontDoor, monitoring,
+    foundry, aiServices, openAi, foundryHub, machineLearning, search, containerRegistry, keyVault, storage, privateEndpoints,
+  ],
+};
+
+/** Every component, each once. */
+export const COMPONENTS: readonly Component[] = [...new Set(Object.values(MAIN_BICEP).flat())];
+
+/** The order of the private endpoints in main.bicep and of the names the connectivity check resolves. */
+const ENDPOINT_ORDER = [foundry, aiServices, openAi, foundryHub, machineLearning, search, containerRegistry, agents, keyVault, storage];
+/** The order of the resource types in the policy assignments. */
+const POLICY_ORDER = [foundry, aiServices, openAi, storage, keyVault, search, foundryHub, machineLearning, containerRegistry, agents];
+/** The order in which descriptions list the private services. */
+const SERVICE_ORDER = [foundry, foundryHub, aiServices, openAi, machineLearning, search, agents, keyVault, storage];
+/** The order of the README's list of hourly costs. */
+const COST_ORDER = [firewall, dnsResolver, jumpbox, vpn, apiManagement, applicationGateway, frontDoor];
+
+const applying = (components: readonly Component[], shape: Shape) => components.filter((component) => component.applies(shape));
+
+/** The parts main.bicep includes, per section, for these choices. */
+export function mainBicepParts(shape: Shape): Readonly<Record<Section, readonly { readonly partial: string }[]>> {
+  const parts = Object.entries(MAIN_BICEP).map(([section, components]) => [section, applying(components, shape).map(({ id }) => ({ partial: id }))]);
+  return Object.fromEntries(parts) as Record<Section, { partial: string }[]>;
+}
+
+/** The templates/ paths of every module the chosen components call, each once. */
+export function modulesOf(shape: Shape): readonly string[] {
+  return [...new Set(applying(COMPONENTS, shape).flatMap((component) => component.modules?.(shape) ?? []))];
+}
+
+/** The private endpoints of these choices, with the module each connects to. */
+export function endpointsOf(shape: Shape): readonly (EndpointSpec & { readonly service: string })[] {
+  return applying(ENDPOINT_ORDER, shape).flatMap((component) => (component.privateEndpoints ?? []).map((spec) => ({ ...spec, service: spec.service ?? component.symbol! })));
+}
+
+/** NET-05: the policy keys of the resource types deployed, each once. */
+export function policyKeysOf(shape: Shape): readonly string[] {
+  return [...new Set(applying(POLICY_ORDER, shape).map((component) => component.policyKey!))];
+}
+
+/** The private services as descriptions name them, e.g. ["Foundry", "AI Search", "Key Vault", "Storage"]. */
+export function serviceLabelsOf(shape: Shape): readonly string[] {
+  return applying(SERVICE_ORDER, shape).flatMap((component) => component.serviceLabel?.(shape) ?? []);
+}
+
+/** What these choices bill by the hour whether used or not, as the README names them. */
+export function hourlyCostsOf(shape: Shape): readonly string[] {
+  return applying(COST_ORDER, shape).map((component) => component.hourlyCost!(shape));
+}
+
+/** Typical creation minutes of every slow resource type any component deploys, by lower-case type. */
+export const PROVISIONING: Readonly<Record<string, Provisioning>> = Object.fromEntries(
+  COMPONENTS.flatMap((component) => component.provisioning ?? []).map((entry) => [entry.type, entry]),
+);
+
+/** The partial of each component's part of main.bicep, and the shared one its parts call. */
+export const MAIN_BICEP_PARTIALS: readonly string[] = [...COMPONENTS.map(({ id }) => id), 'group-role-assignments'];

@@ -1,0 +1,14 @@
+import { type Component, module } from './component.js';
+
+/** NET-06: Azure Bastion and the jumpbox VM, the way in for people. */
+export const jumpbox: Component = {
+  id: 'jumpbox',
+  symbol: 'jumpbox',
+  applies: (shape) => shape.jumpbox,
+  modules: () => [module('access/bastion.bicep'), module('access/jumpbox.bicep')],
+  provisioning: [
+    { type: 'microsoft.network/bastionhosts', minutes: 10, source: 'Azure Bastion quickstart: the deployment takes about 10 minutes' },
+    { type: 'microsoft.compute/virtualmachines', minutes: 4, source: 'estimate: a VM with trusted launch boots in a few minutes' },
+  ],
+  hourlyCost: () => 'Azure Bastion Standard',
+};

@@ -1,0 +1,10 @@
+import { type Component, module } from './component.js';
+
+/** SEC-03: the model deployments on the account that hosts them, each behind the content filter. */
+export const models: Component = {
+  id: 'models',
+  symbol: 'models',
+  applies: (shape) => shape.platform.modelHost !== undefined,
+  modules: () => [module('ai/model-deployments.bicep')],
+  provisioning: [{ type: 'microsoft.cognitiveservices/accounts/deployments', minutes: 2, source: 'estimate: a model deployment takes a minute or two' }],
+};

@@ -1,0 +1,14 @@
+import { ZONES } from '../network/private-dns-zones.js';
+import { type Component, module } from './component.js';
+
+/** An Azure OpenAI account: model deployments wanted and no AI Services account to hold them. */
+export const openAi: Component = {
+  id: 'openai',
+  symbol: 'openAi',
+  applies: (shape) => shape.platform.openAiAccount,
+  modules: () => [module('ai/ai-services-account.bicep')],
+  // An Azure OpenAI account answers only on its openai.azure.com name.
+  privateEndpoints: [{ symbol: 'openAi', name: 'openai', groupId: 'account', zones: [ZONES.openAi] }],
+  policyKey: 'cognitiveServices',
+  serviceLabel: () => 'Azure OpenAI',
+};

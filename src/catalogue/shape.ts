@@ -1,0 +1,68 @@
+import type { Answers } from '../answers/schema.js';
+import { type AiPlatform, aiPlatformOf } from '../ai/platform.js';
+
+/**
+ * What the answers deploy, as the flags the catalogue, the templates and the docs decide with. Derived
+ * once from the answers; the view model carries it as it is.
+ */
+export interface Shape {
+  /** Hub-spoke: connectivity in a hub VNet per environment, the workload in a spoke. */
+  readonly hubSpoke: boolean;
+  /** A spoke peered to a hub the platform team runs. */
+  readonly existingHub: boolean;
+  /** Everything in one VNet. */
+  readonly singleVnet: boolean;
+  /** Azure Firewall deployed by this landing zone (NET-07). */
+  readonly firewall: boolean;
+  /** Workload egress goes through a firewall: this landing zone's, or the existing hub's. */
+  readonly egressThroughFirewall: boolean;
+  /** Bastion and the jumpbox VM (NET-06). */
+  readonly jumpbox: boolean;
+  /** Point-to-site VPN gateway (NET-11). */
+  readonly vpn: boolean;
+  /** A DNS Private Resolver, so that VPN and on-premises clients resolve private names (NET-04). */
+  readonly dnsResolver: boolean;
+  /** API Management as the AI gateway (NET-08). */
+  readonly apiManagement: boolean;
+  /** API Management runs in further regions in production (NET-14). */
+  readonly apiManagementRegions: boolean;
+  /** Application Gateway WAF v2 in front of API Management (NET-09). */
+  readonly applicationGateway: boolean;
+  /** Front Door Premium in front of API Management (NET-09). */
+  readonly frontDoor: boolean;
+  /** An Application Gateway: the internet-facing door, or Front Door's private origin (NET-09). */
+  readonly edgeGateway: boolean;
+  /** The private endpoints register in DNS zone groups (not when Azure Policy writes them). */
+  readonly dnsZoneGroups: boolean;
+  /** Which AI resources provide the chosen capabilities. */
+  readonly platform: AiPlatform;
+}
+
+export type ShapeAnswers = Pick<
+  Answers,
+  'topology' | 'firewall' | 'hubFirewallIp' | 'jumpbox' | 'vpn' | 'gateway' | 'apimRegions' | 'dnsZonesByPolicy' | 'foundry' | 'services' | 'agents'
+>;
+
+export function shapeOf(answers: ShapeAnswers): Shape {
+  const hubSpoke = answers.topology === 'hub-spoke';
+  const existingHub = answers.topology === 'existing-hub';
+  const vpn = answers.vpn === 'p2s';
+  const apiManagement = answers.gateway !== 'none';
+  return {
+    hubSpoke,
+    existingHub,
+    singleVnet: answers.topology === 'single-vnet',
+    firewall: answers.firewall,
+    egressThroughFirewall: answers.firewall || answers.hubFirewallIp !== undefined,
+    jumpbox: answers.jumpbox,
+    vpn,
+    dnsResolver: hubSpoke || (answers.topology === 'single-vnet' && vpn),
+    apiManagement,
+    apiManagementRegions: apiManagement && answers.apimRegions.length > 0,
+    applicationGateway: answers.gateway === 'apim-appgw',
+    frontDoor: answers.gateway === 'apim-frontdoor',
+    edgeGateway: answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor',
+    dnsZoneGroups: !(existingHub && answers.dnsZonesByPolicy === true),
+    platform: aiPlatformOf(answers),
+  };
+}
