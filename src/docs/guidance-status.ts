@@ -3,6 +3,7 @@ import type { AnswerKey } from '../answers/schema.js';
 import type { ViewModel } from '../model.js';
 import { STATE_PATH } from '../state.js';
 import { GUIDANCE_CATALOGUE, type GuidanceEntry, type GuidanceId } from './guidance-catalogue.js';
+import { FILES } from './module-files.js';
 
 /**
  * The data behind the generated docs/guidance.md: for one set of answers, every GUIDANCE ID once, with
@@ -37,45 +38,9 @@ export function guidanceStatusOf(model: ViewModel): readonly GuidanceStatus[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Paths of the generated repository. Module files keep their template path without `.hbs`.
+// Paths of the generated repository outside the module files (FILES).
 
 const MAIN = 'infra/main.bicep';
-
-const FILES = {
-  virtualNetwork: 'infra/modules/network/virtual-network.bicep',
-  peering: 'infra/modules/network/virtual-network-peering.bicep',
-  privateEndpoint: 'infra/modules/network/private-endpoint.bicep',
-  privateDnsZones: 'infra/modules/network/private-dns-zones.bicep',
-  dnsResolver: 'infra/modules/network/dns-private-resolver.bicep',
-  firewall: 'infra/modules/network/firewall.bicep',
-  firewallPolicy: 'infra/modules/network/firewall-policy.bicep',
-  routeTable: 'infra/modules/network/route-table.bicep',
-  bastion: 'infra/modules/access/bastion.bicep',
-  jumpbox: 'infra/modules/access/jumpbox.bicep',
-  vpnGateway: 'infra/modules/connectivity/vpn-gateway.bicep',
-  apiManagement: 'infra/modules/gateway/api-management.bicep',
-  apiManagementDns: 'infra/modules/gateway/api-management-dns.bicep',
-  apiManagementDnsRecords: 'infra/modules/gateway/api-management-dns-records.bicep',
-  applicationGateway: 'infra/modules/gateway/application-gateway.bicep',
-  frontDoor: 'infra/modules/gateway/front-door.bicep',
-  keyVaultSecretAccess: 'infra/modules/data/key-vault-secret-role-assignment.bicep',
-  foundryAccount: 'infra/modules/ai/foundry-account.bicep',
-  aiServicesAccount: 'infra/modules/ai/ai-services-account.bicep',
-  foundryHub: 'infra/modules/ai/foundry-hub.bicep',
-  foundryAgents: 'infra/modules/ai/foundry-agents.bicep',
-  machineLearning: 'infra/modules/ai/machine-learning-workspace.bicep',
-  modelDeployments: 'infra/modules/ai/model-deployments.bicep',
-  accountRoleAssignment: 'infra/modules/ai/account-role-assignment.bicep',
-  search: 'infra/modules/ai/search-service.bicep',
-  keyVault: 'infra/modules/data/key-vault.bicep',
-  storage: 'infra/modules/data/storage-account.bicep',
-  storageRoleAssignment: 'infra/modules/data/storage-role-assignment.bicep',
-  containerRegistry: 'infra/modules/data/container-registry.bicep',
-  cosmosDb: 'infra/modules/data/cosmos-db.bicep',
-  logAnalytics: 'infra/modules/monitoring/log-analytics.bicep',
-  denyPublicNetworkAccess: 'infra/modules/policy/deny-public-network-access.bicep',
-  privateDnsZoneGroupPolicies: 'infra/modules/policy/private-dns-zone-groups.bicep',
-} as const;
 
 /** Written by the pipeline generator, with these job ids (OPS-01, SEC-01). */
 const PULL_REQUEST_WORKFLOW = '.github/workflows/pull-request.yml';
