@@ -1,9 +1,14 @@
 import { MODELS } from '../ai/models.js';
-import type { AnswerKey } from '../answers/schema.js';
 import type { ViewModel } from '../model.js';
 import { STATE_PATH } from '../state.js';
 import { GUIDANCE_CATALOGUE, type GuidanceEntry, type GuidanceId } from './guidance-catalogue.js';
+import { at, DEPLOY_WORKFLOW, inMain, MAIN, PULL_REQUEST_WORKFLOW, when } from './guidance-evidence.js';
+import { privateServicesOf, servicesEvidence } from './guidance-private-services.js';
+import { answerText, type GuidanceRule, type GuidanceVerdict, manual, notApplicable, notes, satisfied } from './guidance-verdict.js';
 import { FILES } from './module-files.js';
+
+export { evidenceByFile, type GuidanceEvidence } from './guidance-evidence.js';
+export { answerText, type GuidanceVerdict } from './guidance-verdict.js';
 
 /**
  * The data behind the generated docs/guidance.md: for one set of answers, every GUIDANCE ID once, with
@@ -11,105 +16,14 @@ import { FILES } from './module-files.js';
  * turned it off, or what a person must do because it lives outside infrastructure-as-code.
  */
 
-/** A place in the generated repository: a Bicep module, resource or output symbol, or a workflow's job id. */
-export interface GuidanceEvidence {
-  readonly file: string;
-  readonly resource: string;
-}
-
-/** What a rule decides for one ID. `note` says honestly where a satisfied ID is only partly satisfied. */
-export type GuidanceVerdict = { readonly note?: string } & (
-  | { readonly status: 'satisfied'; readonly evidence: readonly GuidanceEvidence[] }
-  | { readonly status: 'not-applicable'; /** Names the answer that turned it off, e.g. "gateway=none: …". */ readonly because: string }
-  | { readonly status: 'manual'; /** Concrete steps a person must do. */ readonly steps: readonly string[] }
-);
-
 export type GuidanceStatus = GuidanceEntry & GuidanceVerdict;
-
-/** Evidence grouped by file, in order of first mention: how docs/guidance.md and validate print it. */
-export function evidenceByFile(evidence: readonly GuidanceEvidence[]): { file: string; resources: string[] }[] {
-  const files = new Map<string, string[]>();
-  for (const { file, resource } of evidence) files.set(file, [...(files.get(file) ?? []), resource]);
-  return [...files].map(([file, resources]) => ({ file, resources }));
-}
 
 export function guidanceStatusOf(model: ViewModel): readonly GuidanceStatus[] {
   return GUIDANCE_CATALOGUE.map((entry) => ({ ...entry, ...RULES[entry.id](model) }));
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Paths of the generated repository outside the module files (FILES).
-
-const MAIN = 'infra/main.bicep';
-
-/** Written by the pipeline generator, with these job ids (OPS-01, SEC-01). */
-const PULL_REQUEST_WORKFLOW = '.github/workflows/pull-request.yml';
-const DEPLOY_WORKFLOW = '.github/workflows/deploy.yml';
-
 /** The connectivity test of NET-13, which reads main.bicep's output `privateEndpointFqdns`. */
 const VERIFY_SCRIPTS = ['scripts/verify-private-endpoints.sh', 'scripts/verify-private-endpoints.ps1'] as const;
-
-// ---------------------------------------------------------------------------------------------------------
-// Small builders, so that each rule reads as the recommendation it checks.
-
-const at = (file: string, ...resources: string[]): GuidanceEvidence[] => resources.map((resource) => ({ file, resource }));
-const inMain = (...symbols: string[]) => at(MAIN, ...symbols);
-const when = <T>(condition: boolean, ...items: T[]): T[] => (condition ? items : []);
-
-function satisfied(evidence: readonly GuidanceEvidence[], note?: string): GuidanceVerdict {
-  return { status: 'satisfied', evidence, ...(note && { note }) };
-}
-
-function notApplicable(because: string, note?: string): GuidanceVerdict {
-  return { status: 'not-applicable', because, ...(note && { note }) };
-}
-
-function manual(steps: readonly string[], note?: string): GuidanceVerdict {
-  return { status: 'manual', steps, ...(note && { note }) };
-}
-
-/** Joins the sentences that apply into one note, or none. */
-function notes(...sentences: (string | false | undefined)[]): string | undefined {
-  const kept = sentences.filter((sentence): sentence is string => typeof sentence === 'string' && sentence.length > 0);
-  return kept.length > 0 ? kept.join(' ') : undefined;
-}
-
-/** An answer as `key=value`, the way the summary line (`choices`) writes it, so a reason names what was chosen. */
-export function answerText(model: ViewModel, key: AnswerKey): string {
-  const value: unknown = model.answers[key];
-  const text = Array.isArray(value) ? value.join(',') || 'none' : value === undefined ? 'none' : String(value);
-  return `${key}=${text}`;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The private services, shared by NET-01, SEC-06 and FDY-05: main.bicep's module and the resource that is locked down.
-
-interface PrivateService {
-  readonly module: string;
-  readonly file: string;
-  readonly resource: string;
-}
-
-function privateServicesOf({ platform }: ViewModel): PrivateService[] {
-  return [
-    ...when(platform.foundryProject, { module: 'foundry', file: FILES.foundryAccount, resource: 'account' }),
-    ...when(platform.aiServicesAccount, { module: 'aiServices', file: FILES.aiServicesAccount, resource: 'account' }),
-    ...when(platform.openAiAccount, { module: 'openAi', file: FILES.aiServicesAccount, resource: 'account' }),
-    ...when(platform.foundryHub, { module: 'foundryHub', file: FILES.foundryHub, resource: 'hub' }, { module: 'foundryHub', file: FILES.foundryHub, resource: 'project' }),
-    ...when(platform.machineLearning, { module: 'machineLearning', file: FILES.machineLearning, resource: 'workspace' }),
-    ...when(platform.search, { module: 'search', file: FILES.search, resource: 'searchService' }),
-    ...when(platform.containerRegistry, { module: 'containerRegistry', file: FILES.containerRegistry, resource: 'registry' }),
-    ...when(platform.cosmosDb, { module: 'cosmosDb', file: FILES.cosmosDb, resource: 'cosmosDb' }),
-    { module: 'keyVault', file: FILES.keyVault, resource: 'keyVault' },
-    { module: 'storage', file: FILES.storage, resource: 'storageAccount' },
-  ];
-}
-
-/** main.bicep's modules once each, then the locked-down resources in their module files. */
-function servicesEvidence(services: readonly PrivateService[]): GuidanceEvidence[] {
-  const modules = [...new Set(services.map((service) => service.module))];
-  return [...inMain(...modules), ...services.map(({ file, resource }) => ({ file, resource }))];
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Networking
@@ -606,7 +520,7 @@ function ops01(model: ViewModel): GuidanceVerdict {
 }
 
 /** One rule per ID: the Record makes a missing or unknown ID a compile error. */
-const RULES: Readonly<Record<GuidanceId, (model: ViewModel) => GuidanceVerdict>> = {
+const RULES: Readonly<Record<GuidanceId, GuidanceRule>> = {
   'NET-01': net01,
   'NET-02': net02,
   'NET-03': net03,
