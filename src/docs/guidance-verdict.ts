@@ -1,5 +1,6 @@
 import type { AnswerKey } from '../answers/schema.js';
 import type { ViewModel } from '../model.js';
+import type { GuidanceId } from './guidance-catalogue.js';
 import type { GuidanceEvidence } from './guidance-evidence.js';
 
 /** What a rule decides for one ID. `note` says honestly where a satisfied ID is only partly satisfied. */
@@ -11,6 +12,9 @@ export type GuidanceVerdict = { readonly note?: string } & (
 
 /** The rule of one guidance ID: what it decides for one set of answers. */
 export type GuidanceRule = (model: ViewModel) => GuidanceVerdict;
+
+/** The rules of one area by ID (`NET`: every NET-xx), so that a missing or unknown ID of the area is a compile error. */
+export type AreaRules<Area extends string> = { readonly [Id in Extract<GuidanceId, `${Area}-${string}`>]: GuidanceRule };
 
 // ---------------------------------------------------------------------------------------------------------
 // Small builders, so that each rule reads as the recommendation it checks.
