@@ -1,3 +1,5 @@
+import { GENERATORS } from '../generators/index.js';
+import type { Answers } from './answers/schema.js';
 import type { Resolved } from './answers/resolve.js';
 import { TEMPLATES_DIR } from './paths.js';
 import { type Plan, planLandingZone } from './plan.js';
@@ -9,10 +11,13 @@ import { BASE_PATH, baseFile, STATE_PATH, stateFile } from './state.js';
  * landing zone's files plus the state an upgrade needs (the answers, and the merge base).
  */
 export async function generateLandingZone({ answers, sources }: Resolved, templatesDir: string = TEMPLATES_DIR): Promise<{ plan: Plan; landingZone: RenderedTree; tree: RenderedTree }> {
-  const plan = planLandingZone(answers);
+  const plan = planOf(answers);
   const landingZone = await renderPlan(plan, templatesDir);
   const tree = new Map(landingZone);
   tree.set(BASE_PATH, baseFile(landingZone));
   tree.set(STATE_PATH, stateFile(landingZone, answers, sources));
   return { plan, landingZone, tree };
 }
+
+/** The plan of these answers with every generator. */
+export const planOf = (answers: Answers): Plan => planLandingZone(answers, GENERATORS);

@@ -1,4 +1,3 @@
-import { GENERATORS } from '../generators/index.js';
 import type { Generator, PlannedFile } from '../generators/types.js';
 import type { Answers } from './answers/schema.js';
 import { buildModel, type ViewModel } from './model.js';
@@ -9,8 +8,11 @@ export interface Plan {
   readonly files: readonly PlannedFile[];
 }
 
-/** Pure and deterministic: the same answers always give the same plan. */
-export function planLandingZone(answers: Answers, generators: readonly Generator[] = GENERATORS): Plan {
+/**
+ * Pure and deterministic: the same answers always give the same plan. The generators are given (the
+ * composition root, generate.ts, passes every one), so planning depends on no concern in particular.
+ */
+export function planLandingZone(answers: Answers, generators: readonly Generator[]): Plan {
   const model = buildModel(answers);
   const owners = new Map<string, string>();
   const files: PlannedFile[] = [];

@@ -87,9 +87,9 @@ export function scenarioAnswers(partial: PartialAnswers): Answers {
 }
 
 export async function renderScenario(partial: PartialAnswers) {
-  const { planLandingZone } = await import('../src/plan.js');
+  const { planOf } = await import('../src/generate.js');
   const { renderPlan } = await import('../src/render/render.js');
-  return renderPlan(planLandingZone(scenarioAnswers(partial)));
+  return renderPlan(planOf(scenarioAnswers(partial)));
 }
 
 /**

@@ -1,12 +1,13 @@
 import { ZONES } from '../network/private-dns-zones.js';
-import { type Component, module } from './component.js';
+import type { Component } from './component.js';
+import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
 /** FDY-06: the Foundry Agent Service injected into its delegated subnet, with Cosmos DB for its threads. */
 export const agents: Component = {
   id: 'agents',
   symbol: 'foundryAgents',
   applies: (shape) => shape.platform.agents,
-  modules: () => [module('data/cosmos-db.bicep'), module('ai/foundry-agents.bicep')],
+  modules: () => [MODULES.cosmosDb, MODULES.foundryAgents],
   privateEndpoints: [{ symbol: 'cosmosDb', service: 'cosmosDb', name: 'cosmos-db', groupId: 'Sql', zones: [ZONES.cosmosDb] }],
   policyKey: 'cosmosDb',
   provisioning: [

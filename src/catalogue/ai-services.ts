@@ -1,4 +1,5 @@
-import { type Component, module } from './component.js';
+import type { Component } from './component.js';
+import { MODULE_TEMPLATES as MODULES } from './modules.js';
 import { ACCOUNT_ZONES } from './foundry.js';
 
 /** A multi-service AI Services account outside project-based Foundry: the hub's, or the `aiservices` choice (FDY-05). */
@@ -6,7 +7,7 @@ export const aiServices: Component = {
   id: 'ai-services',
   symbol: 'aiServices',
   applies: (shape) => shape.platform.aiServicesAccount,
-  modules: () => [module('ai/ai-services-account.bicep')],
+  modules: () => [MODULES.aiServicesAccount],
   privateEndpoints: [{ symbol: 'aiServices', name: 'ai-services', groupId: 'account', zones: ACCOUNT_ZONES }],
   policyKey: 'cognitiveServices',
   // A hub's account is named with the hub.

@@ -1,4 +1,5 @@
-import { type Component, module } from './component.js';
+import type { Component } from './component.js';
+import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
 /**
  * NET-08, SEC-05: API Management in internal mode, the one door to the models; its DNS records; with
@@ -9,13 +10,13 @@ export const apiManagement: Component = {
   symbol: 'apiManagement',
   applies: (shape) => shape.apiManagement,
   modules: (shape) => [
-    module('gateway/api-management.bicep'),
-    module('gateway/policies/model-api.xml'),
-    module('gateway/policies/service.xml'),
-    module(shape.existingHub ? 'gateway/api-management-dns-records.bicep' : 'gateway/api-management-dns.bicep'),
+    MODULES.apiManagement,
+    MODULES.apiManagementModelPolicy,
+    MODULES.apiManagementServicePolicy,
+    shape.existingHub ? MODULES.apiManagementDnsRecords : MODULES.apiManagementDns,
     // Its identity calls the models of the AI account.
-    module('ai/account-role-assignment.bicep'),
-    ...(shape.apiManagementRegions ? [module('network/virtual-network.bicep'), module('network/virtual-network-peering.bicep')] : []),
+    MODULES.accountRoleAssignment,
+    ...(shape.apiManagementRegions ? [MODULES.virtualNetwork, MODULES.peering] : []),
   ],
   provisioning: [{ type: 'microsoft.apimanagement/service', minutes: 40, source: 'API Management documentation: creating a service in a virtual network takes 30 to 40 minutes' }],
   hourlyCost: (shape) => `API Management (Developer outside production, Premium in it${shape.apiManagementRegions ? ', in every further region too' : ''})`,

@@ -1,4 +1,5 @@
-import { type Component, module } from './component.js';
+import type { Component } from './component.js';
+import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
 /** NET-09: Application Gateway WAF v2, the internet's door to API Management, or Front Door's private origin. */
 export const applicationGateway: Component = {
@@ -6,9 +7,9 @@ export const applicationGateway: Component = {
   symbol: 'applicationGateway',
   applies: (shape) => shape.edgeGateway,
   modules: () => [
-    module('identity/user-assigned-identity.bicep'),
-    module('data/key-vault-secret-role-assignment.bicep'),
-    module('gateway/application-gateway.bicep.hbs'),
+    MODULES.userAssignedIdentity,
+    MODULES.keyVaultSecretAccess,
+    MODULES.applicationGateway,
   ],
   provisioning: [{ type: 'microsoft.network/applicationgateways', minutes: 8, source: 'Application Gateway quickstart: creating the gateway takes several minutes (typically 5 to 10)' }],
   hourlyCost: () => 'the Application Gateway (WAF_v2)',

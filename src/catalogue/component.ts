@@ -53,6 +53,3 @@ export interface Component {
   /** Billed by the hour whether used or not: how the README's cost section names it. */
   readonly hourlyCost?: (shape: Shape) => string;
 }
-
-/** A module file under templates/infra/modules/. */
-export const module = (path: string) => `infra/modules/${path}`;

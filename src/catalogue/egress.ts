@@ -1,9 +1,10 @@
-import { type Component, module } from './component.js';
+import type { Component } from './component.js';
+import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
 /** NET-07: the route table that sends the workload's egress to a firewall, this landing zone's or the existing hub's. */
 export const egress: Component = {
   id: 'egress',
   symbol: 'routeTable',
   applies: (shape) => shape.egressThroughFirewall,
-  modules: () => [module('network/route-table.bicep.hbs')],
+  modules: () => [MODULES.routeTable],
 };

@@ -1,5 +1,6 @@
 import { ZONES } from '../network/private-dns-zones.js';
-import { type Component, module } from './component.js';
+import type { Component } from './component.js';
+import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
 /** An AI Services account answers on three names, so its endpoint registers in three zones (DESIGN.md, traps). */
 export const ACCOUNT_ZONES = [ZONES.cognitiveServices, ZONES.openAi, ZONES.aiServices];
@@ -9,7 +10,7 @@ export const foundry: Component = {
   id: 'foundry',
   symbol: 'foundry',
   applies: (shape) => shape.platform.foundryProject,
-  modules: () => [module('ai/foundry-account.bicep.hbs')],
+  modules: () => [MODULES.foundryAccount],
   privateEndpoints: [{ symbol: 'foundry', name: 'foundry', groupId: 'account', zones: ACCOUNT_ZONES }],
   policyKey: 'cognitiveServices',
   serviceLabel: () => 'Foundry',

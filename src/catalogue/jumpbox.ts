@@ -1,11 +1,12 @@
-import { type Component, module } from './component.js';
+import type { Component } from './component.js';
+import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
 /** NET-06: Azure Bastion and the jumpbox VM, the way in for people. */
 export const jumpbox: Component = {
   id: 'jumpbox',
   symbol: 'jumpbox',
   applies: (shape) => shape.jumpbox,
-  modules: () => [module('access/bastion.bicep'), module('access/jumpbox.bicep')],
+  modules: () => [MODULES.bastion, MODULES.jumpbox],
   provisioning: [
     { type: 'microsoft.network/bastionhosts', minutes: 10, source: 'Azure Bastion quickstart: the deployment takes about 10 minutes' },
     { type: 'microsoft.compute/virtualmachines', minutes: 4, source: 'estimate: a VM with trusted launch boots in a few minutes' },

@@ -1,5 +1,6 @@
 import { ZONES } from '../network/private-dns-zones.js';
-import { type Component, module, type Provisioning } from './component.js';
+import type { Component, Provisioning } from './component.js';
+import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
 /** A Machine Learning workspace (and a Foundry hub) answers on two names: its API and its notebooks. */
 export const WORKSPACE_ZONES = [ZONES.machineLearningApi, ZONES.machineLearningNotebooks];
@@ -15,7 +16,7 @@ export const machineLearning: Component = {
   id: 'machine-learning',
   symbol: 'machineLearning',
   applies: (shape) => shape.platform.machineLearning,
-  modules: () => [module('ai/machine-learning-workspace.bicep')],
+  modules: () => [MODULES.machineLearning],
   privateEndpoints: [{ symbol: 'machineLearning', name: 'machine-learning', groupId: 'amlworkspace', zones: WORKSPACE_ZONES }],
   policyKey: 'machineLearning',
   provisioning: [WORKSPACE_PROVISIONING],

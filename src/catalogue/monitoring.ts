@@ -1,9 +1,10 @@
-import { type Component, module } from './component.js';
+import type { Component } from './component.js';
+import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
 /** Log Analytics: every resource sends its diagnostic settings here (SEC-11). */
 export const monitoring: Component = {
   id: 'monitoring',
   symbol: 'logAnalytics',
   applies: () => true,
-  modules: () => [module('monitoring/log-analytics.bicep')],
+  modules: () => [MODULES.logAnalytics],
 };

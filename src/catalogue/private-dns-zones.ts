@@ -1,9 +1,10 @@
-import { type Component, module } from './component.js';
+import type { Component } from './component.js';
+import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
 /** NET-03, NET-04: the private DNS zones of the endpoints, unless the platform team's hub keeps them. */
 export const privateDnsZones: Component = {
   id: 'private-dns-zones',
   symbol: 'privateDnsZones',
   applies: (shape) => !shape.existingHub,
-  modules: () => [module('network/private-dns-zones.bicep')],
+  modules: () => [MODULES.privateDnsZones],
 };

@@ -1,5 +1,6 @@
 import { ZONES } from '../network/private-dns-zones.js';
-import { type Component, module } from './component.js';
+import type { Component } from './component.js';
+import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
 /** AI Search, keyless and private, with shared private links to the storage account and the AI account. */
 export const search: Component = {
@@ -7,10 +8,10 @@ export const search: Component = {
   symbol: 'search',
   applies: (shape) => shape.platform.search,
   modules: (shape) => [
-    module('ai/search-service.bicep'),
-    module('data/storage-role-assignment.bicep'),
+    MODULES.search,
+    MODULES.storageRoleAssignment,
     // Its vectorizers call the models of the AI account.
-    ...(shape.platform.account ? [module('ai/account-role-assignment.bicep')] : []),
+    ...(shape.platform.account ? [MODULES.accountRoleAssignment] : []),
   ],
   privateEndpoints: [{ symbol: 'search', name: 'search', groupId: 'searchService', zones: [ZONES.search] }],
   policyKey: 'search',

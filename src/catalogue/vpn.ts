@@ -1,11 +1,12 @@
-import { type Component, module } from './component.js';
+import type { Component } from './component.js';
+import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
 /** NET-11: the point-to-site VPN gateway with Microsoft Entra ID sign-in. */
 export const vpn: Component = {
   id: 'vpn',
   symbol: 'vpnGateway',
   applies: (shape) => shape.vpn,
-  modules: () => [module('connectivity/vpn-gateway.bicep')],
+  modules: () => [MODULES.vpnGateway],
   provisioning: [
     { type: 'microsoft.network/virtualnetworkgateways', minutes: 45, source: 'VPN Gateway documentation, "About VPN Gateway configuration settings": creating a gateway "can often take 45 minutes or more"' },
   ],

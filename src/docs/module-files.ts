@@ -1,39 +1,5 @@
 /**
- * The Bicep module files of the generated repository, by what they deploy; each keeps its template's path
- * without `.hbs`. The guidance rules name them as evidence, which docs/guidance.md prints and validate checks.
+ * The Bicep module files of the generated repository, by what they deploy: the catalogue's table. The
+ * guidance rules name them as evidence, which docs/guidance.md prints and validate checks.
  */
-export const FILES = {
-  virtualNetwork: 'infra/modules/network/virtual-network.bicep',
-  peering: 'infra/modules/network/virtual-network-peering.bicep',
-  privateEndpoint: 'infra/modules/network/private-endpoint.bicep',
-  privateDnsZones: 'infra/modules/network/private-dns-zones.bicep',
-  dnsResolver: 'infra/modules/network/dns-private-resolver.bicep',
-  firewall: 'infra/modules/network/firewall.bicep',
-  firewallPolicy: 'infra/modules/network/firewall-policy.bicep',
-  routeTable: 'infra/modules/network/route-table.bicep',
-  bastion: 'infra/modules/access/bastion.bicep',
-  jumpbox: 'infra/modules/access/jumpbox.bicep',
-  vpnGateway: 'infra/modules/connectivity/vpn-gateway.bicep',
-  apiManagement: 'infra/modules/gateway/api-management.bicep',
-  apiManagementDns: 'infra/modules/gateway/api-management-dns.bicep',
-  apiManagementDnsRecords: 'infra/modules/gateway/api-management-dns-records.bicep',
-  applicationGateway: 'infra/modules/gateway/application-gateway.bicep',
-  frontDoor: 'infra/modules/gateway/front-door.bicep',
-  keyVaultSecretAccess: 'infra/modules/data/key-vault-secret-role-assignment.bicep',
-  foundryAccount: 'infra/modules/ai/foundry-account.bicep',
-  aiServicesAccount: 'infra/modules/ai/ai-services-account.bicep',
-  foundryHub: 'infra/modules/ai/foundry-hub.bicep',
-  foundryAgents: 'infra/modules/ai/foundry-agents.bicep',
-  machineLearning: 'infra/modules/ai/machine-learning-workspace.bicep',
-  modelDeployments: 'infra/modules/ai/model-deployments.bicep',
-  accountRoleAssignment: 'infra/modules/ai/account-role-assignment.bicep',
-  search: 'infra/modules/ai/search-service.bicep',
-  keyVault: 'infra/modules/data/key-vault.bicep',
-  storage: 'infra/modules/data/storage-account.bicep',
-  storageRoleAssignment: 'infra/modules/data/storage-role-assignment.bicep',
-  containerRegistry: 'infra/modules/data/container-registry.bicep',
-  cosmosDb: 'infra/modules/data/cosmos-db.bicep',
-  logAnalytics: 'infra/modules/monitoring/log-analytics.bicep',
-  denyPublicNetworkAccess: 'infra/modules/policy/deny-public-network-access.bicep',
-  privateDnsZoneGroupPolicies: 'infra/modules/policy/private-dns-zone-groups.bicep',
-} as const;
+export { MODULE_FILES as FILES } from '../catalogue/modules.js';
