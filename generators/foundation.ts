@@ -7,7 +7,8 @@ export const foundation: Generator = {
   when: () => true,
   files: () => [
     fromTemplate('bicepconfig.json'),
-    fromTemplate('README.md.hbs', withDiagram),
+    // The README's long sections are partials of their own: deploying, and reaching the private network.
+    fromTemplate('README.md.hbs', withDiagram, ['README-parts/deploying.md.hbs', 'README-parts/access.md.hbs']),
     fromTemplate('_gitignore'),
     fromTemplate('_gitattributes'),
   ],

@@ -1,4 +1,5 @@
 import { MAIN_BICEP_PARTIALS, mainBicepParts, modulesOf } from '../src/catalogue/index.js';
+import { MODULE_PARTIALS } from '../src/catalogue/modules.js';
 import { fromTemplate, type Generator } from './types.js';
 
 /**
@@ -9,15 +10,11 @@ export const infrastructure: Generator = {
   id: 'infrastructure',
   when: () => true,
   files: (model) => [
-    {
-      path: 'infra/main.bicep',
-      source: {
-        kind: 'template',
-        template: 'infra/main.bicep.hbs',
-        view: (view) => ({ ...view, parts: mainBicepParts(view) }),
-        partials: MAIN_BICEP_PARTIALS.map((id) => `infra/main-parts/${id}.bicep.hbs`),
-      },
-    },
-    ...modulesOf(model).map((path) => fromTemplate(path)),
+    fromTemplate(
+      'infra/main.bicep.hbs',
+      (view) => ({ ...view, parts: mainBicepParts(view) }),
+      MAIN_BICEP_PARTIALS.map((id) => `infra/main-parts/${id}.bicep.hbs`),
+    ),
+    ...modulesOf(model).map((path) => fromTemplate(path, undefined, MODULE_PARTIALS[path])),
   ],
 };

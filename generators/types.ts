@@ -35,9 +35,12 @@ const RENAMES: Readonly<Record<string, string>> = {
   _gitattributes: '.gitattributes',
 };
 
-/** A file copied or rendered from templates/, at the matching output path; `view` adds to what the template sees. */
-export function fromTemplate(template: string, view?: (model: ViewModel) => object): PlannedFile {
+/**
+ * A file copied or rendered from templates/, at the matching output path; `view` adds to what the
+ * template sees, `partials` are the templates/ paths of the partials it calls (by file name up to the first dot).
+ */
+export function fromTemplate(template: string, view?: (model: ViewModel) => object, partials?: readonly string[]): PlannedFile {
   const segments = template.replace(/\.hbs$/, '').split('/');
   const path = segments.map((segment) => RENAMES[segment] ?? segment).join('/');
-  return { path, source: { kind: 'template', template, ...(view && { view }) } };
+  return { path, source: { kind: 'template', template, ...(view && { view }), ...(partials && { partials }) } };
 }
