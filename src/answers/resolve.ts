@@ -1,7 +1,9 @@
 import type { z } from 'zod';
-import { type AnswerKey, type Answers, AnswersSchema, ANSWER_KEYS, type PartialAnswers } from './schema.js';
+import { crossFieldRules } from './cross-field-rules.js';
+import { type AnswerKey, type Answers, ANSWER_KEYS, CompleteAnswersSchema, type PartialAnswers } from './schema.js';
 import { fieldInfo } from './fields.js';
 import { workloadNameFromFolder } from './naming.js';
+import { planAndCheck } from './planned-rules.js';
 
 /** Where an answer came from; recorded in the state file so that a run can be reproduced. */
 export type AnswerSource = 'flag' | 'file' | 'prompt' | 'default' | 'derived';
@@ -81,9 +83,19 @@ export function missingRequired(merged: PartialAnswers): AnswerKey[] {
   return [...REQUIRED_KEYS, ...conditionallyRequired(merged).map(({ key }) => key)].filter((key) => merged[key] === undefined);
 }
 
-/** Validates merged answers; every key not given is filled from the schema default. */
+/** Complete answers and the rules between them that the answers alone decide. */
+const AnswersSchema = CompleteAnswersSchema.superRefine(crossFieldRules);
+
+/**
+ * Validates merged answers against the schema, the cross-field rules and the network plan; every key not
+ * given is filled from the schema default.
+ */
 export function finalize(merged: PartialAnswers, sources: Partial<Record<AnswerKey, AnswerSource>>): Resolved | { issues: z.core.$ZodIssue[] } {
-  const result = AnswersSchema.safeParse(merged);
+  // The planned rules run as one more refinement rather than after the parse: zod runs refinements after
+  // issues with single answers too (a range that is not private, a bad email), so one run reports every problem.
+  const result = AnswersSchema.superRefine((answers, context) => {
+    for (const { path, message } of planAndCheck(answers).issues) context.addIssue({ code: 'custom', path: [...path], message });
+  }).safeParse(merged);
   if (!result.success) return { issues: result.error.issues };
   const complete = Object.fromEntries(ANSWER_KEYS.map((key) => [key, sources[key] ?? 'default'])) as Record<AnswerKey, AnswerSource>;
   return { answers: result.data, sources: complete };
