@@ -4,7 +4,7 @@ import type { Answers } from './answers/schema.js';
 import { GENERATOR_VERSION } from './version.js';
 import { APPLICATION_GATEWAY_SUBNET, AZURE_FIREWALL_SUBNET, type EnvironmentNetwork, PRIVATE_ENDPOINT_SUBNET } from './network/address-plan.js';
 import { addressAt, blockSize, type Cidr, parseCidr } from './network/cidr.js';
-import { planNetworks, type RegionalNetwork } from './network/landing-zone-networks.js';
+import { type EnvironmentNetworks, planNetworks, type RegionalNetwork } from './network/landing-zone-networks.js';
 import type { PrivateDnsZone } from './network/private-dns-zones.js';
 import { privateEndpointZonesFor } from './network/private-endpoints.js';
 import { groupAccessFor, type GroupRole } from './ai/access.js';
@@ -89,8 +89,9 @@ export interface ViewModel extends Shape {
   readonly slowestPath: string;
 }
 
-export function buildModel(answers: Answers): ViewModel {
-  const networks = planNetworks(answers);
+/** `planned`: the network plan `finalize` validated the answers against; planned here only when not given. */
+export function buildModel(answers: Answers, planned?: readonly EnvironmentNetworks[]): ViewModel {
+  const networks = planned ?? planNetworks(answers);
   if ('key' in networks) throw new Error(`internal: validated answers gave no address plan: ${networks.message}`);
   const modelSku = chooseModelSku(answers.location, answers.model);
   const modelInfo = MODELS[answers.model]!;

@@ -1,5 +1,6 @@
 import { finalize, mergeLayers } from '../src/answers/resolve.js';
-import { type Answers, type PartialAnswers, type Service, SERVICES } from '../src/answers/schema.js';
+import { type Service, SERVICES } from '../src/answers/ai-fields.js';
+import type { Answers, PartialAnswers } from '../src/answers/schema.js';
 import { EDGE, HUB_VNET_ID, zoneIds } from './scenarios.js';
 
 /**

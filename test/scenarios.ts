@@ -1,5 +1,6 @@
 import { finalize, mergeLayers } from '../src/answers/resolve.js';
-import { type Answers, type PartialAnswers, type Service, SERVICES } from '../src/answers/schema.js';
+import { type Service, SERVICES } from '../src/answers/ai-fields.js';
+import type { Answers, PartialAnswers } from '../src/answers/schema.js';
 import { existingHubZonesFor } from '../src/network/private-endpoints.js';
 
 export const HUB_VNET_ID = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity/providers/Microsoft.Network/virtualNetworks/vnet-hub-swc';

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
-import { type AnswerKey, type AnswerUi, answerFields, answerUi } from './schema.js';
+import { type AnswerKey, answerFields } from './schema.js';
+import { type AnswerUi, answerUi } from './ui.js';
 
 /** What the UI needs to know about one answer, read from its zod definition. */
 export interface FieldInfo {

@@ -1,7 +1,10 @@
 import type { z } from 'zod';
-import { type AnswerKey, type Answers, AnswersSchema, ANSWER_KEYS, type PartialAnswers } from './schema.js';
+import type { EnvironmentNetworks } from '../network/landing-zone-networks.js';
+import { crossFieldRules } from './cross-field-rules.js';
+import { type AnswerKey, type Answers, ANSWER_KEYS, CompleteAnswersSchema, type PartialAnswers } from './schema.js';
 import { fieldInfo } from './fields.js';
 import { workloadNameFromFolder } from './naming.js';
+import { planAndCheck, type PlannedAnswers } from './planned-rules.js';
 
 /** Where an answer came from; recorded in the state file so that a run can be reproduced. */
 export type AnswerSource = 'flag' | 'file' | 'prompt' | 'default' | 'derived';
@@ -14,6 +17,8 @@ export interface AnswerLayers {
 
 export interface Resolved {
   readonly answers: Answers;
+  /** The network plan the answers were validated against; the model is built from it rather than planned again. */
+  readonly networks: readonly EnvironmentNetworks[];
   readonly sources: Readonly<Record<AnswerKey, AnswerSource>>;
 }
 
@@ -81,10 +86,25 @@ export function missingRequired(merged: PartialAnswers): AnswerKey[] {
   return [...REQUIRED_KEYS, ...conditionallyRequired(merged).map(({ key }) => key)].filter((key) => merged[key] === undefined);
 }
 
-/** Validates merged answers; every key not given is filled from the schema default. */
+/** Complete answers and the rules between them that the answers alone decide. */
+const AnswersSchema = CompleteAnswersSchema.superRefine(crossFieldRules);
+
+/**
+ * Validates merged answers against the schema, the cross-field rules and the network plan; every key not
+ * given is filled from the schema default. The valid answers come back with the plan they were checked against.
+ */
 export function finalize(merged: PartialAnswers, sources: Partial<Record<AnswerKey, AnswerSource>>): Resolved | { issues: z.core.$ZodIssue[] } {
-  const result = AnswersSchema.safeParse(merged);
+  // The planned rules run as one more refinement rather than after the parse: zod runs refinements after
+  // issues with single answers too (a range that is not private, a bad email), so one run reports every problem.
+  const planned: { result?: PlannedAnswers } = {};
+  const result = AnswersSchema.superRefine((answers, context) => {
+    planned.result = planAndCheck(answers);
+    for (const { path, message } of planned.result.issues) context.addIssue({ code: 'custom', path: [...path], message });
+  }).safeParse(merged);
   if (!result.success) return { issues: result.error.issues };
+  // Without a plan there is an issue, so valid answers always have one.
+  const networks = planned.result?.networks;
+  if (!networks) throw new Error('internal: valid answers without an address plan');
   const complete = Object.fromEntries(ANSWER_KEYS.map((key) => [key, sources[key] ?? 'default'])) as Record<AnswerKey, AnswerSource>;
-  return { answers: result.data, sources: complete };
+  return { answers: result.data, networks, sources: complete };
 }

@@ -114,9 +114,9 @@ async function resolveAnswers(args: ParsedArgs, io: Io, previous: PreviousGenera
     return { ...layers, result: finalize(layers.merged, layers.sources) };
   };
   // An answer carried over keeps where it first came from (a default stays a default, and may give way later).
-  const withOriginalSources = ({ answers, sources }: Resolved): Resolved => ({
-    answers,
-    sources: Object.fromEntries(Object.entries(sources).map(([key, source]) => [key, source === 'file' && !(key in config) ? (previous.sources[key] ?? source) : source])) as Resolved['sources'],
+  const withOriginalSources = (resolved: Resolved): Resolved => ({
+    ...resolved,
+    sources: Object.fromEntries(Object.entries(resolved.sources).map(([key, source]) => [key, source === 'file' && !(key in config) ? (previous.sources[key] ?? source) : source])) as Resolved['sources'],
   });
   const first = attempt(previous.answers);
   if (!('issues' in first.result)) return withOriginalSources(first.result);

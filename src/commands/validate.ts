@@ -27,7 +27,7 @@ export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
   const stored = await readStoredAnswers(target);
   const resolved = finalize(stored.answers, {});
   if ('issues' in resolved) throw new UsageError('the stored answers are not valid for this version; nothing was checked', describeIssues(resolved.issues, stored.answers, 'answers', flagOf));
-  const model = buildModel(resolved.answers);
+  const model = buildModel(resolved.answers, resolved.networks);
 
   const bicep = await findBicep(io.env, io.cwd);
   const outcome = await compileLandingZone(target, bicep, io.env);

@@ -1,0 +1,23 @@
+import * as z from 'zod';
+
+/**
+ * What the UI needs to know about an answer beyond validation (the question, one-line hints in the
+ * guidance's terms, how --help shows the value): registered next to each answer's zod definition.
+ */
+export interface AnswerUi {
+  /** The question asked interactively. */
+  readonly question: string;
+  /** One line per choice, in the guidance's terms (enum and multi-select answers). */
+  readonly hints?: Readonly<Record<string, string>>;
+  /** Placeholder for the value in --help, e.g. `<cidr>`. */
+  readonly valueName?: string;
+  /** How the default is derived when it depends on other answers. */
+  readonly defaultText?: string;
+  /** Asked only when the answers so far make it matter (e.g. the hub's range only with hub-spoke). */
+  readonly askWhen?: (answers: AnswersSoFar) => boolean;
+}
+
+/** The answers given before a question, unvalidated: what `askWhen` decides on. */
+export type AnswersSoFar = Readonly<Record<string, unknown>>;
+
+export const answerUi = z.registry<AnswerUi>();
