@@ -1,6 +1,7 @@
 import { GENERATORS } from '../generators/index.js';
 import type { Answers } from './answers/schema.js';
 import type { Resolved } from './answers/resolve.js';
+import type { EnvironmentNetworks } from './network/landing-zone-networks.js';
 import { TEMPLATES_DIR } from './paths.js';
 import { type Plan, planLandingZone } from './plan.js';
 import { type RenderedTree, renderPlan } from './render/render.js';
@@ -10,8 +11,8 @@ import { BASE_PATH, baseFile, STATE_PATH, stateFile } from './state.js';
  * The landing zone of these answers, rendered in memory, and the whole tree a repository holds: the
  * landing zone's files plus the state an upgrade needs (the answers, and the merge base).
  */
-export async function generateLandingZone({ answers, sources }: Resolved, templatesDir: string = TEMPLATES_DIR): Promise<{ plan: Plan; landingZone: RenderedTree; tree: RenderedTree }> {
-  const plan = planOf(answers);
+export async function generateLandingZone({ answers, sources, networks }: Resolved, templatesDir: string = TEMPLATES_DIR): Promise<{ plan: Plan; landingZone: RenderedTree; tree: RenderedTree }> {
+  const plan = planOf(answers, networks);
   const landingZone = await renderPlan(plan, templatesDir);
   const tree = new Map(landingZone);
   tree.set(BASE_PATH, baseFile(landingZone));
@@ -19,5 +20,5 @@ export async function generateLandingZone({ answers, sources }: Resolved, templa
   return { plan, landingZone, tree };
 }
 
-/** The plan of these answers with every generator. */
-export const planOf = (answers: Answers): Plan => planLandingZone(answers, GENERATORS);
+/** The plan of these answers with every generator; `networks` is the address plan they were validated against. */
+export const planOf = (answers: Answers, networks?: readonly EnvironmentNetworks[]): Plan => planLandingZone(answers, GENERATORS, networks);

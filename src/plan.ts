@@ -1,6 +1,7 @@
 import type { Generator, PlannedFile } from '../generators/types.js';
 import type { Answers } from './answers/schema.js';
 import { buildModel, type ViewModel } from './model.js';
+import type { EnvironmentNetworks } from './network/landing-zone-networks.js';
 
 export interface Plan {
   readonly model: ViewModel;
@@ -12,8 +13,8 @@ export interface Plan {
  * Pure and deterministic: the same answers always give the same plan. The generators are given (the
  * composition root, generate.ts, passes every one), so planning depends on no concern in particular.
  */
-export function planLandingZone(answers: Answers, generators: readonly Generator[]): Plan {
-  const model = buildModel(answers);
+export function planLandingZone(answers: Answers, generators: readonly Generator[], networks?: readonly EnvironmentNetworks[]): Plan {
+  const model = buildModel(answers, networks);
   const owners = new Map<string, string>();
   const files: PlannedFile[] = [];
   for (const generator of generators.filter((candidate) => candidate.when(answers))) {
