@@ -1,4 +1,4 @@
-import { fromTemplate, type Generator } from './types.js';
+import { executable, fromTemplate, type Generator } from './types.js';
 
 /**
  * Always: the GitHub Actions pipeline (OPS-01, SEC-01), the scripts it and its users run (bootstrap,
@@ -13,13 +13,14 @@ export const pipeline: Generator = {
     fromTemplate('.github/workflows/deploy-environment.yml.hbs'),
     fromTemplate('.github/dependabot.yml'),
     fromTemplate('ps-rule.yaml'),
+    // Sourced by the other scripts, not run: not executable.
     fromTemplate('scripts/landing-zone.sh.hbs'),
-    fromTemplate('scripts/bootstrap.sh.hbs'),
+    executable(fromTemplate('scripts/bootstrap.sh.hbs')),
     fromTemplate('scripts/bootstrap.ps1.hbs'),
-    fromTemplate('scripts/build.sh'),
-    fromTemplate('scripts/what-if.sh'),
-    fromTemplate('scripts/deploy.sh'),
-    fromTemplate('scripts/verify-private-endpoints.sh'),
+    executable(fromTemplate('scripts/build.sh')),
+    executable(fromTemplate('scripts/what-if.sh')),
+    executable(fromTemplate('scripts/deploy.sh')),
+    executable(fromTemplate('scripts/verify-private-endpoints.sh')),
     fromTemplate('scripts/verify-private-endpoints.ps1.hbs'),
   ],
 };

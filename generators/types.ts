@@ -20,6 +20,8 @@ export interface PlannedFile {
   /** POSIX path inside the generated repository. */
   readonly path: string;
   readonly source: FileSource;
+  /** Written with the executable bit (a script run as it is, e.g. `scripts/build.sh`), so that git records it so. */
+  readonly executable?: boolean;
 }
 
 /** One concern of the landing zone: when it applies, and which files it adds. */
@@ -39,6 +41,9 @@ const RENAMES: Readonly<Record<string, string>> = {
  * A file copied or rendered from templates/, at the matching output path; `view` adds to what the
  * template sees, `partials` are the templates/ paths of the partials it calls (by file name up to the first dot).
  */
+/** The same file, written executable. */
+export const executable = (file: PlannedFile): PlannedFile => ({ ...file, executable: true });
+
 export function fromTemplate(template: string, view?: (model: ViewModel) => object, partials?: readonly string[]): PlannedFile {
   const segments = template.replace(/\.hbs$/, '').split('/');
   const path = segments.map((segment) => RENAMES[segment] ?? segment).join('/');

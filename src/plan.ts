@@ -7,6 +7,8 @@ export interface Plan {
   readonly model: ViewModel;
   /** Sorted by path; no two generators write one path. */
   readonly files: readonly PlannedFile[];
+  /** The paths written with the executable bit. */
+  readonly executable: ReadonlySet<string>;
 }
 
 /**
@@ -26,5 +28,5 @@ export function planLandingZone(answers: Answers, generators: readonly Generator
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { model, files };
+  return { model, files, executable: new Set(files.filter((file) => file.executable).map((file) => file.path)) };
 }

@@ -62,7 +62,7 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
     return 0;
   }
 
-  const result = await reporter.task(`Writing ${paths.length} files`, `Wrote ${paths.length} files to ${shownTarget}`, () => writeTree(target, tree));
+  const result = await reporter.task(`Writing ${paths.length} files`, `Wrote ${paths.length} files to ${shownTarget}`, () => writeTree(target, tree, plan.executable));
   const git: GitOutcome = options.git ? await initRepository(target, paths, GENERATOR_VERSION) : { status: 'skipped', reason: '--no-git' };
   if (git.status === 'skipped' && options.git) reporter.warn(`no first commit: ${git.reason}`);
 

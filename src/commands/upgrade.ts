@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readTextIfExists } from '../fs/target.js';
 import { basename, join, relative, resolve } from 'node:path';
 import { readAnswersFile } from '../answers/config-file.js';
 import { describeIssues } from '../answers/issues.js';
@@ -57,26 +57,26 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
 
   const previous = await readPreviousGeneration(target, (id) => readGitBlob(target, id));
   const answers = await resolveAnswers(args, io, previous, basename(target));
-  const { landingZone: next, tree } = await generateLandingZone(answers, templatesDir);
+  const { plan, landingZone: next, tree } = await generateLandingZone(answers, templatesDir);
   const labels = { current: 'your edits', next: `create-secure-ai-landing ${GENERATOR_VERSION}` };
 
   const outcomes: FileOutcome[] = [];
   const changes: FileChange[] = [];
   const diffs: string[] = [];
   for (const path of [...new Set([...previous.base.keys(), ...next.keys()])].sort()) {
-    const current = await readFile(join(target, path), 'utf8').catch(() => undefined);
+    const current = await readTextIfExists(join(target, path));
     const action = decide({ base: previous.base.get(path), current, next: next.get(path) }, labels);
     outcomes.push({ path, action: action.kind });
     const content = 'content' in action ? action.content : action.kind === 'remove' ? undefined : current;
     if (content !== current) {
-      changes.push({ path, content });
+      changes.push({ path, content, executable: plan.executable.has(path) });
       diffs.push(unifiedDiff(path, current, content));
     }
   }
   const landingZoneChanged = changes.length > 0;
   for (const path of STATE_FILES) {
     const content = tree.get(path)!;
-    const current = await readFile(join(target, path), 'utf8').catch(() => undefined);
+    const current = await readTextIfExists(join(target, path));
     if (current !== content) changes.push({ path, content });
   }
 

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { STATE_PATH } from '../state.js';
 
@@ -29,11 +29,26 @@ export async function inspectTarget(dir: string): Promise<TargetState> {
   return entries.length === 0 ? { kind: 'empty' } : { kind: 'non-empty', entries };
 }
 
+/** Whether something is at the path; only "nothing there" is false, other errors (EACCES, EIO…) are thrown. */
 export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if (isMissing(error)) return false;
+    throw error;
   }
 }
+
+/** A file's text, or undefined when there is no such file; a file that cannot be read (EACCES, EISDIR…) is an error, not "missing". */
+export async function readTextIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+}
+
+/** ENOENT, or ENOTDIR where a file stands where a folder of the path should be. */
+const isMissing = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { RenderedTree } from '../render/render.js';
-import { exists } from './target.js';
+import { exists, readTextIfExists } from './target.js';
 
 export interface WritePlan {
   readonly toWrite: readonly string[];
@@ -19,7 +19,7 @@ export async function planWrite(target: string, tree: RenderedTree): Promise<Wri
   const unchanged: string[] = [];
   const conflicts: string[] = [];
   for (const [path, content] of tree) {
-    const existing = await readFile(join(target, path), 'utf8').catch(() => undefined);
+    const existing = await readTextIfExists(join(target, path));
     if (existing === undefined) toWrite.push(path);
     else if (existing === content) unchanged.push(path);
     else conflicts.push(path);
@@ -39,7 +39,7 @@ export async function planWrite(target: string, tree: RenderedTree): Promise<Wri
  * in is a rename. A new target is the staged folder renamed; into an existing one each file moves
  * in, and a failure removes again whatever was added.
  */
-export async function writeTree(target: string, tree: RenderedTree): Promise<WritePlan> {
+export async function writeTree(target: string, tree: RenderedTree, executable: ReadonlySet<string> = new Set()): Promise<WritePlan> {
   const plan = await planWrite(target, tree);
   const targetExists = await exists(target);
   const parentCreated = targetExists ? undefined : await mkdir(dirname(target), { recursive: true });
@@ -49,7 +49,7 @@ export async function writeTree(target: string, tree: RenderedTree): Promise<Wri
   try {
     for (const path of plan.toWrite) {
       await mkdir(dirname(join(stagedRoot, path)), { recursive: true });
-      await writeFile(join(stagedRoot, path), tree.get(path)!, { encoding: 'utf8', mode: modeOf(path) });
+      await writeFile(join(stagedRoot, path), tree.get(path)!, { encoding: 'utf8', mode: modeOf(executable.has(path)) });
     }
     if (targetExists) await moveInto(stagedRoot, target, plan.toWrite);
     else await rename(await ensureDir(stagedRoot), target);
@@ -62,9 +62,9 @@ export async function writeTree(target: string, tree: RenderedTree): Promise<Wri
   }
 }
 
-/** Shell scripts are written executable, so that git records them so and `scripts/x.sh` runs as it is. */
-export function modeOf(path: string): number {
-  return path.endsWith('.sh') && !path.endsWith('/landing-zone.sh') ? 0o755 : 0o644;
+/** The mode a new file is written with: executable where the plan says so. */
+export function modeOf(executable: boolean): number {
+  return executable ? 0o755 : 0o644;
 }
 
 async function ensureDir(dir: string): Promise<string> {

@@ -6,6 +6,8 @@ import { modeOf } from '../fs/write.js';
 export interface FileChange {
   readonly path: string;
   readonly content: string | undefined;
+  /** A new file is written executable (a file that exists keeps its own permissions). */
+  readonly executable?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function applyAll(target: string, changes: readonly FileChange[], w
         const created = await mkdir(dirname(file), { recursive: true });
         if (created) createdDirs.push(created);
         // A file keeps the permissions it has (the user may have made a script executable).
-        await writeFile(`${file}.upgrade-tmp`, content, { encoding: 'utf8', mode: touched[index]!.mode ?? modeOf(path) });
+        await writeFile(`${file}.upgrade-tmp`, content, { encoding: 'utf8', mode: touched[index]!.mode ?? modeOf(changes[index]!.executable === true) });
         await rename(`${file}.upgrade-tmp`, file);
       }
     }

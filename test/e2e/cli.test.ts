@@ -30,6 +30,12 @@ describe('create from flags', () => {
     expect(log.stdout).toContain('infra/main.bicep');
     const status = await execa('git', ['status', '--porcelain'], { cwd: target, env: ISOLATED_GIT_ENV });
     expect(status.stdout).toBe('');
+    // The scripts a person runs are committed executable; the one the others source is not.
+    const modes = await execa('git', ['ls-files', '-s', 'scripts'], { cwd: target, env: ISOLATED_GIT_ENV });
+    const modeOf = (path: string) => modes.stdout.split('\n').find((line) => line.endsWith(`\t${path}`))?.split(' ')[0];
+    for (const script of ['build.sh', 'what-if.sh', 'deploy.sh', 'bootstrap.sh', 'verify-private-endpoints.sh']) expect(modeOf(`scripts/${script}`), script).toBe('100755');
+    expect(modeOf('scripts/landing-zone.sh')).toBe('100644');
+    expect(modeOf('scripts/bootstrap.ps1')).toBe('100644');
   });
 
   it('commits only the generated files, never the user\'s own files beside them', async () => {

@@ -54,4 +54,19 @@ describe('writing the rendered tree', () => {
     const result = await writeTree(work, new Map([['same.txt', 'same'], ['new.txt', 'n']]));
     expect(result).toEqual({ toWrite: ['new.txt'], unchanged: ['same.txt'] });
   });
+
+  it('writes executable exactly the files the plan marks so', async () => {
+    const work = await tempDir();
+    await writeTree(join(work, 'lz'), new Map([['run.sh', '#!/bin/sh'], ['lib.sh', 'x=1']]), new Set(['run.sh']));
+    expect((await stat(join(work, 'lz/run.sh'))).mode & 0o777).toBe(0o755);
+    expect((await stat(join(work, 'lz/lib.sh'))).mode & 0o111).toBe(0);
+  });
+
+  it('treats a folder where a file would go as a failure to report, not as a missing file, and writes nothing', async () => {
+    const work = await tempDir();
+    await mkdir(join(work, 'a.txt'));
+    const before = await snapshotTree(work);
+    await expect(writeTree(work, new Map([['a.txt', 'a'], ['b.txt', 'b']]))).rejects.toMatchObject({ code: 'EISDIR' });
+    expect(await snapshotTree(work)).toEqual(before);
+  });
 });

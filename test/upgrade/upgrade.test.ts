@@ -24,7 +24,7 @@ let templatesA: string;
 
 /** What template set A has where B (the shipped templates) has something else: [file, B's text, A's text]. */
 const A_DIFFERS: readonly [string, string, string][] = [
-  ['infra/main.bicep.hbs', "@description('Name of the storage account.')", "@description('The storage account.')"],
+  ['infra/main-parts/storage.bicep.hbs', "@description('Name of the storage account.')", "@description('The storage account.')"],
   ['infra/modules/data/key-vault.bicep', "@description('Azure region of the key vault.')", "@description('Region of the key vault.')"],
   ['README.md.hbs', 'Defender for Cloud\'s AI services plan is subscription-wide', 'The AI services plan of Defender for Cloud is subscription-wide'],
   ['docs/architecture.md.hbs', '## How traffic flows', '## Traffic'],
