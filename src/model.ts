@@ -10,7 +10,10 @@ import { privateEndpointZonesFor } from './network/private-endpoints.js';
 import { groupAccessFor, type GroupRole } from './ai/access.js';
 import { MODELS } from './ai/models.js';
 import { type PolicyGuards, policyGuardsFor } from './ai/policy.js';
+import { apiManagement } from './catalogue/api-management.js';
+import type { Component } from './catalogue/component.js';
 import { hourlyCostsOf, serviceLabelsOf } from './catalogue/index.js';
+import { vpn } from './catalogue/vpn.js';
 import { type Shape, shapeOf } from './catalogue/shape.js';
 import { BICEP_VERSION } from './toolchain.js';
 import { type BicepWiring, wiringFor } from './wiring.js';
@@ -183,13 +186,17 @@ function chooseModelSku(location: string, model: string): ViewModel['modelSku'] 
     : { name: 'GlobalStandard', reason: `${location} is in no Azure OpenAI data zone, so GlobalStandard; choose Standard to keep processing in the region where the model offers it` };
 }
 
-/** Typical creation times: a VPN gateway 30–45 minutes (VPN Gateway documentation), API Management 30–45 (its documentation). */
+/** Typical creation minutes of a component's slowest resource, from the catalogue (the critical path reads the same figures). */
+const minutesOf = (component: Component) => Math.max(...(component.provisioning ?? []).map((entry) => entry.minutes));
+
 function slowestPathOf(answers: Answers): string {
+  const gateway = `about ${minutesOf(vpn)} minutes`;
+  const apiManagementMinutes = minutesOf(apiManagement);
   // With the spoke's DNS server in the hub (the firewall's proxy), API Management waits for the peerings, which wait for the gateway.
   const vpnFirst = answers.vpn === 'p2s' && answers.topology === 'hub-spoke' && answers.firewall && answers.gateway !== 'none';
-  if (vpnFirst) return 'the VPN gateway (30–45 minutes), then API Management, which waits for the peerings to the gateway\'s hub (another 30–45)';
-  if (answers.gateway !== 'none') return 'API Management takes 30–45 minutes to create';
-  return answers.vpn === 'p2s' ? 'the VPN gateway takes 30–45 minutes to create' : '';
+  if (vpnFirst) return `the VPN gateway (${gateway}), then API Management, which waits for the peerings to the gateway's hub (about ${apiManagementMinutes} more)`;
+  if (answers.gateway !== 'none') return `API Management takes about ${apiManagementMinutes} minutes to create`;
+  return answers.vpn === 'p2s' ? `the VPN gateway takes ${gateway} to create` : '';
 }
 
 /** "A, B and C": the items as prose. */
