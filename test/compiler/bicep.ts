@@ -1,19 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { chmod, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { PACKAGES, restorePackages, RESTORE_PROJECT } from './restore.js';
 
 /**
  * The real Bicep compiler for the tests: `BICEP_PATH` if set, else the NuGet package
  * Azure.Bicep.CommandLine.linux-x64 restored by the .NET SDK into .cache/nuget (BicepCompiler.csproj
  * pins the version), else `bicep` on PATH.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PROJECT = join(ROOT, 'test/compiler/BicepCompiler.csproj');
-const PACKAGES = join(ROOT, '.cache/nuget');
-
-export const BICEP_VERSION = /Azure\.Bicep\.CommandLine\.linux-x64" Version="\[([^\]]+)\]"/.exec(readFileSync(PROJECT, 'utf8'))?.[1] ?? 'unknown';
+export const BICEP_VERSION = /Azure\.Bicep\.CommandLine\.linux-x64" Version="\[([^\]]+)\]"/.exec(readFileSync(RESTORE_PROJECT, 'utf8'))?.[1] ?? 'unknown';
 export const RESTORED_BICEP = join(PACKAGES, 'azure.bicep.commandline.linux-x64', BICEP_VERSION, 'tools', 'bicep');
 
 export type CompilerLookup = { readonly path: string } | { readonly reason: string };
@@ -21,12 +17,11 @@ export type CompilerLookup = { readonly path: string } | { readonly reason: stri
 export async function findOrRestoreBicep(env = process.env): Promise<CompilerLookup> {
   if (env.BICEP_PATH) return (await isFile(env.BICEP_PATH)) ? { path: env.BICEP_PATH } : { reason: `BICEP_PATH=${env.BICEP_PATH} does not exist` };
   if (!(await isFile(RESTORED_BICEP))) {
-    const restore = await execa('dotnet', ['restore', PROJECT, '--packages', PACKAGES], { reject: false, cwd: ROOT });
-    if (restore.failed && !(await isFile(RESTORED_BICEP))) {
+    const restore = await restorePackages();
+    if ('reason' in restore && !(await isFile(RESTORED_BICEP))) {
       const onPath = await execa('bicep', ['--version'], { reject: false });
       if (onPath.exitCode === 0) return { path: 'bicep' };
-      const why = restore.exitCode === undefined ? 'the .NET SDK (dotnet) is not installed' : restore.stdout.split('\n').filter((line) => /error/i.test(line)).join(' ') || restore.stderr;
-      return { reason: `could not restore Azure.Bicep.CommandLine.linux-x64 ${BICEP_VERSION}: ${why.trim()}` };
+      return { reason: `could not restore Azure.Bicep.CommandLine.linux-x64 ${BICEP_VERSION}: ${restore.reason}` };
     }
   }
   // NuGet extraction does not reliably keep the executable bit.

@@ -32,7 +32,8 @@ describe('README.md stays true to the CLI', () => {
 
   it('names the pinned compiler version', async () => {
     const [readme, project] = await Promise.all([read('README.md'), read('test/compiler/BicepCompiler.csproj')]);
-    const version = /Version="\[([^\]]+)\]"/.exec(project)?.[1];
+    // The project pins more than one package: take the compiler's version, not the first one.
+    const version = /Azure\.Bicep\.CommandLine\.linux-x64" Version="\[([^\]]+)\]"/.exec(project)?.[1];
     expect(readme).toContain(`version **${version}**`);
   });
 });
