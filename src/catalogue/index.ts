@@ -60,13 +60,13 @@ export const MAIN_BICEP: Readonly<Record<Section, readonly Component[]>> = {
 export const COMPONENTS: readonly Component[] = [...new Set(Object.values(MAIN_BICEP).flat())];
 
 /** The order of the private endpoints in main.bicep and of the names the connectivity check resolves. */
-const ENDPOINT_ORDER = [foundry, aiServices, openAi, foundryHub, machineLearning, search, containerRegistry, agents, keyVault, storage];
+export const ENDPOINT_ORDER = [foundry, aiServices, openAi, foundryHub, machineLearning, search, containerRegistry, agents, keyVault, storage];
 /** The order of the resource types in the policy assignments. */
-const POLICY_ORDER = [foundry, aiServices, openAi, storage, keyVault, search, foundryHub, machineLearning, containerRegistry, agents];
+export const POLICY_ORDER = [foundry, aiServices, openAi, storage, keyVault, search, foundryHub, machineLearning, containerRegistry, agents];
 /** The order in which descriptions list the private services. */
-const SERVICE_ORDER = [foundry, foundryHub, aiServices, openAi, machineLearning, search, agents, keyVault, storage];
+export const SERVICE_ORDER = [foundry, foundryHub, aiServices, openAi, machineLearning, search, agents, keyVault, storage];
 /** The order of the README's list of hourly costs. */
-const COST_ORDER = [firewall, dnsResolver, jumpbox, vpn, apiManagement, applicationGateway, frontDoor];
+export const COST_ORDER = [firewall, dnsResolver, jumpbox, vpn, apiManagement, applicationGateway, frontDoor];
 
 const applying = (components: readonly Component[], shape: Shape) => components.filter((component) => component.applies(shape));
 
