@@ -1,3 +1,4 @@
+import { APPLICATION_GATEWAY_SUBNET } from '../network/address-plan.js';
 import type { Component } from './component.js';
 import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
@@ -6,6 +7,7 @@ export const applicationGateway: Component = {
   id: 'application-gateway',
   symbol: 'applicationGateway',
   applies: (shape) => shape.edgeGateway,
+  subnets: () => [{ request: APPLICATION_GATEWAY_SUBNET, placement: 'workload' }],
   modules: () => [
     MODULES.userAssignedIdentity,
     MODULES.keyVaultSecretAccess,

@@ -1,3 +1,4 @@
+import type { SubnetRequest } from '../network/address-plan.js';
 import type { PrivateDnsZone } from '../network/private-dns-zones.js';
 import type { Shape } from './shape.js';
 
@@ -22,6 +23,15 @@ export interface EndpointSpec {
   readonly zones: readonly PrivateDnsZone[];
 }
 
+/**
+ * A subnet a component needs: in the workload's VNet, or in the shared connectivity's, which is the hub
+ * in hub-spoke and the workload's VNet otherwise.
+ */
+export interface SubnetSpec {
+  readonly request: SubnetRequest;
+  readonly placement: 'workload' | 'connectivity';
+}
+
 /** Typical creation time of a slow resource type, with where the figure comes from (critical path, README). */
 export interface Provisioning {
   /** The ARM resource type, lower case. */
@@ -44,6 +54,8 @@ export interface Component {
   /** Module files its part calls, as templates/ paths; a module several components call is written once. */
   readonly modules?: (shape: Shape) => readonly string[];
   readonly privateEndpoints?: readonly EndpointSpec[];
+  /** The subnets it needs (the address planner sizes and places them). */
+  readonly subnets?: (shape: Shape) => readonly SubnetSpec[];
   /** NET-05: the key of its resource type in the policy modules' definition maps. */
   readonly policyKey?: string;
   /** Its slow resource types. */

@@ -1,3 +1,4 @@
+import { APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET } from '../network/address-plan.js';
 import type { Component } from './component.js';
 import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
@@ -6,6 +7,8 @@ export const frontDoor: Component = {
   id: 'front-door',
   symbol: 'frontDoor',
   applies: (shape) => shape.frontDoor,
+  // The Private Link addresses through which Front Door reaches the Application Gateway.
+  subnets: () => [{ request: APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET, placement: 'workload' }],
   modules: () => [MODULES.frontDoor],
   provisioning: [{ type: 'microsoft.cdn/profiles/afdendpoints/routes', minutes: 5, source: 'estimate: Front Door applies routes to its edge in minutes' }],
   hourlyCost: () => 'Front Door Premium',

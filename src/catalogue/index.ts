@@ -3,6 +3,10 @@ import { aiServices } from './ai-services.js';
 import { apiManagementSubnet } from './api-management-subnet.js';
 import { apiManagement } from './api-management.js';
 import { applicationGateway } from './application-gateway.js';
+import {
+  API_MANAGEMENT_SUBNET, APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET, APPLICATION_GATEWAY_SUBNET, AZURE_BASTION_SUBNET, AZURE_FIREWALL_SUBNET, DNS_RESOLVER_INBOUND_SUBNET,
+  DNS_RESOLVER_OUTBOUND_SUBNET, GATEWAY_SUBNET, JUMPBOX_SUBNET, PRIVATE_ENDPOINT_SUBNET, type SubnetRequest,
+} from '../network/address-plan.js';
 import type { Component, EndpointSpec, Provisioning, Section } from './component.js';
 import { containerRegistry } from './container-registry.js';
 import { defender } from './defender.js';
@@ -68,12 +72,30 @@ export const SERVICE_ORDER = [foundry, foundryHub, aiServices, openAi, machineLe
 /** The order of the README's list of hourly costs. */
 export const COST_ORDER = [firewall, dnsResolver, jumpbox, vpn, apiManagement, applicationGateway, frontDoor];
 
+/**
+ * The order of the subnet lists main.bicep gives each VNet: the workload's own subnets, then the shared
+ * connectivity's. Addresses do not follow it: the planner allocates the largest subnets first.
+ */
+export const SUBNET_ORDER: readonly SubnetRequest[] = [
+  PRIVATE_ENDPOINT_SUBNET, JUMPBOX_SUBNET, API_MANAGEMENT_SUBNET, APPLICATION_GATEWAY_SUBNET, APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET,
+  AZURE_FIREWALL_SUBNET, AZURE_BASTION_SUBNET, GATEWAY_SUBNET, DNS_RESOLVER_INBOUND_SUBNET, DNS_RESOLVER_OUTBOUND_SUBNET,
+];
+
 const applying = (components: readonly Component[], shape: Shape) => components.filter((component) => component.applies(shape));
 
 /** The parts main.bicep includes, per section, for these choices. */
 export function mainBicepParts(shape: Shape): Readonly<Record<Section, readonly { readonly partial: string }[]>> {
   const parts = Object.entries(MAIN_BICEP).map(([section, components]) => [section, applying(components, shape).map(({ id }) => ({ partial: id }))]);
   return Object.fromEntries(parts) as Record<Section, { partial: string }[]>;
+}
+
+/** The subnets of one VNet: the workload's, or the hub's (hub-spoke only); connectivity goes to the hub where there is one. */
+export function subnetsOf(shape: Shape, vnet: 'workload' | 'hub'): readonly SubnetRequest[] {
+  const wanted = applying(COMPONENTS, shape)
+    .flatMap((component) => component.subnets?.(shape) ?? [])
+    .filter(({ placement }) => (placement === 'connectivity' && shape.hubSpoke ? 'hub' : 'workload') === vnet)
+    .map(({ request }) => request);
+  return SUBNET_ORDER.filter((request) => wanted.includes(request));
 }
 
 /** The templates/ paths of every module the chosen components call, each once. */

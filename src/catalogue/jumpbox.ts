@@ -1,3 +1,4 @@
+import { AZURE_BASTION_SUBNET, JUMPBOX_SUBNET } from '../network/address-plan.js';
 import type { Component } from './component.js';
 import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
@@ -6,6 +7,11 @@ export const jumpbox: Component = {
   id: 'jumpbox',
   symbol: 'jumpbox',
   applies: (shape) => shape.jumpbox,
+  subnets: (shape) => [
+    { request: JUMPBOX_SUBNET, placement: 'workload' },
+    // With an existing hub, Bastion comes with the spoke: this deployment cannot add a subnet to a hub it does not own.
+    { request: AZURE_BASTION_SUBNET, placement: shape.existingHub ? 'workload' : 'connectivity' },
+  ],
   modules: () => [MODULES.bastion, MODULES.jumpbox],
   provisioning: [
     { type: 'microsoft.network/bastionhosts', minutes: 10, source: 'Azure Bastion quickstart: the deployment takes about 10 minutes' },

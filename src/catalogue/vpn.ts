@@ -1,3 +1,4 @@
+import { GATEWAY_SUBNET } from '../network/address-plan.js';
 import type { Component } from './component.js';
 import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
@@ -6,6 +7,7 @@ export const vpn: Component = {
   id: 'vpn',
   symbol: 'vpnGateway',
   applies: (shape) => shape.vpn,
+  subnets: () => [{ request: GATEWAY_SUBNET, placement: 'connectivity' }],
   modules: () => [MODULES.vpnGateway],
   provisioning: [
     { type: 'microsoft.network/virtualnetworkgateways', minutes: 45, source: 'VPN Gateway documentation, "About VPN Gateway configuration settings": creating a gateway "can often take 45 minutes or more"' },

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Component } from '../../src/catalogue/component.js';
 import { SECTIONS } from '../../src/catalogue/component.js';
-import { COMPONENTS, COST_ORDER, ENDPOINT_ORDER, MAIN_BICEP, MAIN_BICEP_PARTIALS, POLICY_ORDER, PROVISIONING, SERVICE_ORDER } from '../../src/catalogue/index.js';
+import { COMPONENTS, COST_ORDER, ENDPOINT_ORDER, MAIN_BICEP, MAIN_BICEP_PARTIALS, POLICY_ORDER, PROVISIONING, SERVICE_ORDER, SUBNET_ORDER } from '../../src/catalogue/index.js';
+import { shapeOf } from '../../src/catalogue/shape.js';
 import { MODULE_PARTIALS, MODULE_TEMPLATES } from '../../src/catalogue/modules.js';
 import { TEMPLATES_DIR } from '../../src/paths.js';
 
@@ -53,5 +54,14 @@ describe('the component catalogue', () => {
         expect(PROVISIONING[entry.type], `${component.id}: ${entry.type}`).toEqual(entry);
       }
     }
+  });
+
+  it('orders exactly the subnets the components ask for', () => {
+    const everything = shapeOf({
+      topology: 'single-vnet', firewall: true, hubFirewallIp: undefined, jumpbox: true, vpn: 'p2s', gateway: 'apim-frontdoor', apimRegions: [], dnsZonesByPolicy: undefined,
+      foundry: 'project', services: ['openai', 'ml', 'aiservices', 'search'], agents: true,
+    });
+    const requested = new Set(COMPONENTS.flatMap((component) => component.subnets?.(everything) ?? []).map(({ request }) => request));
+    expect([...requested].map((request) => request.name).sort()).toEqual(SUBNET_ORDER.map((request) => request.name).sort());
   });
 });
