@@ -28,7 +28,13 @@ const bicep = inject('bicepPath');
  * The named scenarios (also snapshotted), the network and platform matrices, and the covering subset of the
  * whole option matrix with its smallest and largest configurations: every one goes through the compiler.
  */
-const COMPILED: Readonly<Record<string, PartialAnswers>> = { ...SCENARIOS, ...optionMatrix(['none', 'apim', 'apim-appgw', 'apim-frontdoor']), ...platformMatrix(), ...defaultMatrix() };
+const COMPILED: Readonly<Record<string, PartialAnswers>> = {
+  ...SCENARIOS, ...optionMatrix(['none', 'apim', 'apim-appgw', 'apim-frontdoor']), ...platformMatrix(), ...defaultMatrix(),
+  // API Management's further regions in a single VNet: their peerings need the peering module, which once came only with a hub.
+  'single-vnet-apim-regions': {
+    name: 'sv', location: 'swedencentral', topology: 'single-vnet', firewall: false, jumpbox: false, gateway: 'apim', publisherEmail: 'platform@contoso.com', apimRegions: ['westeurope'],
+  },
+};
 const NAMES = Object.keys(COMPILED);
 const environmentsOf = (name: string) => COMPILED[name]!.environments ?? ['dev', 'prod'];
 const answersOf = (name: string) => scenarioAnswers(COMPILED[name]!);
