@@ -1,5 +1,4 @@
 import { addressAt, contains, overlaps, parseCidr, type Cidr } from '../network/cidr.js';
-import { resourcesOf } from './critical-path.js';
 
 /** A compiled ARM template, or one nested in a `Microsoft.Resources/deployments` resource. */
 export interface ArmTemplate {
@@ -12,6 +11,11 @@ export interface ArmResource {
   readonly type: string;
   readonly name: string;
   readonly properties?: Record<string, unknown> & { template?: ArmTemplate; parameters?: Record<string, { value?: unknown }> };
+}
+
+/** The resources a template declares itself: an array, or (in the symbolic-name format) an object keyed by name. */
+export function resourcesOf<T>(template: { readonly resources?: readonly T[] | Readonly<Record<string, T>> }): T[] {
+  return Array.isArray(template.resources) ? [...(template.resources as readonly T[])] : Object.values(template.resources ?? {});
 }
 
 export const ownResources = (template: ArmTemplate): ArmResource[] => resourcesOf(template);
