@@ -1,10 +1,14 @@
 import type { GuidanceId } from '../docs/guidance-catalogue.js';
 import { type GuidanceEvidence, guidanceStatusOf } from '../docs/guidance-status.js';
 import type { ViewModel } from '../model.js';
-import { type ArmTemplate, allResources, firewallProblems, nsgProblems, peeringProblems, rangeProblems, routeTableProblems, subnetProblems, zoneLinkProblems } from './arm.js';
-import { apiManagementProblems, edgeProblems, jumpboxProblems, publicEndpointProblems, regionalNetworkProblems, vpnProblems } from './doors.js';
-import { allowListProblems, contentFilterProblems, defenderProblems, dnsProblems, foundryAccountProblems, hubOutboundRuleProblems, identityProblems, missingHubProblems, monitoringProblems, policyProblems, roleProblems } from './guards.js';
-import { platformProblems } from './platform.js';
+import { type ArmTemplate, firewallFindings, nsgFindings, peeringFindings, rangeFindings, routeTableFindings, subnetFindings, zoneLinkFindings } from './arm.js';
+import { apiManagementFindings, bastionFindings, edgeFindings, jumpboxFindings, publicEndpointFindings, regionalNetworkFindings, vpnFindings } from './doors.js';
+import { guidanceIdsOf } from './finding-guidance.js';
+import type { Finding } from './findings.js';
+import {
+  allowListFindings, contentFilterFindings, defenderFindings, dnsFindings, foundryAccountFindings, hubOutboundRuleFindings, identityFindings, missingHubFindings, monitoringFindings, policyFindings, roleFindings,
+} from './guards.js';
+import { platformFindings } from './platform.js';
 
 /**
  * Conformance: every IaC-kind GUIDANCE ID that applies to the stored answers, checked in the compiled ARM
@@ -35,11 +39,11 @@ export interface ConformanceResult {
 
 interface CheckInput extends CompiledLandingZone {
   readonly model: ViewModel;
-  /** Problem lists that several IDs take their share of, each worked out once per run. */
-  readonly platform: () => readonly string[];
-  readonly publicEndpoints: () => readonly string[];
-  readonly apiManagement: () => readonly string[];
-  readonly subnets: () => readonly string[];
+  /** Findings that several IDs take their share of, each worked out once per run. */
+  readonly platform: () => readonly Finding[];
+  readonly publicEndpoints: () => readonly Finding[];
+  readonly apiManagement: () => readonly Finding[];
+  readonly subnets: () => readonly Finding[];
 }
 
 /** A function that computes its value on the first call and returns it from then on. */
@@ -48,86 +52,92 @@ function once<T>(compute: () => T): () => T {
   return () => (value ??= { result: compute() }).result;
 }
 
-/** Only the problems a check tagged with this ID, e.g. `… (SEC-06)`; untagged ones belong to the check's own ID. */
-const taggedWith = (id: GuidanceId, problems: readonly string[]) => problems.filter((problem) => problem.includes(id));
+/** Where each ID's findings are looked for; of those, the ID keeps the ones whose code counts against it (finding-guidance.ts). */
+type Check = (input: CheckInput) => readonly Finding[];
 
-/** The problems that name one of these modules (`module: …`). */
-const inModules = (modules: readonly string[], problems: readonly string[]) => problems.filter((problem) => modules.some((module) => problem.startsWith(`${module}: `)));
-
-/** The modules of the services a Foundry hub brings along (FDY-05). */
-const HUB_SERVICES = ['ai-services', 'storage', 'key-vault', 'container-registry', 'search'];
-
-const CHECKS: Readonly<Partial<Record<GuidanceId, (input: CheckInput) => readonly string[]>>> = {
+const CHECKS = {
   'NET-01': ({ publicEndpoints }) => publicEndpoints(),
-  'NET-02': ({ platform }) => taggedWith('NET-02', platform()),
-  'NET-03': ({ platform, template }) => [...taggedWith('NET-03', platform()), ...zoneLinkProblems(template)],
-  'NET-04': ({ template, model }) => dnsProblems(template, { hubSpoke: model.hubSpoke, existingHub: model.existingHub, resolver: model.dnsResolver }),
-  'NET-05': ({ template, environments, model }) => policyProblems(template, environments, { zoneGroupPolicies: model.policyGuards.privateDnsZoneGroups.length > 0 }),
-  'NET-06': ({ template }) => [...jumpboxProblems(template), ...bastionProblems(template)],
+  'NET-02': ({ platform }) => platform(),
+  'NET-03': ({ platform, template }) => [...platform(), ...zoneLinkFindings(template)],
+  'NET-04': ({ template, model }) => dnsFindings(template, { hubSpoke: model.hubSpoke, existingHub: model.existingHub, resolver: model.dnsResolver }),
+  'NET-05': ({ template, environments, model }) => policyFindings(template, environments, { zoneGroupPolicies: model.policyGuards.privateDnsZoneGroups.length > 0 }),
+  'NET-06': ({ template }) => [...jumpboxFindings(template), ...bastionFindings(template)],
   'NET-07': (input) => [
-    ...routeTableProblems(input.template, input.model.egressThroughFirewall),
-    ...(input.model.firewall ? [...firewallProblems(input.template, { apiManagement: input.model.apiManagement }), ...allowListProblems(input.template, input.environments)] : []),
-    ...input.subnets().filter(isDefaultOutbound),
-    ...taggedWith('NET-07', input.platform()),
+    ...routeTableFindings(input.template, input.model.egressThroughFirewall),
+    ...(input.model.firewall ? [...firewallFindings(input.template, { apiManagement: input.model.apiManagement }), ...allowListFindings(input.template, input.environments)] : []),
+    ...input.subnets(),
+    ...input.platform(),
   ],
-  'NET-08': ({ apiManagement }) => apiManagement().filter((problem) => !/\((SEC-05|NET-14)\)$/.test(problem)),
-  'NET-09': ({ template, model }) => edgeProblems(template, model.answers.gateway),
-  'NET-10': ({ template, model }) => peeringProblems(template, { hub: model.hubSpoke ? 'own' : 'existing', gateway: model.vpn, forwarding: model.firewall }),
-  'NET-11': ({ template }) => vpnProblems(template),
-  'NET-12': ({ template, environments, model, subnets }) => [
-    ...nsgProblems(template, { privateGateway: model.frontDoor }),
-    // Everything else subnetProblems finds is about the subnets' NSGs (or their absence).
-    ...subnets().filter((problem) => !isDefaultOutbound(problem)),
-    ...rangeProblems(environments),
-  ],
-  'NET-14': ({ template, apiManagement }) => [...regionalNetworkProblems(template), ...taggedWith('NET-14', apiManagement())],
-  'FDY-02': ({ template, publicEndpoints, platform }) => [...missingHubProblems(template), ...inModules(['foundry-hub'], [...publicEndpoints(), ...taggedWith('NET-02', platform())])],
-  // A Machine Learning workspace's managed network is NET-07's; FDY-03 is the hub's.
-  'FDY-03': ({ template, platform }) => [...missingHubProblems(template), ...inModules(['foundry-hub'], taggedWith('FDY-03', platform()))],
-  'FDY-04': ({ template, model }) => hubOutboundRuleProblems(template, { search: model.platform.search }),
-  'FDY-05': ({ publicEndpoints, platform }) => inModules(HUB_SERVICES, [...publicEndpoints(), ...taggedWith('SEC-06', platform())]),
-  'FDY-06': ({ template, model, publicEndpoints, platform }) => [
-    ...foundryAccountProblems(template, { agents: model.platform.agents }),
-    ...inModules(['foundry'], [...publicEndpoints(), ...taggedWith('NET-02', platform())]),
-  ],
-  'SEC-02': ({ template, environments }) => defenderProblems(template, environments),
-  'SEC-03': ({ template }) => contentFilterProblems(template),
-  'SEC-05': ({ apiManagement }) => taggedWith('SEC-05', apiManagement()),
-  'SEC-06': ({ platform }) => taggedWith('SEC-06', platform()),
-  'SEC-09': ({ template, environments }) => roleProblems(template, environments),
-  'SEC-10': ({ template }) => identityProblems(template),
-  'SEC-11': ({ template, platform }) => [...taggedWith('SEC-11', platform()), ...monitoringProblems(template)],
-};
+  'NET-08': ({ apiManagement }) => apiManagement(),
+  'NET-09': ({ template, model }) => edgeFindings(template, model.answers.gateway),
+  'NET-10': ({ template, model }) => peeringFindings(template, { hub: model.hubSpoke ? 'own' : 'existing', gateway: model.vpn, forwarding: model.firewall }),
+  'NET-11': ({ template }) => vpnFindings(template),
+  'NET-12': ({ template, environments, model, subnets }) => [...nsgFindings(template, { privateGateway: model.frontDoor }), ...subnets(), ...rangeFindings(environments)],
+  'NET-14': ({ template, apiManagement }) => [...regionalNetworkFindings(template), ...apiManagement()],
+  'FDY-02': ({ template, publicEndpoints, platform }) => [...missingHubFindings(template), ...publicEndpoints(), ...platform()],
+  'FDY-03': ({ template, platform }) => [...missingHubFindings(template), ...platform()],
+  'FDY-04': ({ template, model }) => hubOutboundRuleFindings(template, { search: model.platform.search }),
+  'FDY-05': ({ publicEndpoints, platform }) => [...publicEndpoints(), ...platform()],
+  'FDY-06': ({ template, model, publicEndpoints, platform }) => [...foundryAccountFindings(template, { agents: model.platform.agents }), ...publicEndpoints(), ...platform()],
+  'SEC-02': ({ template, environments }) => defenderFindings(template, environments),
+  'SEC-03': ({ template }) => contentFilterFindings(template),
+  'SEC-05': ({ apiManagement }) => apiManagement(),
+  'SEC-06': ({ platform }) => platform(),
+  'SEC-09': ({ template, environments }) => roleFindings(template, environments),
+  'SEC-10': ({ template }) => identityFindings(template),
+  'SEC-11': ({ template, platform }) => [...platform(), ...monitoringFindings(template)],
+} satisfies Partial<Record<GuidanceId, Check>>;
 
-const isDefaultOutbound = (problem: string) => problem.endsWith('default outbound access');
+/** An ID that `validate` checks: the IaC kind of GUIDANCE.md. */
+export type CheckedId = keyof typeof CHECKS;
 
-/** NET-06: Bastion is the way to the jumpbox. */
-function bastionProblems(template: ArmTemplate): string[] {
-  return allResources(template).some((resource) => resource.type === 'Microsoft.Network/bastionHosts') ? [] : ['bastion: no Azure Bastion in front of the jumpbox'];
+/** The IDs `validate` checks, in the catalogue's order. */
+export const CHECKED_IDS = Object.keys(CHECKS) as CheckedId[];
+
+const isChecked = (id: GuidanceId): id is CheckedId => id in CHECKS;
+
+/** The messages of the findings that count against `id`, each once, in the order found. */
+export function problemsOf(id: CheckedId, findings: readonly Finding[]): string[] {
+  return [...new Set(findings.filter((found) => guidanceIdsOf(found).includes(id)).map((found) => found.message))];
 }
-
-/** The IDs `validate` checks: the IaC kind of GUIDANCE.md. */
-export const CHECKED_IDS = Object.keys(CHECKS) as GuidanceId[];
 
 export function checkConformance(compiled: CompiledLandingZone, model: ViewModel): ConformanceResult[] {
   const { template } = compiled;
   const input: CheckInput = {
     ...compiled,
     model,
-    platform: once(() => platformProblems(template, { zoneGroups: model.dnsZoneGroups })),
-    publicEndpoints: once(() => publicEndpointProblems(template)),
-    apiManagement: once(() => apiManagementProblems(template)),
-    subnets: once(() => subnetProblems(template)),
+    platform: once(() => platformFindings(template, { zoneGroups: model.dnsZoneGroups })),
+    publicEndpoints: once(() => publicEndpointFindings(template)),
+    apiManagement: once(() => apiManagementFindings(template)),
+    subnets: once(() => subnetFindings(template)),
   };
-  return guidanceStatusOf(model)
+  const found = new Map<CheckedId, readonly Finding[]>();
+  const results = guidanceStatusOf(model)
     .filter((entry) => entry.kind === 'IaC')
     .map((entry): ConformanceResult => {
       const base = { id: entry.id, title: entry.title };
       if (entry.status === 'not-applicable') return { ...base, status: 'not-applicable', evidence: [], problems: [], because: entry.because };
       const evidence = entry.status === 'satisfied' ? entry.evidence : [];
-      const check = CHECKS[entry.id];
-      if (!check) throw new Error(`no conformance check for ${entry.id}`);
-      const problems = [...new Set(check(input))];
+      if (!isChecked(entry.id)) throw new Error(`no conformance check for ${entry.id}`);
+      const check: Check = CHECKS[entry.id];
+      found.set(entry.id, check(input));
+      const problems = problemsOf(entry.id, found.get(entry.id)!);
       return { ...base, status: problems.length === 0 ? 'pass' : 'fail', evidence, problems };
     });
+  const lost = uncounted(found);
+  if (lost.length > 0) throw new Error(`findings that no applicable ID counts (CHECKS and finding-guidance.ts disagree): ${lost.map((finding) => finding.code).join(', ')}`);
+  return results;
+}
+
+/**
+ * Findings a check came across that count neither against its own ID nor against any other applicable ID
+ * that looked where they are: a finding would vanish without a word. Each ID's findings by the IDs checked.
+ */
+export function uncounted(found: ReadonlyMap<CheckedId, readonly Finding[]>): Finding[] {
+  const countedBy = (id: CheckedId, finding: Finding) => (found.get(id) ?? []).some((other) => other.code === finding.code && other.message === finding.message);
+  return [...found.values()].flat().filter((finding) => {
+    const applicable = guidanceIdsOf(finding).filter((id) => found.has(id));
+    // A finding only of IDs that do not apply here (an answer turned them off) has nowhere to count.
+    return applicable.length > 0 && !applicable.some((id) => countedBy(id, finding));
+  });
 }

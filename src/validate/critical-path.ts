@@ -1,3 +1,5 @@
+import { resourcesOf } from './arm.js';
+
 /**
  * The deployment's critical path: the longest chain of dependencies through a compiled ARM template,
  * each resource weighted by how long Azure typically takes to create it. Pure: it reads the JSON that
@@ -32,11 +34,6 @@ export interface CriticalPath {
   readonly chain: readonly string[];
   /** The slowest single resource and its minutes. */
   readonly slowest: { readonly name: string; readonly minutes: number };
-}
-
-/** The resources a template declares itself: an array, or (in the symbolic-name format) an object keyed by name. */
-export function resourcesOf<T>(template: { readonly resources?: readonly T[] | Readonly<Record<string, T>> }): T[] {
-  return Array.isArray(template.resources) ? [...(template.resources as readonly T[])] : Object.values(template.resources ?? {});
 }
 
 /** `[format('pip-{0}', parameters('name'))]` → `format('pip-{0}', parameters('name'))`; a literal name stays quoted. */

@@ -1,12 +1,13 @@
 import { type ArmResource, type ArmTemplate, allResources, deploymentsDeclaring, ownResources, resourcesByModule, vnetSubnets } from './arm.js';
-import { diagnosticProblems, privateServiceOf } from './platform.js';
+import { type Finding, finding } from './findings.js';
+import { diagnosticFindings, privateServiceOf } from './platform.js';
 
 /**
  * The checks that are neither a network door nor a private service's own lock-down, read from the compiled
  * template and the parameters of each environment: Azure Policy (NET-05), Defender for AI (SEC-02), content
  * filters (SEC-03), role assignments (SEC-09), managed identities (SEC-10), diagnostics beyond the services
  * (SEC-11), the firewall's allow-list (NET-07), DNS (NET-04) and Foundry's hub and account (FDY-02..FDY-06).
- * Each returns what is wrong, or nothing.
+ * Each returns its findings: what is wrong, or nothing.
  */
 
 type EnvironmentParameters = Readonly<Record<string, Readonly<Record<string, { readonly value?: unknown }>>>>;
@@ -24,56 +25,58 @@ function valuesByEnvironment(value: unknown, environments: EnvironmentParameters
  * NET-05: the deny policy covers every AI and PaaS type the template deploys and denies (Audit only reports)
  * in every environment; with zone-group policies, they deploy or audit, never switched off.
  */
-export function policyProblems(template: ArmTemplate, environments: EnvironmentParameters, { zoneGroupPolicies }: { zoneGroupPolicies: boolean }): string[] {
-  const problems: string[] = [];
+export function policyFindings(template: ArmTemplate, environments: EnvironmentParameters, { zoneGroupPolicies }: { zoneGroupPolicies: boolean }): Finding[] {
+  const problems: Finding[] = [];
   const deployment = (name: string) => ownResources(template).find((resource) => resource.name === name);
   const deny = deployment(DENY_POLICY);
-  if (!deny) return [`${DENY_POLICY}: no policy denies public network access`];
+  if (!deny) return [finding('deny-policy-missing', `${DENY_POLICY}: no policy denies public network access`, DENY_POLICY)];
   const guarded = new Set((deny.properties?.parameters?.resourceTypes?.value ?? []) as string[]);
   const deployed = new Set(allResources(template).flatMap((resource) => privateServiceOf(resource.type)?.policyKey ?? []));
-  for (const key of [...deployed].filter((candidate) => !guarded.has(candidate)).sort()) problems.push(`${DENY_POLICY}: ${key} is deployed but not covered by the policy`);
+  for (const key of [...deployed].filter((candidate) => !guarded.has(candidate)).sort()) problems.push(finding('deny-policy-gap', `${DENY_POLICY}: ${key} is deployed but not covered by the policy`, DENY_POLICY));
   for (const [environment, effect] of valuesByEnvironment(deny.properties?.parameters?.effect?.value, environments)) {
-    if (effect !== 'Deny') problems.push(`${DENY_POLICY}: the effect is ${JSON.stringify(effect)} in ${environment}, not Deny`);
+    if (effect !== 'Deny') problems.push(finding('deny-policy-not-denying', `${DENY_POLICY}: the effect is ${JSON.stringify(effect)} in ${environment}, not Deny`, DENY_POLICY));
   }
   if (!zoneGroupPolicies) return problems;
   const zoneGroups = deployment(ZONE_GROUP_POLICY);
-  if (!zoneGroups) return [...problems, `${ZONE_GROUP_POLICY}: no policy deploys the private DNS zone groups`];
+  if (!zoneGroups) return [...problems, finding('zone-group-policy-missing', `${ZONE_GROUP_POLICY}: no policy deploys the private DNS zone groups`, ZONE_GROUP_POLICY)];
   for (const [environment, effect] of valuesByEnvironment(zoneGroups.properties?.parameters?.effect?.value, environments)) {
-    if (effect !== 'DeployIfNotExists' && effect !== 'AuditIfNotExists') problems.push(`${ZONE_GROUP_POLICY}: the effect is ${JSON.stringify(effect)} in ${environment}, neither DeployIfNotExists nor AuditIfNotExists`);
+    if (effect !== 'DeployIfNotExists' && effect !== 'AuditIfNotExists') {
+      problems.push(finding('zone-group-policy-off', `${ZONE_GROUP_POLICY}: the effect is ${JSON.stringify(effect)} in ${environment}, neither DeployIfNotExists nor AuditIfNotExists`, ZONE_GROUP_POLICY));
+    }
   }
   return problems;
 }
 
 /** SEC-02: the subscription's Defender for AI plan is Standard, and deployed in every environment. */
-export function defenderProblems(template: ArmTemplate, environments: EnvironmentParameters): string[] {
+export function defenderFindings(template: ArmTemplate, environments: EnvironmentParameters): Finding[] {
   const plans = ownResources(template).filter((resource) => resource.type === 'Microsoft.Security/pricings' && resource.name === 'AI');
-  if (plans.length !== 1 || plans[0]!.properties?.pricingTier !== 'Standard') return ['Microsoft.Security/pricings AI: Defender for AI is not on the Standard tier'];
+  if (plans.length !== 1 || plans[0]!.properties?.pricingTier !== 'Standard') return [finding('defender-not-standard', 'Microsoft.Security/pricings AI: Defender for AI is not on the Standard tier')];
   const condition = (plans[0] as { condition?: unknown }).condition;
   return valuesByEnvironment(condition ?? true, environments)
     .filter(([, deployed]) => deployed !== true)
-    .map(([environment]) => `Microsoft.Security/pricings AI: Defender for AI is not deployed in ${environment} (its condition ${String(condition)} is false there)`);
+    .map(([environment]) => finding('defender-not-deployed', `Microsoft.Security/pricings AI: Defender for AI is not deployed in ${environment} (its condition ${String(condition)} is false there)`));
 }
 
 /**
  * SEC-03: there are model deployments, each names a content filter (raiPolicy) that the same module declares,
  * and every such filter blocks jailbreaks and indirect attacks on prompts.
  */
-export function contentFilterProblems(template: ArmTemplate): string[] {
-  const problems: string[] = [];
+export function contentFilterFindings(template: ArmTemplate): Finding[] {
+  const problems: Finding[] = [];
   const deployments = resourcesByModule(template).filter((entry) => entry.resource.type === 'Microsoft.CognitiveServices/accounts/deployments');
   // Only called where models are chosen: none at all means the deployments were removed, not filtered.
-  if (deployments.length === 0) return ['model-deployments: no model deployment, though the answers ask for models'];
+  if (deployments.length === 0) return [finding('model-deployments-missing', 'model-deployments: no model deployment, though the answers ask for models', 'model-deployments')];
   for (const { module, resource, template: declaring } of deployments) {
     const policyName = resource.properties?.raiPolicyName;
     const policy = ownResources(declaring).find((candidate) => candidate.type === 'Microsoft.CognitiveServices/accounts/raiPolicies' && String(candidate.name).includes(String(policyName)));
     if (typeof policyName !== 'string' || !policy) {
-      problems.push(`${module}: Microsoft.CognitiveServices/accounts/deployments ${resource.name} has no content filter of its own (raiPolicyName is ${JSON.stringify(policyName)})`);
+      problems.push(finding('content-filter-missing', `${module}: Microsoft.CognitiveServices/accounts/deployments ${resource.name} has no content filter of its own (raiPolicyName is ${JSON.stringify(policyName)})`, module));
       continue;
     }
     const filters = expandFilters(policy, declaring);
     for (const shield of ['Jailbreak', 'Indirect Attack']) {
       if (!filters.some((filter) => filter.name === shield && filter.enabled === true && filter.blocking === true && filter.source === 'Prompt')) {
-        problems.push(`${module}: Microsoft.CognitiveServices/accounts/raiPolicies ${policyName} does not block ${shield} on prompts`);
+        problems.push(finding('prompt-shield-off', `${module}: Microsoft.CognitiveServices/accounts/raiPolicies ${policyName} does not block ${shield} on prompts`, module));
       }
     }
   }
@@ -101,18 +104,20 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * SEC-09: no broad role anywhere (template or parameters); every role assignment goes to a principal the
  * parameters name (groups) or a managed identity the deployment creates, never to a principal ID written in.
  */
-export function roleProblems(template: ArmTemplate, environments: EnvironmentParameters): string[] {
-  const problems: string[] = [];
+export function roleFindings(template: ArmTemplate, environments: EnvironmentParameters): Finding[] {
+  const problems: Finding[] = [];
   const text = JSON.stringify(template).toLowerCase();
   for (const [id, role] of Object.entries(BROAD_ROLES)) {
-    if (text.includes(id)) problems.push(`the template assigns ${role} (${id})`);
+    if (text.includes(id)) problems.push(finding('broad-role-assigned', `the template assigns ${role} (${id})`));
     for (const [environment, parameters] of Object.entries(environments)) {
-      if (JSON.stringify(parameters).toLowerCase().includes(id)) problems.push(`the parameters of ${environment} assign ${role} (${id})`);
+      if (JSON.stringify(parameters).toLowerCase().includes(id)) problems.push(finding('broad-role-assigned', `the parameters of ${environment} assign ${role} (${id})`));
     }
   }
   for (const { module, resource } of resourcesByModule(template).filter((entry) => entry.resource.type === 'Microsoft.Authorization/roleAssignments')) {
     const principal = resource.properties?.principalId;
-    if (typeof principal === 'string' && GUID.test(principal)) problems.push(`${module}: Microsoft.Authorization/roleAssignments gives a role to a principal written into the template (${principal})`);
+    if (typeof principal === 'string' && GUID.test(principal)) {
+      problems.push(finding('role-to-fixed-principal', `${module}: Microsoft.Authorization/roleAssignments gives a role to a principal written into the template (${principal})`, module));
+    }
   }
   return problems;
 }
@@ -131,24 +136,26 @@ const MONITORED = [
 ];
 
 /** SEC-11 for the network, the doors and the gateway: each sends its diagnostics to Log Analytics. */
-export function monitoringProblems(template: ArmTemplate): string[] {
+export function monitoringFindings(template: ArmTemplate): Finding[] {
   return resourcesByModule(template)
     .filter(({ resource }) => MONITORED.includes(resource.type.toLowerCase()))
-    .flatMap(({ module, resource, template: declaring }) => diagnosticProblems(`${module}: ${resource.type}`, resource, declaring));
+    .flatMap(({ module, resource, template: declaring }) => diagnosticFindings(module, resource, declaring));
 }
 
 /**
  * NET-07: the firewall's allow-list names destinations; an entry of `*` (in a rule or in an environment's
  * firewallAllowedFqdns) turns it into allow-all.
  */
-export function allowListProblems(template: ArmTemplate, environments: EnvironmentParameters): string[] {
-  const problems: string[] = [];
+export function allowListFindings(template: ArmTemplate, environments: EnvironmentParameters): Finding[] {
+  const problems: Finding[] = [];
   for (const group of allResources(template).filter((resource) => resource.type === 'Microsoft.Network/firewallPolicies/ruleCollectionGroups')) {
-    if (/"(targetFqdns|destinationAddresses|destinationFqdns)":\[[^\]]*"\*"/.test(JSON.stringify(group.properties ?? {}))) problems.push(`firewall: Microsoft.Network/firewallPolicies/ruleCollectionGroups ${group.name} allows every destination (*)`);
+    if (/"(targetFqdns|destinationAddresses|destinationFqdns)":\[[^\]]*"\*"/.test(JSON.stringify(group.properties ?? {}))) {
+      problems.push(finding('allow-list-allows-all', `firewall: Microsoft.Network/firewallPolicies/ruleCollectionGroups ${group.name} allows every destination (*)`, 'firewall'));
+    }
   }
   for (const [environment, parameters] of Object.entries(environments)) {
     const allowed = parameters.firewallAllowedFqdns?.value;
-    if (Array.isArray(allowed) && allowed.includes('*')) problems.push(`firewall: firewallAllowedFqdns allows every destination (*) in ${environment}`);
+    if (Array.isArray(allowed) && allowed.includes('*')) problems.push(finding('allow-list-allows-all', `firewall: firewallAllowedFqdns allows every destination (*) in ${environment}`, 'firewall'));
   }
   return problems;
 }
@@ -164,31 +171,33 @@ const CALLERS = [
 ];
 
 /** SEC-10: every service that calls another has a managed identity. */
-export function identityProblems(template: ArmTemplate): string[] {
+export function identityFindings(template: ArmTemplate): Finding[] {
   return resourcesByModule(template)
     .filter(({ resource }) => CALLERS.includes(resource.type.toLowerCase()))
     .filter(({ resource }) => !/Assigned/.test(String((resource as { identity?: { type?: unknown } }).identity?.type)))
-    .map(({ module, resource }) => `${module}: ${resource.type} has no managed identity`);
+    .map(({ module, resource }) => finding('managed-identity-missing', `${module}: ${resource.type} has no managed identity`, module));
 }
 
 /** FDY-02..FDY-04: what the hub's checks mean nothing without: its module deployment. */
-export function missingHubProblems(template: ArmTemplate): string[] {
-  return ownResources(template).some((resource) => resource.name === 'foundry-hub') ? [] : ['foundry-hub: no Foundry hub deployment'];
+export function missingHubFindings(template: ArmTemplate): Finding[] {
+  return ownResources(template).some((resource) => resource.name === 'foundry-hub') ? [] : [finding('foundry-hub-missing', 'foundry-hub: no Foundry hub deployment', 'foundry-hub')];
 }
 
 /**
  * FDY-04: the hub's managed network reaches the customer's own AI Services account (and AI Search, when
  * deployed) through private endpoint outbound rules.
  */
-export function hubOutboundRuleProblems(template: ArmTemplate, { search }: { search: boolean }): string[] {
+export function hubOutboundRuleFindings(template: ArmTemplate, { search }: { search: boolean }): Finding[] {
   const hub = ownResources(template).find((resource) => resource.name === 'foundry-hub');
-  if (!hub) return missingHubProblems(template);
+  if (!hub) return missingHubFindings(template);
   const rules = JSON.stringify(hub.properties?.parameters?.privateEndpointOutboundRules?.value ?? []);
   const inner = JSON.stringify(hub.properties?.template ?? {});
-  const problems: string[] = [];
-  if (!inner.includes("'type', 'PrivateEndpoint'")) problems.push('foundry-hub: Microsoft.MachineLearningServices/workspaces has no private endpoint outbound rules');
+  const problems: Finding[] = [];
+  if (!inner.includes("'type', 'PrivateEndpoint'")) problems.push(finding('hub-outbound-rules-missing', 'foundry-hub: Microsoft.MachineLearningServices/workspaces has no private endpoint outbound rules', 'foundry-hub'));
   for (const [target, label] of [['ai-services', 'the AI Services account'], ...(search ? [['search', 'AI Search']] : [])] as const) {
-    if (!rules.includes(`'Microsoft.Resources/deployments', '${target}')`)) problems.push(`foundry-hub: Microsoft.MachineLearningServices/workspaces has no private endpoint outbound rule to ${label}`);
+    if (!rules.includes(`'Microsoft.Resources/deployments', '${target}')`)) {
+      problems.push(finding('hub-outbound-rules-missing', `foundry-hub: Microsoft.MachineLearningServices/workspaces has no private endpoint outbound rule to ${label}`, 'foundry-hub'));
+    }
   }
   return problems;
 }
@@ -197,19 +206,21 @@ export function hubOutboundRuleProblems(template: ArmTemplate, { search }: { sea
  * FDY-06: the Foundry account lets projects be managed and has a project; with agents, it is injected into
  * the agent subnet, which is delegated to Microsoft.App/environments.
  */
-export function foundryAccountProblems(template: ArmTemplate, { agents }: { agents: boolean }): string[] {
+export function foundryAccountFindings(template: ArmTemplate, { agents }: { agents: boolean }): Finding[] {
   const entries = resourcesByModule(template).filter(({ module }) => module === 'foundry');
   const account = entries.find(({ resource }) => resource.type === 'Microsoft.CognitiveServices/accounts')?.resource;
-  if (!account) return ['foundry: no Foundry (AI Services) account'];
-  const problems: string[] = [];
-  if (account.properties?.allowProjectManagement !== true) problems.push('foundry: Microsoft.CognitiveServices/accounts does not allow project management');
-  if (!entries.some(({ resource }) => resource.type === 'Microsoft.CognitiveServices/accounts/projects')) problems.push('foundry: Microsoft.CognitiveServices/accounts has no project');
+  if (!account) return [finding('foundry-account-missing', 'foundry: no Foundry (AI Services) account', 'foundry')];
+  const problems: Finding[] = [];
+  if (account.properties?.allowProjectManagement !== true) problems.push(finding('project-management-off', 'foundry: Microsoft.CognitiveServices/accounts does not allow project management', 'foundry'));
+  if (!entries.some(({ resource }) => resource.type === 'Microsoft.CognitiveServices/accounts/projects')) problems.push(finding('foundry-project-missing', 'foundry: Microsoft.CognitiveServices/accounts has no project', 'foundry'));
   if (!agents) return problems;
   const injections = JSON.stringify(account.properties?.networkInjections ?? null);
-  if (!injections.includes('"scenario":"agent"') || !injections.includes('subnetArmId')) problems.push('foundry: Microsoft.CognitiveServices/accounts is not injected into the agent subnet');
+  if (!injections.includes('"scenario":"agent"') || !injections.includes('subnetArmId')) problems.push(finding('agent-injection-missing', 'foundry: Microsoft.CognitiveServices/accounts is not injected into the agent subnet', 'foundry'));
   const subnets = vnetSubnets(template).get('virtual-network');
   const agentSubnet = Array.isArray(subnets) ? subnets.find((subnet) => subnet.name === 'snet-agents') : undefined;
-  if ((agentSubnet as { delegation?: unknown } | undefined)?.delegation !== 'Microsoft.App/environments') problems.push('virtual-network: the agent subnet snet-agents is not delegated to Microsoft.App/environments');
+  if ((agentSubnet as { delegation?: unknown } | undefined)?.delegation !== 'Microsoft.App/environments') {
+    problems.push(finding('agent-subnet-not-delegated', 'virtual-network: the agent subnet snet-agents is not delegated to Microsoft.App/environments', 'virtual-network'));
+  }
   return problems;
 }
 
@@ -217,19 +228,25 @@ export function foundryAccountProblems(template: ArmTemplate, { agents }: { agen
  * NET-04: the DNS Private Resolver has an inbound endpoint; in hub-spoke the zones and the resolver live in
  * the hub's resource group; with an existing hub, the spoke resolves through the hub's DNS servers.
  */
-export function dnsProblems(template: ArmTemplate, { hubSpoke, existingHub, resolver }: { hubSpoke: boolean; existingHub: boolean; resolver: boolean }): string[] {
-  const problems: string[] = [];
-  if (resolver && deploymentsDeclaring(template, 'Microsoft.Network/dnsResolvers/inboundEndpoints').length === 0) problems.push('dns-resolver: no DNS Private Resolver with an inbound endpoint');
+export function dnsFindings(template: ArmTemplate, { hubSpoke, existingHub, resolver }: { hubSpoke: boolean; existingHub: boolean; resolver: boolean }): Finding[] {
+  const problems: Finding[] = [];
+  if (resolver && deploymentsDeclaring(template, 'Microsoft.Network/dnsResolvers/inboundEndpoints').length === 0) {
+    problems.push(finding('dns-resolver-missing', 'dns-resolver: no DNS Private Resolver with an inbound endpoint', 'dns-resolver'));
+  }
   if (hubSpoke) {
     for (const type of ['Microsoft.Network/privateDnsZones', 'Microsoft.Network/dnsResolvers']) {
       for (const deployment of deploymentsDeclaring(template, type)) {
-        if (!String((deployment as { resourceGroup?: unknown }).resourceGroup).includes('hubResourceGroup')) problems.push(`${deployment.name}: ${type} is not in the hub's resource group`);
+        if (!String((deployment as { resourceGroup?: unknown }).resourceGroup).includes('hubResourceGroup')) {
+          problems.push(finding('dns-outside-hub', `${deployment.name}: ${type} is not in the hub's resource group`, deployment.name));
+        }
       }
     }
   }
   if (existingHub) {
     const workload = ownResources(template).find((resource) => resource.name === 'virtual-network');
-    if (!JSON.stringify(workload?.properties?.parameters?.dnsServers ?? {}).includes("parameters('hubDnsServers')")) problems.push('virtual-network: the spoke does not resolve through the hub\'s DNS servers (hubDnsServers)');
+    if (!JSON.stringify(workload?.properties?.parameters?.dnsServers ?? {}).includes("parameters('hubDnsServers')")) {
+      problems.push(finding('spoke-dns-bypasses-hub', 'virtual-network: the spoke does not resolve through the hub\'s DNS servers (hubDnsServers)', 'virtual-network'));
+    }
   }
   return problems;
 }

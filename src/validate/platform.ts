@@ -1,5 +1,6 @@
 import { PRIVATE_ENDPOINT_SUBNET } from '../network/address-plan.js';
 import { type ArmResource, type ArmTemplate, ownResources, resourcesByModule } from './arm.js';
+import { asMessages, type Finding, type FindingCode, finding } from './findings.js';
 
 /**
  * What each AI and PaaS resource type must be (NET-01, NET-02, NET-03, NET-07, FDY-02, FDY-03, SEC-06,
@@ -9,14 +10,15 @@ import { type ArmResource, type ArmTemplate, ownResources, resourcesByModule } f
 interface Expectation {
   /** The key of its type in the deny-public-access policy's map (main.bicep's policy module, NET-05). */
   readonly policyKey: string;
-  readonly locked: (resource: ArmResource) => string[];
+  /** What is not locked down, without the resource's name. */
+  readonly locked: (resource: ArmResource) => Finding[];
   /** Group ID → zone keys of `privateDnsZoneResourceIds`; undefined when the resource has no endpoint of its own. */
   readonly endpoints?: (resource: ArmResource) => Readonly<Record<string, readonly string[]>>;
 }
 
-const must = (resource: ArmResource, property: string, expected: unknown, label: string): string[] => {
+const must = (resource: ArmResource, property: string, expected: unknown, code: FindingCode, label: string): Finding[] => {
   const actual = property.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], resource.properties);
-  return actual === expected ? [] : [`${label} (${property} is ${JSON.stringify(actual)})`];
+  return actual === expected ? [] : [finding(code, `${label} (${property} is ${JSON.stringify(actual)})`)];
 };
 
 const ACCOUNT_ZONES = ['cognitiveServices', 'openAi', 'aiServices'];
@@ -24,23 +26,23 @@ const ACCOUNT_ZONES = ['cognitiveServices', 'openAi', 'aiServices'];
 const EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   'microsoft.cognitiveservices/accounts': {
     policyKey: 'cognitiveServices',
-    locked: (account) => must(account, 'disableLocalAuth', true, 'keys are not disabled (SEC-06)'),
+    locked: (account) => must(account, 'disableLocalAuth', true, 'local-auth-enabled', 'keys are not disabled (SEC-06)'),
     // An Azure OpenAI account answers only on its openai.azure.com name.
     endpoints: (account) => ({ account: (account as { kind?: string }).kind === 'OpenAI' ? ['openAi'] : ACCOUNT_ZONES }),
   },
   'microsoft.storage/storageaccounts': {
     policyKey: 'storage',
-    locked: (account) => must(account, 'allowSharedKeyAccess', false, 'shared keys are allowed (SEC-06)'),
+    locked: (account) => must(account, 'allowSharedKeyAccess', false, 'local-auth-enabled', 'shared keys are allowed (SEC-06)'),
     endpoints: () => ({ blob: ['blob'], file: ['file'] }),
   },
   'microsoft.keyvault/vaults': {
     policyKey: 'keyVault',
-    locked: (vault) => must(vault, 'enableRbacAuthorization', true, 'the vault is not in RBAC mode (SEC-06)'),
+    locked: (vault) => must(vault, 'enableRbacAuthorization', true, 'local-auth-enabled', 'the vault is not in RBAC mode (SEC-06)'),
     endpoints: () => ({ vault: ['keyVault'] }),
   },
   'microsoft.search/searchservices': {
     policyKey: 'search',
-    locked: (service) => must(service, 'disableLocalAuth', true, 'API keys are not disabled (SEC-06)'),
+    locked: (service) => must(service, 'disableLocalAuth', true, 'local-auth-enabled', 'API keys are not disabled (SEC-06)'),
     endpoints: () => ({ searchService: ['search'] }),
   },
   'microsoft.machinelearningservices/workspaces': {
@@ -49,20 +51,20 @@ const EXPECTATIONS: Readonly<Record<string, Expectation>> = {
     locked: (workspace) => ((workspace as { kind?: string }).kind === 'Project'
       ? []
       : [
-          ...must(workspace, 'managedNetwork.isolationMode', 'AllowOnlyApprovedOutbound', 'the managed network does not allow only approved outbound traffic (NET-07, FDY-03)'),
-          ...must(workspace, 'provisionNetworkNow', true, 'the managed network is not provisioned at deployment (NET-07, FDY-03)'),
-          ...must(workspace, 'systemDatastoresAuthMode', 'identity', 'the system datastores use keys (SEC-06)'),
+          ...must(workspace, 'managedNetwork.isolationMode', 'AllowOnlyApprovedOutbound', 'managed-network-open', 'the managed network does not allow only approved outbound traffic (NET-07, FDY-03)'),
+          ...must(workspace, 'provisionNetworkNow', true, 'managed-network-not-provisioned', 'the managed network is not provisioned at deployment (NET-07, FDY-03)'),
+          ...must(workspace, 'systemDatastoresAuthMode', 'identity', 'local-auth-enabled', 'the system datastores use keys (SEC-06)'),
         ]),
     endpoints: (workspace): Readonly<Record<string, readonly string[]>> => ((workspace as { kind?: string }).kind === 'Project' ? {} : { amlworkspace: ['machineLearningApi', 'machineLearningNotebooks'] }),
   },
   'microsoft.containerregistry/registries': {
     policyKey: 'containerRegistry',
-    locked: (registry) => must(registry, 'adminUserEnabled', false, 'the admin user is enabled (SEC-06)'),
+    locked: (registry) => must(registry, 'adminUserEnabled', false, 'local-auth-enabled', 'the admin user is enabled (SEC-06)'),
     endpoints: () => ({ registry: ['containerRegistry'] }),
   },
   'microsoft.documentdb/databaseaccounts': {
     policyKey: 'cosmosDb',
-    locked: (account) => must(account, 'disableLocalAuth', true, 'keys are not disabled (SEC-06)'),
+    locked: (account) => must(account, 'disableLocalAuth', true, 'local-auth-enabled', 'keys are not disabled (SEC-06)'),
     endpoints: () => ({ Sql: ['cosmosDb'] }),
   },
 };
@@ -104,7 +106,7 @@ function endpointModules(template: ArmTemplate): EndpointModule[] {
 }
 
 /** The problems of every AI and PaaS resource: not locked down, without its endpoint and zones, or without diagnostics. */
-export function platformProblems(template: ArmTemplate, { zoneGroups = true } = {}): string[] {
+export function platformFindings(template: ArmTemplate, { zoneGroups = true } = {}): Finding[] {
   const endpoints = endpointModules(template);
   return resourcesByModule(template).flatMap(({ module, resource, template: declaring }) => {
     const expectation = privateServiceOf(resource.type);
@@ -115,29 +117,33 @@ export function platformProblems(template: ArmTemplate, { zoneGroups = true } = 
     const passed = parameter && ownResources(template).find((candidate) => candidate.name === module)?.properties?.parameters?.[parameter]?.value;
     const resolved = passed ? { ...resource, kind: passed } : resource;
     const label = `${module}: ${resource.type}`;
-    const problems = expectation.locked(resolved).map((problem) => `${label}: ${problem}`);
+    const problems = expectation.locked(resolved).map((unlocked) => finding(unlocked.code, `${label}: ${unlocked.message}`, module));
     for (const [groupId, zoneKeys] of Object.entries(expectation.endpoints?.(resolved) ?? {})) {
       const endpoint = endpoints.find((candidate) => candidate.target === module && candidate.groupId === groupId);
-      if (!endpoint) problems.push(`${label}: no private endpoint for ${groupId} (NET-02)`);
-      else if (!new RegExp(`['"]${PRIVATE_ENDPOINT_SUBNET.name}['"]`).test(endpoint.subnet)) problems.push(`${label}: the ${groupId} endpoint is not in the dedicated subnet ${PRIVATE_ENDPOINT_SUBNET.name} (NET-02)`);
+      if (!endpoint) problems.push(finding('private-endpoint-missing', `${label}: no private endpoint for ${groupId} (NET-02)`, module));
+      else if (!new RegExp(`['"]${PRIVATE_ENDPOINT_SUBNET.name}['"]`).test(endpoint.subnet)) problems.push(finding('private-endpoint-misplaced', `${label}: the ${groupId} endpoint is not in the dedicated subnet ${PRIVATE_ENDPOINT_SUBNET.name} (NET-02)`, module));
       else if (zoneGroups && JSON.stringify(endpoint.zoneKeys) !== JSON.stringify(zoneKeys)) {
-        problems.push(`${label}: the ${groupId} endpoint registers in ${JSON.stringify(endpoint.zoneKeys)}, not ${JSON.stringify(zoneKeys)} (NET-03)`);
+        problems.push(finding('private-endpoint-zones-wrong', `${label}: the ${groupId} endpoint registers in ${JSON.stringify(endpoint.zoneKeys)}, not ${JSON.stringify(zoneKeys)} (NET-03)`, module));
       }
     }
-    return [...problems, ...diagnosticProblems(label, resource, declaring)];
+    return [...problems, ...diagnosticFindings(module, resource, declaring)];
   });
 }
 
 /** SEC-11: the template that declares a resource also sends its logs and metrics, all of them, to Log Analytics. */
-export function diagnosticProblems(label: string, resource: ArmResource, declaring: ArmTemplate): string[] {
+export function diagnosticFindings(module: string, resource: ArmResource, declaring: ArmTemplate): Finding[] {
+  const label = `${module}: ${resource.type}`;
   const typeName = resource.type.split('/').at(-1)!;
   const settings = ownResources(declaring).filter((candidate) => candidate.type === 'Microsoft.Insights/diagnosticSettings' && new RegExp(`/${typeName}['/]`).test(String((candidate as { scope?: string }).scope)));
-  if (settings.length === 0) return [`${label}: no diagnostic settings to Log Analytics (SEC-11)`];
+  if (settings.length === 0) return [finding('diagnostics-missing', `${label}: no diagnostic settings to Log Analytics (SEC-11)`, module)];
   return settings.flatMap((setting) => {
     const { workspaceId, logs = [], metrics = [] } = (setting.properties ?? {}) as { workspaceId?: unknown; logs?: { enabled?: unknown }[]; metrics?: { enabled?: unknown }[] };
     return [
-      ...(workspaceId === undefined ? [`${label}: its diagnostic settings send nothing to Log Analytics (SEC-11)`] : []),
-      ...([...logs, ...metrics].some((category) => category.enabled !== true) ? [`${label}: its diagnostic settings switch categories off (SEC-11)`] : []),
+      ...(workspaceId === undefined ? [finding('diagnostics-without-workspace', `${label}: its diagnostic settings send nothing to Log Analytics (SEC-11)`, module)] : []),
+      ...([...logs, ...metrics].some((category) => category.enabled !== true) ? [finding('diagnostics-partial', `${label}: its diagnostic settings switch categories off (SEC-11)`, module)] : []),
     ];
   });
 }
+
+// The text of platformFindings, for test/compile/compile.test.ts, which asserts on messages; validate reads the findings.
+export const platformProblems = asMessages(platformFindings);

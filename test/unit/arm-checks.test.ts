@@ -1,29 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { rangeProblems, subnetProblems } from '../../src/validate/arm.js';
+import { rangeFindings, subnetFindings } from '../../src/validate/arm.js';
 
 const value = (v: unknown) => ({ value: v });
 
 describe('structural checks of compiled templates catch broken networks', () => {
   it('finds overlapping VNets across environments and subnets outside their VNet', () => {
-    expect(rangeProblems({
+    expect(rangeFindings({
       dev: { vnetAddressPrefix: value('10.0.0.0/22'), privateEndpointSubnetPrefix: value('10.9.0.0/26') },
       prod: { vnetAddressPrefix: value('10.0.2.0/23'), privateEndpointSubnetPrefix: value('10.0.2.0/26') },
     })).toEqual([
-      'dev.privateEndpointSubnetPrefix 10.9.0.0/26 is outside every VNet of dev',
-      'dev.vnetAddressPrefix 10.0.0.0/22 overlaps prod.vnetAddressPrefix 10.0.2.0/23',
+      { code: 'subnet-outside-vnet', message: 'dev.privateEndpointSubnetPrefix 10.9.0.0/26 is outside every VNet of dev' },
+      { code: 'ranges-overlap', message: 'dev.vnetAddressPrefix 10.0.0.0/22 overlaps prod.vnetAddressPrefix 10.0.2.0/23' },
     ]);
   });
 
   it('finds a firewall address outside the firewall subnet', () => {
-    expect(rangeProblems({
+    expect(rangeFindings({
       dev: { vnetAddressPrefix: value('10.0.0.0/24'), firewallSubnetPrefix: value('10.0.0.0/26'), firewallPrivateIp: value('10.0.0.0') },
-    })).toEqual(['dev.firewallPrivateIp 10.0.0.0 is not the address Azure gives the firewall (offset 4 of its subnet)']);
+    })).toEqual([{ code: 'firewall-address-misplaced', message: 'dev.firewallPrivateIp 10.0.0.0 is not the address Azure gives the firewall (offset 4 of its subnet)' }]);
   });
 
   it('finds hub subnets that overlap each other', () => {
-    expect(rangeProblems({
+    expect(rangeFindings({
       dev: { hubVnetAddressPrefix: value('10.1.0.0/24'), dnsResolverInboundSubnetPrefix: value('10.1.0.0/28'), dnsResolverOutboundSubnetPrefix: value('10.1.0.0/27') },
-    })).toEqual(['dev.dnsResolverInboundSubnetPrefix 10.1.0.0/28 overlaps dev.dnsResolverOutboundSubnetPrefix 10.1.0.0/27']);
+    })).toEqual([{ code: 'ranges-overlap', message: 'dev.dnsResolverInboundSubnetPrefix 10.1.0.0/28 overlaps dev.dnsResolverOutboundSubnetPrefix 10.1.0.0/27' }]);
   });
 
   it('finds a subnet without an NSG or with default outbound access, in nested templates too', () => {
@@ -40,9 +40,9 @@ describe('structural checks of compiled templates catch broken networks', () => 
         }] } },
       }],
     };
-    expect(subnetProblems(template)).toEqual([
-      'vnet: subnet snet-app has no network security group',
-      'vnet: subnet GatewaySubnet keeps default outbound access',
+    expect(subnetFindings(template)).toEqual([
+      { code: 'subnet-without-nsg', message: 'vnet: subnet snet-app has no network security group' },
+      { code: 'subnet-default-outbound', message: 'vnet: subnet GatewaySubnet keeps default outbound access' },
     ]);
   });
 });

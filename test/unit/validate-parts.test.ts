@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { templateFigures } from '../../src/validate/figures.js';
-import { allowListProblems, defenderProblems, monitoringProblems, policyProblems, roleProblems } from '../../src/validate/guards.js';
+import { allowListFindings, defenderFindings, monitoringFindings, policyFindings, roleFindings } from '../../src/validate/guards.js';
+import { CHECKED_IDS, type CheckedId, problemsOf, uncounted } from '../../src/validate/conformance.js';
+import { GUIDANCE_OF_FINDING, guidanceIdsOf } from '../../src/validate/finding-guidance.js';
+import { finding, type FindingCode, messagesOf } from '../../src/validate/findings.js';
 import { locate, moduleDeclarations, moduleOf } from '../../src/validate/locate.js';
+import { platformFindings } from '../../src/validate/platform.js';
 import { sarifOf } from '../../src/validate/sarif.js';
 import type { ValidationReport } from '../../src/validate/report.js';
 
@@ -85,22 +89,22 @@ describe('the guard checks', () => {
 
   it('NET-05 reads the policy effect of each environment and the types the policy leaves out', () => {
     const environments = { dev: { publicNetworkAccessPolicyEffect: { value: 'Deny' } }, prod: { publicNetworkAccessPolicyEffect: { value: 'Audit' } } };
-    expect(policyProblems(template, environments, { zoneGroupPolicies: false })).toEqual([
-      'policy-deny-public-network-access: storage is deployed but not covered by the policy',
-      'policy-deny-public-network-access: the effect is "Audit" in prod, not Deny',
+    expect(policyFindings(template, environments, { zoneGroupPolicies: false })).toEqual([
+      { code: 'deny-policy-gap', message: 'policy-deny-public-network-access: storage is deployed but not covered by the policy', module: 'policy-deny-public-network-access' },
+      { code: 'deny-policy-not-denying', message: 'policy-deny-public-network-access: the effect is "Audit" in prod, not Deny', module: 'policy-deny-public-network-access' },
     ]);
   });
 
   it('SEC-02 reads whether each environment deploys the Defender plan', () => {
     const plan = { resources: [{ type: 'Microsoft.Security/pricings', name: 'AI', condition: "[parameters('enableDefenderForAi')]", properties: { pricingTier: 'Standard' } }] };
-    expect(defenderProblems(plan, { dev: { enableDefenderForAi: { value: true } }, prod: { enableDefenderForAi: { value: false } } })).toEqual([
-      "Microsoft.Security/pricings AI: Defender for AI is not deployed in prod (its condition [parameters('enableDefenderForAi')] is false there)",
+    expect(defenderFindings(plan, { dev: { enableDefenderForAi: { value: true } }, prod: { enableDefenderForAi: { value: false } } })).toEqual([
+      { code: 'defender-not-deployed', message: "Microsoft.Security/pricings AI: Defender for AI is not deployed in prod (its condition [parameters('enableDefenderForAi')] is false there)" },
     ]);
   });
 
   it('NET-07 refuses an allow-list that allows everything, in a rule or in an environment\'s parameters', () => {
     const firewall = { resources: [{ type: 'Microsoft.Network/firewallPolicies/ruleCollectionGroups', name: 'egress', properties: { ruleCollections: [{ rules: [{ targetFqdns: ['pypi.org', '*'] }] }] } }] };
-    expect(allowListProblems(firewall, { dev: { firewallAllowedFqdns: { value: ['*'] } }, prod: { firewallAllowedFqdns: { value: ['*.contoso.com'] } } })).toEqual([
+    expect(messagesOf(allowListFindings(firewall, { dev: { firewallAllowedFqdns: { value: ['*'] } }, prod: { firewallAllowedFqdns: { value: ['*.contoso.com'] } } }))).toEqual([
       'firewall: Microsoft.Network/firewallPolicies/ruleCollectionGroups egress allows every destination (*)',
       'firewall: firewallAllowedFqdns allows every destination (*) in dev',
     ]);
@@ -111,14 +115,72 @@ describe('the guard checks', () => {
       { type: 'Microsoft.Network/bastionHosts', name: "[parameters('name')]" },
       { type: 'Microsoft.Insights/diagnosticSettings', name: 'to-log-analytics', scope: "[format('Microsoft.Network/bastionHosts/{0}', parameters('name'))]", properties: { workspaceId: "[parameters('w')]", logs: [{ categoryGroup: 'allLogs', enabled: false }] } },
     ] } } }] };
-    expect(monitoringProblems(bastion)).toEqual(['bastion: Microsoft.Network/bastionHosts: its diagnostic settings switch categories off (SEC-11)']);
+    expect(monitoringFindings(bastion)).toEqual([{ code: 'diagnostics-partial', message: 'bastion: Microsoft.Network/bastionHosts: its diagnostic settings switch categories off (SEC-11)', module: 'bastion' }]);
   });
 
   it('SEC-09 finds a principal written into the template and a broad role in the parameters', () => {
-    expect(roleProblems(template, { dev: { extraRoles: { value: ['b24988ac-6180-42a0-ab88-20f7382dd24c'] } } })).toEqual([
-      'the parameters of dev assign Contributor (b24988ac-6180-42a0-ab88-20f7382dd24c)',
-      'storage: Microsoft.Authorization/roleAssignments gives a role to a principal written into the template (11111111-2222-3333-4444-555555555555)',
+    expect(roleFindings(template, { dev: { extraRoles: { value: ['b24988ac-6180-42a0-ab88-20f7382dd24c'] } } })).toEqual([
+      { code: 'broad-role-assigned', message: 'the parameters of dev assign Contributor (b24988ac-6180-42a0-ab88-20f7382dd24c)' },
+      { code: 'role-to-fixed-principal', message: 'storage: Microsoft.Authorization/roleAssignments gives a role to a principal written into the template (11111111-2222-3333-4444-555555555555)', module: 'storage' },
     ]);
+  });
+});
+
+describe('assigning findings to guidance IDs', () => {
+  it('every kind of finding counts against IDs that validate checks, at least one whatever module it is in', () => {
+    for (const [code, assignment] of Object.entries(GUIDANCE_OF_FINDING)) {
+      const ids = assignment.map((assigned) => (typeof assigned === 'string' ? assigned : assigned.id));
+      expect(CHECKED_IDS, code).toEqual(expect.arrayContaining(ids));
+      // Outside every module, a finding still counts against its code's unconditional IDs: at least one.
+      const unconditional = assignment.filter((assigned) => typeof assigned === 'string');
+      expect(unconditional.length, code).toBeGreaterThan(0);
+      expect(guidanceIdsOf(finding(code as FindingCode, 'anything')), code).toEqual(unconditional);
+    }
+  });
+
+  it('the code decides, not the message: a reworded message stays with its ID, a tag in the text moves nothing', () => {
+    // Matching the text sent a subnet to NET-07 when its message ended in "default outbound access".
+    const findings = [
+      finding('subnet-without-nsg', 'vnet: subnet snet-a has no NSG, and keeps default outbound access'),
+      finding('subnet-default-outbound', 'vnet: subnet snet-b lets its machines reach the internet on their own'),
+      finding('local-auth-enabled', 'search: Microsoft.Search/searchServices: API keys are on (NET-02, NET-07)', 'search'),
+    ];
+    expect(problemsOf('NET-12', findings)).toEqual(['vnet: subnet snet-a has no NSG, and keeps default outbound access']);
+    expect(problemsOf('NET-07', findings)).toEqual(['vnet: subnet snet-b lets its machines reach the internet on their own']);
+    expect(problemsOf('NET-02', findings)).toEqual([]);
+    expect(problemsOf('SEC-06', findings)).toEqual(['search: Microsoft.Search/searchServices: API keys are on (NET-02, NET-07)']);
+  });
+
+  it('a Foundry ID counts a shared finding only in its own modules', () => {
+    const exposed = (module?: string) => guidanceIdsOf(finding('public-network-access-enabled', 'x: has public network access "Enabled"', module));
+    expect(exposed('foundry-hub')).toEqual(['NET-01', 'FDY-02']);
+    expect(exposed('key-vault')).toEqual(['NET-01', 'FDY-05']);
+    expect(exposed('foundry')).toEqual(['NET-01', 'FDY-06']);
+    expect(exposed('machine-learning')).toEqual(['NET-01']);
+    expect(exposed()).toEqual(['NET-01']);
+    expect(guidanceIdsOf(finding('managed-network-open', 'x', 'foundry-hub'))).toEqual(['NET-07', 'FDY-03']);
+    expect(guidanceIdsOf(finding('managed-network-open', 'x', 'machine-learning'))).toEqual(['NET-07']);
+  });
+
+  it('the checks tag what they find with its code and module', () => {
+    const template = { resources: [{ type: 'Microsoft.Resources/deployments', name: 'search', properties: { template: { resources: [
+      { type: 'Microsoft.Search/searchServices', name: 'srch', properties: { disableLocalAuth: false } },
+    ] } } }] };
+    expect(platformFindings(template).map(({ code, module }) => [code, module])).toEqual([
+      ['local-auth-enabled', 'search'],
+      ['private-endpoint-missing', 'search'],
+      ['diagnostics-missing', 'search'],
+    ]);
+  });
+
+  it('a finding that no applicable ID counts is reported, not dropped in silence', () => {
+    const outbound = finding('subnet-default-outbound', 'vnet: subnet snet-b keeps default outbound access');
+    const found = (entries: [CheckedId, ReturnType<typeof finding>[]][]) => uncounted(new Map(entries));
+    // NET-12's check came across it; NET-07 applies but did not look there.
+    expect(found([['NET-12', [outbound]], ['NET-07', []]])).toEqual([outbound]);
+    expect(found([['NET-12', [outbound]], ['NET-07', [outbound]]])).toEqual([]);
+    // NET-07 does not apply (no ID of the finding does): nothing to count it against.
+    expect(found([['NET-12', [outbound]]])).toEqual([]);
   });
 });
 
