@@ -24,7 +24,7 @@ async function precompiledTemplates() {
     '};',
     'export async function templateSpec(name) {',
     '  const spec = SPECS[name];',
-    "  if (!spec) throw new Error(`template ${name} was not precompiled into the bundle`);",
+    '  if (!spec) throw new Error(`template ${name} was not precompiled into the bundle`);',
     '  return spec;',
     '}',
   ].join('\n');

@@ -12,7 +12,6 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = join(root, 'bin/create-secure-ai-landing.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
-
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -38,7 +37,9 @@ function measure(label, extra) {
   }
   rmSync(work, { recursive: true, force: true });
   const ratio = median(create) / median(bare);
-  console.log(`${label.padEnd(28)} median ${median(create).toFixed(1)} ms   node -e '' ${median(bare).toFixed(1)} ms   ratio ${ratio.toFixed(2)}x   ${verdict(ratio <= 1.5, 'budget 1.5x')}`);
+  console.log(
+    `${label.padEnd(28)} median ${median(create).toFixed(1)} ms   node -e '' ${median(bare).toFixed(1)} ms   ratio ${ratio.toFixed(2)}x   ${verdict(ratio <= 1.5, 'budget 1.5x')}`,
+  );
   return ratio;
 }
 
@@ -50,5 +51,7 @@ measure('create (with git commit)', []);
 const packDir = mkdtempSync(join(tmpdir(), 'sail-pack-'));
 const [pack] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, encoding: 'utf8' }));
 const bytes = statSync(join(packDir, pack.filename)).size;
-console.log(`tarball ${(bytes / 1024).toFixed(1)} KB ${verdict(bytes <= 400 * 1024, 'budget 400 KB')}; unpacked ${(pack.unpackedSize / 1024).toFixed(1)} KB in ${pack.entryCount} files; bundle dist/index.js ${(statSync(join(root, 'dist/index.js')).size / 1024).toFixed(1)} KB`);
+console.log(
+  `tarball ${(bytes / 1024).toFixed(1)} KB ${verdict(bytes <= 400 * 1024, 'budget 400 KB')}; unpacked ${(pack.unpackedSize / 1024).toFixed(1)} KB in ${pack.entryCount} files; bundle dist/index.js ${(statSync(join(root, 'dist/index.js')).size / 1024).toFixed(1)} KB`,
+);
 rmSync(packDir, { recursive: true, force: true });

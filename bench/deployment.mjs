@@ -22,18 +22,26 @@ try {
   execFileSync(process.execPath, [cli, 'lz', ...LARGEST, '--no-git'], { cwd: work, env: { ...process.env, CI: 'true' } });
   // The figures are validate's own: the same code a user runs (exit 1 would mean a recommendation fails).
   const started = performance.now();
-  const validate = spawnSync(process.execPath, [cli, 'validate', 'lz', '--json'], { cwd: work, env: { ...process.env, BICEP_PATH: bicep }, maxBuffer: 64 * 1024 * 1024 });
+  const validate = spawnSync(process.execPath, [cli, 'validate', 'lz', '--json'], {
+    cwd: work,
+    env: { ...process.env, BICEP_PATH: bicep },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const seconds = (performance.now() - started) / 1000;
   if (validate.status !== 0 && validate.status !== 1) throw new Error(`validate exited ${validate.status}: ${validate.stderr}`);
   const { figures, ok, environments } = JSON.parse(String(validate.stdout));
   console.log(`validate of ${environments.length} environments: ${ok ? 'every recommendation passes' : 'FAILS'} in ${seconds.toFixed(1)} s`);
-  console.log(`compiled main.json ${(figures.bytes / 1024).toFixed(1)} KB ${verdict(figures.bytes <= figures.budgetBytes, 'budget 1 MB')} (platform limit 4 MB)`);
+  console.log(
+    `compiled main.json ${(figures.bytes / 1024).toFixed(1)} KB ${verdict(figures.bytes <= figures.budgetBytes, 'budget 1 MB')} (platform limit 4 MB)`,
+  );
   for (const key of ['parameters', 'variables', 'resources', 'outputs']) {
     const figure = figures[key];
     console.log(`  ${key}: ${figure.count} of ${figure.limit} (most in ${figure.template})`);
   }
   const path = figures.criticalPath;
-  console.log(`critical path ${path.minutes.toFixed(1)} min; slowest resource ${path.slowest.name} ${path.slowest.minutes} min; ratio ${path.ratio.toFixed(2)}x ${verdict(path.ratio <= path.budget, `budget ${path.budget}x`)}`);
+  console.log(
+    `critical path ${path.minutes.toFixed(1)} min; slowest resource ${path.slowest.name} ${path.slowest.minutes} min; ratio ${path.ratio.toFixed(2)}x ${verdict(path.ratio <= path.budget, `budget ${path.budget}x`)}`,
+  );
   for (const { step, minutes } of path.chain) console.log(`  ${String(minutes).padStart(4)} min  ${step}`);
   for (const wait of path.waits) console.log(`  waits: ${wait}`);
 } finally {

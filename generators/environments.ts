@@ -30,47 +30,93 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
     {
       name: 'zoneRedundant',
       value: model.zoneRedundant,
-      comment: model.zoneRedundant ? `${answers.location} has availability zones: zone-redundant SKUs.` : `${answers.location} has no availability zones: locally redundant SKUs.`,
+      comment: model.zoneRedundant
+        ? `${answers.location} has availability zones: zone-redundant SKUs.`
+        : `${answers.location} has no availability zones: locally redundant SKUs.`,
     },
-    { name: 'vnetAddressPrefix', value: environment.network.vnetAddressPrefix, comment: 'Address space of this environment\'s VNet; environments never overlap.' },
+    {
+      name: 'vnetAddressPrefix',
+      value: environment.network.vnetAddressPrefix,
+      comment: "Address space of this environment's VNet; environments never overlap.",
+    },
     ...subnetParameters(environment.network),
     ...(environment.hub
       ? [
-          { name: 'hubVnetAddressPrefix', value: environment.hub.vnetAddressPrefix, comment: 'Address space of this environment\'s hub VNet, which holds the shared connectivity.' },
+          {
+            name: 'hubVnetAddressPrefix',
+            value: environment.hub.vnetAddressPrefix,
+            comment: "Address space of this environment's hub VNet, which holds the shared connectivity.",
+          },
           ...subnetParameters(environment.hub),
         ]
       : []),
     ...(environment.firewall
       ? [
-          { name: 'firewallPrivateIp', value: environment.firewall.privateIp, comment: 'The firewall\'s private address: Azure gives it the address at offset 4 of its subnet (the first four are Azure\'s).' },
-          { name: 'firewallAllowedFqdns', value: answers.allowedFqdns, comment: 'Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.' },
+          {
+            name: 'firewallPrivateIp',
+            value: environment.firewall.privateIp,
+            comment: "The firewall's private address: Azure gives it the address at offset 4 of its subnet (the first four are Azure's).",
+          },
+          {
+            name: 'firewallAllowedFqdns',
+            value: answers.allowedFqdns,
+            comment: 'Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.',
+          },
         ]
       : []),
     ...(environment.agentSubnetPrefix
       ? [{ name: AGENT_SUBNET.bicep.parameter, value: environment.agentSubnetPrefix, comment: AGENT_SUBNET.bicep.comment }]
       : []),
     ...(environment.vpnClientAddressPool
-      ? [{ name: 'vpnClientAddressPool', value: environment.vpnClientAddressPool, comment: 'Addresses VPN clients get; no VNet or on-premises network may use them.' }]
+      ? [
+          {
+            name: 'vpnClientAddressPool',
+            value: environment.vpnClientAddressPool,
+            comment: 'Addresses VPN clients get; no VNet or on-premises network may use them.',
+          },
+        ]
       : []),
     ...existingHubParameters(model),
     ...gatewayParameters(model, environment),
     ...(model.jumpbox
       ? [
-          { name: 'jumpboxAdminUsername', value: 'azureadmin', comment: 'Local administrator of the jumpbox, for emergencies; people sign in with Microsoft Entra ID.' },
-          { name: 'jumpboxAdminPassword', value: new EnvironmentVariable('JUMPBOX_ADMIN_PASSWORD'), comment: 'Read from the environment when deploying, never stored: set JUMPBOX_ADMIN_PASSWORD (12+ characters) from your secret store.' },
+          {
+            name: 'jumpboxAdminUsername',
+            value: 'azureadmin',
+            comment: 'Local administrator of the jumpbox, for emergencies; people sign in with Microsoft Entra ID.',
+          },
+          {
+            name: 'jumpboxAdminPassword',
+            value: new EnvironmentVariable('JUMPBOX_ADMIN_PASSWORD'),
+            comment: 'Read from the environment when deploying, never stored: set JUMPBOX_ADMIN_PASSWORD (12+ characters) from your secret store.',
+          },
           {
             name: 'jumpboxLoginPrincipalIds',
             value: [...answers.userGroupIds, ...answers.adminGroupIds],
-            comment: 'Object IDs of the Entra groups that may sign in to the jumpbox (Virtual Machine User Login): the users\' and administrators\' groups.',
+            comment: "Object IDs of the Entra groups that may sign in to the jumpbox (Virtual Machine User Login): the users' and administrators' groups.",
           },
         ]
       : []),
     ...(model.platform.modelHost
-      ? [{ name: 'modelDeployments', value: environment.modelDeployments, comment: `Model deployments; capacity is in thousands of tokens per minute. ${model.modelSku.reason}.` }]
+      ? [
+          {
+            name: 'modelDeployments',
+            value: environment.modelDeployments,
+            comment: `Model deployments; capacity is in thousands of tokens per minute. ${model.modelSku.reason}.`,
+          },
+        ]
       : []),
     ...(model.platform.search ? searchParameters(environment) : []),
-    { name: 'userGroupObjectIds', value: answers.userGroupIds, comment: 'Entra groups of the people who use the platform: data-plane roles on the AI resources.' },
-    { name: 'adminGroupObjectIds', value: answers.adminGroupIds, comment: 'Entra groups of the people who administer the platform: management roles on the AI resources, and the logs.' },
+    {
+      name: 'userGroupObjectIds',
+      value: answers.userGroupIds,
+      comment: 'Entra groups of the people who use the platform: data-plane roles on the AI resources.',
+    },
+    {
+      name: 'adminGroupObjectIds',
+      value: answers.adminGroupIds,
+      comment: 'Entra groups of the people who administer the platform: management roles on the AI resources, and the logs.',
+    },
     {
       name: 'logRetentionInDays',
       value: environment.logRetentionInDays,
@@ -79,12 +125,23 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
     {
       name: 'publicNetworkAccessPolicyEffect',
       value: 'Deny',
-      comment: 'Deny in every environment: nothing in this landing zone needs public access, so a change that opens a service is a mistake to stop, in dev as in prod.',
+      comment:
+        'Deny in every environment: nothing in this landing zone needs public access, so a change that opens a service is a mistake to stop, in dev as in prod.',
     },
     ...(model.policyGuards.privateDnsZoneGroups.length > 0
-      ? [{ name: 'privateDnsZoneGroupPolicyEffect', value: 'DeployIfNotExists', comment: 'Private endpoints added later get their DNS records in the landing zone\'s zones.' }]
+      ? [
+          {
+            name: 'privateDnsZoneGroupPolicyEffect',
+            value: 'DeployIfNotExists',
+            comment: "Private endpoints added later get their DNS records in the landing zone's zones.",
+          },
+        ]
       : []),
-    { name: 'enableDefenderForAi', value: true, comment: 'Defender for Cloud\'s AI services plan on the whole subscription (SEC-02); false where a central security team owns Defender plans.' },
+    {
+      name: 'enableDefenderForAi',
+      value: true,
+      comment: "Defender for Cloud's AI services plan on the whole subscription (SEC-02); false where a central security team owns Defender plans.",
+    },
     { name: 'tags', value: {}, comment: 'Your own tags for every resource (e.g. costCenter, owner); workload and environment are added.' },
   ]);
 }
@@ -96,22 +153,48 @@ function existingHubParameters(model: ViewModel): BicepParam[] {
   const zoneIds = answers.privateDnsZoneIds ?? [];
   const idOf = (zone: PrivateDnsZone) => zoneIds.find((id) => zone.pattern.test(zoneNameOf(id)))!;
   return [
-    { name: 'hubVirtualNetworkResourceId', value: answers.hubVnetId!, comment: 'The platform team\'s hub VNet; this deployment adds the peering on both sides.' },
-    { name: 'hubDnsServers', value: answers.hubDnsServers!, comment: 'The hub\'s DNS servers, which resolve the central private DNS zones; the spoke uses them.' },
+    {
+      name: 'hubVirtualNetworkResourceId',
+      value: answers.hubVnetId!,
+      comment: "The platform team's hub VNet; this deployment adds the peering on both sides.",
+    },
+    {
+      name: 'hubDnsServers',
+      value: answers.hubDnsServers!,
+      comment: "The hub's DNS servers, which resolve the central private DNS zones; the spoke uses them.",
+    },
     {
       name: 'useHubGateway',
       value: false,
       comment: 'Set true when the hub has a VPN or ExpressRoute gateway the spoke should use (gateway transit); with true and no gateway the peering fails.',
     },
-    ...(answers.hubFirewallIp ? [{ name: 'hubFirewallPrivateIp', value: answers.hubFirewallIp, comment: 'The hub firewall\'s private address: every workload subnet sends its egress there.' }] : []),
-    ...(model.dnsZoneGroups
-      ? [{
-          name: 'privateDnsZoneResourceIds',
-          value: Object.fromEntries(privateEndpointZonesFor(answers).map((zone) => [zone.key, idOf(zone)])),
-          comment: 'The central private DNS zones the private endpoints register in.',
-        }]
+    ...(answers.hubFirewallIp
+      ? [
+          {
+            name: 'hubFirewallPrivateIp',
+            value: answers.hubFirewallIp,
+            comment: "The hub firewall's private address: every workload subnet sends its egress there.",
+          },
+        ]
       : []),
-    ...(model.apiManagement ? [{ name: 'apiManagementDnsZoneResourceId', value: idOf(API_MANAGEMENT_ZONE), comment: 'The central azure-api.net zone that gets API Management\'s records.' }] : []),
+    ...(model.dnsZoneGroups
+      ? [
+          {
+            name: 'privateDnsZoneResourceIds',
+            value: Object.fromEntries(privateEndpointZonesFor(answers).map((zone) => [zone.key, idOf(zone)])),
+            comment: 'The central private DNS zones the private endpoints register in.',
+          },
+        ]
+      : []),
+    ...(model.apiManagement
+      ? [
+          {
+            name: 'apiManagementDnsZoneResourceId',
+            value: idOf(API_MANAGEMENT_ZONE),
+            comment: "The central azure-api.net zone that gets API Management's records.",
+          },
+        ]
+      : []),
   ];
 }
 
@@ -124,37 +207,70 @@ function gatewayParameters(model: ViewModel, environment: EnvironmentProfile): B
     {
       name: 'apiManagementSku',
       value: sku,
-      comment: sku === 'Premium' ? 'Premium: an SLA and availability zones for production.' : 'Developer: no SLA, a fraction of Premium\'s price; for development and tests only.',
+      comment:
+        sku === 'Premium'
+          ? 'Premium: an SLA and availability zones for production.'
+          : "Developer: no SLA, a fraction of Premium's price; for development and tests only.",
     },
     { name: 'apiManagementCapacity', value: capacity, comment: capacity > 1 ? 'Two units, one in each of two availability zones.' : 'One unit.' },
     ...(model.apiManagementRegions
-      ? [{
-          name: 'apiManagementRegions',
-          value: environment.apiManagement.regions,
-          comment: sku === 'Premium' ? 'Further regions of the gateway, each with its own small network peered with this one (NET-14).' : 'None: Developer runs in one region only.',
-        }]
+      ? [
+          {
+            name: 'apiManagementRegions',
+            value: environment.apiManagement.regions,
+            comment:
+              sku === 'Premium'
+                ? 'Further regions of the gateway, each with its own small network peered with this one (NET-14).'
+                : 'None: Developer runs in one region only.',
+          },
+        ]
       : []),
-    { name: 'apiManagementPublisherEmail', value: answers.publisherEmail!, comment: 'Receives API Management\'s system notifications.' },
+    { name: 'apiManagementPublisherEmail', value: answers.publisherEmail!, comment: "Receives API Management's system notifications." },
     {
       name: 'gatewayAudience',
       value: `api://${answers.name}-${environment.name}-ai-gateway`,
-      comment: 'Application ID URI of the gateway\'s app registration in Entra ID (create it, or change this to yours); callers ask for tokens for it.',
+      comment: "Application ID URI of the gateway's app registration in Entra ID (create it, or change this to yours); callers ask for tokens for it.",
     },
-    { name: 'gatewayCallerRole', value: 'Models.Invoke', comment: 'App role of that registration; assign it to the applications and groups that may call the models.' },
+    {
+      name: 'gatewayCallerRole',
+      value: 'Models.Invoke',
+      comment: 'App role of that registration; assign it to the applications and groups that may call the models.',
+    },
     {
       name: 'gatewayTpmLimitPerCaller',
       value: tpmLimitPerCaller,
-      comment: environment.modelDeployments.length > 0 ? 'Tokens per minute one caller may use: half of the model deployment\'s capacity.' : 'Tokens per minute one caller may use; size it to the models you deploy.',
+      comment:
+        environment.modelDeployments.length > 0
+          ? "Tokens per minute one caller may use: half of the model deployment's capacity."
+          : 'Tokens per minute one caller may use; size it to the models you deploy.',
     },
     ...(model.edgeGateway
       ? [
-          { name: 'gatewayHostName', value: answers.gatewayHostName!, comment: 'The name callers use, on the certificate; point it at the gateway\'s public address in your DNS.' },
-          { name: 'certificateKeyVaultUri', value: answers.certificateUri!, comment: 'The certificate of gatewayHostName, as a versionless Key Vault secret URI: renewals are picked up.' },
-          { name: 'certificateKeyVaultResourceId', value: answers.certificateKeyVaultId!, comment: 'The vault of that certificate; the gateway\'s identity may read that one certificate there.' },
+          {
+            name: 'gatewayHostName',
+            value: answers.gatewayHostName!,
+            comment: "The name callers use, on the certificate; point it at the gateway's public address in your DNS.",
+          },
+          {
+            name: 'certificateKeyVaultUri',
+            value: answers.certificateUri!,
+            comment: 'The certificate of gatewayHostName, as a versionless Key Vault secret URI: renewals are picked up.',
+          },
+          {
+            name: 'certificateKeyVaultResourceId',
+            value: answers.certificateKeyVaultId!,
+            comment: "The vault of that certificate; the gateway's identity may read that one certificate there.",
+          },
         ]
       : []),
     ...(environment.applicationGatewayPrivateIp
-      ? [{ name: 'applicationGatewayPrivateIp', value: environment.applicationGatewayPrivateIp, comment: 'The Application Gateway\'s private frontend, Front Door\'s origin: the last usable address of its subnet.' }]
+      ? [
+          {
+            name: 'applicationGatewayPrivateIp',
+            value: environment.applicationGatewayPrivateIp,
+            comment: "The Application Gateway's private frontend, Front Door's origin: the last usable address of its subnet.",
+          },
+        ]
       : []),
   ];
 }
@@ -167,7 +283,7 @@ function searchParameters(environment: EnvironmentProfile): BicepParam[] {
         { name: 'searchReplicaCount', value: 3, comment: 'Three replicas: the read-write SLA.' },
       ]
     : [
-        { name: 'searchSku', value: 'basic', comment: 'Basic: enough for development, a fraction of Standard\'s price.' },
+        { name: 'searchSku', value: 'basic', comment: "Basic: enough for development, a fraction of Standard's price." },
         { name: 'searchReplicaCount', value: 1, comment: 'One replica: no SLA, fine outside production.' },
       ];
 }

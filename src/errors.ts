@@ -1,7 +1,10 @@
 /** Bad input: the message names the input, says what is wrong and what would be valid. Exit 2. */
 export class UsageError extends Error {
   readonly exitCode = 2;
-  constructor(message: string, readonly details: readonly string[] = []) {
+  constructor(
+    message: string,
+    readonly details: readonly string[] = [],
+  ) {
     super(message);
     this.name = 'UsageError';
   }

@@ -11,7 +11,10 @@ import { BASE_PATH, baseFile, STATE_PATH, stateFile } from './state.js';
  * The landing zone of these answers, rendered in memory, and the whole tree a repository holds: the
  * landing zone's files plus the state an upgrade needs (the answers, and the merge base).
  */
-export async function generateLandingZone({ answers, sources, networks }: Resolved, templatesDir: string = TEMPLATES_DIR): Promise<{ plan: Plan; landingZone: RenderedTree; tree: RenderedTree }> {
+export async function generateLandingZone(
+  { answers, sources, networks }: Resolved,
+  templatesDir: string = TEMPLATES_DIR,
+): Promise<{ plan: Plan; landingZone: RenderedTree; tree: RenderedTree }> {
   const plan = planOf(answers, networks);
   const landingZone = await renderPlan(plan, templatesDir);
   const tree = new Map(landingZone);

@@ -1,8 +1,6 @@
 import { runProcess } from './process.js';
 
-export type GitOutcome =
-  | { readonly status: 'committed' }
-  | { readonly status: 'skipped'; readonly reason: string };
+export type GitOutcome = { readonly status: 'committed' } | { readonly status: 'skipped'; readonly reason: string };
 
 const git = (cwd: string, args: readonly string[]) => runProcess('git', args, { cwd });
 
@@ -18,7 +16,10 @@ export async function initRepository(dir: string, generated: readonly string[], 
   if (top.code === 0) {
     return { status: 'skipped', reason: `${top.stdout.trim()} is already a git repository; review and commit the generated files there` };
   }
-  for (const step of [['init', '--quiet'], ['add', '--', ...generated]]) {
+  for (const step of [
+    ['init', '--quiet'],
+    ['add', '--', ...generated],
+  ]) {
     const result = await git(dir, step);
     if (result.code !== 0) return { status: 'skipped', reason: `git ${step[0]} failed: ${result.stderr.trim()}` };
   }

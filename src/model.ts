@@ -98,31 +98,44 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
   if ('key' in networks) throw new Error(`internal: validated answers gave no address plan: ${networks.message}`);
   const modelSku = chooseModelSku(answers.location, answers.model);
   const modelInfo = MODELS[answers.model]!;
-  const environments = networks.map(({ environment, workload: network, hub, vpnClientAddressPool, agentSubnetPrefix, apiManagementRegions }, index): EnvironmentProfile => {
-    const isProduction = isProductionEnvironment(environment);
-    const modelCapacity = answers.modelCapacity ?? (isProduction ? 50 : 10);
-    const firewallNetwork = answers.firewall ? (hub ?? network) : undefined;
-    const previous = networks[index - 1]?.environment;
-    return {
-      name: environment,
-      ...(previous && { deploysAfter: previous }),
-      isProduction,
-      network,
-      privateEndpointSubnetPrefix: subnetPrefix(network, PRIVATE_ENDPOINT_SUBNET.name),
-      ...(hub && { hub }),
-      ...(vpnClientAddressPool && { vpnClientAddressPool }),
-      ...(agentSubnetPrefix && { agentSubnetPrefix }),
-      ...(firewallNetwork && { firewall: firewallOf(firewallNetwork) }),
-      ...(answers.gateway !== 'none' && { apiManagement: { ...apiManagementOf(isProduction, hasAvailabilityZones(answers.location), modelCapacity), regions: apiManagementRegions ?? [] } }),
-      ...(answers.gateway === 'apim-frontdoor' && { applicationGatewayPrivateIp: lastUsableAddress(subnetPrefix(network, APPLICATION_GATEWAY_SUBNET.name)) }),
-      // Model deployments come with the openai service; without it the Foundry account has none.
-      modelDeployments: answers.services.includes('openai')
-        ? [{ name: answers.model, model: answers.model, format: modelInfo.format, version: modelInfo.version, skuName: modelSku.name, capacity: modelCapacity }]
-        : [],
-      logRetentionInDays: isProduction ? 90 : 30,
-      names: resourceNamePreview(answers.name, environment),
-    };
-  });
+  const environments = networks.map(
+    ({ environment, workload: network, hub, vpnClientAddressPool, agentSubnetPrefix, apiManagementRegions }, index): EnvironmentProfile => {
+      const isProduction = isProductionEnvironment(environment);
+      const modelCapacity = answers.modelCapacity ?? (isProduction ? 50 : 10);
+      const firewallNetwork = answers.firewall ? (hub ?? network) : undefined;
+      const previous = networks[index - 1]?.environment;
+      return {
+        name: environment,
+        ...(previous && { deploysAfter: previous }),
+        isProduction,
+        network,
+        privateEndpointSubnetPrefix: subnetPrefix(network, PRIVATE_ENDPOINT_SUBNET.name),
+        ...(hub && { hub }),
+        ...(vpnClientAddressPool && { vpnClientAddressPool }),
+        ...(agentSubnetPrefix && { agentSubnetPrefix }),
+        ...(firewallNetwork && { firewall: firewallOf(firewallNetwork) }),
+        ...(answers.gateway !== 'none' && {
+          apiManagement: { ...apiManagementOf(isProduction, hasAvailabilityZones(answers.location), modelCapacity), regions: apiManagementRegions ?? [] },
+        }),
+        ...(answers.gateway === 'apim-frontdoor' && { applicationGatewayPrivateIp: lastUsableAddress(subnetPrefix(network, APPLICATION_GATEWAY_SUBNET.name)) }),
+        // Model deployments come with the openai service; without it the Foundry account has none.
+        modelDeployments: answers.services.includes('openai')
+          ? [
+              {
+                name: answers.model,
+                model: answers.model,
+                format: modelInfo.format,
+                version: modelInfo.version,
+                skuName: modelSku.name,
+                capacity: modelCapacity,
+              },
+            ]
+          : [],
+        logRetentionInDays: isProduction ? 90 : 30,
+        names: resourceNamePreview(answers.name, environment),
+      };
+    },
+  );
   const shape = shapeOf(answers);
   const endpointZones = privateEndpointZonesFor(answers);
   return {
@@ -183,7 +196,10 @@ function chooseModelSku(location: string, model: string): ViewModel['modelSku'] 
   }
   return zone
     ? { name: 'DataZoneStandard', reason: `DataZoneStandard keeps prompts and completions inside the ${zone} data zone` }
-    : { name: 'GlobalStandard', reason: `${location} is in no Azure OpenAI data zone, so GlobalStandard; choose Standard to keep processing in the region where the model offers it` };
+    : {
+        name: 'GlobalStandard',
+        reason: `${location} is in no Azure OpenAI data zone, so GlobalStandard; choose Standard to keep processing in the region where the model offers it`,
+      };
 }
 
 /** Typical creation minutes of a component's slowest resource, from the catalogue (the critical path reads the same figures). */
@@ -194,7 +210,8 @@ function slowestPathOf(answers: Answers): string {
   const apiManagementMinutes = minutesOf(apiManagement);
   // With the spoke's DNS server in the hub (the firewall's proxy), API Management waits for the peerings, which wait for the gateway.
   const vpnFirst = answers.vpn === 'p2s' && answers.topology === 'hub-spoke' && answers.firewall && answers.gateway !== 'none';
-  if (vpnFirst) return `the VPN gateway (${gateway}), then API Management, which waits for the peerings to the gateway's hub (about ${apiManagementMinutes} more)`;
+  if (vpnFirst)
+    return `the VPN gateway (${gateway}), then API Management, which waits for the peerings to the gateway's hub (about ${apiManagementMinutes} more)`;
   if (answers.gateway !== 'none') return `API Management takes about ${apiManagementMinutes} minutes to create`;
   return answers.vpn === 'p2s' ? `the VPN gateway takes ${gateway} to create` : '';
 }

@@ -35,11 +35,13 @@ export type StateReader = 'upgrade' | 'validate';
 
 /** The state of the repository in `dir`; a UsageError (exit 2) when there is none, it is broken, or a newer generator wrote it. */
 export async function readState(dir: string, command: StateReader): Promise<StoredState> {
-  const state = parseState(await readFile(join(dir, STATE_PATH), 'utf8').catch(() => {
-    throw new UsageError(`${dir} holds no landing zone made by create-secure-ai-landing (no ${STATE_PATH}); nothing was changed`, [
-      `Run ${command} in the folder that create generated, or create a landing zone first.`,
-    ]);
-  }));
+  const state = parseState(
+    await readFile(join(dir, STATE_PATH), 'utf8').catch(() => {
+      throw new UsageError(`${dir} holds no landing zone made by create-secure-ai-landing (no ${STATE_PATH}); nothing was changed`, [
+        `Run ${command} in the folder that create generated, or create a landing zone first.`,
+      ]);
+    }),
+  );
   if (state.schemaVersion > STATE_SCHEMA_VERSION) {
     throw new UsageError(
       `${STATE_PATH} was written by create-secure-ai-landing ${state.generator.version} (state schema ${state.schemaVersion}), newer than this one (schema ${STATE_SCHEMA_VERSION}); nothing was changed`,
@@ -54,11 +56,22 @@ function parseState(text: string): StoredState {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${STATE_PATH} is not valid JSON (${(error as Error).message}); nothing was changed`, ['Restore it from git: git checkout -- ' + STATE_PATH]);
+    throw new UsageError(`${STATE_PATH} is not valid JSON (${(error as Error).message}); nothing was changed`, [
+      'Restore it from git: git checkout -- ' + STATE_PATH,
+    ]);
   }
   const state = data as Partial<StoredState>;
-  const valid = typeof state.schemaVersion === 'number' && typeof state.generator?.version === 'string' && typeof state.answers === 'object' && state.answers !== null && typeof state.files === 'object' && state.files !== null;
-  if (!valid) throw new UsageError(`${STATE_PATH} lacks schemaVersion, generator, answers or files; nothing was changed`, ['Restore it from git: git checkout -- ' + STATE_PATH]);
+  const valid =
+    typeof state.schemaVersion === 'number' &&
+    typeof state.generator?.version === 'string' &&
+    typeof state.answers === 'object' &&
+    state.answers !== null &&
+    typeof state.files === 'object' &&
+    state.files !== null;
+  if (!valid)
+    throw new UsageError(`${STATE_PATH} lacks schemaVersion, generator, answers or files; nothing was changed`, [
+      'Restore it from git: git checkout -- ' + STATE_PATH,
+    ]);
   return state as StoredState;
 }
 
@@ -82,7 +95,10 @@ export function migrateAnswers(state: StoredState, migrations: readonly AnswerMi
 }
 
 /** The stored answers in this version's terms, and the version that stored them; for `validate`. */
-export async function readStoredAnswers(dir: string, migrations: readonly AnswerMigration[] = ANSWER_MIGRATIONS): Promise<{ version: string; answers: PartialAnswers }> {
+export async function readStoredAnswers(
+  dir: string,
+  migrations: readonly AnswerMigration[] = ANSWER_MIGRATIONS,
+): Promise<{ version: string; answers: PartialAnswers }> {
   const state = await readState(dir, 'validate');
   return { version: state.generator.version, answers: migrateAnswers(state, migrations).answers };
 }

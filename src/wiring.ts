@@ -52,12 +52,13 @@ export function wiringFor(answers: Answers): BicepWiring {
       ...(answers.jumpbox ? ['bastion'] : []),
       ...(answers.vpn === 'p2s' ? ['vpnGateway'] : []),
     ].join(', '),
-    dnsReady: (hubSpoke && answers.firewall) || answers.topology === 'existing-hub'
-      ? ['hubToSpokePeering', 'spokeToHubPeering']
-      : answers.firewall ? ['firewall'] : [],
+    dnsReady:
+      (hubSpoke && answers.firewall) || answers.topology === 'existing-hub' ? ['hubToSpokePeering', 'spokeToHubPeering'] : answers.firewall ? ['firewall'] : [],
     // Built from the account's name, so the gateway (the slowest resource) need not wait for the account. An Azure
     // OpenAI account answers on openai.azure.com, an AI Services account also on cognitiveservices.azure.com.
-    ...(backend && { gatewayBackend: { module: backend, endpoint: `'https://\${names.${backend}}.${backend === 'openAi' ? 'openai' : 'cognitiveservices'}.azure.com/'` } }),
+    ...(backend && {
+      gatewayBackend: { module: backend, endpoint: `'https://\${names.${backend}}.${backend === 'openAi' ? 'openai' : 'cognitiveservices'}.azure.com/'` },
+    }),
     privateEndpoints: privateEndpointsFor(answers).map(({ zones, ...rest }) => ({ ...rest, zoneKeys: zones.map((zone) => zone.key) })),
   };
 }

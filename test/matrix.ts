@@ -32,11 +32,22 @@ export function answersOf(combination: Combination): PartialAnswers {
   const gateway = combination.gateway as Answers['gateway'];
   const existingHub = combination.topology === 'existing-hub';
   return {
-    name: 'mx', location: 'swedencentral', environments: ['dev', 'prod'],
-    foundry: combination.foundry as Answers['foundry'], services, topology: combination.topology as Answers['topology'],
-    vpn: combination.vpn as Answers['vpn'], gateway, jumpbox: combination.jumpbox === 'yes',
+    name: 'mx',
+    location: 'swedencentral',
+    environments: ['dev', 'prod'],
+    foundry: combination.foundry as Answers['foundry'],
+    services,
+    topology: combination.topology as Answers['topology'],
+    vpn: combination.vpn as Answers['vpn'],
+    gateway,
+    jumpbox: combination.jumpbox === 'yes',
     ...(existingHub
-      ? { hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], privateDnsZoneIds: zoneIds({ foundry: combination.foundry as Answers['foundry'], services, gateway }), ...(combination.firewall === 'yes' && { hubFirewallIp: '10.0.0.4' }) }
+      ? {
+          hubVnetId: HUB_VNET_ID,
+          hubDnsServers: ['10.0.4.4'],
+          privateDnsZoneIds: zoneIds({ foundry: combination.foundry as Answers['foundry'], services, gateway }),
+          ...(combination.firewall === 'yes' && { hubFirewallIp: '10.0.0.4' }),
+        }
       : { firewall: combination.firewall === 'yes' }),
     ...(gateway !== 'none' && { publisherEmail: 'platform@contoso.com' }),
     ...((gateway === 'apim-appgw' || gateway === 'apim-frontdoor') && EDGE),
@@ -73,8 +84,7 @@ export function fullMatrix(): Record<string, PartialAnswers> {
   return matrix;
 }
 
-const pairsOf = (combination: Combination) =>
-  NAMES.flatMap((a, i) => NAMES.slice(i + 1).map((b) => `${a}=${combination[a]}|${b}=${combination[b]}`));
+const pairsOf = (combination: Combination) => NAMES.flatMap((a, i) => NAMES.slice(i + 1).map((b) => `${a}=${combination[a]}|${b}=${combination[b]}`));
 
 /**
  * A covering subset, chosen greedily (each step takes the valid combination that covers the most pairs not
@@ -112,8 +122,34 @@ export function pairsCoveredBy(chosen: readonly Combination[]): Set<string> {
 
 /** The smallest configuration (one account, one VNet, nothing else) and the largest (everything on). */
 export const EXTREMES: Readonly<Record<string, PartialAnswers>> = {
-  'matrix-smallest': answersOf({ foundry: 'none', openai: 'yes', ml: 'no', aiservices: 'no', search: 'no', topology: 'single-vnet', vpn: 'none', gateway: 'none', firewall: 'no', jumpbox: 'no' }),
-  'matrix-largest': { ...answersOf({ foundry: 'project', openai: 'yes', ml: 'yes', aiservices: 'yes', search: 'yes', topology: 'hub-spoke', vpn: 'p2s', gateway: 'apim-frontdoor', firewall: 'yes', jumpbox: 'yes' }), agents: true, apimRegions: ['westeurope'] },
+  'matrix-smallest': answersOf({
+    foundry: 'none',
+    openai: 'yes',
+    ml: 'no',
+    aiservices: 'no',
+    search: 'no',
+    topology: 'single-vnet',
+    vpn: 'none',
+    gateway: 'none',
+    firewall: 'no',
+    jumpbox: 'no',
+  }),
+  'matrix-largest': {
+    ...answersOf({
+      foundry: 'project',
+      openai: 'yes',
+      ml: 'yes',
+      aiservices: 'yes',
+      search: 'yes',
+      topology: 'hub-spoke',
+      vpn: 'p2s',
+      gateway: 'apim-frontdoor',
+      firewall: 'yes',
+      jumpbox: 'yes',
+    }),
+    agents: true,
+    apimRegions: ['westeurope'],
+  },
 };
 
 /** What the default `npm test` compiles of the matrix: the covering subset and the two extremes. */

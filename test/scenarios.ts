@@ -3,15 +3,27 @@ import { type Service, SERVICES } from '../src/answers/ai-fields.js';
 import type { Answers, PartialAnswers } from '../src/answers/schema.js';
 import { existingHubZonesFor } from '../src/network/private-endpoints.js';
 
-export const HUB_VNET_ID = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity/providers/Microsoft.Network/virtualNetworks/vnet-hub-swc';
+export const HUB_VNET_ID =
+  '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity/providers/Microsoft.Network/virtualNetworks/vnet-hub-swc';
 
 /** Resource IDs of central zones, as a platform team would give them: every zone these answers need. */
 export function zoneIds(answers: Partial<Pick<Answers, 'foundry' | 'services' | 'agents' | 'gateway' | 'dnsZonesByPolicy'>> = {}): string[] {
   const zones = existingHubZonesFor({
-    topology: 'existing-hub', firewall: false, hubFirewallIp: undefined, jumpbox: false, vpn: 'none', apimRegions: [],
-    foundry: answers.foundry ?? 'project', services: answers.services ?? ['openai'], agents: answers.agents ?? false, gateway: answers.gateway ?? 'none', dnsZonesByPolicy: answers.dnsZonesByPolicy,
+    topology: 'existing-hub',
+    firewall: false,
+    hubFirewallIp: undefined,
+    jumpbox: false,
+    vpn: 'none',
+    apimRegions: [],
+    foundry: answers.foundry ?? 'project',
+    services: answers.services ?? ['openai'],
+    agents: answers.agents ?? false,
+    gateway: answers.gateway ?? 'none',
+    dnsZonesByPolicy: answers.dnsZonesByPolicy,
   });
-  return zones.map((zone) => `/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/${zone.name}`);
+  return zones.map(
+    (zone) => `/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/${zone.name}`,
+  );
 }
 
 /** The certificate and host name an internet-facing gateway needs. */
@@ -27,55 +39,139 @@ export const EDGE: PartialAnswers = {
  */
 export const SCENARIOS: Readonly<Record<string, PartialAnswers>> = {
   'slice-default': {
-    name: 'contoso', location: 'swedencentral', topology: 'single-vnet', gateway: 'none', jumpbox: false,
+    name: 'contoso',
+    location: 'swedencentral',
+    topology: 'single-vnet',
+    gateway: 'none',
+    jumpbox: false,
   },
   'longest-names': {
-    name: 'abcdefgh-j', location: 'australiaeast', topology: 'single-vnet', firewall: true, allowedFqdns: ['pypi.org', '*.example.com'], gateway: 'none', jumpbox: false,
-    environments: ['dev', 'test', 'stage', 'prod'], addressSpace: '192.168.16.0/24',
+    name: 'abcdefgh-j',
+    location: 'australiaeast',
+    topology: 'single-vnet',
+    firewall: true,
+    allowedFqdns: ['pypi.org', '*.example.com'],
+    gateway: 'none',
+    jumpbox: false,
+    environments: ['dev', 'test', 'stage', 'prod'],
+    addressSpace: '192.168.16.0/24',
   },
   'hub-spoke': {
-    name: 'fabrikam', location: 'westeurope', topology: 'hub-spoke', firewall: false, gateway: 'none', jumpbox: false,
+    name: 'fabrikam',
+    location: 'westeurope',
+    topology: 'hub-spoke',
+    firewall: false,
+    gateway: 'none',
+    jumpbox: false,
     environments: ['dev', 'test', 'prod'],
   },
   'hub-spoke-firewall': {
-    name: 'contoso', location: 'swedencentral', topology: 'hub-spoke', gateway: 'none', jumpbox: false,
+    name: 'contoso',
+    location: 'swedencentral',
+    topology: 'hub-spoke',
+    gateway: 'none',
+    jumpbox: false,
   },
   'one-environment': {
-    name: 'ai', location: 'westcentralus', topology: 'single-vnet', gateway: 'none', jumpbox: false,
-    environments: ['prod'], addressSpace: '172.16.0.0/26', githubRepo: 'contoso/ai-platform',
+    name: 'ai',
+    location: 'westcentralus',
+    topology: 'single-vnet',
+    gateway: 'none',
+    jumpbox: false,
+    environments: ['prod'],
+    addressSpace: '172.16.0.0/26',
+    githubRepo: 'contoso/ai-platform',
   },
   'hub-spoke-access': {
-    name: 'northwind', location: 'swedencentral', topology: 'hub-spoke', vpn: 'p2s', gateway: 'none',
+    name: 'northwind',
+    location: 'swedencentral',
+    topology: 'hub-spoke',
+    vpn: 'p2s',
+    gateway: 'none',
   },
   'single-vnet-access': {
-    name: 'tailspin', location: 'westcentralus', topology: 'single-vnet', vpn: 'p2s', firewall: true, gateway: 'none', environments: ['dev'],
+    name: 'tailspin',
+    location: 'westcentralus',
+    topology: 'single-vnet',
+    vpn: 'p2s',
+    firewall: true,
+    gateway: 'none',
+    environments: ['dev'],
   },
   'existing-hub': {
-    name: 'woodgrove', location: 'swedencentral', topology: 'existing-hub', publisherEmail: 'ai-platform@woodgrove.com',
-    hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], hubFirewallIp: '10.0.0.4', privateDnsZoneIds: zoneIds({ gateway: 'apim' }),
+    name: 'woodgrove',
+    location: 'swedencentral',
+    topology: 'existing-hub',
+    publisherEmail: 'ai-platform@woodgrove.com',
+    hubVnetId: HUB_VNET_ID,
+    hubDnsServers: ['10.0.4.4'],
+    hubFirewallIp: '10.0.0.4',
+    privateDnsZoneIds: zoneIds({ gateway: 'apim' }),
   },
   'hub-spoke-app-gateway': {
-    name: 'contoso', location: 'swedencentral', topology: 'hub-spoke', vpn: 'p2s', gateway: 'apim-appgw', publisherEmail: 'ai-platform@contoso.com', ...EDGE,
+    name: 'contoso',
+    location: 'swedencentral',
+    topology: 'hub-spoke',
+    vpn: 'p2s',
+    gateway: 'apim-appgw',
+    publisherEmail: 'ai-platform@contoso.com',
+    ...EDGE,
     apimRegions: ['westeurope'],
   },
   'single-vnet-front-door': {
-    name: 'fabrikam', location: 'westeurope', topology: 'single-vnet', gateway: 'apim-frontdoor', publisherEmail: 'ai-platform@fabrikam.com', ...EDGE,
+    name: 'fabrikam',
+    location: 'westeurope',
+    topology: 'single-vnet',
+    gateway: 'apim-frontdoor',
+    publisherEmail: 'ai-platform@fabrikam.com',
+    ...EDGE,
   },
   'existing-hub-policy-dns': {
-    name: 'woodgrove', location: 'swedencentral', topology: 'existing-hub', gateway: 'none', jumpbox: false,
-    hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4', '10.0.4.5'], dnsZonesByPolicy: true,
+    name: 'woodgrove',
+    location: 'swedencentral',
+    topology: 'existing-hub',
+    gateway: 'none',
+    jumpbox: false,
+    hubVnetId: HUB_VNET_ID,
+    hubDnsServers: ['10.0.4.4', '10.0.4.5'],
+    dnsZonesByPolicy: true,
   },
   'project-agents': {
-    name: 'contoso', location: 'swedencentral', topology: 'hub-spoke', gateway: 'none', jumpbox: false, agents: true, services: ['openai', 'search'],
-    model: 'gpt-4.1-mini', modelCapacity: 30, userGroupIds: ['11111111-2222-3333-4444-555555555555'], adminGroupIds: ['11111111-2222-3333-4444-666666666666'],
+    name: 'contoso',
+    location: 'swedencentral',
+    topology: 'hub-spoke',
+    gateway: 'none',
+    jumpbox: false,
+    agents: true,
+    services: ['openai', 'search'],
+    model: 'gpt-4.1-mini',
+    modelCapacity: 30,
+    userGroupIds: ['11111111-2222-3333-4444-555555555555'],
+    adminGroupIds: ['11111111-2222-3333-4444-666666666666'],
   },
   'hub-based': {
-    name: 'litware', location: 'westeurope', topology: 'single-vnet', foundry: 'hub', services: ['openai', 'ml', 'search'], jumpbox: false,
-    gateway: 'apim', publisherEmail: 'ai-platform@litware.com', userGroupIds: ['11111111-2222-3333-4444-555555555555'],
+    name: 'litware',
+    location: 'westeurope',
+    topology: 'single-vnet',
+    foundry: 'hub',
+    services: ['openai', 'ml', 'search'],
+    jumpbox: false,
+    gateway: 'apim',
+    publisherEmail: 'ai-platform@litware.com',
+    userGroupIds: ['11111111-2222-3333-4444-555555555555'],
   },
   'openai-only': {
-    name: 'adatum', location: 'eastus2', topology: 'existing-hub', foundry: 'none', services: ['openai'], jumpbox: false, gateway: 'apim', publisherEmail: 'ai@adatum.com',
-    hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], privateDnsZoneIds: zoneIds({ foundry: 'none', services: ['openai'], gateway: 'apim' }),
+    name: 'adatum',
+    location: 'eastus2',
+    topology: 'existing-hub',
+    foundry: 'none',
+    services: ['openai'],
+    jumpbox: false,
+    gateway: 'apim',
+    publisherEmail: 'ai@adatum.com',
+    hubVnetId: HUB_VNET_ID,
+    hubDnsServers: ['10.0.4.4'],
+    privateDnsZoneIds: zoneIds({ foundry: 'none', services: ['openai'], gateway: 'apim' }),
   },
 };
 
@@ -102,9 +198,20 @@ export async function renderScenario(partial: PartialAnswers) {
 export function optionMatrix(gateways: readonly Answers['gateway'][]): Record<string, PartialAnswers> {
   const matrix: Record<string, PartialAnswers> = {};
   const add = (answers: PartialAnswers) => {
-    const id = [answers.topology, answers.vpn, answers.firewall === undefined ? '' : answers.firewall ? 'fw' : 'nofw', answers.hubFirewallIp ? 'hubfw' : '', answers.jumpbox ? 'jb' : 'nojb', answers.gateway].filter(Boolean).join('-');
+    const id = [
+      answers.topology,
+      answers.vpn,
+      answers.firewall === undefined ? '' : answers.firewall ? 'fw' : 'nofw',
+      answers.hubFirewallIp ? 'hubfw' : '',
+      answers.jumpbox ? 'jb' : 'nojb',
+      answers.gateway,
+    ]
+      .filter(Boolean)
+      .join('-');
     matrix[`matrix-${id}`] = {
-      name: 'mx', location: 'swedencentral', environments: ['dev', 'prod'],
+      name: 'mx',
+      location: 'swedencentral',
+      environments: ['dev', 'prod'],
       ...(answers.gateway !== 'none' && { publisherEmail: 'platform@contoso.com' }),
       ...((answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor') && EDGE),
       ...(answers.topology === 'existing-hub' && { hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], privateDnsZoneIds: zoneIds(answers) }),
@@ -135,13 +242,32 @@ export function platformMatrix(): Record<string, PartialAnswers> {
     for (const services of subsets) {
       if (foundry === 'none' && services.length === 0) continue;
       matrix[`platform-${foundry}-${services.join('-') || 'no-services'}`] = {
-        name: 'pm', location: 'swedencentral', topology: 'single-vnet', firewall: false, jumpbox: false, gateway: 'none', foundry, services,
+        name: 'pm',
+        location: 'swedencentral',
+        topology: 'single-vnet',
+        firewall: false,
+        jumpbox: false,
+        gateway: 'none',
+        foundry,
+        services,
       };
     }
   }
-  for (const [foundry, services] of [['none', ['openai']], ['hub', ['search']], ['none', ['aiservices', 'ml']]] as const) {
+  for (const [foundry, services] of [
+    ['none', ['openai']],
+    ['hub', ['search']],
+    ['none', ['aiservices', 'ml']],
+  ] as const) {
     matrix[`platform-gateway-${foundry}-${services.join('-')}`] = {
-      name: 'pg', location: 'swedencentral', topology: 'single-vnet', firewall: false, jumpbox: false, gateway: 'apim', publisherEmail: 'platform@contoso.com', foundry, services: [...services],
+      name: 'pg',
+      location: 'swedencentral',
+      topology: 'single-vnet',
+      firewall: false,
+      jumpbox: false,
+      gateway: 'apim',
+      publisherEmail: 'platform@contoso.com',
+      foundry,
+      services: [...services],
     };
   }
   return matrix;

@@ -63,7 +63,7 @@ export function groupAccessFor(platform: AiPlatform): Readonly<Record<string, re
     }),
     ...(platform.foundryHub && {
       foundryHub: [
-        users(ROLES.azureAiDeveloper, 'Builds in the hub\'s projects.'),
+        users(ROLES.azureAiDeveloper, "Builds in the hub's projects."),
         admins(ROLES.azureAiAdministrator, 'Manages the hub, its projects and its connections.'),
       ],
     }),
@@ -82,7 +82,9 @@ export function groupAccessFor(platform: AiPlatform): Readonly<Record<string, re
     storage: [
       users(ROLES.storageBlobDataContributor, 'Reads and writes the blobs of the workload.'),
       // With shared keys off, notebooks and compute instances mount the file shares with the user's own identity.
-      ...(platform.foundryHub || platform.machineLearning ? [users(ROLES.storageFileDataPrivilegedContributor, 'Uses notebooks and compute instances, whose files live in the storage account.')] : []),
+      ...(platform.foundryHub || platform.machineLearning
+        ? [users(ROLES.storageFileDataPrivilegedContributor, 'Uses notebooks and compute instances, whose files live in the storage account.')]
+        : []),
     ],
     logAnalytics: [admins(ROLES.logAnalyticsReader, 'Reads the diagnostics of every resource.')],
   };

@@ -23,7 +23,7 @@ export const MODELS: Readonly<Record<string, ModelInfo>> = {
   'gpt-4o': { version: '2024-11-20', format: 'OpenAI', dataZone: true },
   'gpt-4o-mini': { version: '2024-07-18', format: 'OpenAI', dataZone: true },
   'o4-mini': { version: '2025-04-16', format: 'OpenAI', dataZone: true },
-  'o3': { version: '2025-04-16', format: 'OpenAI', dataZone: true },
+  o3: { version: '2025-04-16', format: 'OpenAI', dataZone: true },
   'gpt-5': { version: '2025-08-07', format: 'OpenAI', dataZone: true },
   'gpt-5-mini': { version: '2025-08-07', format: 'OpenAI', dataZone: true },
   'DeepSeek-R1': { version: '1', format: 'DeepSeek', dataZone: false },

@@ -50,7 +50,9 @@ export const DEFAULT_MODEL = 'gpt-4.1';
 
 export const model = z
   .string()
-  .refine(isKnownModel, { message: `is not a model this generator knows; valid: ${MODEL_NAMES.join(', ')} (for another model, generate with one of these and edit modelDeployments in infra/params)` })
+  .refine(isKnownModel, {
+    message: `is not a model this generator knows; valid: ${MODEL_NAMES.join(', ')} (for another model, generate with one of these and edit modelDeployments in infra/params)`,
+  })
   .default(DEFAULT_MODEL)
   .meta({ description: 'The model deployed in every environment (services openai), at a version that is generally available.', enum: [...MODEL_NAMES] })
   .register(answerUi, { question: 'Which model?', valueName: '<model>', askWhen: withModels });
@@ -62,4 +64,9 @@ export const modelCapacity = z.coerce
   .max(100000, 'must be at most 100000 (thousand tokens per minute); ask for a quota increase and edit the parameter files beyond that')
   .optional()
   .describe('Capacity of the model deployment in every environment, in thousands of tokens per minute (services openai).')
-  .register(answerUi, { question: 'Model capacity (thousands of tokens per minute)?', valueName: '<ktpm>', defaultText: '10, and 50 in production', askWhen: withModels });
+  .register(answerUi, {
+    question: 'Model capacity (thousands of tokens per minute)?',
+    valueName: '<ktpm>',
+    defaultText: '10, and 50 in production',
+    askWhen: withModels,
+  });

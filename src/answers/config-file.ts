@@ -23,7 +23,10 @@ export async function readAnswersFile(path: string, shownAs: string = path): Pro
   const { $schema: _ignored, ...answers } = data as Record<string, unknown>;
   const result = PartialAnswersSchema.safeParse(answers);
   if (!result.success) {
-    throw new UsageError(`--config ${shownAs} has invalid answers`, describeIssues(result.error.issues, answers, `--config ${shownAs}`, (key) => `${shownAs}: ${key}`));
+    throw new UsageError(
+      `--config ${shownAs} has invalid answers`,
+      describeIssues(result.error.issues, answers, `--config ${shownAs}`, (key) => `${shownAs}: ${key}`),
+    );
   }
   // The raw values, not the parsed ones: parsing would fill in defaults and hide which answers the file gave.
   return answers as PartialAnswers;

@@ -14,22 +14,35 @@ import type { Answers } from './schema.js';
  */
 export function crossFieldRules(answers: Answers, context: z.RefinementCtx): void {
   if (answers.agents && answers.foundry !== 'project') {
-    context.addIssue({ code: 'custom', path: ['agents'], message: 'needs project-based Foundry (--foundry project); the Agent Service network injection exists only there' });
+    context.addIssue({
+      code: 'custom',
+      path: ['agents'],
+      message: 'needs project-based Foundry (--foundry project); the Agent Service network injection exists only there',
+    });
   }
   modelRules(answers, context);
   if (answers.vpn === 'p2s' && answers.topology === 'existing-hub') {
-    context.addIssue({ code: 'custom', path: ['vpn'], message: 'cannot be p2s with an existing hub: the VPN gateway belongs in that hub, so add point-to-site there' });
+    context.addIssue({
+      code: 'custom',
+      path: ['vpn'],
+      message: 'cannot be p2s with an existing hub: the VPN gateway belongs in that hub, so add point-to-site there',
+    });
   }
   if (answers.foundry === 'none' && answers.services.length === 0) {
-    context.addIssue({ code: 'custom', path: ['services'], message: 'is empty and --foundry is none, so there is nothing to deploy; choose at least one of openai, ml, aiservices, search' });
+    context.addIssue({
+      code: 'custom',
+      path: ['services'],
+      message: 'is empty and --foundry is none, so there is nothing to deploy; choose at least one of openai, ml, aiservices, search',
+    });
   }
   if (answers.allowedFqdns.length > 0 && !answers.firewall) {
     context.addIssue({
       code: 'custom',
       path: ['allowedFqdns'],
-      message: answers.topology === 'existing-hub'
-        ? 'is not used with an existing hub: egress is allowed by the hub firewall\'s policy, which the platform team owns; ask them to allow these hosts'
-        : 'needs the firewall (--firewall): without it nothing filters egress, so there is nothing to allow',
+      message:
+        answers.topology === 'existing-hub'
+          ? "is not used with an existing hub: egress is allowed by the hub firewall's policy, which the platform team owns; ask them to allow these hosts"
+          : 'needs the firewall (--firewall): without it nothing filters egress, so there is nothing to allow',
     });
   }
   if (answers.hubAddressSpace !== undefined && answers.topology !== 'hub-spoke') {
@@ -37,7 +50,12 @@ export function crossFieldRules(answers: Answers, context: z.RefinementCtx): voi
   }
   existingHubRules(answers, context);
   if (answers.jumpbox && !answers.firewall && answers.topology !== 'existing-hub') {
-    context.addIssue({ code: 'custom', path: ['jumpbox'], message: 'needs the firewall (--firewall): no subnet has default internet access, and the jumpbox needs a way out for its Microsoft Entra ID sign-in, Windows Update and the Foundry portal; keep --firewall, or pass --no-jumpbox' });
+    context.addIssue({
+      code: 'custom',
+      path: ['jumpbox'],
+      message:
+        'needs the firewall (--firewall): no subnet has default internet access, and the jumpbox needs a way out for its Microsoft Entra ID sign-in, Windows Update and the Foundry portal; keep --firewall, or pass --no-jumpbox',
+    });
   }
   if (answers.agentAddressSpace !== undefined && !answers.agents) {
     context.addIssue({ code: 'custom', path: ['agentAddressSpace'], message: 'is only used with --agents' });
@@ -46,12 +64,20 @@ export function crossFieldRules(answers: Answers, context: z.RefinementCtx): voi
     context.addIssue({ code: 'custom', path: ['vpnClientAddressPool'], message: 'is only used with --vpn p2s' });
   }
   if (answers.gateway !== 'none' && answers.publisherEmail === undefined) {
-    context.addIssue({ code: 'custom', path: ['publisherEmail'], message: `is required with --gateway ${answers.gateway}: API Management sends its system notifications there, e.g. platform-team@contoso.com` });
+    context.addIssue({
+      code: 'custom',
+      path: ['publisherEmail'],
+      message: `is required with --gateway ${answers.gateway}: API Management sends its system notifications there, e.g. platform-team@contoso.com`,
+    });
   }
   edgeGatewayRules(answers, context);
   apimRegionRules(answers, context);
   if (answers.gateway === 'none' && answers.publisherEmail !== undefined) {
-    context.addIssue({ code: 'custom', path: ['publisherEmail'], message: 'is only used with an API Management gateway (--gateway apim, apim-appgw or apim-frontdoor)' });
+    context.addIssue({
+      code: 'custom',
+      path: ['publisherEmail'],
+      message: 'is only used with an API Management gateway (--gateway apim, apim-appgw or apim-frontdoor)',
+    });
   }
 }
 
@@ -64,18 +90,32 @@ const EXISTING_HUB_ONLY = ['hubVnetId', 'hubFirewallIp', 'hubDnsServers', 'priva
 function existingHubRules(answers: Answers, context: z.RefinementCtx): void {
   if (answers.topology !== 'existing-hub') {
     for (const key of EXISTING_HUB_ONLY) {
-      if (answers[key] !== undefined) context.addIssue({ code: 'custom', path: [key], message: `is only used with --topology existing-hub, not ${answers.topology}` });
+      if (answers[key] !== undefined)
+        context.addIssue({ code: 'custom', path: [key], message: `is only used with --topology existing-hub, not ${answers.topology}` });
     }
     return;
   }
   if (answers.hubVnetId === undefined) {
-    context.addIssue({ code: 'custom', path: ['hubVnetId'], message: `is required with --topology existing-hub: the resource ID of the hub VNet, e.g. ${HUB_VNET_EXAMPLE}` });
+    context.addIssue({
+      code: 'custom',
+      path: ['hubVnetId'],
+      message: `is required with --topology existing-hub: the resource ID of the hub VNet, e.g. ${HUB_VNET_EXAMPLE}`,
+    });
   }
   if (answers.hubDnsServers === undefined || answers.hubDnsServers.length === 0) {
-    context.addIssue({ code: 'custom', path: ['hubDnsServers'], message: 'is required with --topology existing-hub: the IPs of the hub\'s DNS resolver inbound endpoint or firewall DNS proxy, which resolve the central private DNS zones, e.g. 10.0.4.4' });
+    context.addIssue({
+      code: 'custom',
+      path: ['hubDnsServers'],
+      message:
+        "is required with --topology existing-hub: the IPs of the hub's DNS resolver inbound endpoint or firewall DNS proxy, which resolve the central private DNS zones, e.g. 10.0.4.4",
+    });
   }
   if (answers.firewall) {
-    context.addIssue({ code: 'custom', path: ['firewall'], message: 'cannot be true with an existing hub: egress goes through the hub\'s firewall; pass --no-firewall and its address with --hub-firewall-ip' });
+    context.addIssue({
+      code: 'custom',
+      path: ['firewall'],
+      message: "cannot be true with an existing hub: egress goes through the hub's firewall; pass --no-firewall and its address with --hub-firewall-ip",
+    });
   }
 }
 
@@ -89,17 +129,30 @@ function edgeGatewayRules(answers: Answers, context: z.RefinementCtx): void {
     }
     return;
   }
-  const examples = { gatewayHostName: 'ai.contoso.com', certificateUri: 'https://kv-certs.vault.azure.net/secrets/ai-gateway', certificateKeyVaultId: '/subscriptions/…/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-certs' };
+  const examples = {
+    gatewayHostName: 'ai.contoso.com',
+    certificateUri: 'https://kv-certs.vault.azure.net/secrets/ai-gateway',
+    certificateKeyVaultId: '/subscriptions/…/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-certs',
+  };
   for (const key of EDGE_ONLY) {
-    if (answers[key] === undefined) context.addIssue({ code: 'custom', path: [key], message: `is required with --gateway ${answers.gateway}, e.g. ${examples[key]}` });
+    if (answers[key] === undefined)
+      context.addIssue({ code: 'custom', path: [key], message: `is required with --gateway ${answers.gateway}, e.g. ${examples[key]}` });
   }
   const vaultOfUri = answers.certificateUri && KEY_VAULT_SECRET_URI.exec(answers.certificateUri)?.[1];
   const vaultOfId = answers.certificateKeyVaultId?.split('/').pop()?.toLowerCase();
   if (vaultOfUri && vaultOfId && vaultOfUri !== vaultOfId) {
-    context.addIssue({ code: 'custom', path: ['certificateKeyVaultId'], message: `names vault ${vaultOfId}, but the certificate URI is in vault ${vaultOfUri}; give the resource ID of ${vaultOfUri}` });
+    context.addIssue({
+      code: 'custom',
+      path: ['certificateKeyVaultId'],
+      message: `names vault ${vaultOfId}, but the certificate URI is in vault ${vaultOfUri}; give the resource ID of ${vaultOfUri}`,
+    });
   }
   if (answers.gateway === 'apim-frontdoor' && !FRONT_DOOR_PRIVATE_LINK_REGIONS.includes(answers.location)) {
-    context.addIssue({ code: 'custom', path: ['gateway'], message: `cannot be apim-frontdoor in ${answers.location}: Front Door reaches its origin over Private Link only in ${FRONT_DOOR_PRIVATE_LINK_REGIONS.join(', ')}; choose one of them, or --gateway apim-appgw` });
+    context.addIssue({
+      code: 'custom',
+      path: ['gateway'],
+      message: `cannot be apim-frontdoor in ${answers.location}: Front Door reaches its origin over Private Link only in ${FRONT_DOOR_PRIVATE_LINK_REGIONS.join(', ')}; choose one of them, or --gateway apim-appgw`,
+    });
   }
 }
 
@@ -109,16 +162,25 @@ function edgeGatewayRules(answers: Answers, context: z.RefinementCtx): void {
  */
 function apimRegionRules(answers: Answers, context: z.RefinementCtx): void {
   if (answers.apimRegions.length === 0) return;
-  const refuse = (message: string, index?: number) => context.addIssue({ code: 'custom', path: index === undefined ? ['apimRegions'] : ['apimRegions', index], message });
+  const refuse = (message: string, index?: number) =>
+    context.addIssue({ code: 'custom', path: index === undefined ? ['apimRegions'] : ['apimRegions', index], message });
   if (answers.gateway === 'none') return refuse('is only used with an API Management gateway (--gateway apim, apim-appgw or apim-frontdoor)');
-  if (answers.topology === 'existing-hub') return refuse('cannot be used with an existing hub: the extra regions\' networks belong to your platform\'s hubs in those regions; add API Management\'s regions there');
+  if (answers.topology === 'existing-hub')
+    return refuse(
+      "cannot be used with an existing hub: the extra regions' networks belong to your platform's hubs in those regions; add API Management's regions there",
+    );
   if (!answers.environments.some(isProductionEnvironment)) {
-    return refuse(`needs a production environment (prod, prd or live): only API Management Premium, which production gets, can run in several regions, and ${answers.environments.join(', ')} get Developer, which cannot`);
+    return refuse(
+      `needs a production environment (prod, prd or live): only API Management Premium, which production gets, can run in several regions, and ${answers.environments.join(', ')} get Developer, which cannot`,
+    );
   }
   for (const [index, region] of answers.apimRegions.entries()) {
     if (region === answers.location) refuse(`is the landing zone's own region (--location ${answers.location}); list only further regions`, index);
     else if (hasAvailabilityZones(answers.location) && !hasAvailabilityZones(region)) {
-      refuse(`has no availability zones, but API Management runs zone-redundant in ${answers.location} and every region takes the same zones; choose a region with zones`, index);
+      refuse(
+        `has no availability zones, but API Management runs zone-redundant in ${answers.location} and every region takes the same zones; choose a region with zones`,
+        index,
+      );
     }
   }
 }
@@ -126,8 +188,10 @@ function apimRegionRules(answers: Answers, context: z.RefinementCtx): void {
 /** SEC-03 and the accounts that can hold a model: the model answers only matter with model deployments. */
 function modelRules(answers: Answers, context: z.RefinementCtx): void {
   if (!answers.services.includes('openai')) {
-    if (answers.model !== DEFAULT_MODEL) context.addIssue({ code: 'custom', path: ['model'], message: 'is only used with model deployments (--services including openai)' });
-    if (answers.modelCapacity !== undefined) context.addIssue({ code: 'custom', path: ['modelCapacity'], message: 'is only used with model deployments (--services including openai)' });
+    if (answers.model !== DEFAULT_MODEL)
+      context.addIssue({ code: 'custom', path: ['model'], message: 'is only used with model deployments (--services including openai)' });
+    if (answers.modelCapacity !== undefined)
+      context.addIssue({ code: 'custom', path: ['modelCapacity'], message: 'is only used with model deployments (--services including openai)' });
     return;
   }
   const format = MODELS[answers.model]?.format;

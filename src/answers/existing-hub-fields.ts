@@ -6,7 +6,8 @@ import { type AnswersSoFar, answerUi } from './ui.js';
 
 const onExistingHub = (answers: AnswersSoFar) => answers.topology === 'existing-hub';
 
-export const HUB_VNET_EXAMPLE = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub';
+export const HUB_VNET_EXAMPLE =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub';
 
 export const hubVnetId = resourceIdOf('Microsoft.Network/virtualNetworks', HUB_VNET_EXAMPLE)
   .optional()
@@ -15,22 +16,31 @@ export const hubVnetId = resourceIdOf('Microsoft.Network/virtualNetworks', HUB_V
 
 export const hubFirewallIp = privateIp()
   .optional()
-  .describe('Private IP of the existing hub\'s firewall (existing-hub only, optional): the workload subnets send their egress to it (NET-07).')
-  .register(answerUi, { question: 'Private IP of the hub\'s firewall (optional; egress is routed to it)?', valueName: '<ip>', askWhen: onExistingHub });
+  .describe("Private IP of the existing hub's firewall (existing-hub only, optional): the workload subnets send their egress to it (NET-07).")
+  .register(answerUi, { question: "Private IP of the hub's firewall (optional; egress is routed to it)?", valueName: '<ip>', askWhen: onExistingHub });
 
 export const hubDnsServers = z
   .array(privateIp())
   .optional()
   .refine((servers) => servers === undefined || unique(servers), 'lists a server twice')
-  .describe('DNS servers of the spoke (existing-hub only): the hub\'s DNS Private Resolver inbound endpoint or firewall DNS proxy, which resolve the central private DNS zones (NET-04).')
-  .register(answerUi, { question: 'DNS servers of the hub that resolve private endpoint names (comma-separated IPs)?', valueName: '<list>', askWhen: onExistingHub });
+  .describe(
+    "DNS servers of the spoke (existing-hub only): the hub's DNS Private Resolver inbound endpoint or firewall DNS proxy, which resolve the central private DNS zones (NET-04).",
+  )
+  .register(answerUi, {
+    question: 'DNS servers of the hub that resolve private endpoint names (comma-separated IPs)?',
+    valueName: '<list>',
+    askWhen: onExistingHub,
+  });
 
-const ZONE_EXAMPLE = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com';
+const ZONE_EXAMPLE =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com';
 
 export const privateDnsZoneIds = z
   .array(resourceIdOf('Microsoft.Network/privateDnsZones', ZONE_EXAMPLE))
   .optional()
-  .describe('Resource IDs of the central private DNS zones the private endpoints register in (existing-hub only); each zone the chosen services need must be among them.')
+  .describe(
+    'Resource IDs of the central private DNS zones the private endpoints register in (existing-hub only); each zone the chosen services need must be among them.',
+  )
   .register(answerUi, {
     question: 'Resource IDs of the central private DNS zones (comma-separated)?',
     valueName: '<list>',
@@ -41,5 +51,9 @@ export const privateDnsZoneIds = z
 export const dnsZonesByPolicy = z
   .boolean()
   .optional()
-  .describe('Azure Policy in your tenant creates the private endpoints\' DNS zone groups (existing-hub only), so none are deployed here (NET-05).')
-  .register(answerUi, { question: 'Does Azure Policy create the private endpoints\' DNS records in your tenant?', defaultText: 'false with --topology existing-hub', askWhen: onExistingHub });
+  .describe("Azure Policy in your tenant creates the private endpoints' DNS zone groups (existing-hub only), so none are deployed here (NET-05).")
+  .register(answerUi, {
+    question: "Does Azure Policy create the private endpoints' DNS records in your tenant?",
+    defaultText: 'false with --topology existing-hub',
+    askWhen: onExistingHub,
+  });

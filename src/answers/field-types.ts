@@ -10,7 +10,8 @@ export const privateCidr = () =>
   z.string().superRefine((value, context) => {
     const range = parseCidr(value);
     if ('error' in range) context.addIssue({ code: 'custom', message: range.error });
-    else if (!isPrivate(range)) context.addIssue({ code: 'custom', message: 'is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16' });
+    else if (!isPrivate(range))
+      context.addIssue({ code: 'custom', message: 'is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16' });
   });
 
 /** A single private IPv4 address, e.g. a firewall's or a DNS server's. */
@@ -18,12 +19,18 @@ export const privateIp = () =>
   z.string().superRefine((value, context) => {
     const address = parseCidr(`${value}/32`);
     if ('error' in address) context.addIssue({ code: 'custom', message: 'is not an IPv4 address such as 10.0.0.4' });
-    else if (!isPrivate(address)) context.addIssue({ code: 'custom', message: 'is not a private address; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16' });
+    else if (!isPrivate(address))
+      context.addIssue({ code: 'custom', message: 'is not a private address; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16' });
   });
 
 /** An Azure resource ID of one type; names follow Azure's rules loosely, the platform checks the rest. */
 export const resourceIdOf = (provider: string, example: string) =>
-  z.string().regex(
-    new RegExp(`^/subscriptions/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/resourceGroups/[-\\w.()]{1,90}/providers/${provider.replace('.', '\\.')}/[-\\w.]{1,80}$`, 'i'),
-    `must be the resource ID of a ${provider.split('/').pop()} resource, e.g. ${example}`,
-  );
+  z
+    .string()
+    .regex(
+      new RegExp(
+        `^/subscriptions/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/resourceGroups/[-\\w.()]{1,90}/providers/${provider.replace('.', '\\.')}/[-\\w.]{1,80}$`,
+        'i',
+      ),
+      `must be the resource ID of a ${provider.split('/').pop()} resource, e.g. ${example}`,
+    );

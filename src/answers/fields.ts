@@ -52,5 +52,8 @@ export function defaultLabel(info: FieldInfo): string | undefined {
 /** `'openai, search'` or `['openai,search', 'ml']` → `['openai', 'search', 'ml']`. */
 export function parseList(text: string | readonly string[] | undefined): string[] {
   const parts = typeof text === 'string' ? [text] : (text ?? []);
-  return parts.flatMap((part) => part.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+  return parts
+    .flatMap((part) => part.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }

@@ -23,13 +23,19 @@ export const publisherEmail = z
   .email('must be an email address, e.g. platform-team@contoso.com')
   .optional()
   .describe('Email address of the API Management publisher, which receives its system notifications (gateway apim, apim-appgw and apim-frontdoor).')
-  .register(answerUi, { question: 'Email for API Management\'s system notifications?', valueName: '<email>', askWhen: (answers) => (answers.gateway ?? 'apim') !== 'none' });
+  .register(answerUi, {
+    question: "Email for API Management's system notifications?",
+    valueName: '<email>',
+    askWhen: (answers) => (answers.gateway ?? 'apim') !== 'none',
+  });
 
 export const apimRegions = z
   .array(z.string().refine(isAzureLocation, { message: `is not an Azure region this generator knows; valid: ${AZURE_LOCATIONS.join(', ')}` }))
   .default([])
   .refine(unique, 'lists a region twice')
-  .describe('Further regions where API Management runs a copy of the gateway in production, each in a network of its own peered with the workload (NET-14; Premium only).')
+  .describe(
+    'Further regions where API Management runs a copy of the gateway in production, each in a network of its own peered with the workload (NET-14; Premium only).',
+  )
   .register(answerUi, {
     question: 'Further regions for the AI gateway in production (comma-separated, optional)?',
     valueName: '<list>',
@@ -43,14 +49,22 @@ export const KEY_VAULT_SECRET_URI = /^https:\/\/([a-z0-9](?:[a-z0-9-]{1,22}[a-z0
 
 export const certificateUri = z
   .string()
-  .regex(KEY_VAULT_SECRET_URI, 'must be the versionless Key Vault secret URI of the TLS certificate, e.g. https://kv-certs.vault.azure.net/secrets/ai-gateway (without a version, renewals are picked up automatically)')
+  .regex(
+    KEY_VAULT_SECRET_URI,
+    'must be the versionless Key Vault secret URI of the TLS certificate, e.g. https://kv-certs.vault.azure.net/secrets/ai-gateway (without a version, renewals are picked up automatically)',
+  )
   .optional()
-  .describe('Key Vault secret URI of the TLS certificate of the gateway\'s host name (apim-appgw and apim-frontdoor).')
-  .register(answerUi, { question: 'Key Vault secret URI of the gateway\'s TLS certificate?', valueName: '<uri>', askWhen: withEdgeGateway });
+  .describe("Key Vault secret URI of the TLS certificate of the gateway's host name (apim-appgw and apim-frontdoor).")
+  .register(answerUi, { question: "Key Vault secret URI of the gateway's TLS certificate?", valueName: '<uri>', askWhen: withEdgeGateway });
 
-export const certificateKeyVaultId = resourceIdOf('Microsoft.KeyVault/vaults', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-certs')
+export const certificateKeyVaultId = resourceIdOf(
+  'Microsoft.KeyVault/vaults',
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-certs',
+)
   .optional()
-  .describe('Resource ID of the Key Vault that holds the certificate (apim-appgw and apim-frontdoor): the gateway\'s identity is allowed to read that one certificate there.')
+  .describe(
+    "Resource ID of the Key Vault that holds the certificate (apim-appgw and apim-frontdoor): the gateway's identity is allowed to read that one certificate there.",
+  )
   .register(answerUi, { question: 'Resource ID of that Key Vault?', valueName: '<resource-id>', askWhen: withEdgeGateway });
 
 export const gatewayHostName = z
@@ -58,4 +72,4 @@ export const gatewayHostName = z
   .regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a lower-case host name such as ai.contoso.com')
   .optional()
   .describe('Host name callers use for the AI gateway, the name on the certificate (apim-appgw and apim-frontdoor).')
-  .register(answerUi, { question: 'Host name of the AI gateway (the certificate\'s name)?', valueName: '<host>', askWhen: withEdgeGateway });
+  .register(answerUi, { question: "Host name of the AI gateway (the certificate's name)?", valueName: '<host>', askWhen: withEdgeGateway });

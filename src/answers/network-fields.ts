@@ -62,12 +62,12 @@ export const jumpbox = z
 
 export const addressSpace = privateCidr()
   .default('10.60.0.0/22')
-  .describe('Address space of the first environment\'s workload VNet; later environments take the blocks of the same size that follow.')
+  .describe("Address space of the first environment's workload VNet; later environments take the blocks of the same size that follow.")
   .register(answerUi, { question: 'Workload VNet address space (first environment)?', valueName: '<cidr>' });
 
 export const hubAddressSpace = privateCidr()
   .optional()
-  .describe('Address space of the first environment\'s hub VNet (hub-spoke only); later environments take the blocks of the same size that follow.')
+  .describe("Address space of the first environment's hub VNet (hub-spoke only); later environments take the blocks of the same size that follow.")
   .register(answerUi, {
     question: 'Hub VNet address space (first environment)?',
     valueName: '<cidr>',
@@ -87,7 +87,9 @@ export const vpnClientAddressPool = privateCidr()
 
 export const agentAddressSpace = privateCidr()
   .optional()
-  .describe('Address range of the first environment\'s agent subnet (agents only), added to the workload VNet; inside 172.16.0.0/12 or 192.168.0.0/16, a /27 or larger. Later environments take the blocks of the same size that follow.')
+  .describe(
+    "Address range of the first environment's agent subnet (agents only), added to the workload VNet; inside 172.16.0.0/12 or 192.168.0.0/16, a /27 or larger. Later environments take the blocks of the same size that follow.",
+  )
   .register(answerUi, {
     question: 'Agent subnet range (first environment)?',
     valueName: '<cidr>',

@@ -27,7 +27,10 @@ export interface PlannedAnswers {
 export function planAndCheck(answers: Answers): PlannedAnswers {
   const issues: AnswerIssue[] = [];
   if (answers.gateway !== 'none' && !aiPlatformOf(answers).account) {
-    issues.push({ path: ['gateway'], message: `cannot be ${answers.gateway} without a model endpoint to front: with --foundry none, add openai or aiservices to --services, or pass --gateway none` });
+    issues.push({
+      path: ['gateway'],
+      message: `cannot be ${answers.gateway} without a model endpoint to front: with --foundry none, add openai or aiservices to --services, or pass --gateway none`,
+    });
   }
   const plan = planNetworks(answers);
   const networks = 'key' in plan ? undefined : plan;
@@ -45,7 +48,10 @@ function existingHubZoneRules(answers: Answers): AnswerIssue[] {
   for (const [index, id] of (answers.privateDnsZoneIds ?? []).entries()) {
     const zone = inUse.find((candidate) => candidate.pattern.test(zoneNameOf(id)));
     if (!zone) {
-      issues.push({ path: ['privateDnsZoneIds', index], message: `names zone ${zoneNameOf(id)}, which this landing zone does not use; the zones it uses: ${inUse.map((candidate) => candidate.name).join(', ')}` });
+      issues.push({
+        path: ['privateDnsZoneIds', index],
+        message: `names zone ${zoneNameOf(id)}, which this landing zone does not use; the zones it uses: ${inUse.map((candidate) => candidate.name).join(', ')}`,
+      });
     } else if (matched.has(zone)) {
       issues.push({ path: ['privateDnsZoneIds', index], message: `names zone ${zoneNameOf(id)} a second time; give each zone once` });
     }
@@ -55,7 +61,9 @@ function existingHubZoneRules(answers: Answers): AnswerIssue[] {
   if (missing.length > 0) {
     const list = missing.map((zone) => `${zone.name} (${zone.purpose})`).join(', ');
     // Azure Policy writes private endpoints' records, never API Management's.
-    const policyHint = missing.some((zone) => zone !== API_MANAGEMENT_ZONE) ? ', or pass --dns-zones-by-policy if Azure Policy writes the private endpoints\' records' : '';
+    const policyHint = missing.some((zone) => zone !== API_MANAGEMENT_ZONE)
+      ? ", or pass --dns-zones-by-policy if Azure Policy writes the private endpoints' records"
+      : '';
     issues.push({ path: ['privateDnsZoneIds'], message: `lacks the resource IDs of ${list}${policyHint}` });
   }
   return issues;
@@ -64,12 +72,20 @@ function existingHubZoneRules(answers: Answers): AnswerIssue[] {
 /** A peered hub can never share the spoke's addresses: an IP in the spoke's range is a typo. */
 function hubAddressRules(answers: Answers, networks: readonly EnvironmentNetworks[] | undefined): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
-  const inSpoke = (ip: string) => (networks ?? []).some(({ workload }) => contains(parseCidr(workload.vnetAddressPrefix) as Cidr, parseCidr(`${ip}/32`) as Cidr));
+  const inSpoke = (ip: string) =>
+    (networks ?? []).some(({ workload }) => contains(parseCidr(workload.vnetAddressPrefix) as Cidr, parseCidr(`${ip}/32`) as Cidr));
   if (answers.hubFirewallIp && inSpoke(answers.hubFirewallIp)) {
-    issues.push({ path: ['hubFirewallIp'], message: 'lies in the spoke\'s own address space (--address-space), not in the hub; give the hub firewall\'s private IP' });
+    issues.push({
+      path: ['hubFirewallIp'],
+      message: "lies in the spoke's own address space (--address-space), not in the hub; give the hub firewall's private IP",
+    });
   }
   for (const [index, server] of (answers.hubDnsServers ?? []).entries()) {
-    if (inSpoke(server)) issues.push({ path: ['hubDnsServers', index], message: 'lies in the spoke\'s own address space (--address-space), not in the hub; give the hub\'s DNS server' });
+    if (inSpoke(server))
+      issues.push({
+        path: ['hubDnsServers', index],
+        message: "lies in the spoke's own address space (--address-space), not in the hub; give the hub's DNS server",
+      });
   }
   return issues;
 }

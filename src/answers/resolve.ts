@@ -32,7 +32,11 @@ export const REQUIRED_KEYS: readonly AnswerKey[] = ['name', 'location'];
 export function mergeLayers(layers: AnswerLayers, folderName: string): { merged: PartialAnswers; sources: Partial<Record<AnswerKey, AnswerSource>> } {
   const merged: Record<string, unknown> = {};
   const sources: Partial<Record<AnswerKey, AnswerSource>> = {};
-  const ordered: [AnswerSource, PartialAnswers | undefined][] = [['flag', layers.flags], ['file', layers.file], ['prompt', layers.prompted]];
+  const ordered: [AnswerSource, PartialAnswers | undefined][] = [
+    ['flag', layers.flags],
+    ['file', layers.file],
+    ['prompt', layers.prompted],
+  ];
   for (const key of ANSWER_KEYS) {
     for (const [source, layer] of ordered) {
       const value = layer?.[key];

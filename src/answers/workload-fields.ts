@@ -10,9 +10,16 @@ export const name = z
   .string()
   .min(WORKLOAD_NAME.min, `must be at least ${WORKLOAD_NAME.min} characters`)
   .max(WORKLOAD_NAME.max, `must be at most ${WORKLOAD_NAME.max} characters, so that Key Vault and Storage names stay within 24`)
-  .regex(WORKLOAD_NAME.pattern, 'may hold only lowercase letters, digits and single hyphens, starting with a letter and ending with a letter or digit (Azure refuses other characters in Storage and Key Vault names)')
+  .regex(
+    WORKLOAD_NAME.pattern,
+    'may hold only lowercase letters, digits and single hyphens, starting with a letter and ending with a letter or digit (Azure refuses other characters in Storage and Key Vault names)',
+  )
   .describe('Workload name: the prefix of every resource name.')
-  .register(answerUi, { question: 'Workload name (prefix of every resource name)?', valueName: '<name>', defaultText: 'the folder name, when it is a valid name' });
+  .register(answerUi, {
+    question: 'Workload name (prefix of every resource name)?',
+    valueName: '<name>',
+    defaultText: 'the folder name, when it is a valid name',
+  });
 
 export const location = z
   .string()
@@ -44,11 +51,15 @@ const groupIds = (who: string) =>
     .refine((ids) => unique(ids.map((id) => id.toLowerCase())), 'lists a group twice')
     .describe(`Object IDs of the Microsoft Entra groups of the people who ${who} (SEC-09).`);
 
-export const userGroupIds = groupIds('use the platform: call the models, build in the Foundry project, query the indexes, sign in to the jumpbox')
-  .register(answerUi, { question: 'Entra group object IDs of the platform\'s users (comma-separated, optional)?', valueName: '<guids>' });
+export const userGroupIds = groupIds('use the platform: call the models, build in the Foundry project, query the indexes, sign in to the jumpbox').register(
+  answerUi,
+  { question: "Entra group object IDs of the platform's users (comma-separated, optional)?", valueName: '<guids>' },
+);
 
-export const adminGroupIds = groupIds('administer the platform: manage projects and deployments, read the logs, sign in to the jumpbox')
-  .register(answerUi, { question: 'Entra group object IDs of the platform\'s administrators (comma-separated, optional)?', valueName: '<guids>' });
+export const adminGroupIds = groupIds('administer the platform: manage projects and deployments, read the logs, sign in to the jumpbox').register(answerUi, {
+  question: "Entra group object IDs of the platform's administrators (comma-separated, optional)?",
+  valueName: '<guids>',
+});
 
 export const githubRepo = z
   .string()

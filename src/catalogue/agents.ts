@@ -14,7 +14,8 @@ export const agents: Component = {
     {
       type: 'microsoft.cognitiveservices/accounts/capabilityhosts',
       minutes: 25,
-      source: 'Foundry Agent Service documentation: the standard setup with a virtual network takes 30 to 45 minutes, most of it the capability host (estimate 20 to 30)',
+      source:
+        'Foundry Agent Service documentation: the standard setup with a virtual network takes 30 to 45 minutes, most of it the capability host (estimate 20 to 30)',
     },
     { type: 'microsoft.documentdb/databaseaccounts', minutes: 8, source: 'estimate: a zone-redundant Cosmos DB account takes 5 to 10 minutes' },
   ],

@@ -18,6 +18,12 @@ export const apiManagement: Component = {
     MODULES.accountRoleAssignment,
     ...(shape.apiManagementRegions ? [MODULES.virtualNetwork, MODULES.peering] : []),
   ],
-  provisioning: [{ type: 'microsoft.apimanagement/service', minutes: 40, source: 'API Management documentation: creating a service in a virtual network takes 30 to 40 minutes' }],
+  provisioning: [
+    {
+      type: 'microsoft.apimanagement/service',
+      minutes: 40,
+      source: 'API Management documentation: creating a service in a virtual network takes 30 to 40 minutes',
+    },
+  ],
   hourlyCost: (shape) => `API Management (Developer outside production, Premium in it${shape.apiManagementRegions ? ', in every further region too' : ''})`,
 };

@@ -8,11 +8,13 @@ export const applicationGateway: Component = {
   symbol: 'applicationGateway',
   applies: (shape) => shape.edgeGateway,
   subnets: () => [{ request: APPLICATION_GATEWAY_SUBNET, placement: 'workload' }],
-  modules: () => [
-    MODULES.userAssignedIdentity,
-    MODULES.keyVaultSecretAccess,
-    MODULES.applicationGateway,
+  modules: () => [MODULES.userAssignedIdentity, MODULES.keyVaultSecretAccess, MODULES.applicationGateway],
+  provisioning: [
+    {
+      type: 'microsoft.network/applicationgateways',
+      minutes: 8,
+      source: 'Application Gateway quickstart: creating the gateway takes several minutes (typically 5 to 10)',
+    },
   ],
-  provisioning: [{ type: 'microsoft.network/applicationgateways', minutes: 8, source: 'Application Gateway quickstart: creating the gateway takes several minutes (typically 5 to 10)' }],
   hourlyCost: () => 'the Application Gateway (WAF_v2)',
 };

@@ -14,8 +14,16 @@ export const dnsResolver: Component = {
   ],
   modules: () => [MODULES.dnsResolver],
   provisioning: [
-    { type: 'microsoft.network/dnsresolvers/inboundendpoints', minutes: 5, source: 'estimate from DNS Private Resolver deployments: a few minutes per endpoint' },
-    { type: 'microsoft.network/dnsresolvers/outboundendpoints', minutes: 5, source: 'estimate from DNS Private Resolver deployments: a few minutes per endpoint' },
+    {
+      type: 'microsoft.network/dnsresolvers/inboundendpoints',
+      minutes: 5,
+      source: 'estimate from DNS Private Resolver deployments: a few minutes per endpoint',
+    },
+    {
+      type: 'microsoft.network/dnsresolvers/outboundendpoints',
+      minutes: 5,
+      source: 'estimate from DNS Private Resolver deployments: a few minutes per endpoint',
+    },
   ],
-  hourlyCost: () => 'the DNS Private Resolver\'s endpoints',
+  hourlyCost: () => "the DNS Private Resolver's endpoints",
 };

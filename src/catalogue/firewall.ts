@@ -9,6 +9,8 @@ export const firewall: Component = {
   applies: (shape) => shape.firewall,
   subnets: () => [{ request: AZURE_FIREWALL_SUBNET, placement: 'connectivity' }],
   modules: () => [MODULES.firewall, MODULES.firewallPolicy],
-  provisioning: [{ type: 'microsoft.network/azurefirewalls', minutes: 15, source: 'Azure AI Landing Zone runbook: the firewall and its association take 10 to 25 minutes' }],
+  provisioning: [
+    { type: 'microsoft.network/azurefirewalls', minutes: 15, source: 'Azure AI Landing Zone runbook: the firewall and its association take 10 to 25 minutes' },
+  ],
   hourlyCost: () => 'Azure Firewall Standard',
 };

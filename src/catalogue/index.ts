@@ -4,8 +4,17 @@ import { apiManagementSubnet } from './api-management-subnet.js';
 import { apiManagement } from './api-management.js';
 import { applicationGateway } from './application-gateway.js';
 import {
-  API_MANAGEMENT_SUBNET, APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET, APPLICATION_GATEWAY_SUBNET, AZURE_BASTION_SUBNET, AZURE_FIREWALL_SUBNET, DNS_RESOLVER_INBOUND_SUBNET,
-  DNS_RESOLVER_OUTBOUND_SUBNET, GATEWAY_SUBNET, JUMPBOX_SUBNET, PRIVATE_ENDPOINT_SUBNET, type SubnetRequest,
+  API_MANAGEMENT_SUBNET,
+  APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET,
+  APPLICATION_GATEWAY_SUBNET,
+  AZURE_BASTION_SUBNET,
+  AZURE_FIREWALL_SUBNET,
+  DNS_RESOLVER_INBOUND_SUBNET,
+  DNS_RESOLVER_OUTBOUND_SUBNET,
+  GATEWAY_SUBNET,
+  JUMPBOX_SUBNET,
+  PRIVATE_ENDPOINT_SUBNET,
+  type SubnetRequest,
 } from '../network/address-plan.js';
 import type { Component, EndpointSpec, Provisioning, Section } from './component.js';
 import { containerRegistry } from './container-registry.js';
@@ -43,20 +52,99 @@ import { workload } from './workload.js';
  * the sections its part writes.
  */
 export const MAIN_BICEP: Readonly<Record<Section, readonly Component[]>> = {
-  parameters: [workload, jumpbox, vpn, apiManagement, applicationGateway, hub, dnsResolver, existingHub, firewall, agents, models, search, entraGroups, monitoring, policy, defender],
+  parameters: [
+    workload,
+    jumpbox,
+    vpn,
+    apiManagement,
+    applicationGateway,
+    hub,
+    dnsResolver,
+    existingHub,
+    firewall,
+    agents,
+    models,
+    search,
+    entraGroups,
+    monitoring,
+    policy,
+    defender,
+  ],
   names: [
-    workload, foundry, aiServices, openAi, foundryHub, machineLearning, search, containerRegistry, agents, keyVault, storage,
-    hub, dnsResolver, egress, firewall, jumpbox, vpn, apiManagement, applicationGateway, frontDoor,
+    workload,
+    foundry,
+    aiServices,
+    openAi,
+    foundryHub,
+    machineLearning,
+    search,
+    containerRegistry,
+    agents,
+    keyVault,
+    storage,
+    hub,
+    dnsResolver,
+    egress,
+    firewall,
+    jumpbox,
+    vpn,
+    apiManagement,
+    applicationGateway,
+    frontDoor,
   ],
   variables: [workload, firewall, vpn, jumpbox, apiManagementSubnet, applicationGateway, dnsResolver, agents],
   resources: [
-    workload, defender, monitoring, egress, virtualNetwork, hub, dnsResolver, hubPeering, existingHub, privateDnsZones, firewall, jumpbox, vpn,
-    apiManagement, applicationGateway, frontDoor, foundry, aiServices, openAi, models, containerRegistry, search, foundryHub, machineLearning,
-    keyVault, storage, agents, policy, privateEndpoints,
+    workload,
+    defender,
+    monitoring,
+    egress,
+    virtualNetwork,
+    hub,
+    dnsResolver,
+    hubPeering,
+    existingHub,
+    privateDnsZones,
+    firewall,
+    jumpbox,
+    vpn,
+    apiManagement,
+    applicationGateway,
+    frontDoor,
+    foundry,
+    aiServices,
+    openAi,
+    models,
+    containerRegistry,
+    search,
+    foundryHub,
+    machineLearning,
+    keyVault,
+    storage,
+    agents,
+    policy,
+    privateEndpoints,
   ],
   outputs: [
-    workload, hub, dnsResolver, firewall, jumpbox, vpn, apiManagement, applicationGateway, frontDoor, monitoring,
-    foundry, aiServices, openAi, foundryHub, machineLearning, search, containerRegistry, keyVault, storage, privateEndpoints,
+    workload,
+    hub,
+    dnsResolver,
+    firewall,
+    jumpbox,
+    vpn,
+    apiManagement,
+    applicationGateway,
+    frontDoor,
+    monitoring,
+    foundry,
+    aiServices,
+    openAi,
+    foundryHub,
+    machineLearning,
+    search,
+    containerRegistry,
+    keyVault,
+    storage,
+    privateEndpoints,
   ],
 };
 
@@ -77,8 +165,16 @@ export const COST_ORDER = [firewall, dnsResolver, jumpbox, vpn, apiManagement, a
  * connectivity's. Addresses do not follow it: the planner allocates the largest subnets first.
  */
 export const SUBNET_ORDER: readonly SubnetRequest[] = [
-  PRIVATE_ENDPOINT_SUBNET, JUMPBOX_SUBNET, API_MANAGEMENT_SUBNET, APPLICATION_GATEWAY_SUBNET, APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET,
-  AZURE_FIREWALL_SUBNET, AZURE_BASTION_SUBNET, GATEWAY_SUBNET, DNS_RESOLVER_INBOUND_SUBNET, DNS_RESOLVER_OUTBOUND_SUBNET,
+  PRIVATE_ENDPOINT_SUBNET,
+  JUMPBOX_SUBNET,
+  API_MANAGEMENT_SUBNET,
+  APPLICATION_GATEWAY_SUBNET,
+  APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET,
+  AZURE_FIREWALL_SUBNET,
+  AZURE_BASTION_SUBNET,
+  GATEWAY_SUBNET,
+  DNS_RESOLVER_INBOUND_SUBNET,
+  DNS_RESOLVER_OUTBOUND_SUBNET,
 ];
 
 const applying = (components: readonly Component[], shape: Shape) => components.filter((component) => component.applies(shape));
@@ -105,7 +201,9 @@ export function modulesOf(shape: Shape): readonly string[] {
 
 /** The private endpoints of these choices, with the module each connects to. */
 export function endpointsOf(shape: Shape): readonly (EndpointSpec & { readonly service: string })[] {
-  return applying(ENDPOINT_ORDER, shape).flatMap((component) => (component.privateEndpoints ?? []).map((spec) => ({ ...spec, service: spec.service ?? component.symbol! })));
+  return applying(ENDPOINT_ORDER, shape).flatMap((component) =>
+    (component.privateEndpoints ?? []).map((spec) => ({ ...spec, service: spec.service ?? component.symbol! })),
+  );
 }
 
 /** NET-05: the policy keys of the resource types deployed, each once. */

@@ -49,7 +49,10 @@ export type ModuleKey = keyof typeof TEMPLATES;
 export const MODULE_TEMPLATES = Object.fromEntries(Object.entries(TEMPLATES).map(([key, path]) => [key, `infra/modules/${path}`])) as Record<ModuleKey, string>;
 
 /** The path of each module in the generated repository: its template's, without `.hbs`. */
-export const MODULE_FILES = Object.fromEntries(Object.entries(MODULE_TEMPLATES).map(([key, path]) => [key, path.replace(/\.hbs$/, '')])) as Record<ModuleKey, string>;
+export const MODULE_FILES = Object.fromEntries(Object.entries(MODULE_TEMPLATES).map(([key, path]) => [key, path.replace(/\.hbs$/, '')])) as Record<
+  ModuleKey,
+  string
+>;
 
 /** The partials of module templates that are too long to read as one file, by the module's templates/ path. */
 export const MODULE_PARTIALS: Readonly<Record<string, readonly string[]>> = {

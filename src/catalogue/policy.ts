@@ -8,8 +8,6 @@ export const policy: Component = {
   modules: (shape) => [
     MODULES.denyPublicNetworkAccess,
     // With an existing hub the platform team's policies and zones rule DNS (policyGuardsFor).
-    ...(shape.existingHub
-      ? []
-      : [MODULES.privateDnsZoneGroupPolicies, MODULES.privateDnsZoneRoleAssignment]),
+    ...(shape.existingHub ? [] : [MODULES.privateDnsZoneGroupPolicies, MODULES.privateDnsZoneRoleAssignment]),
   ],
 };

@@ -15,6 +15,8 @@ export const search: Component = {
   ],
   privateEndpoints: [{ symbol: 'search', name: 'search', groupId: 'searchService', zones: [ZONES.search] }],
   policyKey: 'search',
-  provisioning: [{ type: 'microsoft.search/searchservices', minutes: 10, source: 'estimate: an AI Search service takes several minutes, longer with replicas' }],
+  provisioning: [
+    { type: 'microsoft.search/searchservices', minutes: 10, source: 'estimate: an AI Search service takes several minutes, longer with replicas' },
+  ],
   serviceLabel: () => 'AI Search',
 };

@@ -10,7 +10,11 @@ export const vpn: Component = {
   subnets: () => [{ request: GATEWAY_SUBNET, placement: 'connectivity' }],
   modules: () => [MODULES.vpnGateway],
   provisioning: [
-    { type: 'microsoft.network/virtualnetworkgateways', minutes: 45, source: 'VPN Gateway documentation, "About VPN Gateway configuration settings": creating a gateway "can often take 45 minutes or more"' },
+    {
+      type: 'microsoft.network/virtualnetworkgateways',
+      minutes: 45,
+      source: 'VPN Gateway documentation, "About VPN Gateway configuration settings": creating a gateway "can often take 45 minutes or more"',
+    },
   ],
   hourlyCost: () => 'the VPN gateway (VpnGw1AZ, active-active)',
 };

@@ -42,7 +42,12 @@ export const RUN_OPTIONS = {
   'dry-run': { type: 'boolean', description: 'Print the files that would be written, and write nothing.' },
   json: { type: 'boolean', description: 'Print a machine-readable summary on stdout.' },
   git: { type: 'boolean', default: true, description: 'Do not create a git repository with a first commit.' },
-  set: { type: 'string', multiple: true, valueName: '<answer=value>', description: 'upgrade: change an answer, e.g. --set vpn=p2s (repeatable; flags such as --vpn p2s work too).' },
+  set: {
+    type: 'string',
+    multiple: true,
+    valueName: '<answer=value>',
+    description: 'upgrade: change an answer, e.g. --set vpn=p2s (repeatable; flags such as --vpn p2s work too).',
+  },
   'allow-dirty': { type: 'boolean', description: 'upgrade: run although the git working tree has uncommitted changes.' },
   check: { type: 'boolean', description: 'upgrade: change nothing; exit 4 if an upgrade would change files (for a scheduled job).' },
   sarif: { type: 'string', valueName: '<file>', description: 'validate: also write the results as SARIF 2.1.0, for GitHub code scanning.' },

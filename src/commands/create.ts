@@ -62,12 +62,24 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
     return 0;
   }
 
-  const result = await reporter.task(`Writing ${paths.length} files`, `Wrote ${paths.length} files to ${shownTarget}`, () => writeTree(target, tree, plan.executable));
+  const result = await reporter.task(`Writing ${paths.length} files`, `Wrote ${paths.length} files to ${shownTarget}`, () =>
+    writeTree(target, tree, plan.executable),
+  );
   const git: GitOutcome = options.git ? await initRepository(target, paths, GENERATOR_VERSION) : { status: 'skipped', reason: '--no-git' };
   if (git.status === 'skipped' && options.git) reporter.warn(`no first commit: ${git.reason}`);
 
   if (options.json) {
-    const summary = { ok: true, dryRun: false, target, answers: resolved.answers, answerSources: resolved.sources, files: paths, written: result.toWrite, unchanged: result.unchanged, git };
+    const summary = {
+      ok: true,
+      dryRun: false,
+      target,
+      answers: resolved.answers,
+      answerSources: resolved.sources,
+      files: paths,
+      written: result.toWrite,
+      unchanged: result.unchanged,
+      git,
+    };
     io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     reporter.note('Next steps', nextSteps(plan.model, shownTarget));
@@ -93,12 +105,16 @@ function resolveAnswers(layers: { flags: PartialAnswers; file: PartialAnswers; p
   const missingLines = missing.map((key) =>
     key === 'name'
       ? `--name: the folder name "${folderName}" is not a valid workload name, so give one (2–10 lowercase letters, digits and single hyphens)`
-      : `${flagOf(key)} is required${key === 'location' ? ', e.g. --location swedencentral' : requiredBy.has(key) ? ` with ${requiredBy.get(key)}` : ''}`);
+      : `${flagOf(key)} is required${key === 'location' ? ', e.g. --location swedencentral' : requiredBy.has(key) ? ` with ${requiredBy.get(key)}` : ''}`,
+  );
   const result = finalize(merged, sources);
   const issues = 'issues' in result ? result.issues.filter((issue) => !missing.includes(issue.path[0] as AnswerKey)) : [];
   const defaulted = new Set(ANSWER_KEYS.filter((key) => sources[key] === undefined || sources[key] === 'derived'));
   const problems = [...missingLines, ...describeIssues(issues, merged, 'answers', flagOf, defaulted)];
-  const headline = missing.length > 0 ? `missing ${missing.length === 1 ? 'an answer that has' : 'answers that have'} no default: ${missing.map(flagOf).join(', ')}` : 'invalid answers';
+  const headline =
+    missing.length > 0
+      ? `missing ${missing.length === 1 ? 'an answer that has' : 'answers that have'} no default: ${missing.map(flagOf).join(', ')}`
+      : 'invalid answers';
   if (problems.length > 0) throw new UsageError(`${headline}; nothing was written`, problems);
   return result as Resolved;
 }

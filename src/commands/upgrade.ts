@@ -30,7 +30,7 @@ const ACTION_TEXT: Record<FileAction['kind'], string> = {
   add: 'added',
   update: 'updated',
   'keep-edits': 'kept (your edits; the generator did not change it)',
-  merge: 'merged (your edits and the generator\'s)',
+  merge: "merged (your edits and the generator's)",
   conflict: 'CONFLICT (both changed the same lines: resolve the markers)',
   remove: 'removed (no longer generated, never edited)',
   'keep-deleted': 'stays deleted (you deleted it)',
@@ -50,7 +50,7 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
     if (dirty && dirty.length > 0) {
       throw new UsageError(`${target} has uncommitted changes; nothing was changed`, [
         ...dirty.slice(0, 5),
-        'Commit or stash them first, so that the upgrade\'s changes can be reviewed and undone on their own (or pass --allow-dirty).',
+        "Commit or stash them first, so that the upgrade's changes can be reviewed and undone on their own (or pass --allow-dirty).",
       ]);
     }
   }
@@ -93,11 +93,21 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
   };
 
   if (options.check || options.dryRun) {
-    report(io, options.json, { ...summary, ok: true, dryRun: options.dryRun, check: options.check, wouldChange: landingZoneChanged }, options.dryRun ? diffs : []);
+    report(
+      io,
+      options.json,
+      { ...summary, ok: true, dryRun: options.dryRun, check: options.check, wouldChange: landingZoneChanged },
+      options.dryRun ? diffs : [],
+    );
     return options.check && changes.length > 0 ? EXIT.outdated : EXIT.ok;
   }
   if (changes.length > 0) await applyAll(target, changes);
-  report(io, options.json, { ...summary, ok: true, dryRun: false, check: false, changed: changes.map((change) => change.path).filter((path) => !STATE_FILES.includes(path)) }, []);
+  report(
+    io,
+    options.json,
+    { ...summary, ok: true, dryRun: false, check: false, changed: changes.map((change) => change.path).filter((path) => !STATE_FILES.includes(path)) },
+    [],
+  );
   return conflicts.length > 0 ? EXIT.conflicts : EXIT.ok;
 }
 
@@ -116,7 +126,9 @@ async function resolveAnswers(args: ParsedArgs, io: Io, previous: PreviousGenera
   // An answer carried over keeps where it first came from (a default stays a default, and may give way later).
   const withOriginalSources = (resolved: Resolved): Resolved => ({
     ...resolved,
-    sources: Object.fromEntries(Object.entries(resolved.sources).map(([key, source]) => [key, source === 'file' && !(key in config) ? (previous.sources[key] ?? source) : source])) as Resolved['sources'],
+    sources: Object.fromEntries(
+      Object.entries(resolved.sources).map(([key, source]) => [key, source === 'file' && !(key in config) ? (previous.sources[key] ?? source) : source]),
+    ) as Resolved['sources'],
   });
   const first = attempt(previous.answers);
   if (!('issues' in first.result)) return withOriginalSources(first.result);
@@ -125,11 +137,20 @@ async function resolveAnswers(args: ParsedArgs, io: Io, previous: PreviousGenera
     .map((issue) => String(issue.path[0]))
     .filter((key) => !given.has(key) && ['default', 'derived'].includes(previous.sources[key] ?? ''));
   const retried = yielding.length > 0 ? attempt(Object.fromEntries(Object.entries(previous.answers).filter(([key]) => !yielding.includes(key)))) : first;
-  if ('issues' in retried.result) throw new UsageError('invalid answers; nothing was changed', describeIssues(retried.result.issues, retried.merged, 'answers', flagOf));
+  if ('issues' in retried.result)
+    throw new UsageError('invalid answers; nothing was changed', describeIssues(retried.result.issues, retried.merged, 'answers', flagOf));
   return withOriginalSources(retried.result);
 }
 
-type Summary = Record<string, unknown> & { target: string; from: string; to: string; files: FileOutcome[]; conflicts: string[]; changedAnswers: Record<string, { from: unknown; to: unknown }>; migrations: readonly string[] };
+type Summary = Record<string, unknown> & {
+  target: string;
+  from: string;
+  to: string;
+  files: FileOutcome[];
+  conflicts: string[];
+  changedAnswers: Record<string, { from: unknown; to: unknown }>;
+  migrations: readonly string[];
+};
 
 function report(io: Io, json: boolean, summary: Summary, diffs: readonly string[]): void {
   if (json) {
@@ -137,7 +158,9 @@ function report(io: Io, json: boolean, summary: Summary, diffs: readonly string[
     return;
   }
   const shown = relative(io.cwd, summary.target) || '.';
-  const lines = [`Upgrade of ${shown}: create-secure-ai-landing ${summary.from} → ${summary.to}${summary.dryRun ? ' (dry run: nothing changed)' : summary.check ? ' (check: nothing changed)' : ''}`];
+  const lines = [
+    `Upgrade of ${shown}: create-secure-ai-landing ${summary.from} → ${summary.to}${summary.dryRun ? ' (dry run: nothing changed)' : summary.check ? ' (check: nothing changed)' : ''}`,
+  ];
   for (const note of summary.migrations) lines.push(`  note: ${note}`);
   const shownValue = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
   for (const [key, change] of Object.entries(summary.changedAnswers)) lines.push(`  answer ${key}: ${shownValue(change.from)} → ${shownValue(change.to)}`);
@@ -149,4 +172,3 @@ function report(io: Io, json: boolean, summary: Summary, diffs: readonly string[
   }
   io.stdout.write(`${lines.join('\n')}\n${diffs.length > 0 ? `\n${diffs.join('\n')}\n` : ''}`);
 }
-

@@ -26,14 +26,23 @@ export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
   const target = resolve(io.cwd, args.target ?? '.');
   const stored = await readStoredAnswers(target);
   const resolved = finalize(stored.answers, {});
-  if ('issues' in resolved) throw new UsageError('the stored answers are not valid for this version; nothing was checked', describeIssues(resolved.issues, stored.answers, 'answers', flagOf));
+  if ('issues' in resolved)
+    throw new UsageError(
+      'the stored answers are not valid for this version; nothing was checked',
+      describeIssues(resolved.issues, stored.answers, 'answers', flagOf),
+    );
   const model = buildModel(resolved.answers, resolved.networks);
 
   const bicep = await findBicep(io.env, io.cwd);
   const outcome = await compileLandingZone(target, bicep, io.env);
   if (!outcome.ok) {
     if (args.options.json) io.stdout.write(`${JSON.stringify({ ok: false, target, compiler: bicep.label, errors: outcome.errors }, null, 2)}\n`);
-    io.stderr.write([`error: ${relative(io.cwd, target) || '.'} does not compile with ${bicep.label}; nothing was checked`, ...outcome.errors.map((error) => `  ${error}`)].join('\n') + '\n');
+    io.stderr.write(
+      [
+        `error: ${relative(io.cwd, target) || '.'} does not compile with ${bicep.label}; nothing was checked`,
+        ...outcome.errors.map((error) => `  ${error}`),
+      ].join('\n') + '\n',
+    );
     return EXIT.failure;
   }
 
@@ -43,7 +52,10 @@ export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
   const modules = moduleDeclarations(main);
   for (const module of modules) sources.set(module.path, await readFile(join(target, module.path), 'utf8').catch(() => undefined));
 
-  const results = checkConformance(outcome.compiled, model).map((result) => ({ ...result, locations: result.problems.map((problem) => locate(problem, modules, readSource)) }));
+  const results = checkConformance(outcome.compiled, model).map((result) => ({
+    ...result,
+    locations: result.problems.map((problem) => locate(problem, modules, readSource)),
+  }));
   const report: ValidationReport = {
     ok: results.every((result) => result.status !== 'fail'),
     target: relative(io.cwd, target) || '.',

@@ -7,7 +7,9 @@ import { node } from './diagram-mermaid.js';
 export function callers(model: ViewModel): string[] {
   return [
     ...(model.edgeGateway ? [node({ id: ID.internetCallers, lines: ['Internet callers'] })] : []),
-    ...(model.frontDoor ? [node({ id: ID.frontDoor, lines: ['Front Door Premium', 'WAF, HTTPS only', model.answers.gatewayHostName ?? 'custom domain'] })] : []),
+    ...(model.frontDoor
+      ? [node({ id: ID.frontDoor, lines: ['Front Door Premium', 'WAF, HTTPS only', model.answers.gatewayHostName ?? 'custom domain'] })]
+      : []),
     // Internal-mode API Management has callers in the networks connected to the workload.
     ...(model.apiManagement ? [node({ id: ID.privateCallers, lines: ['Applications in connected networks'] })] : []),
     ...(model.jumpbox ? [node({ id: ID.developers, lines: ['Developers and administrators'] })] : []),

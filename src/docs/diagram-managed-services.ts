@@ -42,10 +42,11 @@ function hostedModels(model: ViewModel, module: string): string[] {
 }
 
 export function managedServices(model: ViewModel): string[] {
-  const services = serviceModules(model).map((module) => node({ id: serviceId(module), lines: [SERVICE_NAMES[module]?.full ?? module, ...hostedModels(model, module)] }));
-  const managedNetwork = model.platform.foundryHub || model.platform.machineLearning
-    ? [node({ id: ID.managedNetwork, lines: managedNetworkLines(model) })]
-    : [];
+  const services = serviceModules(model).map((module) =>
+    node({ id: serviceId(module), lines: [SERVICE_NAMES[module]?.full ?? module, ...hostedModels(model, module)] }),
+  );
+  const managedNetwork =
+    model.platform.foundryHub || model.platform.machineLearning ? [node({ id: ID.managedNetwork, lines: managedNetworkLines(model) })] : [];
   return subgraph(ID.paas, 'Azure PaaS services, public access disabled', [...services, ...managedNetwork]);
 }
 

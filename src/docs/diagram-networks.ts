@@ -1,7 +1,18 @@
 import type { ViewModel } from '../model.js';
 import {
-  AGENT_SUBNET, API_MANAGEMENT_SUBNET, APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET, APPLICATION_GATEWAY_SUBNET, AZURE_BASTION_SUBNET, AZURE_FIREWALL_SUBNET,
-  type AllocatedSubnet, DNS_RESOLVER_INBOUND_SUBNET, DNS_RESOLVER_OUTBOUND_SUBNET, type EnvironmentNetwork, GATEWAY_SUBNET, JUMPBOX_SUBNET, PRIVATE_ENDPOINT_SUBNET,
+  AGENT_SUBNET,
+  API_MANAGEMENT_SUBNET,
+  APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET,
+  APPLICATION_GATEWAY_SUBNET,
+  AZURE_BASTION_SUBNET,
+  AZURE_FIREWALL_SUBNET,
+  type AllocatedSubnet,
+  DNS_RESOLVER_INBOUND_SUBNET,
+  DNS_RESOLVER_OUTBOUND_SUBNET,
+  type EnvironmentNetwork,
+  GATEWAY_SUBNET,
+  JUMPBOX_SUBNET,
+  PRIVATE_ENDPOINT_SUBNET,
 } from '../network/address-plan.js';
 import { ID, privateEndpointId } from './diagram-ids.js';
 import { SERVICE_NAMES } from './diagram-managed-services.js';
@@ -11,9 +22,10 @@ import { type Box, idOf, node, subgraph } from './diagram-mermaid.js';
 
 export function networks(model: ViewModel): string[] {
   const environment = model.firstEnvironment;
-  const hub = model.hubSpoke && environment.hub
-    ? subgraph(ID.hub, `Hub VNet, ${environment.name}: ${environment.hub.vnetAddressPrefix}`, subnetStatements(model, ID.hub, environment.hub))
-    : [];
+  const hub =
+    model.hubSpoke && environment.hub
+      ? subgraph(ID.hub, `Hub VNet, ${environment.name}: ${environment.hub.vnetAddressPrefix}`, subnetStatements(model, ID.hub, environment.hub))
+      : [];
   const agentPrefix = model.platform.agents ? environment.agentSubnetPrefix : undefined;
   const workloadPrefixes = [environment.network.vnetAddressPrefix, ...(agentPrefix ? [agentPrefix] : [])];
   const workloadTitle = `${model.singleVnet ? 'VNet' : 'Spoke VNet'}, ${environment.name}: ${workloadPrefixes.join(' + ')}`;
@@ -41,11 +53,25 @@ function residentsOf(model: ViewModel, subnet: AllocatedSubnet): Box[] {
   const environment = model.firstEnvironment;
   switch (subnet.name) {
     case AZURE_FIREWALL_SUBNET.name:
-      return model.firewall ? [{ id: ID.firewall, lines: ['Azure Firewall', 'FQDN allow-list, DNS proxy', ...(environment.firewall ? [`private IP ${environment.firewall.privateIp}`] : [])] }] : [];
+      return model.firewall
+        ? [
+            {
+              id: ID.firewall,
+              lines: ['Azure Firewall', 'FQDN allow-list, DNS proxy', ...(environment.firewall ? [`private IP ${environment.firewall.privateIp}`] : [])],
+            },
+          ]
+        : [];
     case AZURE_BASTION_SUBNET.name:
       return model.jumpbox ? [{ id: ID.bastion, lines: ['Azure Bastion'] }] : [];
     case GATEWAY_SUBNET.name:
-      return model.vpn ? [{ id: ID.vpnGateway, lines: ['VPN gateway, point-to-site', ...(environment.vpnClientAddressPool ? [`clients ${environment.vpnClientAddressPool}`] : [])] }] : [];
+      return model.vpn
+        ? [
+            {
+              id: ID.vpnGateway,
+              lines: ['VPN gateway, point-to-site', ...(environment.vpnClientAddressPool ? [`clients ${environment.vpnClientAddressPool}`] : [])],
+            },
+          ]
+        : [];
     case DNS_RESOLVER_INBOUND_SUBNET.name:
       return model.dnsResolver ? [{ id: ID.dnsInbound, lines: ['DNS Private Resolver', 'inbound endpoint'] }] : [];
     case DNS_RESOLVER_OUTBOUND_SUBNET.name:

@@ -37,14 +37,17 @@ function apiManagementRegions(model: ViewModel): string[] {
     const network = production?.apiManagement?.regions.find((candidate) => candidate.location === location);
     return node({
       id: apiManagementRegionId(index),
-      lines: [`API Management in ${location}`, production && network ? `${production.name} only, VNet ${network.vnetAddressPrefix}` : 'production only, own VNet'],
+      lines: [
+        `API Management in ${location}`,
+        production && network ? `${production.name} only, VNet ${network.vnetAddressPrefix}` : 'production only, own VNet',
+      ],
     });
   });
 }
 
 function dnsZoneLines(model: ViewModel): string[] {
   if (model.existingHub) {
-    return ["Central private DNS zones of the platform team", model.dnsZoneGroups ? 'the endpoints register in them' : 'Azure Policy registers the endpoints'];
+    return ['Central private DNS zones of the platform team', model.dnsZoneGroups ? 'the endpoints register in them' : 'Azure Policy registers the endpoints'];
   }
   // API Management in internal mode has no private endpoint: its host names are records in a zone of its own.
   const names = [...model.privateDnsZones.map((zone) => zone.name), ...(model.apiManagement ? [API_MANAGEMENT_ZONE.name] : [])];

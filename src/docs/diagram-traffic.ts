@@ -5,14 +5,7 @@ import { edge } from './diagram-mermaid.js';
 /** The traffic: labelled edges for peerings, callers through the gateway, operators, services, DNS and egress. */
 
 export function flows(model: ViewModel): string[] {
-  return [
-    ...peerings(model),
-    ...gatewayFlows(model),
-    ...operatorFlows(model),
-    ...serviceFlows(model),
-    ...dnsFlows(model),
-    ...egressFlows(model),
-  ];
+  return [...peerings(model), ...gatewayFlows(model), ...operatorFlows(model), ...serviceFlows(model), ...dnsFlows(model), ...egressFlows(model)];
 }
 
 function peerings(model: ViewModel): string[] {
@@ -52,12 +45,7 @@ function operatorFlows(model: ViewModel): string[] {
           edge(ID.jumpbox, '-->', PRIVATE_ENDPOINT_SUBNET_ID, 'HTTPS 443'),
         ]
       : []),
-    ...(model.vpn
-      ? [
-          edge(ID.vpnClients, '-->', ID.vpnGateway, 'OpenVPN, Entra ID'),
-          edge(ID.vpnGateway, '-->', PRIVATE_ENDPOINT_SUBNET_ID, 'HTTPS 443'),
-        ]
-      : []),
+    ...(model.vpn ? [edge(ID.vpnClients, '-->', ID.vpnGateway, 'OpenVPN, Entra ID'), edge(ID.vpnGateway, '-->', PRIVATE_ENDPOINT_SUBNET_ID, 'HTTPS 443')] : []),
   ];
 }
 
@@ -67,10 +55,7 @@ function serviceFlows(model: ViewModel): string[] {
   return [
     ...[...services].map((service) => edge(privateEndpointId(service), '-->', serviceId(service))),
     ...(model.platform.agents
-      ? [
-          edge(serviceId('foundry'), '-.->', ID.agents, 'network injection'),
-          edge(ID.agents, '-->', PRIVATE_ENDPOINT_SUBNET_ID, 'threads, files, vectors'),
-        ]
+      ? [edge(serviceId('foundry'), '-.->', ID.agents, 'network injection'), edge(ID.agents, '-->', PRIVATE_ENDPOINT_SUBNET_ID, 'threads, files, vectors')]
       : []),
     ...(model.platform.foundryHub ? [edge(serviceId('foundryHub'), '-.-', ID.managedNetwork)] : []),
     ...(model.platform.machineLearning ? [edge(serviceId('machineLearning'), '-.-', ID.managedNetwork)] : []),
@@ -85,10 +70,7 @@ function serviceFlows(model: ViewModel): string[] {
  */
 function dnsFlows(model: ViewModel): string[] {
   if (model.existingHub) {
-    return [
-      edge(ID.workload, '-.->', ID.platformHub, 'DNS queries'),
-      edge(ID.platformHub, '-.->', ID.dnsZones, 'DNS queries'),
-    ];
+    return [edge(ID.workload, '-.->', ID.platformHub, 'DNS queries'), edge(ID.platformHub, '-.->', ID.dnsZones, 'DNS queries')];
   }
   return [
     ...(model.hubSpoke ? [edge(ID.dnsZones, '-.-', ID.hub, 'VNet link')] : []),
@@ -107,11 +89,7 @@ function dnsFlows(model: ViewModel): string[] {
 function egressFlows(model: ViewModel): string[] {
   if (!model.egressThroughFirewall) return [];
   const firewall = model.firewall ? ID.firewall : ID.platformHub;
-  const openers = [
-    ...(model.jumpbox ? [ID.jumpbox] : []),
-    ...(model.apiManagement ? [ID.apiManagement] : []),
-    ...(model.platform.agents ? [ID.agents] : []),
-  ];
+  const openers = [...(model.jumpbox ? [ID.jumpbox] : []), ...(model.apiManagement ? [ID.apiManagement] : []), ...(model.platform.agents ? [ID.agents] : [])];
   const sources = openers.length > 0 ? openers : [PRIVATE_ENDPOINT_SUBNET_ID];
   return [
     ...sources.map((source) => edge(source, '-->', firewall, model.firewall ? 'egress and DNS' : 'egress')),

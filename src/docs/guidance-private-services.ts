@@ -14,7 +14,11 @@ export function privateServicesOf({ platform }: ViewModel): PrivateService[] {
     ...when(platform.foundryProject, { module: 'foundry', file: FILES.foundryAccount, resource: 'account' }),
     ...when(platform.aiServicesAccount, { module: 'aiServices', file: FILES.aiServicesAccount, resource: 'account' }),
     ...when(platform.openAiAccount, { module: 'openAi', file: FILES.aiServicesAccount, resource: 'account' }),
-    ...when(platform.foundryHub, { module: 'foundryHub', file: FILES.foundryHub, resource: 'hub' }, { module: 'foundryHub', file: FILES.foundryHub, resource: 'project' }),
+    ...when(
+      platform.foundryHub,
+      { module: 'foundryHub', file: FILES.foundryHub, resource: 'hub' },
+      { module: 'foundryHub', file: FILES.foundryHub, resource: 'project' },
+    ),
     ...when(platform.machineLearning, { module: 'machineLearning', file: FILES.machineLearning, resource: 'workspace' }),
     ...when(platform.search, { module: 'search', file: FILES.search, resource: 'searchService' }),
     ...when(platform.containerRegistry, { module: 'containerRegistry', file: FILES.containerRegistry, resource: 'registry' }),

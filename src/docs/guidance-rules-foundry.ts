@@ -40,7 +40,9 @@ const fdy04 = withHub((model) =>
 );
 
 const fdy05 = withHub((model) => {
-  const associated = privateServicesOf(model).filter((service) => ['aiServices', 'storage', 'keyVault', 'containerRegistry', 'search'].includes(service.module));
+  const associated = privateServicesOf(model).filter((service) =>
+    ['aiServices', 'storage', 'keyVault', 'containerRegistry', 'search'].includes(service.module),
+  );
   return satisfied(servicesEvidence(associated));
 });
 

@@ -13,7 +13,9 @@ function net01(model: ViewModel): GuidanceVerdict {
   return satisfied(
     servicesEvidence(privateServicesOf(model)),
     notes(
-      (model.apiManagement ? 'Log Analytics and the AI gateway\'s Application Insights, which NET-01 does not list, still accept' : 'Log Analytics, which NET-01 does not list, still accepts') +
+      (model.apiManagement
+        ? "Log Analytics and the AI gateway's Application Insights, which NET-01 does not list, still accept"
+        : 'Log Analytics, which NET-01 does not list, still accepts') +
         ' ingestion and queries from public networks, always with Entra ID and Azure RBAC; an Azure Monitor Private Link Scope would close that too.',
     ),
   );
@@ -30,12 +32,14 @@ function net02(model: ViewModel): GuidanceVerdict {
 
 function net03(model: ViewModel): GuidanceVerdict {
   if (!model.dnsZoneGroups) {
-    return notApplicable(`${answerText(model, 'dnsZonesByPolicy')}: Azure Policy in your tenant writes each private endpoint's zone group into the platform team's central zones, so this repository creates none (NET-05).`);
+    return notApplicable(
+      `${answerText(model, 'dnsZonesByPolicy')}: Azure Policy in your tenant writes each private endpoint's zone group into the platform team's central zones, so this repository creates none (NET-05).`,
+    );
   }
   if (model.existingHub) {
     return satisfied(
       [...inMain(...model.wiring.privateEndpoints.map((endpoint) => endpoint.symbol)), ...at(FILES.privateEndpoint, 'privateDnsZoneGroup')],
-      'The zones and their links to the hub are the platform team\'s (privateDnsZoneResourceIds in infra/params); this repository registers the endpoints in them and relies on those links.',
+      "The zones and their links to the hub are the platform team's (privateDnsZoneResourceIds in infra/params); this repository registers the endpoints in them and relies on those links.",
     );
   }
   return satisfied([
@@ -51,13 +55,18 @@ function net04(model: ViewModel): GuidanceVerdict {
   if (model.existingHub) {
     return satisfied(
       inMain('virtualNetwork'),
-      'The spoke uses the hub\'s DNS servers (hubDnsServers); the central zones and the resolver are the platform team\'s, outside this repository.',
+      "The spoke uses the hub's DNS servers (hubDnsServers); the central zones and the resolver are the platform team's, outside this repository.",
     );
   }
   if (model.dnsResolver) {
-    return satisfied(resolver, `${answerText(model, 'topology')}: the zones live beside the workload, linked to its one VNet; there is no hub to centralise them in.`);
+    return satisfied(
+      resolver,
+      `${answerText(model, 'topology')}: the zones live beside the workload, linked to its one VNet; there is no hub to centralise them in.`,
+    );
   }
-  return notApplicable(`${answerText(model, 'topology')} and ${answerText(model, 'vpn')}: one VNet holds and resolves the zones and no VPN or on-premises client needs them; a hub (the hub-spoke or existing-hub topology) centralises them.`);
+  return notApplicable(
+    `${answerText(model, 'topology')} and ${answerText(model, 'vpn')}: one VNet holds and resolves the zones and no VPN or on-premises client needs them; a hub (the hub-spoke or existing-hub topology) centralises them.`,
+  );
 }
 
 function net05(model: ViewModel): GuidanceVerdict {
@@ -69,8 +78,10 @@ function net05(model: ViewModel): GuidanceVerdict {
       ...when(zoneGroupPolicies, ...inMain('privateDnsZoneGroupPolicies'), ...at(FILES.privateDnsZoneGroupPolicies, 'assignments')),
     ],
     notes(
-      !zoneGroupPolicies && `No deploy-if-not-exists zone-group policies here (${answerText(model, 'topology')}): the central zones, and the policies that fill them, are the platform team's.`,
-      zoneGroupPolicies && model.platform.openAiAccount &&
+      !zoneGroupPolicies &&
+        `No deploy-if-not-exists zone-group policies here (${answerText(model, 'topology')}): the central zones, and the policies that fill them, are the platform team's.`,
+      zoneGroupPolicies &&
+        model.platform.openAiAccount &&
         'The Azure OpenAI account gets the deny policy but no zone-group policy: no built-in definition writes its privatelink.openai.azure.com zone.',
     ),
   );
@@ -84,7 +95,7 @@ function net06(model: ViewModel): GuidanceVerdict {
 /** How people reach the private network when there is no jumpbox. */
 function wayInWithoutJumpbox(model: ViewModel): string {
   if (model.vpn) return 'people connect through the point-to-site VPN (NET-11)';
-  if (model.existingHub) return 'people reach the spoke through the platform team\'s hub';
+  if (model.existingHub) return "people reach the spoke through the platform team's hub";
   return `people reach the ${model.hubSpoke ? 'spoke' : 'VNet'} from a network you connect to it`;
 }
 
@@ -92,7 +103,13 @@ function net07(model: ViewModel): GuidanceVerdict {
   const { platform } = model;
   const hubFirewall = model.existingHub && model.egressThroughFirewall;
   const evidence = [
-    ...when(model.firewall, ...inMain('firewall', 'routeTable'), ...at(FILES.firewall, 'firewall'), ...at(FILES.firewallPolicy, 'egressRules'), ...at(FILES.routeTable, 'routeTable')),
+    ...when(
+      model.firewall,
+      ...inMain('firewall', 'routeTable'),
+      ...at(FILES.firewall, 'firewall'),
+      ...at(FILES.firewallPolicy, 'egressRules'),
+      ...at(FILES.routeTable, 'routeTable'),
+    ),
     ...when(hubFirewall, ...inMain('routeTable'), ...at(FILES.routeTable, 'routeTable')),
     // The managed networks in AllowOnlyApprovedOutbound (FDY-03).
     ...when(platform.foundryHub, ...inMain('foundryHub'), ...at(FILES.foundryHub, 'hub')),
@@ -109,15 +126,20 @@ function net07(model: ViewModel): GuidanceVerdict {
   return satisfied(
     evidence,
     notes(
-      hubFirewall && 'The allow-list is the hub firewall\'s policy, which the platform team owns; this repository only routes every workload subnet\'s egress to it (hubFirewallPrivateIp).',
-      !model.egressThroughFirewall && `Only the managed network of ${managedNetworks} restricts its outbound traffic; the VNet's own egress passes no firewall (${answerText(model, 'firewall')}), though its subnets have no default outbound access.`,
-      model.firewall && model.apiManagementRegions && 'The networks of API Management\'s further regions have no firewall: their NSG limits egress to the service tags API Management needs (NET-14).',
+      hubFirewall &&
+        "The allow-list is the hub firewall's policy, which the platform team owns; this repository only routes every workload subnet's egress to it (hubFirewallPrivateIp).",
+      !model.egressThroughFirewall &&
+        `Only the managed network of ${managedNetworks} restricts its outbound traffic; the VNet's own egress passes no firewall (${answerText(model, 'firewall')}), though its subnets have no default outbound access.`,
+      model.firewall &&
+        model.apiManagementRegions &&
+        "The networks of API Management's further regions have no firewall: their NSG limits egress to the service tags API Management needs (NET-14).",
     ),
   );
 }
 
 function net08(model: ViewModel): GuidanceVerdict {
-  if (!model.apiManagement) return notApplicable(`${answerText(model, 'gateway')}: no API Management; callers reach the model endpoints through their private endpoints.`);
+  if (!model.apiManagement)
+    return notApplicable(`${answerText(model, 'gateway')}: no API Management; callers reach the model endpoints through their private endpoints.`);
   return satisfied([
     ...inMain('apiManagement', 'apiManagementDns'),
     ...at(FILES.apiManagement, 'apim'),
@@ -127,9 +149,14 @@ function net08(model: ViewModel): GuidanceVerdict {
 
 function net09(model: ViewModel): GuidanceVerdict {
   if (!model.edgeGateway) {
-    return notApplicable(`${answerText(model, 'gateway')}: ${model.apiManagement ? 'API Management is internal and takes private callers only' : 'no AI gateway'}, so no AI traffic arrives from the internet.`);
+    return notApplicable(
+      `${answerText(model, 'gateway')}: ${model.apiManagement ? 'API Management is internal and takes private callers only' : 'no AI gateway'}, so no AI traffic arrives from the internet.`,
+    );
   }
-  const applicationGateway = [...inMain('applicationGatewayIdentity', 'applicationGateway'), ...at(FILES.applicationGateway, 'wafPolicy', 'applicationGateway')];
+  const applicationGateway = [
+    ...inMain('applicationGatewayIdentity', 'applicationGateway'),
+    ...at(FILES.applicationGateway, 'wafPolicy', 'applicationGateway'),
+  ];
   if (!model.frontDoor) return satisfied(applicationGateway);
   return satisfied(
     [...inMain('frontDoor'), ...at(FILES.frontDoor, 'profile', 'wafPolicy', 'origin'), ...applicationGateway],
@@ -148,8 +175,8 @@ function net10(model: ViewModel): GuidanceVerdict {
     return satisfied(
       peerings,
       notes(
-        'The hub and its gateway, firewall and DNS are the platform team\'s; gateway transit follows useHubGateway, false in the generated parameter files until the hub has a gateway for this spoke.',
-        model.jumpbox && 'Bastion sits in the spoke, as the hub is not this repository\'s.',
+        "The hub and its gateway, firewall and DNS are the platform team's; gateway transit follows useHubGateway, false in the generated parameter files until the hub has a gateway for this spoke.",
+        model.jumpbox && "Bastion sits in the spoke, as the hub is not this repository's.",
       ),
     );
   }
@@ -159,9 +186,13 @@ function net10(model: ViewModel): GuidanceVerdict {
 function net11(model: ViewModel): GuidanceVerdict {
   if (model.vpn) return satisfied([...inMain('vpnGateway'), ...at(MAIN, 'vpnGatewayName'), ...at(FILES.vpnGateway, 'gateway')]);
   if (model.existingHub) {
-    return notApplicable(`${answerText(model, 'vpn')} (${answerText(model, 'topology')}): a point-to-site gateway belongs in the platform team's hub; set useHubGateway = true in infra/params once it has one, so its clients reach this spoke.`);
+    return notApplicable(
+      `${answerText(model, 'vpn')} (${answerText(model, 'topology')}): a point-to-site gateway belongs in the platform team's hub; set useHubGateway = true in infra/params once it has one, so its clients reach this spoke.`,
+    );
   }
-  return notApplicable(`${answerText(model, 'vpn')}: no point-to-site VPN; ${model.jumpbox ? 'people reach the private endpoints through Bastion and the jumpbox (NET-06)' : wayInWithoutJumpbox(model)}.`);
+  return notApplicable(
+    `${answerText(model, 'vpn')}: no point-to-site VPN; ${model.jumpbox ? 'people reach the private endpoints through Bastion and the jumpbox (NET-06)' : wayInWithoutJumpbox(model)}.`,
+  );
 }
 
 function net12(model: ViewModel): GuidanceVerdict {
@@ -176,7 +207,8 @@ function net13(model: ViewModel): GuidanceVerdict {
   return satisfied(
     [...at(MAIN, 'privateEndpointFqdns'), ...VERIFY_SCRIPTS.flatMap((script) => at(script, 'privateEndpointFqdns'))],
     notes(
-      !wayIn && `No jumpbox and no VPN here (${answerText(model, 'jumpbox')}, ${answerText(model, 'vpn')}): run the scripts from a network you connect to the ${model.hubSpoke ? 'spoke' : 'VNet'}.`,
+      !wayIn &&
+        `No jumpbox and no VPN here (${answerText(model, 'jumpbox')}, ${answerText(model, 'vpn')}): run the scripts from a network you connect to the ${model.hubSpoke ? 'spoke' : 'VNet'}.`,
       !model.dnsZoneGroups &&
         `The names resolve privately only once the tenant's Azure Policy has written each endpoint's DNS records (${answerText(model, 'dnsZonesByPolicy')}): a public answer right after a deployment means it has not yet; check the assignment's compliance and start a remediation task.`,
     ),
@@ -186,7 +218,9 @@ function net13(model: ViewModel): GuidanceVerdict {
 function net14(model: ViewModel): GuidanceVerdict {
   if (!model.apiManagement) return notApplicable(`${answerText(model, 'gateway')}: no API Management to run in further regions.`);
   if (!model.apiManagementRegions) {
-    return notApplicable(`${answerText(model, 'apimRegions')}: API Management runs in ${model.answers.location} only; ${model.existingHub ? 'with an existing hub, further regions belong to the platform\'s hubs there' : 'list further regions with --apim-regions to add them in production'}.`);
+    return notApplicable(
+      `${answerText(model, 'apimRegions')}: API Management runs in ${model.answers.location} only; ${model.existingHub ? "with an existing hub, further regions belong to the platform's hubs there" : 'list further regions with --apim-regions to add them in production'}.`,
+    );
   }
   return satisfied(
     [

@@ -7,7 +7,7 @@ import { type AreaRules, type GuidanceVerdict, satisfied } from './guidance-verd
 function ops01(model: ViewModel): GuidanceVerdict {
   return satisfied(
     [...at(PULL_REQUEST_WORKFLOW, 'build', 'what-if'), ...at(DEPLOY_WORKFLOW, ...model.environments.map((environment) => `deploy-${environment.name}`))],
-    'The workflows need what files cannot hold: the federated credentials in Entra ID for the pipeline\'s identity, the three repository variables for OpenID Connect, and required reviewers on each GitHub environment, set up once by a person.',
+    "The workflows need what files cannot hold: the federated credentials in Entra ID for the pipeline's identity, the three repository variables for OpenID Connect, and required reviewers on each GitHub environment, set up once by a person.",
   );
 }
 

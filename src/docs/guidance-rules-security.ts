@@ -27,7 +27,9 @@ function sec03(model: ViewModel): GuidanceVerdict {
   if (!model.platform.modelHost) {
     return notApplicable(
       `${answerText(model, 'services')} without openai: no model deployments to filter.`,
-      model.platform.account ? `A model deployment someone adds to the ${model.platform.accountLabel} later must name a content filter (raiPolicyName) of its own.` : undefined,
+      model.platform.account
+        ? `A model deployment someone adds to the ${model.platform.accountLabel} later must name a content filter (raiPolicyName) of its own.`
+        : undefined,
     );
   }
   return satisfied([...inMain('models'), ...at(FILES.modelDeployments, 'contentFilter', 'deployments')]);
@@ -53,11 +55,13 @@ function sec04Steps(model: ViewModel, hostsFoundryModels: boolean, hostsOwnCompu
   const deployed = platform.modelHost ? MODELS[answers.model] : undefined;
   const openWeightChosen = deployed !== undefined && deployed.format !== 'OpenAI';
   const accountLabel = platform.accountLabel ?? 'AI Services account';
-  const workspaces = [platform.foundryHub && 'the hub\'s projects', platform.machineLearning && 'the Machine Learning workspace'].filter(Boolean).join(' and ');
+  const workspaces = [platform.foundryHub && "the hub's projects", platform.machineLearning && 'the Machine Learning workspace'].filter(Boolean).join(' and ');
   return [
-    `Keep a register of approved models (publisher, name, version, deployment type, source, licence) owned by a named model-risk owner. ${platform.modelHost
-      ? 'modelDeployments in infra/params/<environment>.bicepparam is this landing zone\'s part of it: protect infra/params/ with CODEOWNERS so that only a pull request the owner approves changes it.'
-      : 'This landing zone deploys no model; every model anyone adds later must be on the register first.'}`,
+    `Keep a register of approved models (publisher, name, version, deployment type, source, licence) owned by a named model-risk owner. ${
+      platform.modelHost
+        ? "modelDeployments in infra/params/<environment>.bicepparam is this landing zone's part of it: protect infra/params/ with CODEOWNERS so that only a pull request the owner approves changes it."
+        : 'This landing zone deploys no model; every model anyone adds later must be on the register first.'
+    }`,
     openWeightChosen
       ? `${answers.model} (format ${deployed.format}, version ${deployed.version}) is an open-weight model that Azure hosts as a Foundry Model: before production, check its model card in the Foundry catalog (publisher, version, licence, known limitations), run your own evaluations and a red-team pass (the Foundry project's evaluations and AI Red Teaming Agent) with prompts from your domain, and file the results with the register entry.`
       : hostsFoundryModels
@@ -79,10 +83,15 @@ function sec04Steps(model: ViewModel, hostsFoundryModels: boolean, hostsOwnCompu
 }
 
 function sec05(model: ViewModel): GuidanceVerdict {
-  if (!model.apiManagement) return notApplicable(`${answerText(model, 'gateway')}: no AI gateway; callers authenticate to the model endpoints with Entra ID directly (SEC-06).`);
+  if (!model.apiManagement)
+    return notApplicable(`${answerText(model, 'gateway')}: no AI gateway; callers authenticate to the model endpoints with Entra ID directly (SEC-06).`);
   return satisfied(
-    [...inMain('apiManagement', 'apiManagementModelAccess'), ...at(FILES.apiManagement, 'apim', 'apiPolicy'), ...at(FILES.accountRoleAssignment, 'roleAssignment')],
-    'The gateway\'s app registration (Application ID URI gatewayAudience, app role gatewayCallerRole) and the role\'s assignments to callers are made by hand in Entra ID (README).',
+    [
+      ...inMain('apiManagement', 'apiManagementModelAccess'),
+      ...at(FILES.apiManagement, 'apim', 'apiPolicy'),
+      ...at(FILES.accountRoleAssignment, 'roleAssignment'),
+    ],
+    "The gateway's app registration (Application ID URI gatewayAudience, app role gatewayCallerRole) and the role's assignments to callers are made by hand in Entra ID (README).",
   );
 }
 
@@ -118,17 +127,34 @@ function sec10(model: ViewModel): GuidanceVerdict {
   const { platform } = model;
   const calls = [
     ...when(model.apiManagement, ...inMain('apiManagementModelAccess'), ...at(FILES.apiManagement, 'apim')),
-    ...when(platform.search, ...inMain('searchStorageAccess', ...when(platform.account !== undefined, 'searchModelAccess')), ...at(FILES.search, 'searchService')),
-    ...when(platform.agents, ...inMain('foundryAgents'), ...at(FILES.foundryAgents, 'cosmosDbOperator', 'storageBlobDataContributor', 'searchIndexDataContributor')),
+    ...when(
+      platform.search,
+      ...inMain('searchStorageAccess', ...when(platform.account !== undefined, 'searchModelAccess')),
+      ...at(FILES.search, 'searchService'),
+    ),
+    ...when(
+      platform.agents,
+      ...inMain('foundryAgents'),
+      ...at(FILES.foundryAgents, 'cosmosDbOperator', 'storageBlobDataContributor', 'searchIndexDataContributor'),
+    ),
     ...when(platform.foundryHub, ...at(FILES.foundryHub, 'aiServicesConnection', 'projectAiServicesUser', 'projectStorageAccess')),
     ...when(platform.machineLearning, ...at(FILES.machineLearning, 'workspace')),
-    ...when(model.edgeGateway, ...inMain('applicationGatewayIdentity', 'applicationGatewayCertificateAccess'), ...at(FILES.keyVaultSecretAccess, 'roleAssignment')),
+    ...when(
+      model.edgeGateway,
+      ...inMain('applicationGatewayIdentity', 'applicationGatewayCertificateAccess'),
+      ...at(FILES.keyVaultSecretAccess, 'roleAssignment'),
+    ),
   ];
   // Without any call between services, the identities the accounts carry are all there is to show.
-  const identities = [...when(platform.foundryProject, ...at(FILES.foundryAccount, 'account', 'project')), ...when(platform.aiServicesAccount || platform.openAiAccount, ...at(FILES.aiServicesAccount, 'account'))];
+  const identities = [
+    ...when(platform.foundryProject, ...at(FILES.foundryAccount, 'account', 'project')),
+    ...when(platform.aiServicesAccount || platform.openAiAccount, ...at(FILES.aiServicesAccount, 'account')),
+  ];
   return satisfied(
     [...calls, ...identities],
-    calls.length === 0 ? 'No service calls another in this configuration; the AI accounts carry system-assigned identities for the calls added later.' : undefined,
+    calls.length === 0
+      ? 'No service calls another in this configuration; the AI accounts carry system-assigned identities for the calls added later.'
+      : undefined,
   );
 }
 
@@ -169,7 +195,11 @@ function silentResources(model: ViewModel): string | undefined {
 
 function sec11(model: ViewModel): GuidanceVerdict {
   return satisfied(
-    [...inMain('logAnalytics'), ...at(MAIN, 'logAnalyticsWorkspaceResourceId'), ...DIAGNOSTICS.filter((entry) => entry.applies(model)).map(({ file, resource }) => ({ file, resource }))],
+    [
+      ...inMain('logAnalytics'),
+      ...at(MAIN, 'logAnalyticsWorkspaceResourceId'),
+      ...DIAGNOSTICS.filter((entry) => entry.applies(model)).map(({ file, resource }) => ({ file, resource })),
+    ],
     notes(silentResources(model), 'Private endpoints and private DNS zones get no diagnostic setting here; their platform metrics stay in Azure Monitor.'),
   );
 }

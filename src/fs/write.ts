@@ -25,10 +25,10 @@ export async function planWrite(target: string, tree: RenderedTree): Promise<Wri
     else conflicts.push(path);
   }
   if (conflicts.length > 0) {
-    throw new UsageError(
-      `${target} already has ${conflicts.length === 1 ? 'a file' : 'files'} that the landing zone would overwrite; nothing was written`,
-      [...conflicts.map((path) => `exists and differs: ${path}`), 'Move these files away, or generate into an empty folder.'],
-    );
+    throw new UsageError(`${target} already has ${conflicts.length === 1 ? 'a file' : 'files'} that the landing zone would overwrite; nothing was written`, [
+      ...conflicts.map((path) => `exists and differs: ${path}`),
+      'Move these files away, or generate into an empty folder.',
+    ]);
   }
   return { toWrite, unchanged };
 }

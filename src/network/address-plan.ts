@@ -39,7 +39,11 @@ export const AZURE_FIREWALL_SUBNET: SubnetRequest = {
   name: 'AzureFirewallSubnet',
   prefixLength: 26,
   reason: 'Azure Firewall (AzureFirewallSubnet, a /26 at least)',
-  bicep: { variable: 'firewallSubnet', parameter: 'firewallSubnetPrefix', comment: 'AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.' },
+  bicep: {
+    variable: 'firewallSubnet',
+    parameter: 'firewallSubnetPrefix',
+    comment: 'AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.',
+  },
 };
 
 /** Azure Bastion's subnet must be named AzureBastionSubnet and be a /26 or larger (Azure Bastion documentation, "Configuration settings"). */
@@ -90,7 +94,11 @@ export const APPLICATION_GATEWAY_SUBNET: SubnetRequest = {
   name: 'snet-appgw',
   prefixLength: 26,
   reason: 'Application Gateway v2 (a /26)',
-  bicep: { variable: 'applicationGatewaySubnet', parameter: 'applicationGatewaySubnetPrefix', comment: 'Subnet of the Application Gateway, the door for internet callers.' },
+  bicep: {
+    variable: 'applicationGatewaySubnet',
+    parameter: 'applicationGatewaySubnetPrefix',
+    comment: 'Subnet of the Application Gateway, the door for internet callers.',
+  },
 };
 
 /**
@@ -101,8 +109,12 @@ export const APPLICATION_GATEWAY_SUBNET: SubnetRequest = {
 export const APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET: SubnetRequest = {
   name: 'snet-appgw-private-link',
   prefixLength: 29,
-  reason: 'the Application Gateway\'s Private Link addresses (a /29)',
-  bicep: { variable: 'applicationGatewayPrivateLinkSubnet', parameter: 'applicationGatewayPrivateLinkSubnetPrefix', comment: 'Subnet of the Application Gateway\'s Private Link addresses, through which Front Door reaches it.' },
+  reason: "the Application Gateway's Private Link addresses (a /29)",
+  bicep: {
+    variable: 'applicationGatewayPrivateLinkSubnet',
+    parameter: 'applicationGatewayPrivateLinkSubnetPrefix',
+    comment: "Subnet of the Application Gateway's Private Link addresses, through which Front Door reaches it.",
+  },
 };
 
 /**
@@ -114,14 +126,22 @@ export const DNS_RESOLVER_INBOUND_SUBNET: SubnetRequest = {
   name: 'snet-dns-inbound',
   prefixLength: 28,
   reason: 'the DNS resolver inbound endpoint (a delegated /28 at least)',
-  bicep: { variable: 'dnsResolverInboundSubnet', parameter: 'dnsResolverInboundSubnetPrefix', comment: 'Subnet of the DNS resolver inbound endpoint, the DNS server for VPN and on-premises clients.' },
+  bicep: {
+    variable: 'dnsResolverInboundSubnet',
+    parameter: 'dnsResolverInboundSubnetPrefix',
+    comment: 'Subnet of the DNS resolver inbound endpoint, the DNS server for VPN and on-premises clients.',
+  },
 };
 
 export const DNS_RESOLVER_OUTBOUND_SUBNET: SubnetRequest = {
   name: 'snet-dns-outbound',
   prefixLength: 28,
   reason: 'the DNS resolver outbound endpoint (a delegated /28 at least)',
-  bicep: { variable: 'dnsResolverOutboundSubnet', parameter: 'dnsResolverOutboundSubnetPrefix', comment: 'Subnet of the DNS resolver outbound endpoint, for forwarding rules to on-premises DNS.' },
+  bicep: {
+    variable: 'dnsResolverOutboundSubnet',
+    parameter: 'dnsResolverOutboundSubnetPrefix',
+    comment: 'Subnet of the DNS resolver outbound endpoint, for forwarding rules to on-premises DNS.',
+  },
 };
 
 /**
@@ -134,7 +154,12 @@ export const AGENT_SUBNET: SubnetRequest = {
   name: 'snet-agents',
   prefixLength: 27,
   reason: 'the Foundry Agent Service (a delegated /27 at least, /24 recommended)',
-  bicep: { variable: 'agentSubnet', parameter: 'agentSubnetPrefix', comment: 'Subnet the Foundry Agent Service injects its containers into, added to the VNet as a second address prefix; inside 172.16.0.0/12 or 192.168.0.0/16.' },
+  bicep: {
+    variable: 'agentSubnet',
+    parameter: 'agentSubnetPrefix',
+    comment:
+      'Subnet the Foundry Agent Service injects its containers into, added to the VNet as a second address prefix; inside 172.16.0.0/12 or 192.168.0.0/16.',
+  },
 };
 
 /** The blocks an agent subnet may lie in. */
@@ -200,7 +225,8 @@ export function findOverlap<T extends { readonly label: string; readonly prefix:
   const parsed = networks.map((network) => ({ network, range: parseCidr(network.prefix) as Cidr }));
   for (const [index, a] of parsed.entries()) {
     for (const b of parsed.slice(index + 1)) {
-      if (overlaps(a.range, b.range)) return { text: `${a.network.label} (${a.network.prefix}) overlaps ${b.network.label} (${b.network.prefix})`, first: a.network };
+      if (overlaps(a.range, b.range))
+        return { text: `${a.network.label} (${a.network.prefix}) overlaps ${b.network.label} (${b.network.prefix})`, first: a.network };
     }
   }
   return undefined;

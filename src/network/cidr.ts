@@ -40,8 +40,7 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
 }
 
 export function contains(outer: Cidr, inner: Cidr): boolean {
-  return inner.address >= outer.address &&
-    inner.address + blockSize(inner.prefixLength) <= outer.address + blockSize(outer.prefixLength);
+  return inner.address >= outer.address && inner.address + blockSize(inner.prefixLength) <= outer.address + blockSize(outer.prefixLength);
 }
 
 /** RFC 1918 blocks: a landing zone's address spaces must come from these. */

@@ -1,5 +1,14 @@
 import type { Answers } from '../answers/schema.js';
-import { AGENT_SUBNET, AGENT_SUBNET_BLOCKS, API_MANAGEMENT_SUBNET, DNS_RESOLVER_INBOUND_SUBNET, DNS_RESOLVER_OUTBOUND_SUBNET, type EnvironmentNetwork, findOverlap, planEnvironmentNetworks } from './address-plan.js';
+import {
+  AGENT_SUBNET,
+  AGENT_SUBNET_BLOCKS,
+  API_MANAGEMENT_SUBNET,
+  DNS_RESOLVER_INBOUND_SUBNET,
+  DNS_RESOLVER_OUTBOUND_SUBNET,
+  type EnvironmentNetwork,
+  findOverlap,
+  planEnvironmentNetworks,
+} from './address-plan.js';
 import { blockSize, type Cidr, contains, formatCidr, isPrivate, nextBlock, parseCidr } from './cidr.js';
 import { isProductionEnvironment } from '../answers/naming.js';
 import { hubSubnetsFor, type SubnetAnswers, workloadSubnetsFor } from './subnets.js';
@@ -33,12 +42,13 @@ export interface RegionalNetwork {
   readonly vnetAddressPrefix: string;
 }
 
-export type NetworkAnswers = SubnetAnswers & Pick<Answers, 'addressSpace' | 'hubAddressSpace' | 'environments'> & {
-  readonly vpnClientAddressPool?: string | undefined;
-  readonly apimRegions?: readonly string[] | undefined;
-  readonly agents?: boolean | undefined;
-  readonly agentAddressSpace?: string | undefined;
-};
+export type NetworkAnswers = SubnetAnswers &
+  Pick<Answers, 'addressSpace' | 'hubAddressSpace' | 'environments'> & {
+    readonly vpnClientAddressPool?: string | undefined;
+    readonly apimRegions?: readonly string[] | undefined;
+    readonly agents?: boolean | undefined;
+    readonly agentAddressSpace?: string | undefined;
+  };
 
 export interface NetworkProblem {
   readonly key: 'addressSpace' | 'hubAddressSpace' | 'vpnClientAddressPool' | 'agentAddressSpace';
@@ -53,13 +63,13 @@ export interface NetworkProblem {
 export function planNetworks(answers: NetworkAnswers): EnvironmentNetworks[] | NetworkProblem {
   const workloads = planEnvironmentNetworks(answers.addressSpace, answers.environments, workloadSubnetsFor(answers));
   if ('error' in workloads) return { key: 'addressSpace', message: workloads.error };
-  const hubs = answers.topology === 'hub-spoke' && answers.hubAddressSpace !== undefined
-    ? planEnvironmentNetworks(answers.hubAddressSpace, answers.environments, hubSubnetsFor(answers))
-    : [];
+  const hubs =
+    answers.topology === 'hub-spoke' && answers.hubAddressSpace !== undefined
+      ? planEnvironmentNetworks(answers.hubAddressSpace, answers.environments, hubSubnetsFor(answers))
+      : [];
   if ('error' in hubs) return { key: 'hubAddressSpace', message: hubs.error };
-  const pools = answers.vpn === 'p2s' && answers.vpnClientAddressPool !== undefined
-    ? planEnvironmentNetworks(answers.vpnClientAddressPool, answers.environments, [])
-    : [];
+  const pools =
+    answers.vpn === 'p2s' && answers.vpnClientAddressPool !== undefined ? planEnvironmentNetworks(answers.vpnClientAddressPool, answers.environments, []) : [];
   if ('error' in pools) return { key: 'vpnClientAddressPool', message: pools.error };
 
   const agentSubnets = answers.agents && answers.agentAddressSpace !== undefined ? planAgentSubnets(answers.agentAddressSpace, answers.environments) : [];
@@ -73,10 +83,18 @@ export function planNetworks(answers: NetworkAnswers): EnvironmentNetworks[] | N
     ...agentSubnets.map((agent) => ({ key: 'agentAddressSpace' as const, label: `the agent subnet of ${agent.environment}`, prefix: agent.vnetAddressPrefix })),
     ...pools.map((pool) => ({ key: 'vpnClientAddressPool' as const, label: `the VPN client pool of ${pool.environment}`, prefix: pool.vnetAddressPrefix })),
     ...hubs.map((hub) => ({ key: 'hubAddressSpace' as const, label: `the hub of ${hub.environment}`, prefix: hub.vnetAddressPrefix })),
-    ...workloads.map((workload) => ({ key: 'addressSpace' as const, label: `the workload VNet of ${workload.environment}`, prefix: workload.vnetAddressPrefix })),
-    ...[...regional].flatMap(([environment, networks]) => networks.map((network) => ({
-      key: 'addressSpace' as const, label: `API Management's network of ${environment} in ${network.location}`, prefix: network.vnetAddressPrefix,
-    }))),
+    ...workloads.map((workload) => ({
+      key: 'addressSpace' as const,
+      label: `the workload VNet of ${workload.environment}`,
+      prefix: workload.vnetAddressPrefix,
+    })),
+    ...[...regional].flatMap(([environment, networks]) =>
+      networks.map((network) => ({
+        key: 'addressSpace' as const,
+        label: `API Management's network of ${environment} in ${network.location}`,
+        prefix: network.vnetAddressPrefix,
+      })),
+    ),
   ];
   const overlap = findOverlap(ranges);
   if (overlap) return { key: overlap.first.key, message: `makes ${overlap.text}; choose ranges that do not overlap` };
@@ -105,7 +123,8 @@ function planAgentSubnets(addressSpace: string, environments: readonly string[])
   const blocks = planEnvironmentNetworks(addressSpace, environments, []);
   if ('error' in blocks) return blocks;
   const size = (parseCidr(addressSpace) as Cidr).prefixLength;
-  if (size > AGENT_SUBNET.prefixLength) return { error: `is too small: ${AGENT_SUBNET.reason} needs a /${AGENT_SUBNET.prefixLength} or larger, e.g. 192.168.0.0/24` };
+  if (size > AGENT_SUBNET.prefixLength)
+    return { error: `is too small: ${AGENT_SUBNET.reason} needs a /${AGENT_SUBNET.prefixLength} or larger, e.g. 192.168.0.0/24` };
   const outside = blocks.find((block) => !AGENT_SUBNET_BLOCKS.some((allowed) => contains(allowed, parseCidr(block.vnetAddressPrefix) as Cidr)));
   if (outside) {
     const which = outside === blocks[0] ? '' : ` (the agent subnet of ${outside.environment} would be ${outside.vnetAddressPrefix})`;
@@ -132,7 +151,9 @@ function regionalGatewayNetworks(answers: NetworkAnswers): Map<string, RegionalN
     for (const location of regions) {
       const range: Cidr = { address: next, prefixLength: API_MANAGEMENT_SUBNET.prefixLength };
       if (!isPrivate(range)) {
-        return { error: `leaves no private room for API Management's network of ${environment} in ${location}, which would be ${formatCidr(range.address, range.prefixLength)} (after the environments' blocks); choose a start with room for it` };
+        return {
+          error: `leaves no private room for API Management's network of ${environment} in ${location}, which would be ${formatCidr(range.address, range.prefixLength)} (after the environments' blocks); choose a start with room for it`,
+        };
       }
       planned.push({ location, vnetAddressPrefix: formatCidr(range.address, range.prefixLength) });
       next += blockSize(range.prefixLength);

@@ -38,20 +38,24 @@ export const ZONES = {
   aiServices: zone('aiServices', 'privatelink.services.ai.azure.com', 'the AI services endpoint of AI Services accounts'),
   // Not derived from environment().suffixes.keyvaultDns: that suffix starts with "vault", the zone is "vaultcore".
   keyVault: zone('keyVault', 'privatelink.vaultcore.azure.net', 'the Key Vault'),
-  blob: storageZone('blob', 'the storage account\'s blobs'),
-  file: storageZone('file', 'the storage account\'s files'),
+  blob: storageZone('blob', "the storage account's blobs"),
+  file: storageZone('file', "the storage account's files"),
   search: zone('search', 'privatelink.search.windows.net', 'AI Search'),
   machineLearningApi: zone('machineLearningApi', 'privatelink.api.azureml.ms', 'the Machine Learning workspace or Foundry hub API'),
-  machineLearningNotebooks: zone('machineLearningNotebooks', 'privatelink.notebooks.azure.net', 'the notebooks of the Machine Learning workspace or Foundry hub'),
+  machineLearningNotebooks: zone(
+    'machineLearningNotebooks',
+    'privatelink.notebooks.azure.net',
+    'the notebooks of the Machine Learning workspace or Foundry hub',
+  ),
   containerRegistry: {
     ...zone('containerRegistry', 'privatelink.azurecr.io', 'the container registry', "'privatelink${environment().suffixes.acrLoginServer}'"),
     pattern: /^privatelink\.azurecr\./i,
   },
-  cosmosDb: zone('cosmosDb', 'privatelink.documents.azure.com', 'the agents\' Cosmos DB'),
+  cosmosDb: zone('cosmosDb', 'privatelink.documents.azure.com', "the agents' Cosmos DB"),
 } as const satisfies Record<string, PrivateDnsZone>;
 
 /** API Management in internal mode has no private endpoint; its host names resolve through A records in this zone (NET-08). */
-export const API_MANAGEMENT_ZONE = zone('apiManagement', 'azure-api.net', 'API Management\'s gateway, portal and management hosts');
+export const API_MANAGEMENT_ZONE = zone('apiManagement', 'azure-api.net', "API Management's gateway, portal and management hosts");
 
 /** The zone name at the end of a private DNS zone's resource ID. */
 export const zoneNameOf = (resourceId: string): string => resourceId.split('/').pop() ?? '';

@@ -44,8 +44,5 @@ export function privateEndpointZonesFor(answers: ShapeAnswers): PrivateDnsZone[]
  * Policy manages the zone groups), and API Management's, whose records no policy writes.
  */
 export function existingHubZonesFor(answers: ShapeAnswers): PrivateDnsZone[] {
-  return [
-    ...(answers.dnsZonesByPolicy ? [] : privateEndpointZonesFor(answers)),
-    ...(answers.gateway === 'none' ? [] : [API_MANAGEMENT_ZONE]),
-  ];
+  return [...(answers.dnsZonesByPolicy ? [] : privateEndpointZonesFor(answers)), ...(answers.gateway === 'none' ? [] : [API_MANAGEMENT_ZONE])];
 }

@@ -7,7 +7,16 @@ export type SubnetAnswers = Pick<Answers, 'topology' | 'jumpbox' | 'vpn' | 'gate
 
 /** The shape of the network answers: which subnets there are depends on nothing else (no AI choice brings one to the planner). */
 function networkShapeOf(answers: SubnetAnswers): Shape {
-  return shapeOf({ ...answers, firewall: answers.firewall === true, hubFirewallIp: undefined, apimRegions: [], dnsZonesByPolicy: undefined, foundry: 'none', services: [], agents: false });
+  return shapeOf({
+    ...answers,
+    firewall: answers.firewall === true,
+    hubFirewallIp: undefined,
+    apimRegions: [],
+    dnsZonesByPolicy: undefined,
+    foundry: 'none',
+    services: [],
+    agents: false,
+  });
 }
 
 /** The subnets of the workload VNet (the spoke, unless everything shares one VNet), as the components ask for them. */

@@ -64,21 +64,23 @@ async function askField(field: FieldInfo, initial: unknown, streams: PromptStrea
 
 function askText(field: FieldInfo, initial: string | undefined, streams: PromptStreams, requiredBy?: string): Promise<string> {
   const schema = answerFields[field.key];
-  return answered(clack.text({
-    ...streams,
-    message: field.ui.question,
-    initialValue: initial,
-    placeholder: defaultLabel(field),
-    validate: (raw) => {
-      const value = field.kind === 'list' ? parseList(raw) : (raw ?? '');
-      const empty = value === '' || (Array.isArray(value) && value.length === 0);
-      if (empty && requiredBy) return `is required with ${requiredBy}`;
-      // An answer without a default may stay empty: it is optional, or a later rule says what it needs.
-      if (empty && field.defaultValue === undefined) return undefined;
-      const result = schema.safeParse(value);
-      return result.success ? undefined : result.error.issues[0]?.message;
-    },
-  }));
+  return answered(
+    clack.text({
+      ...streams,
+      message: field.ui.question,
+      initialValue: initial,
+      placeholder: defaultLabel(field),
+      validate: (raw) => {
+        const value = field.kind === 'list' ? parseList(raw) : (raw ?? '');
+        const empty = value === '' || (Array.isArray(value) && value.length === 0);
+        if (empty && requiredBy) return `is required with ${requiredBy}`;
+        // An answer without a default may stay empty: it is optional, or a later rule says what it needs.
+        if (empty && field.defaultValue === undefined) return undefined;
+        const result = schema.safeParse(value);
+        return result.success ? undefined : result.error.issues[0]?.message;
+      },
+    }),
+  );
 }
 
 function choiceOptions(field: FieldInfo) {

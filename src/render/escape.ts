@@ -7,13 +7,20 @@
 export function bicepString(value: string): string {
   const escaped = value.replace(/[\\'\n\r\t]|\$\{|[\u0000-\u001f]/g, (match) => {
     switch (match) {
-      case '\\': return '\\\\';
-      case "'": return "\\'";
-      case '\n': return '\\n';
-      case '\r': return '\\r';
-      case '\t': return '\\t';
-      case '${': return '\\${';
-      default: return `\\u{${match.charCodeAt(0).toString(16)}}`;
+      case '\\':
+        return '\\\\';
+      case "'":
+        return "\\'";
+      case '\n':
+        return '\\n';
+      case '\r':
+        return '\\r';
+      case '\t':
+        return '\\t';
+      case '${':
+        return '\\${';
+      default:
+        return `\\u{${match.charCodeAt(0).toString(16)}}`;
     }
   });
   return `'${escaped}'`;

@@ -32,7 +32,9 @@ export async function renderPlan(plan: Plan, templatesDir: string = TEMPLATES_DI
       if (file.source.kind === 'data') return file.source.render(plan.model);
       const { template, view, partials = [] } = file.source;
       if (!template.endsWith('.hbs')) return readFile(join(templatesDir, template), 'utf8');
-      const compiledPartials = await Promise.all(partials.map(async (partial) => [partialName(partial), await compiledTemplate(templatesDir, partial)] as const));
+      const compiledPartials = await Promise.all(
+        partials.map(async (partial) => [partialName(partial), await compiledTemplate(templatesDir, partial)] as const),
+      );
       return runTemplate(template, await compiledTemplate(templatesDir, template), view ? view(plan.model) : plan.model, Object.fromEntries(compiledPartials));
     }),
   );

@@ -1,6 +1,8 @@
 /** Paths as an indented tree under `root`, the way `tree` prints a folder. */
 export function formatTree(root: string, paths: readonly string[]): string[] {
-  interface Node { readonly children: Map<string, Node> }
+  interface Node {
+    readonly children: Map<string, Node>;
+  }
   const top: Node = { children: new Map() };
   for (const path of paths) {
     let node = top;
@@ -11,7 +13,9 @@ export function formatTree(root: string, paths: readonly string[]): string[] {
   }
   const lines = [`${root}/`];
   const walk = (node: Node, prefix: string) => {
-    const entries = [...node.children].sort(([a, nodeA], [b, nodeB]) => Number(nodeA.children.size === 0) - Number(nodeB.children.size === 0) || a.localeCompare(b));
+    const entries = [...node.children].sort(
+      ([a, nodeA], [b, nodeB]) => Number(nodeA.children.size === 0) - Number(nodeB.children.size === 0) || a.localeCompare(b),
+    );
     entries.forEach(([name, child], index) => {
       const last = index === entries.length - 1;
       lines.push(`${prefix}${last ? '└── ' : '├── '}${name}${child.children.size > 0 ? '/' : ''}`);

@@ -15,13 +15,20 @@ export interface FileChange {
  * target; if any write fails, every touched file is put back (and every added one removed) before the error
  * goes on. New content is written beside its file and renamed over it, so no file is ever half written.
  */
-export async function applyAll(target: string, changes: readonly FileChange[], writeHook: (path: string) => Promise<void> = async () => undefined): Promise<void> {
+export async function applyAll(
+  target: string,
+  changes: readonly FileChange[],
+  writeHook: (path: string) => Promise<void> = async () => undefined,
+): Promise<void> {
   const backup = await mkdtemp(join(target, '.secure-ai-landing-upgrade-'));
   const touched: { path: string; mode?: number }[] = [];
   const createdDirs: string[] = [];
   try {
     for (const { path } of changes) {
-      const mode = await lstat(join(target, path)).then((info) => info.mode & 0o777, () => undefined);
+      const mode = await lstat(join(target, path)).then(
+        (info) => info.mode & 0o777,
+        () => undefined,
+      );
       if (mode !== undefined) {
         await mkdir(dirname(join(backup, path)), { recursive: true });
         await copyFile(join(target, path), join(backup, path));

@@ -29,7 +29,10 @@ export async function readPreviousGeneration(
 
 /** base.json since state schema 2; before, the content git stored under each file's blob id. */
 async function readBase(dir: string, state: StoredState, readBlob: (id: string) => Promise<string | undefined>): Promise<Map<string, string>> {
-  const stored = await readFile(join(dir, BASE_PATH), 'utf8').then((text) => JSON.parse(text) as { files?: Record<string, string> }, () => undefined);
+  const stored = await readFile(join(dir, BASE_PATH), 'utf8').then(
+    (text) => JSON.parse(text) as { files?: Record<string, string> },
+    () => undefined,
+  );
   if (stored?.files) return new Map(Object.entries(stored.files));
   const base = new Map<string, string>();
   const missing: string[] = [];

@@ -18,7 +18,6 @@ export interface BicepCommand {
   readonly label: string;
 }
 
-
 const direct = (file: string, label: string): BicepCommand => ({ file, label, buildParams: (paramsFile) => ['build-params', paramsFile, '--stdout'] });
 
 /** BICEP_PATH (relative to `cwd`), else `bicep` on PATH, else the Azure CLI's `az bicep`; the first that answers `--version`. */
@@ -27,7 +26,9 @@ export async function findBicep(env: NodeJS.ProcessEnv, cwd: string): Promise<Bi
     // The compiler runs in the repository's folder: a relative path must not change meaning there.
     const file = resolve(cwd, env.BICEP_PATH);
     if ((await run(file, ['--version'])).code !== 0) {
-      throw new UsageError(`BICEP_PATH is ${env.BICEP_PATH}, which is not a Bicep compiler that runs; nothing was checked`, ['Point BICEP_PATH at the bicep executable, or unset it to use bicep from PATH or az bicep.']);
+      throw new UsageError(`BICEP_PATH is ${env.BICEP_PATH}, which is not a Bicep compiler that runs; nothing was checked`, [
+        'Point BICEP_PATH at the bicep executable, or unset it to use bicep from PATH or az bicep.',
+      ]);
     }
     return direct(file, `bicep (BICEP_PATH=${env.BICEP_PATH})`);
   }
@@ -54,20 +55,32 @@ export type CompileOutcome =
 export async function compileLandingZone(dir: string, bicep: BicepCommand, env: NodeJS.ProcessEnv): Promise<CompileOutcome> {
   const paramsDir = join(dir, 'infra/params');
   const files = (await readdir(paramsDir).catch(() => [] as string[])).filter((file) => file.endsWith('.bicepparam')).sort();
-  if (files.length === 0) throw new UsageError(`${paramsDir} holds no .bicepparam file; nothing was checked`, ['validate builds the template with the parameters of each environment in infra/params.']);
+  if (files.length === 0)
+    throw new UsageError(`${paramsDir} holds no .bicepparam file; nothing was checked`, [
+      'validate builds the template with the parameters of each environment in infra/params.',
+    ]);
   const variables: NodeJS.ProcessEnv = {};
   for (const file of files) {
     for (const [, name] of (await readFile(join(paramsDir, file), 'utf8')).matchAll(ENVIRONMENT_VARIABLE)) variables[name!] = env[name!] ?? PLACEHOLDER;
   }
-  const runs = await Promise.all(files.map(async (file) => ({ file, result: await run(bicep.file, bicep.buildParams(join('infra/params', file)), { cwd: dir, env: { ...env, ...variables } }) })));
+  const runs = await Promise.all(
+    files.map(async (file) => ({
+      file,
+      result: await run(bicep.file, bicep.buildParams(join('infra/params', file)), { cwd: dir, env: { ...env, ...variables } }),
+    })),
+  );
   const failed = runs.filter(({ result }) => result.code !== 0);
   if (failed.length > 0) {
     return {
       ok: false,
-      errors: [...new Set(failed.flatMap(({ file, result }) => {
-        const errors = diagnostics(result.stderr, /Error/, dir);
-        return errors.length > 0 ? errors : [`${file}: ${bicep.label} exited with ${result.code}: ${result.stderr.trim() || 'no message'}`];
-      }))],
+      errors: [
+        ...new Set(
+          failed.flatMap(({ file, result }) => {
+            const errors = diagnostics(result.stderr, /Error/, dir);
+            return errors.length > 0 ? errors : [`${file}: ${bicep.label} exited with ${result.code}: ${result.stderr.trim() || 'no message'}`];
+          }),
+        ),
+      ],
     };
   }
   const environments: Record<string, Record<string, { value?: unknown }>> = {};
@@ -83,5 +96,8 @@ export async function compileLandingZone(dir: string, bicep: BicepCommand, env: 
 
 /** The compiler's diagnostic lines of one level, with paths relative to the repository. */
 function diagnostics(stderr: string, level: RegExp, dir: string): string[] {
-  return stderr.split('\n').filter((line) => level.test(line) && /\(\d+,\d+\)/.test(line)).map((line) => line.trim().replaceAll(`${dir}${sep}`, ''));
+  return stderr
+    .split('\n')
+    .filter((line) => level.test(line) && /\(\d+,\d+\)/.test(line))
+    .map((line) => line.trim().replaceAll(`${dir}${sep}`, ''));
 }

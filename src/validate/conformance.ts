@@ -1,12 +1,31 @@
 import type { GuidanceId } from '../docs/guidance-catalogue.js';
 import { type GuidanceEvidence, guidanceStatusOf } from '../docs/guidance-status.js';
 import type { ViewModel } from '../model.js';
-import { type ArmTemplate, firewallFindings, nsgFindings, peeringFindings, rangeFindings, routeTableFindings, subnetFindings, zoneLinkFindings } from './arm.js';
-import { apiManagementFindings, bastionFindings, edgeFindings, jumpboxFindings, publicEndpointFindings, regionalNetworkFindings, vpnFindings } from './doors.js';
+import { type ArmTemplate } from './arm.js';
+import { firewallFindings, nsgFindings, peeringFindings, rangeFindings, routeTableFindings, subnetFindings, zoneLinkFindings } from './network-checks.js';
+import {
+  apiManagementFindings,
+  bastionFindings,
+  edgeFindings,
+  jumpboxFindings,
+  publicEndpointFindings,
+  regionalNetworkFindings,
+  vpnFindings,
+} from './doors.js';
 import { guidanceIdsOf } from './finding-guidance.js';
 import type { Finding } from './findings.js';
 import {
-  allowListFindings, contentFilterFindings, defenderFindings, dnsFindings, foundryAccountFindings, hubOutboundRuleFindings, identityFindings, missingHubFindings, monitoringFindings, policyFindings, roleFindings,
+  allowListFindings,
+  contentFilterFindings,
+  defenderFindings,
+  dnsFindings,
+  foundryAccountFindings,
+  hubOutboundRuleFindings,
+  identityFindings,
+  missingHubFindings,
+  monitoringFindings,
+  policyFindings,
+  roleFindings,
 } from './guards.js';
 import { platformFindings } from './platform.js';
 
@@ -60,11 +79,14 @@ const CHECKS = {
   'NET-02': ({ platform }) => platform(),
   'NET-03': ({ platform, template }) => [...platform(), ...zoneLinkFindings(template)],
   'NET-04': ({ template, model }) => dnsFindings(template, { hubSpoke: model.hubSpoke, existingHub: model.existingHub, resolver: model.dnsResolver }),
-  'NET-05': ({ template, environments, model }) => policyFindings(template, environments, { zoneGroupPolicies: model.policyGuards.privateDnsZoneGroups.length > 0 }),
+  'NET-05': ({ template, environments, model }) =>
+    policyFindings(template, environments, { zoneGroupPolicies: model.policyGuards.privateDnsZoneGroups.length > 0 }),
   'NET-06': ({ template }) => [...jumpboxFindings(template), ...bastionFindings(template)],
   'NET-07': (input) => [
     ...routeTableFindings(input.template, input.model.egressThroughFirewall),
-    ...(input.model.firewall ? [...firewallFindings(input.template, { apiManagement: input.model.apiManagement }), ...allowListFindings(input.template, input.environments)] : []),
+    ...(input.model.firewall
+      ? [...firewallFindings(input.template, { apiManagement: input.model.apiManagement }), ...allowListFindings(input.template, input.environments)]
+      : []),
     ...input.subnets(),
     ...input.platform(),
   ],
@@ -72,13 +94,21 @@ const CHECKS = {
   'NET-09': ({ template, model }) => edgeFindings(template, model.answers.gateway),
   'NET-10': ({ template, model }) => peeringFindings(template, { hub: model.hubSpoke ? 'own' : 'existing', gateway: model.vpn, forwarding: model.firewall }),
   'NET-11': ({ template }) => vpnFindings(template),
-  'NET-12': ({ template, environments, model, subnets }) => [...nsgFindings(template, { privateGateway: model.frontDoor }), ...subnets(), ...rangeFindings(environments)],
+  'NET-12': ({ template, environments, model, subnets }) => [
+    ...nsgFindings(template, { privateGateway: model.frontDoor }),
+    ...subnets(),
+    ...rangeFindings(environments),
+  ],
   'NET-14': ({ template, apiManagement }) => [...regionalNetworkFindings(template), ...apiManagement()],
   'FDY-02': ({ template, publicEndpoints, platform }) => [...missingHubFindings(template), ...publicEndpoints(), ...platform()],
   'FDY-03': ({ template, platform }) => [...missingHubFindings(template), ...platform()],
   'FDY-04': ({ template, model }) => hubOutboundRuleFindings(template, { search: model.platform.search }),
   'FDY-05': ({ publicEndpoints, platform }) => [...publicEndpoints(), ...platform()],
-  'FDY-06': ({ template, model, publicEndpoints, platform }) => [...foundryAccountFindings(template, { agents: model.platform.agents }), ...publicEndpoints(), ...platform()],
+  'FDY-06': ({ template, model, publicEndpoints, platform }) => [
+    ...foundryAccountFindings(template, { agents: model.platform.agents }),
+    ...publicEndpoints(),
+    ...platform(),
+  ],
   'SEC-02': ({ template, environments }) => defenderFindings(template, environments),
   'SEC-03': ({ template }) => contentFilterFindings(template),
   'SEC-05': ({ apiManagement }) => apiManagement(),
@@ -125,7 +155,8 @@ export function checkConformance(compiled: CompiledLandingZone, model: ViewModel
       return { ...base, status: problems.length === 0 ? 'pass' : 'fail', evidence, problems };
     });
   const lost = uncounted(found);
-  if (lost.length > 0) throw new Error(`findings that no applicable ID counts (CHECKS and finding-guidance.ts disagree): ${lost.map((finding) => finding.code).join(', ')}`);
+  if (lost.length > 0)
+    throw new Error(`findings that no applicable ID counts (CHECKS and finding-guidance.ts disagree): ${lost.map((finding) => finding.code).join(', ')}`);
   return results;
 }
 
@@ -134,7 +165,8 @@ export function checkConformance(compiled: CompiledLandingZone, model: ViewModel
  * that looked where they are: a finding would vanish without a word. Each ID's findings by the IDs checked.
  */
 export function uncounted(found: ReadonlyMap<CheckedId, readonly Finding[]>): Finding[] {
-  const countedBy = (id: CheckedId, finding: Finding) => (found.get(id) ?? []).some((other) => other.code === finding.code && other.message === finding.message);
+  const countedBy = (id: CheckedId, finding: Finding) =>
+    (found.get(id) ?? []).some((other) => other.code === finding.code && other.message === finding.message);
   return [...found.values()].flat().filter((finding) => {
     const applicable = guidanceIdsOf(finding).filter((id) => found.has(id));
     // A finding only of IDs that do not apply here (an answer turned them off) has nowhere to count.

@@ -51,8 +51,10 @@ export function criticalPath(template: ArmTemplateLike, label = ''): CriticalPat
     const own = resource.properties?.template
       ? criticalPath(resource.properties.template, resource.name)
       : { minutes: minutesOf(resource.type), chain: [resource.type], slowest: { name: resource.type, minutes: 0 } };
-    if (!resource.properties?.template && own.minutes > slowest.minutes) slowest = { name: `${label}${label ? ' > ' : ''}${resource.type}`, minutes: own.minutes };
-    if (resource.properties?.template && own.slowest.minutes > slowest.minutes) slowest = { name: `${label}${label ? ' > ' : ''}${own.slowest.name}`, minutes: own.slowest.minutes };
+    if (!resource.properties?.template && own.minutes > slowest.minutes)
+      slowest = { name: `${label}${label ? ' > ' : ''}${resource.type}`, minutes: own.minutes };
+    if (resource.properties?.template && own.slowest.minutes > slowest.minutes)
+      slowest = { name: `${label}${label ? ' > ' : ''}${own.slowest.name}`, minutes: own.slowest.minutes };
     // A dependency names its resource by the expression of that resource's name.
     const before = resources
       .filter((other) => other !== resource && (resource.dependsOn ?? []).some((dependency) => dependency.includes(reference(other.name))))
@@ -64,6 +66,8 @@ export function criticalPath(template: ArmTemplateLike, label = ''): CriticalPat
     finish.set(resource, result);
     return result;
   };
-  const longest = resources.map((resource) => visit(resource, new Set())).reduce((a, b) => (b.minutes > a.minutes ? b : a), { minutes: 0, chain: [] as string[] });
+  const longest = resources
+    .map((resource) => visit(resource, new Set()))
+    .reduce((a, b) => (b.minutes > a.minutes ? b : a), { minutes: 0, chain: [] as string[] });
   return { minutes: longest.minutes, chain: longest.chain, slowest };
 }

@@ -1,5 +1,5 @@
 import { type ArmTemplate, allResources, ownResources, resourcesByModule } from './arm.js';
-import { asMessages, type Finding, type FindingCode, finding } from './findings.js';
+import { type Finding, type FindingCode, finding } from './findings.js';
 import { privateServiceOf } from './platform.js';
 
 const ofType = (template: ArmTemplate, type: string) => allResources(template).filter((resource) => resource.type.toLowerCase() === type.toLowerCase());
@@ -22,7 +22,13 @@ export function publicEndpointFindings(template: ArmTemplate): Finding[] {
     const access = resource.properties?.publicNetworkAccess;
     const mustDisable = privateServiceOf(type) !== undefined;
     return (mustDisable || access !== undefined) && String(access).toLowerCase() !== 'disabled'
-      ? [finding('public-network-access-enabled', `${module}: ${resource.type} has public network access ${JSON.stringify(access ?? 'unset (Enabled)')}`, module)]
+      ? [
+          finding(
+            'public-network-access-enabled',
+            `${module}: ${resource.type} has public network access ${JSON.stringify(access ?? 'unset (Enabled)')}`,
+            module,
+          ),
+        ]
       : [];
   });
 }
@@ -32,16 +38,20 @@ export function jumpboxFindings(template: ArmTemplate): Finding[] {
   const problems: Finding[] = [];
   for (const nic of ofType(template, 'Microsoft.Network/networkInterfaces')) {
     const configurations = (nic.properties?.ipConfigurations ?? []) as { properties?: Record<string, unknown> }[];
-    if (configurations.some((configuration) => configuration.properties?.publicIPAddress !== undefined)) problems.push(finding('jumpbox-public-ip', `${nic.name}: the jumpbox's network interface has a public IP`));
+    if (configurations.some((configuration) => configuration.properties?.publicIPAddress !== undefined))
+      problems.push(finding('jumpbox-public-ip', `${nic.name}: the jumpbox's network interface has a public IP`));
   }
   const vms = ofType(template, 'Microsoft.Compute/virtualMachines');
   if (vms.length !== 1) problems.push(finding('jumpbox-count', `expected one jumpbox VM, found ${vms.length}`));
   for (const vm of vms) {
-    const security = vm.properties?.securityProfile as { securityType?: string; uefiSettings?: { secureBootEnabled?: boolean; vTpmEnabled?: boolean } } | undefined;
-    if (security?.securityType !== 'TrustedLaunch' || !security.uefiSettings?.secureBootEnabled || !security.uefiSettings.vTpmEnabled) problems.push(finding('jumpbox-untrusted-boot', 'the jumpbox does not boot with trusted launch'));
+    const security = vm.properties?.securityProfile as
+      { securityType?: string; uefiSettings?: { secureBootEnabled?: boolean; vTpmEnabled?: boolean } } | undefined;
+    if (security?.securityType !== 'TrustedLaunch' || !security.uefiSettings?.secureBootEnabled || !security.uefiSettings.vTpmEnabled)
+      problems.push(finding('jumpbox-untrusted-boot', 'the jumpbox does not boot with trusted launch'));
   }
   const extensions = ofType(template, 'Microsoft.Compute/virtualMachines/extensions');
-  if (!extensions.some((extension) => extension.properties?.type === 'AADLoginForWindows')) problems.push(finding('jumpbox-without-entra-sign-in', 'the jumpbox has no Microsoft Entra ID sign-in'));
+  if (!extensions.some((extension) => extension.properties?.type === 'AADLoginForWindows'))
+    problems.push(finding('jumpbox-without-entra-sign-in', 'the jumpbox has no Microsoft Entra ID sign-in'));
   return problems;
 }
 
@@ -51,8 +61,10 @@ export function vpnFindings(template: ArmTemplate): Finding[] {
   if (gateways.length !== 1) return [finding('vpn-gateway-count', `expected one VPN gateway, found ${gateways.length}`)];
   const client = gateways[0]!.properties?.vpnClientConfiguration as Record<string, unknown> | undefined;
   const problems: Finding[] = [];
-  if (JSON.stringify(client?.vpnClientProtocols) !== '["OpenVPN"]') problems.push(finding('vpn-protocols', `the VPN protocols are ${JSON.stringify(client?.vpnClientProtocols)}, not OpenVPN alone`));
-  if (JSON.stringify(client?.vpnAuthenticationTypes) !== '["AAD"]') problems.push(finding('vpn-authentication', `the VPN authentication is ${JSON.stringify(client?.vpnAuthenticationTypes)}, not Microsoft Entra ID alone`));
+  if (JSON.stringify(client?.vpnClientProtocols) !== '["OpenVPN"]')
+    problems.push(finding('vpn-protocols', `the VPN protocols are ${JSON.stringify(client?.vpnClientProtocols)}, not OpenVPN alone`));
+  if (JSON.stringify(client?.vpnAuthenticationTypes) !== '["AAD"]')
+    problems.push(finding('vpn-authentication', `the VPN authentication is ${JSON.stringify(client?.vpnAuthenticationTypes)}, not Microsoft Entra ID alone`));
   for (const key of ['aadTenant', 'aadIssuer']) {
     if (!String(client?.[key]).includes('tenant().tenantId')) problems.push(finding('vpn-foreign-tenant', `${key} is not this tenant's`));
   }
@@ -72,7 +84,8 @@ export function apiManagementFindings(template: ArmTemplate): Finding[] {
   const service = entries.find(({ resource }) => resource.type === 'Microsoft.ApiManagement/service');
   if (!service) return [finding('api-management-missing', 'api-management: no API Management service (NET-08, SEC-05)', 'api-management')];
   const problems: Finding[] = [];
-  if (service.resource.properties?.virtualNetworkType !== 'Internal') problems.push(finding('api-management-external', 'api-management: Microsoft.ApiManagement/service is not in internal mode', 'api-management'));
+  if (service.resource.properties?.virtualNetworkType !== 'Internal')
+    problems.push(finding('api-management-external', 'api-management: Microsoft.ApiManagement/service is not in internal mode', 'api-management'));
   const policy = entries.find(({ resource }) => resource.type === 'Microsoft.ApiManagement/service/apis/policies');
   // The XML is loaded into a variable of the module; the policy's value replaces placeholders in it.
   const variable = /variables\('(\$fxv#\d+)'\)/.exec(String(policy?.resource.properties?.value))?.[1];
@@ -89,19 +102,41 @@ export function apiManagementFindings(template: ArmTemplate): Finding[] {
   }
   const modelAccess = ownResources(template).find((resource) => resource.name === 'api-management-model-access');
   if (!JSON.stringify(modelAccess?.properties?.parameters?.principalId ?? null).includes("'Microsoft.Resources/deployments', 'api-management')")) {
-    problems.push(finding('gateway-model-role-missing', 'api-management-model-access: the gateway\'s managed identity holds no role on the model account (SEC-05)', 'api-management-model-access'));
+    problems.push(
+      finding(
+        'gateway-model-role-missing',
+        "api-management-model-access: the gateway's managed identity holds no role on the model account (SEC-05)",
+        'api-management-model-access',
+      ),
+    );
   } else if (!INFERENCE_ROLES.has(String(modelAccess?.properties?.parameters?.roleDefinitionId?.value))) {
     const role = String(modelAccess?.properties?.parameters?.roleDefinitionId?.value);
-    problems.push(finding('gateway-model-role-too-broad', `api-management-model-access: the gateway's managed identity holds role ${role}, more than calling the models needs (SEC-05)`, 'api-management-model-access'));
+    problems.push(
+      finding(
+        'gateway-model-role-too-broad',
+        `api-management-model-access: the gateway's managed identity holds role ${role}, more than calling the models needs (SEC-05)`,
+        'api-management-model-access',
+      ),
+    );
   }
   // NET-14: with further regions, the service's additional locations come from the parameter and use the regional subnets.
   const deployment = ownResources(template).find((resource) => resource.name === 'api-management');
   const extra = JSON.stringify(deployment?.properties?.parameters?.additionalLocations?.value ?? null);
-  if (template.parameters?.apiManagementRegions !== undefined && !(extra.includes("parameters('apiManagementRegions')") && extra.includes('/subnets/snet-apim'))) {
-    problems.push(finding('api-management-regions-missing', 'api-management: API Management does not run in the further regions of apiManagementRegions (NET-14)', 'api-management'));
+  if (
+    template.parameters?.apiManagementRegions !== undefined &&
+    !(extra.includes("parameters('apiManagementRegions')") && extra.includes('/subnets/snet-apim'))
+  ) {
+    problems.push(
+      finding(
+        'api-management-regions-missing',
+        'api-management: API Management does not run in the further regions of apiManagementRegions (NET-14)',
+        'api-management',
+      ),
+    );
   }
   for (const section of ['inbound', 'backend', 'outbound', 'on-error']) {
-    if (!new RegExp(`<${section}>\\s*<base />`).test(xml)) problems.push(finding('model-policy-skips-base', `api-management: the model API's policy does not start <${section}> with <base />`, 'api-management'));
+    if (!new RegExp(`<${section}>\\s*<base />`).test(xml))
+      problems.push(finding('model-policy-skips-base', `api-management: the model API's policy does not start <${section}> with <base />`, 'api-management'));
   }
   return problems;
 }
@@ -115,20 +150,30 @@ export function edgeFindings(template: ArmTemplate, gateway: string): Finding[] 
   const problems: Finding[] = [];
   const count = (type: string) => ofType(template, type).length;
   const edge = gateway === 'apim-appgw' || gateway === 'apim-frontdoor';
-  if (count('Microsoft.Network/applicationGateways') !== (edge ? 1 : 0) || count('Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies') !== (edge ? 1 : 0)) {
+  if (
+    count('Microsoft.Network/applicationGateways') !== (edge ? 1 : 0) ||
+    count('Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies') !== (edge ? 1 : 0)
+  ) {
     problems.push(finding('edge-resources-unexpected', `expected ${edge ? 'one Application Gateway with one WAF policy' : 'no Application Gateway'}`));
   }
   const frontDoor = gateway === 'apim-frontdoor';
-  for (const type of ['Microsoft.Network/FrontDoorWebApplicationFirewallPolicies', 'Microsoft.Cdn/profiles/securityPolicies', 'Microsoft.Cdn/profiles/afdEndpoints/routes', 'Microsoft.Cdn/profiles/originGroups/origins']) {
+  for (const type of [
+    'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies',
+    'Microsoft.Cdn/profiles/securityPolicies',
+    'Microsoft.Cdn/profiles/afdEndpoints/routes',
+    'Microsoft.Cdn/profiles/originGroups/origins',
+  ]) {
     if (count(type) !== (frontDoor ? 1 : 0)) problems.push(finding('edge-resources-unexpected', `expected ${frontDoor ? 'one' : 'no'} ${type}`));
   }
   for (const waf of ofType(template, 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies')) {
     const settings = waf.properties?.policySettings as { state?: string; mode?: string } | undefined;
-    if (settings?.state !== 'Enabled' || settings.mode !== 'Prevention') problems.push(finding('waf-not-blocking', 'the Application Gateway WAF is not enabled in prevention mode'));
+    if (settings?.state !== 'Enabled' || settings.mode !== 'Prevention')
+      problems.push(finding('waf-not-blocking', 'the Application Gateway WAF is not enabled in prevention mode'));
   }
   for (const waf of ofType(template, 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies')) {
     const settings = waf.properties?.policySettings as { enabledState?: string; mode?: string } | undefined;
-    if (settings?.enabledState !== 'Enabled' || settings.mode !== 'Prevention') problems.push(finding('waf-not-blocking', 'the Front Door WAF is not enabled in prevention mode'));
+    if (settings?.enabledState !== 'Enabled' || settings.mode !== 'Prevention')
+      problems.push(finding('waf-not-blocking', 'the Front Door WAF is not enabled in prevention mode'));
   }
   for (const gateway of ofType(template, 'Microsoft.Network/applicationGateways')) {
     const properties = gateway.properties ?? {};
@@ -136,17 +181,22 @@ export function edgeFindings(template: ArmTemplate, gateway: string): Finding[] 
     const listeners = (properties.httpListeners ?? []) as { name: string; properties: { protocol: string } }[];
     const rules = JSON.stringify(properties.requestRoutingRules ?? []);
     for (const listener of listeners.filter((candidate) => candidate.properties.protocol !== 'Https')) {
-      const rule = ((properties.requestRoutingRules ?? []) as { properties: { httpListener: { id: string }; redirectConfiguration?: unknown } }[])
-        .find((candidate) => JSON.stringify(candidate.properties.httpListener).includes(listener.name.replace(/^\[(.*)\]$/, '$1')));
-      if (!rule?.properties.redirectConfiguration) problems.push(finding('http-not-redirected', `${gateway.name}: HTTP listener ${listener.name} is not redirected to HTTPS`));
+      const rule = ((properties.requestRoutingRules ?? []) as { properties: { httpListener: { id: string }; redirectConfiguration?: unknown } }[]).find(
+        (candidate) => JSON.stringify(candidate.properties.httpListener).includes(listener.name.replace(/^\[(.*)\]$/, '$1')),
+      );
+      if (!rule?.properties.redirectConfiguration)
+        problems.push(finding('http-not-redirected', `${gateway.name}: HTTP listener ${listener.name} is not redirected to HTTPS`));
     }
-    if (!listeners.some((listener) => listener.properties.protocol === 'Https') || !rules.includes('backendAddressPool')) problems.push(finding('https-listener-missing', `${gateway.name}: no HTTPS listener forwards to the backend`));
+    if (!listeners.some((listener) => listener.properties.protocol === 'Https') || !rules.includes('backendAddressPool'))
+      problems.push(finding('https-listener-missing', `${gateway.name}: no HTTPS listener forwards to the backend`));
   }
   for (const route of ofType(template, 'Microsoft.Cdn/profiles/afdEndpoints/routes')) {
-    if (route.properties?.forwardingProtocol !== 'HttpsOnly' || route.properties?.httpsRedirect !== 'Enabled') problems.push(finding('front-door-route-insecure', 'a Front Door route does not keep to HTTPS'));
+    if (route.properties?.forwardingProtocol !== 'HttpsOnly' || route.properties?.httpsRedirect !== 'Enabled')
+      problems.push(finding('front-door-route-insecure', 'a Front Door route does not keep to HTTPS'));
   }
   for (const origin of ofType(template, 'Microsoft.Cdn/profiles/originGroups/origins')) {
-    if ((origin.properties as { sharedPrivateLinkResource?: unknown } | undefined)?.sharedPrivateLinkResource === undefined) problems.push(finding('front-door-origin-public', 'a Front Door origin is not reached over Private Link'));
+    if ((origin.properties as { sharedPrivateLinkResource?: unknown } | undefined)?.sharedPrivateLinkResource === undefined)
+      problems.push(finding('front-door-origin-public', 'a Front Door origin is not reached over Private Link'));
   }
   return problems;
 }
@@ -156,26 +206,30 @@ export function edgeFindings(template: ArmTemplate, gateway: string): Finding[] 
  * peered with the workload VNet in both directions, one peering at a time.
  */
 export function regionalNetworkFindings(template: ArmTemplate): Finding[] {
-  const looped = (prefix: string) => ownResources(template).find((resource) => resource.name.includes(prefix) && JSON.stringify((resource as { copy?: unknown }).copy ?? '').includes("parameters('apiManagementRegions')"));
+  const looped = (prefix: string) =>
+    ownResources(template).find(
+      (resource) =>
+        resource.name.includes(prefix) && JSON.stringify((resource as { copy?: unknown }).copy ?? '').includes("parameters('apiManagementRegions')"),
+    );
   const problems: Finding[] = [];
   if (!looped('apim-virtual-network-')) problems.push(finding('regional-vnets-missing', 'no VNet per further region of API Management'));
-  for (const [prefix, direction] of [['peering-apim-', 'from the regions to the workload'], ['peering-workload-to-apim-', 'from the workload to the regions']]) {
+  for (const [prefix, direction] of [
+    ['peering-apim-', 'from the regions to the workload'],
+    ['peering-workload-to-apim-', 'from the workload to the regions'],
+  ]) {
     const peering = looped(prefix!) as { copy?: { mode?: string; batchSize?: number } } | undefined;
     if (!peering) problems.push(finding('regional-peerings-missing', `no peering ${direction}`));
-    else if (peering.copy?.mode !== 'serial' || peering.copy.batchSize !== 1) problems.push(finding('regional-peerings-parallel', `the peerings ${direction} are not made one at a time`));
+    else if (peering.copy?.mode !== 'serial' || peering.copy.batchSize !== 1)
+      problems.push(finding('regional-peerings-parallel', `the peerings ${direction} are not made one at a time`));
   }
   return problems;
 }
 
 /** NET-06: Bastion is the way to the jumpbox. */
 export function bastionFindings(template: ArmTemplate): Finding[] {
-  return allResources(template).some((resource) => resource.type === 'Microsoft.Network/bastionHosts') ? [] : [finding('bastion-missing', 'bastion: no Azure Bastion in front of the jumpbox')];
+  return allResources(template).some((resource) => resource.type === 'Microsoft.Network/bastionHosts')
+    ? []
+    : [finding('bastion-missing', 'bastion: no Azure Bastion in front of the jumpbox')];
 }
 
 // The text of the checks above, for test/compile/compile.test.ts, which asserts on messages; validate reads the findings.
-export const publicEndpointProblems = asMessages(publicEndpointFindings);
-export const jumpboxProblems = asMessages(jumpboxFindings);
-export const vpnProblems = asMessages(vpnFindings);
-export const apiManagementProblems = asMessages(apiManagementFindings);
-export const edgeProblems = asMessages(edgeFindings);
-export const regionalNetworkProblems = asMessages(regionalNetworkFindings);

@@ -51,7 +51,10 @@ type Countable = 'parameters' | 'variables' | 'resources' | 'outputs';
 
 /** Every template: main, then each nested deployment's, with its deployment's name. */
 function templates(template: ArmTemplate, name = 'main'): { name: string; template: ArmTemplate }[] {
-  return [{ name, template }, ...ownResources(template).flatMap((resource) => (resource.properties?.template ? templates(resource.properties.template, resource.name) : []))];
+  return [
+    { name, template },
+    ...ownResources(template).flatMap((resource) => (resource.properties?.template ? templates(resource.properties.template, resource.name) : [])),
+  ];
 }
 
 /** Each limit applies to each template on its own: report the template closest to it. */
@@ -60,7 +63,10 @@ function largest(all: readonly { name: string; template: ArmTemplate }[], key: C
     const value = (template as Record<string, unknown>)[key];
     return Array.isArray(value) ? value.length : value && typeof value === 'object' ? Object.keys(value).length : 0;
   };
-  return all.reduce<CountFigure>((most, { name, template }) => (size(template) > most.count ? { count: size(template), limit: TEMPLATE_LIMITS[key], template: name } : most), { count: 0, limit: TEMPLATE_LIMITS[key], template: 'main' });
+  return all.reduce<CountFigure>(
+    (most, { name, template }) => (size(template) > most.count ? { count: size(template), limit: TEMPLATE_LIMITS[key], template: name } : most),
+    { count: 0, limit: TEMPLATE_LIMITS[key], template: 'main' },
+  );
 }
 
 /** Steps that take this long or more are worth naming as the reason a later resource waits. */
@@ -98,19 +104,16 @@ const NEEDED_WAITS: Readonly<Record<string, string>> = {
   'microsoft.apimanagement/service <- microsoft.network/azurefirewalls':
     'API Management activates only once it reaches Storage, SQL, Key Vault and Azure Monitor, and its route table sends that traffic through the firewall (NET-07)',
   'microsoft.apimanagement/service <- microsoft.network/virtualnetworkgateways':
-    'API Management needs the peerings to the hub (its DNS and egress); a peering cannot be created while the hub\'s VPN gateway is being provisioned',
+    "API Management needs the peerings to the hub (its DNS and egress); a peering cannot be created while the hub's VPN gateway is being provisioned",
   'microsoft.compute/virtualmachines <- microsoft.network/azurefirewalls':
-    'the jumpbox\'s Entra ID sign-in extension installs over the egress the firewall provides',
+    "the jumpbox's Entra ID sign-in extension installs over the egress the firewall provides",
   'microsoft.network/applicationgateways <- microsoft.apimanagement/service':
-    'the gateway\'s backend is API Management\'s private address, known only once it exists',
-  'microsoft.cdn/profiles/afdendpoints/routes <- microsoft.network/applicationgateways':
-    'Front Door\'s origin is the Application Gateway\'s Private Link',
-  'microsoft.network/privateendpoints <- microsoft.machinelearningservices/workspaces':
-    'a private endpoint connects to its workspace, which must exist',
+    "the gateway's backend is API Management's private address, known only once it exists",
+  'microsoft.cdn/profiles/afdendpoints/routes <- microsoft.network/applicationgateways': "Front Door's origin is the Application Gateway's Private Link",
+  'microsoft.network/privateendpoints <- microsoft.machinelearningservices/workspaces': 'a private endpoint connects to its workspace, which must exist',
   'microsoft.cognitiveservices/accounts/capabilityhosts <- microsoft.documentdb/databaseaccounts':
-    'the capability host connects to the agents\' Cosmos DB account',
-  'microsoft.cognitiveservices/accounts/capabilityhosts <- microsoft.search/searchservices':
-    'the capability host connects to the agents\' AI Search service',
+    "the capability host connects to the agents' Cosmos DB account",
+  'microsoft.cognitiveservices/accounts/capabilityhosts <- microsoft.search/searchservices': "the capability host connects to the agents' AI Search service",
 };
 
 const typeOf = (step: string) => step.split(' > ').at(-1)!.toLowerCase();
@@ -128,7 +131,9 @@ function waitsOn(chain: readonly { step: string; minutes: number }[]): string[] 
     if (entry.minutes >= NOTABLE_MINUTES) {
       if (blocker) {
         const reason = NEEDED_WAITS[`${typeOf(entry.step)} <- ${typeOf(blocker.step)}`];
-        waits.push(`${entry.step} (${entry.minutes} min) starts after ${round(elapsed)} min, waiting for ${blocker.step} (${blocker.minutes} min): ${reason ? `needed, as ${reason}` : 'no known reason; check the dependsOn that orders them'}`);
+        waits.push(
+          `${entry.step} (${entry.minutes} min) starts after ${round(elapsed)} min, waiting for ${blocker.step} (${blocker.minutes} min): ${reason ? `needed, as ${reason}` : 'no known reason; check the dependsOn that orders them'}`,
+        );
       }
       blocker = entry;
     }

@@ -24,7 +24,12 @@ const HUB_SERVICES = ['ai-services', 'storage', 'key-vault', 'container-registry
 const FOUNDRY_ACCOUNT = ['foundry'];
 
 /** A public endpoint is NET-01's, and also the Foundry IDs' whose resources it exposes. */
-const PUBLIC_ENDPOINT: Assignment = ['NET-01', { id: 'FDY-02', inModules: HUB }, { id: 'FDY-05', inModules: HUB_SERVICES }, { id: 'FDY-06', inModules: FOUNDRY_ACCOUNT }];
+const PUBLIC_ENDPOINT: Assignment = [
+  'NET-01',
+  { id: 'FDY-02', inModules: HUB },
+  { id: 'FDY-05', inModules: HUB_SERVICES },
+  { id: 'FDY-06', inModules: FOUNDRY_ACCOUNT },
+];
 /** A missing or misplaced private endpoint is NET-02's, and the Foundry IDs' whose resource lacks it. */
 const PRIVATE_ENDPOINT: Assignment = ['NET-02', { id: 'FDY-02', inModules: HUB }, { id: 'FDY-06', inModules: FOUNDRY_ACCOUNT }];
 /** A managed network is NET-07's; a Machine Learning workspace's is not FDY-03's, the hub's is. */

@@ -123,6 +123,3 @@ export const finding = (code: FindingCode, message: string, module?: string): Fi
 
 /** The messages alone, for callers that read text. */
 export const messagesOf = (findings: readonly Finding[]): string[] => findings.map((found) => found.message);
-
-/** A check that returns its messages alone. */
-export const asMessages = <Args extends unknown[]>(check: (...args: Args) => readonly Finding[]) => (...args: Args): string[] => messagesOf(check(...args));

@@ -1,4 +1,5 @@
-import { type ArmResource, type ArmTemplate, allResources, deploymentsDeclaring, ownResources, resourcesByModule, vnetSubnets } from './arm.js';
+import { type ArmResource, type ArmTemplate, allResources, deploymentsDeclaring, ownResources, resourcesByModule } from './arm.js';
+import { vnetSubnets } from './network-checks.js';
 import { type Finding, finding } from './findings.js';
 import { diagnosticFindings, privateServiceOf } from './platform.js';
 
@@ -32,16 +33,25 @@ export function policyFindings(template: ArmTemplate, environments: EnvironmentP
   if (!deny) return [finding('deny-policy-missing', `${DENY_POLICY}: no policy denies public network access`, DENY_POLICY)];
   const guarded = new Set((deny.properties?.parameters?.resourceTypes?.value ?? []) as string[]);
   const deployed = new Set(allResources(template).flatMap((resource) => privateServiceOf(resource.type)?.policyKey ?? []));
-  for (const key of [...deployed].filter((candidate) => !guarded.has(candidate)).sort()) problems.push(finding('deny-policy-gap', `${DENY_POLICY}: ${key} is deployed but not covered by the policy`, DENY_POLICY));
+  for (const key of [...deployed].filter((candidate) => !guarded.has(candidate)).sort())
+    problems.push(finding('deny-policy-gap', `${DENY_POLICY}: ${key} is deployed but not covered by the policy`, DENY_POLICY));
   for (const [environment, effect] of valuesByEnvironment(deny.properties?.parameters?.effect?.value, environments)) {
-    if (effect !== 'Deny') problems.push(finding('deny-policy-not-denying', `${DENY_POLICY}: the effect is ${JSON.stringify(effect)} in ${environment}, not Deny`, DENY_POLICY));
+    if (effect !== 'Deny')
+      problems.push(finding('deny-policy-not-denying', `${DENY_POLICY}: the effect is ${JSON.stringify(effect)} in ${environment}, not Deny`, DENY_POLICY));
   }
   if (!zoneGroupPolicies) return problems;
   const zoneGroups = deployment(ZONE_GROUP_POLICY);
-  if (!zoneGroups) return [...problems, finding('zone-group-policy-missing', `${ZONE_GROUP_POLICY}: no policy deploys the private DNS zone groups`, ZONE_GROUP_POLICY)];
+  if (!zoneGroups)
+    return [...problems, finding('zone-group-policy-missing', `${ZONE_GROUP_POLICY}: no policy deploys the private DNS zone groups`, ZONE_GROUP_POLICY)];
   for (const [environment, effect] of valuesByEnvironment(zoneGroups.properties?.parameters?.effect?.value, environments)) {
     if (effect !== 'DeployIfNotExists' && effect !== 'AuditIfNotExists') {
-      problems.push(finding('zone-group-policy-off', `${ZONE_GROUP_POLICY}: the effect is ${JSON.stringify(effect)} in ${environment}, neither DeployIfNotExists nor AuditIfNotExists`, ZONE_GROUP_POLICY));
+      problems.push(
+        finding(
+          'zone-group-policy-off',
+          `${ZONE_GROUP_POLICY}: the effect is ${JSON.stringify(effect)} in ${environment}, neither DeployIfNotExists nor AuditIfNotExists`,
+          ZONE_GROUP_POLICY,
+        ),
+      );
     }
   }
   return problems;
@@ -50,11 +60,17 @@ export function policyFindings(template: ArmTemplate, environments: EnvironmentP
 /** SEC-02: the subscription's Defender for AI plan is Standard, and deployed in every environment. */
 export function defenderFindings(template: ArmTemplate, environments: EnvironmentParameters): Finding[] {
   const plans = ownResources(template).filter((resource) => resource.type === 'Microsoft.Security/pricings' && resource.name === 'AI');
-  if (plans.length !== 1 || plans[0]!.properties?.pricingTier !== 'Standard') return [finding('defender-not-standard', 'Microsoft.Security/pricings AI: Defender for AI is not on the Standard tier')];
+  if (plans.length !== 1 || plans[0]!.properties?.pricingTier !== 'Standard')
+    return [finding('defender-not-standard', 'Microsoft.Security/pricings AI: Defender for AI is not on the Standard tier')];
   const condition = (plans[0] as { condition?: unknown }).condition;
   return valuesByEnvironment(condition ?? true, environments)
     .filter(([, deployed]) => deployed !== true)
-    .map(([environment]) => finding('defender-not-deployed', `Microsoft.Security/pricings AI: Defender for AI is not deployed in ${environment} (its condition ${String(condition)} is false there)`));
+    .map(([environment]) =>
+      finding(
+        'defender-not-deployed',
+        `Microsoft.Security/pricings AI: Defender for AI is not deployed in ${environment} (its condition ${String(condition)} is false there)`,
+      ),
+    );
 }
 
 /**
@@ -65,18 +81,29 @@ export function contentFilterFindings(template: ArmTemplate): Finding[] {
   const problems: Finding[] = [];
   const deployments = resourcesByModule(template).filter((entry) => entry.resource.type === 'Microsoft.CognitiveServices/accounts/deployments');
   // Only called where models are chosen: none at all means the deployments were removed, not filtered.
-  if (deployments.length === 0) return [finding('model-deployments-missing', 'model-deployments: no model deployment, though the answers ask for models', 'model-deployments')];
+  if (deployments.length === 0)
+    return [finding('model-deployments-missing', 'model-deployments: no model deployment, though the answers ask for models', 'model-deployments')];
   for (const { module, resource, template: declaring } of deployments) {
     const policyName = resource.properties?.raiPolicyName;
-    const policy = ownResources(declaring).find((candidate) => candidate.type === 'Microsoft.CognitiveServices/accounts/raiPolicies' && String(candidate.name).includes(String(policyName)));
+    const policy = ownResources(declaring).find(
+      (candidate) => candidate.type === 'Microsoft.CognitiveServices/accounts/raiPolicies' && String(candidate.name).includes(String(policyName)),
+    );
     if (typeof policyName !== 'string' || !policy) {
-      problems.push(finding('content-filter-missing', `${module}: Microsoft.CognitiveServices/accounts/deployments ${resource.name} has no content filter of its own (raiPolicyName is ${JSON.stringify(policyName)})`, module));
+      problems.push(
+        finding(
+          'content-filter-missing',
+          `${module}: Microsoft.CognitiveServices/accounts/deployments ${resource.name} has no content filter of its own (raiPolicyName is ${JSON.stringify(policyName)})`,
+          module,
+        ),
+      );
       continue;
     }
     const filters = expandFilters(policy, declaring);
     for (const shield of ['Jailbreak', 'Indirect Attack']) {
       if (!filters.some((filter) => filter.name === shield && filter.enabled === true && filter.blocking === true && filter.source === 'Prompt')) {
-        problems.push(finding('prompt-shield-off', `${module}: Microsoft.CognitiveServices/accounts/raiPolicies ${policyName} does not block ${shield} on prompts`, module));
+        problems.push(
+          finding('prompt-shield-off', `${module}: Microsoft.CognitiveServices/accounts/raiPolicies ${policyName} does not block ${shield} on prompts`, module),
+        );
       }
     }
   }
@@ -87,7 +114,9 @@ export function contentFilterFindings(template: ArmTemplate): Finding[] {
 function expandFilters(policy: ArmResource, declaring: ArmTemplate): Record<string, unknown>[] {
   const filters = policy.properties?.contentFilters;
   const referenced = [...String(filters).matchAll(/variables\('(\w+)'\)/g)].map((match) => declaring.variables?.[match[1]!]);
-  return [filters, ...referenced].flatMap((list) => (Array.isArray(list) ? list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) : []));
+  return [filters, ...referenced].flatMap((list) =>
+    Array.isArray(list) ? list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) : [],
+  );
 }
 
 /** Owner, Contributor, User Access Administrator and Role Based Access Control Administrator: roles no workload needs. */
@@ -110,13 +139,20 @@ export function roleFindings(template: ArmTemplate, environments: EnvironmentPar
   for (const [id, role] of Object.entries(BROAD_ROLES)) {
     if (text.includes(id)) problems.push(finding('broad-role-assigned', `the template assigns ${role} (${id})`));
     for (const [environment, parameters] of Object.entries(environments)) {
-      if (JSON.stringify(parameters).toLowerCase().includes(id)) problems.push(finding('broad-role-assigned', `the parameters of ${environment} assign ${role} (${id})`));
+      if (JSON.stringify(parameters).toLowerCase().includes(id))
+        problems.push(finding('broad-role-assigned', `the parameters of ${environment} assign ${role} (${id})`));
     }
   }
   for (const { module, resource } of resourcesByModule(template).filter((entry) => entry.resource.type === 'Microsoft.Authorization/roleAssignments')) {
     const principal = resource.properties?.principalId;
     if (typeof principal === 'string' && GUID.test(principal)) {
-      problems.push(finding('role-to-fixed-principal', `${module}: Microsoft.Authorization/roleAssignments gives a role to a principal written into the template (${principal})`, module));
+      problems.push(
+        finding(
+          'role-to-fixed-principal',
+          `${module}: Microsoft.Authorization/roleAssignments gives a role to a principal written into the template (${principal})`,
+          module,
+        ),
+      );
     }
   }
   return problems;
@@ -150,12 +186,19 @@ export function allowListFindings(template: ArmTemplate, environments: Environme
   const problems: Finding[] = [];
   for (const group of allResources(template).filter((resource) => resource.type === 'Microsoft.Network/firewallPolicies/ruleCollectionGroups')) {
     if (/"(targetFqdns|destinationAddresses|destinationFqdns)":\[[^\]]*"\*"/.test(JSON.stringify(group.properties ?? {}))) {
-      problems.push(finding('allow-list-allows-all', `firewall: Microsoft.Network/firewallPolicies/ruleCollectionGroups ${group.name} allows every destination (*)`, 'firewall'));
+      problems.push(
+        finding(
+          'allow-list-allows-all',
+          `firewall: Microsoft.Network/firewallPolicies/ruleCollectionGroups ${group.name} allows every destination (*)`,
+          'firewall',
+        ),
+      );
     }
   }
   for (const [environment, parameters] of Object.entries(environments)) {
     const allowed = parameters.firewallAllowedFqdns?.value;
-    if (Array.isArray(allowed) && allowed.includes('*')) problems.push(finding('allow-list-allows-all', `firewall: firewallAllowedFqdns allows every destination (*) in ${environment}`, 'firewall'));
+    if (Array.isArray(allowed) && allowed.includes('*'))
+      problems.push(finding('allow-list-allows-all', `firewall: firewallAllowedFqdns allows every destination (*) in ${environment}`, 'firewall'));
   }
   return problems;
 }
@@ -180,7 +223,9 @@ export function identityFindings(template: ArmTemplate): Finding[] {
 
 /** FDY-02..FDY-04: what the hub's checks mean nothing without: its module deployment. */
 export function missingHubFindings(template: ArmTemplate): Finding[] {
-  return ownResources(template).some((resource) => resource.name === 'foundry-hub') ? [] : [finding('foundry-hub-missing', 'foundry-hub: no Foundry hub deployment', 'foundry-hub')];
+  return ownResources(template).some((resource) => resource.name === 'foundry-hub')
+    ? []
+    : [finding('foundry-hub-missing', 'foundry-hub: no Foundry hub deployment', 'foundry-hub')];
 }
 
 /**
@@ -193,10 +238,19 @@ export function hubOutboundRuleFindings(template: ArmTemplate, { search }: { sea
   const rules = JSON.stringify(hub.properties?.parameters?.privateEndpointOutboundRules?.value ?? []);
   const inner = JSON.stringify(hub.properties?.template ?? {});
   const problems: Finding[] = [];
-  if (!inner.includes("'type', 'PrivateEndpoint'")) problems.push(finding('hub-outbound-rules-missing', 'foundry-hub: Microsoft.MachineLearningServices/workspaces has no private endpoint outbound rules', 'foundry-hub'));
+  if (!inner.includes("'type', 'PrivateEndpoint'"))
+    problems.push(
+      finding('hub-outbound-rules-missing', 'foundry-hub: Microsoft.MachineLearningServices/workspaces has no private endpoint outbound rules', 'foundry-hub'),
+    );
   for (const [target, label] of [['ai-services', 'the AI Services account'], ...(search ? [['search', 'AI Search']] : [])] as const) {
     if (!rules.includes(`'Microsoft.Resources/deployments', '${target}')`)) {
-      problems.push(finding('hub-outbound-rules-missing', `foundry-hub: Microsoft.MachineLearningServices/workspaces has no private endpoint outbound rule to ${label}`, 'foundry-hub'));
+      problems.push(
+        finding(
+          'hub-outbound-rules-missing',
+          `foundry-hub: Microsoft.MachineLearningServices/workspaces has no private endpoint outbound rule to ${label}`,
+          'foundry-hub',
+        ),
+      );
     }
   }
   return problems;
@@ -211,15 +265,20 @@ export function foundryAccountFindings(template: ArmTemplate, { agents }: { agen
   const account = entries.find(({ resource }) => resource.type === 'Microsoft.CognitiveServices/accounts')?.resource;
   if (!account) return [finding('foundry-account-missing', 'foundry: no Foundry (AI Services) account', 'foundry')];
   const problems: Finding[] = [];
-  if (account.properties?.allowProjectManagement !== true) problems.push(finding('project-management-off', 'foundry: Microsoft.CognitiveServices/accounts does not allow project management', 'foundry'));
-  if (!entries.some(({ resource }) => resource.type === 'Microsoft.CognitiveServices/accounts/projects')) problems.push(finding('foundry-project-missing', 'foundry: Microsoft.CognitiveServices/accounts has no project', 'foundry'));
+  if (account.properties?.allowProjectManagement !== true)
+    problems.push(finding('project-management-off', 'foundry: Microsoft.CognitiveServices/accounts does not allow project management', 'foundry'));
+  if (!entries.some(({ resource }) => resource.type === 'Microsoft.CognitiveServices/accounts/projects'))
+    problems.push(finding('foundry-project-missing', 'foundry: Microsoft.CognitiveServices/accounts has no project', 'foundry'));
   if (!agents) return problems;
   const injections = JSON.stringify(account.properties?.networkInjections ?? null);
-  if (!injections.includes('"scenario":"agent"') || !injections.includes('subnetArmId')) problems.push(finding('agent-injection-missing', 'foundry: Microsoft.CognitiveServices/accounts is not injected into the agent subnet', 'foundry'));
+  if (!injections.includes('"scenario":"agent"') || !injections.includes('subnetArmId'))
+    problems.push(finding('agent-injection-missing', 'foundry: Microsoft.CognitiveServices/accounts is not injected into the agent subnet', 'foundry'));
   const subnets = vnetSubnets(template).get('virtual-network');
   const agentSubnet = Array.isArray(subnets) ? subnets.find((subnet) => subnet.name === 'snet-agents') : undefined;
   if ((agentSubnet as { delegation?: unknown } | undefined)?.delegation !== 'Microsoft.App/environments') {
-    problems.push(finding('agent-subnet-not-delegated', 'virtual-network: the agent subnet snet-agents is not delegated to Microsoft.App/environments', 'virtual-network'));
+    problems.push(
+      finding('agent-subnet-not-delegated', 'virtual-network: the agent subnet snet-agents is not delegated to Microsoft.App/environments', 'virtual-network'),
+    );
   }
   return problems;
 }
@@ -228,7 +287,10 @@ export function foundryAccountFindings(template: ArmTemplate, { agents }: { agen
  * NET-04: the DNS Private Resolver has an inbound endpoint; in hub-spoke the zones and the resolver live in
  * the hub's resource group; with an existing hub, the spoke resolves through the hub's DNS servers.
  */
-export function dnsFindings(template: ArmTemplate, { hubSpoke, existingHub, resolver }: { hubSpoke: boolean; existingHub: boolean; resolver: boolean }): Finding[] {
+export function dnsFindings(
+  template: ArmTemplate,
+  { hubSpoke, existingHub, resolver }: { hubSpoke: boolean; existingHub: boolean; resolver: boolean },
+): Finding[] {
   const problems: Finding[] = [];
   if (resolver && deploymentsDeclaring(template, 'Microsoft.Network/dnsResolvers/inboundEndpoints').length === 0) {
     problems.push(finding('dns-resolver-missing', 'dns-resolver: no DNS Private Resolver with an inbound endpoint', 'dns-resolver'));
@@ -245,7 +307,9 @@ export function dnsFindings(template: ArmTemplate, { hubSpoke, existingHub, reso
   if (existingHub) {
     const workload = ownResources(template).find((resource) => resource.name === 'virtual-network');
     if (!JSON.stringify(workload?.properties?.parameters?.dnsServers ?? {}).includes("parameters('hubDnsServers')")) {
-      problems.push(finding('spoke-dns-bypasses-hub', 'virtual-network: the spoke does not resolve through the hub\'s DNS servers (hubDnsServers)', 'virtual-network'));
+      problems.push(
+        finding('spoke-dns-bypasses-hub', "virtual-network: the spoke does not resolve through the hub's DNS servers (hubDnsServers)", 'virtual-network'),
+      );
     }
   }
   return problems;

@@ -41,7 +41,9 @@ export function moduleOf(problem: string, modules: readonly ModuleDeclaration[])
   const prefix = end > 0 ? problem.slice(0, end + 1) : /^([^:\s]+): /.exec(problem)?.[1];
   if (!prefix) return undefined;
   const literal = prefix.replace(/^\[format\('([^{']*).*$/, '$1');
-  return modules.find((module) => module.name !== '' && module.name === literal) ?? modules.find((module) => module.name !== '' && literal.startsWith(module.name));
+  return (
+    modules.find((module) => module.name !== '' && module.name === literal) ?? modules.find((module) => module.name !== '' && literal.startsWith(module.name))
+  );
 }
 
 /** The line declaring a resource of `type` in a Bicep file (`resource x 'Type@version'`), if any. */

@@ -1,6 +1,6 @@
 import { PRIVATE_ENDPOINT_SUBNET } from '../network/address-plan.js';
 import { type ArmResource, type ArmTemplate, ownResources, resourcesByModule } from './arm.js';
-import { asMessages, type Finding, type FindingCode, finding } from './findings.js';
+import { type Finding, type FindingCode, finding } from './findings.js';
 
 /**
  * What each AI and PaaS resource type must be (NET-01, NET-02, NET-03, NET-07, FDY-02, FDY-03, SEC-06,
@@ -48,14 +48,28 @@ const EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   'microsoft.machinelearningservices/workspaces': {
     policyKey: 'machineLearning',
     // A hub's project lives in the hub's network and is reached through the hub's endpoint.
-    locked: (workspace) => ((workspace as { kind?: string }).kind === 'Project'
-      ? []
-      : [
-          ...must(workspace, 'managedNetwork.isolationMode', 'AllowOnlyApprovedOutbound', 'managed-network-open', 'the managed network does not allow only approved outbound traffic (NET-07, FDY-03)'),
-          ...must(workspace, 'provisionNetworkNow', true, 'managed-network-not-provisioned', 'the managed network is not provisioned at deployment (NET-07, FDY-03)'),
-          ...must(workspace, 'systemDatastoresAuthMode', 'identity', 'local-auth-enabled', 'the system datastores use keys (SEC-06)'),
-        ]),
-    endpoints: (workspace): Readonly<Record<string, readonly string[]>> => ((workspace as { kind?: string }).kind === 'Project' ? {} : { amlworkspace: ['machineLearningApi', 'machineLearningNotebooks'] }),
+    locked: (workspace) =>
+      (workspace as { kind?: string }).kind === 'Project'
+        ? []
+        : [
+            ...must(
+              workspace,
+              'managedNetwork.isolationMode',
+              'AllowOnlyApprovedOutbound',
+              'managed-network-open',
+              'the managed network does not allow only approved outbound traffic (NET-07, FDY-03)',
+            ),
+            ...must(
+              workspace,
+              'provisionNetworkNow',
+              true,
+              'managed-network-not-provisioned',
+              'the managed network is not provisioned at deployment (NET-07, FDY-03)',
+            ),
+            ...must(workspace, 'systemDatastoresAuthMode', 'identity', 'local-auth-enabled', 'the system datastores use keys (SEC-06)'),
+          ],
+    endpoints: (workspace): Readonly<Record<string, readonly string[]>> =>
+      (workspace as { kind?: string }).kind === 'Project' ? {} : { amlworkspace: ['machineLearningApi', 'machineLearningNotebooks'] },
   },
   'microsoft.containerregistry/registries': {
     policyKey: 'containerRegistry',
@@ -95,13 +109,15 @@ function endpointModules(template: ArmTemplate): EndpointModule[] {
     // "[reference(resourceId(..., 'Microsoft.Resources/deployments', 'foundry'), ...).outputs.resourceId.value]"
     const target = /'Microsoft\.Resources\/deployments', '([^']+)'/.exec(link)?.[1] ?? link;
     const zones = parameters?.privateDnsZoneResourceIds?.value as string[] | undefined;
-    return [{
-      name: deployment.name,
-      target,
-      groupId: String(parameters?.groupId?.value),
-      subnet: withVariables(JSON.stringify(parameters?.subnetResourceId?.value ?? null), template),
-      ...(zones && { zoneKeys: zones.map((zone) => /\.(\w+)\]$/.exec(zone)?.[1] ?? zone) }),
-    }];
+    return [
+      {
+        name: deployment.name,
+        target,
+        groupId: String(parameters?.groupId?.value),
+        subnet: withVariables(JSON.stringify(parameters?.subnetResourceId?.value ?? null), template),
+        ...(zones && { zoneKeys: zones.map((zone) => /\.(\w+)\]$/.exec(zone)?.[1] ?? zone) }),
+      },
+    ];
   });
 }
 
@@ -121,9 +137,22 @@ export function platformFindings(template: ArmTemplate, { zoneGroups = true } = 
     for (const [groupId, zoneKeys] of Object.entries(expectation.endpoints?.(resolved) ?? {})) {
       const endpoint = endpoints.find((candidate) => candidate.target === module && candidate.groupId === groupId);
       if (!endpoint) problems.push(finding('private-endpoint-missing', `${label}: no private endpoint for ${groupId} (NET-02)`, module));
-      else if (!new RegExp(`['"]${PRIVATE_ENDPOINT_SUBNET.name}['"]`).test(endpoint.subnet)) problems.push(finding('private-endpoint-misplaced', `${label}: the ${groupId} endpoint is not in the dedicated subnet ${PRIVATE_ENDPOINT_SUBNET.name} (NET-02)`, module));
+      else if (!new RegExp(`['"]${PRIVATE_ENDPOINT_SUBNET.name}['"]`).test(endpoint.subnet))
+        problems.push(
+          finding(
+            'private-endpoint-misplaced',
+            `${label}: the ${groupId} endpoint is not in the dedicated subnet ${PRIVATE_ENDPOINT_SUBNET.name} (NET-02)`,
+            module,
+          ),
+        );
       else if (zoneGroups && JSON.stringify(endpoint.zoneKeys) !== JSON.stringify(zoneKeys)) {
-        problems.push(finding('private-endpoint-zones-wrong', `${label}: the ${groupId} endpoint registers in ${JSON.stringify(endpoint.zoneKeys)}, not ${JSON.stringify(zoneKeys)} (NET-03)`, module));
+        problems.push(
+          finding(
+            'private-endpoint-zones-wrong',
+            `${label}: the ${groupId} endpoint registers in ${JSON.stringify(endpoint.zoneKeys)}, not ${JSON.stringify(zoneKeys)} (NET-03)`,
+            module,
+          ),
+        );
       }
     }
     return [...problems, ...diagnosticFindings(module, resource, declaring)];
@@ -134,16 +163,26 @@ export function platformFindings(template: ArmTemplate, { zoneGroups = true } = 
 export function diagnosticFindings(module: string, resource: ArmResource, declaring: ArmTemplate): Finding[] {
   const label = `${module}: ${resource.type}`;
   const typeName = resource.type.split('/').at(-1)!;
-  const settings = ownResources(declaring).filter((candidate) => candidate.type === 'Microsoft.Insights/diagnosticSettings' && new RegExp(`/${typeName}['/]`).test(String((candidate as { scope?: string }).scope)));
+  const settings = ownResources(declaring).filter(
+    (candidate) =>
+      candidate.type === 'Microsoft.Insights/diagnosticSettings' && new RegExp(`/${typeName}['/]`).test(String((candidate as { scope?: string }).scope)),
+  );
   if (settings.length === 0) return [finding('diagnostics-missing', `${label}: no diagnostic settings to Log Analytics (SEC-11)`, module)];
   return settings.flatMap((setting) => {
-    const { workspaceId, logs = [], metrics = [] } = (setting.properties ?? {}) as { workspaceId?: unknown; logs?: { enabled?: unknown }[]; metrics?: { enabled?: unknown }[] };
+    const {
+      workspaceId,
+      logs = [],
+      metrics = [],
+    } = (setting.properties ?? {}) as { workspaceId?: unknown; logs?: { enabled?: unknown }[]; metrics?: { enabled?: unknown }[] };
     return [
-      ...(workspaceId === undefined ? [finding('diagnostics-without-workspace', `${label}: its diagnostic settings send nothing to Log Analytics (SEC-11)`, module)] : []),
-      ...([...logs, ...metrics].some((category) => category.enabled !== true) ? [finding('diagnostics-partial', `${label}: its diagnostic settings switch categories off (SEC-11)`, module)] : []),
+      ...(workspaceId === undefined
+        ? [finding('diagnostics-without-workspace', `${label}: its diagnostic settings send nothing to Log Analytics (SEC-11)`, module)]
+        : []),
+      ...([...logs, ...metrics].some((category) => category.enabled !== true)
+        ? [finding('diagnostics-partial', `${label}: its diagnostic settings switch categories off (SEC-11)`, module)]
+        : []),
     ];
   });
 }
 
 // The text of platformFindings, for test/compile/compile.test.ts, which asserts on messages; validate reads the findings.
-export const platformProblems = asMessages(platformFindings);

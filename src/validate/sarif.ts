@@ -25,7 +25,14 @@ export function sarifOf(report: ValidationReport, { pathInRepository = '' }: { p
         level: 'error',
         message: { text: `${result.id} ${result.title}: ${problem}` },
         // Code scanning places a result by its path from the repository's root, where the landing zone may be a folder.
-        locations: [{ physicalLocation: { artifactLocation: { uri: `${pathInRepository}${location.file}`, uriBaseId: '%SRCROOT%' }, region: { startLine: location.line } } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: `${pathInRepository}${location.file}`, uriBaseId: '%SRCROOT%' },
+              region: { startLine: location.line },
+            },
+          },
+        ],
         // Lets code scanning follow one problem across commits even when lines move.
         partialFingerprints: { problem: `${result.id}:${problem}` },
       };
@@ -34,10 +41,19 @@ export function sarifOf(report: ValidationReport, { pathInRepository = '' }: { p
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'secure-ai-landing validate', version: report.generatorVersion, informationUri: 'https://www.npmjs.com/package/create-secure-ai-landing', rules } },
-      results,
-      columnKind: 'unicodeCodePoints',
-    }],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'secure-ai-landing validate',
+            version: report.generatorVersion,
+            informationUri: 'https://www.npmjs.com/package/create-secure-ai-landing',
+            rules,
+          },
+        },
+        results,
+        columnKind: 'unicodeCodePoints',
+      },
+    ],
   };
 }

@@ -57,7 +57,9 @@ export function indexProblems(statuses: readonly PinStatus[], exceptions: readon
     if (!status.inIndex) return [{ type, pinned, message: `${type}@${pinned} is not in Azure's type index` }];
     if (isGa(pinned) || gaVersions.length === 0) return [];
     const excused = exceptions.some((exception) => sameType(exception.type, type) && exception.pinned === pinned) && status.newerGa === undefined;
-    return excused ? [] : [{ type, pinned, message: `${type}@${pinned} is a preview, but Azure's type index has GA versions of ${type}: ${gaVersions.join(', ')}` }];
+    return excused
+      ? []
+      : [{ type, pinned, message: `${type}@${pinned} is a preview, but Azure's type index has GA versions of ${type}: ${gaVersions.join(', ')}` }];
   });
 }
 

@@ -23,7 +23,11 @@ function formatReport(rows: readonly PinStatus[]): string {
   const header = ['type', 'pinned', 'in index', 'newer GA'];
   const cells = rows.map((row) => [row.type, row.pinned, row.inIndex ? 'yes' : 'NO', row.newerGa ?? '']);
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((cell) => cell[column]!.length)));
-  const line = (values: readonly string[]) => values.map((value, column) => value.padEnd(widths[column]!)).join('  ').trimEnd();
+  const line = (values: readonly string[]) =>
+    values
+      .map((value, column) => value.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   const missing = rows.filter((row) => !row.inIndex).length;
   const behind = rows.filter((row) => row.newerGa !== undefined).length;
   return [

@@ -49,7 +49,10 @@ export function scanText(file: string, text: string): TemplateScan {
 /** Every .bicep and .bicep.hbs file under templates/ (the generated repository's infra/ lives there). */
 export async function scanTemplates(root = TEMPLATES): Promise<TemplateScan> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile() && BICEP_TEMPLATE.test(entry.name)).map((entry) => join(entry.parentPath, entry.name)).sort();
+  const files = entries
+    .filter((entry) => entry.isFile() && BICEP_TEMPLATE.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
   const scans = await Promise.all(files.map(async (path) => scanText(relative(root, path).split(sep).join('/'), await readFile(path, 'utf8'))));
   return { declarations: scans.flatMap((scan) => scan.declarations), unreadable: scans.flatMap((scan) => scan.unreadable) };
 }

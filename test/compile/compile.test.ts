@@ -7,15 +7,38 @@ import { criticalPath } from '../../src/validate/critical-path.js';
 import { type BicepRun, describeDiagnostics, runBicep } from '../compiler/bicep.js';
 import { writeTree } from '../../src/fs/write.js';
 import { tempDir } from '../helpers/cli.js';
-import { apiManagementProblems, edgeProblems, jumpboxProblems, publicEndpointProblems, regionalNetworkProblems, vpnProblems } from '../../src/validate/doors.js';
-import { allResources, deploymentsDeclaring, firewallProblems, nsgProblems, peeringProblems, routeTableProblems, zoneLinkProblems } from '../../src/validate/arm.js';
+import {
+  apiManagementFindings,
+  edgeFindings,
+  jumpboxFindings,
+  publicEndpointFindings,
+  regionalNetworkFindings,
+  vpnFindings,
+} from '../../src/validate/doors.js';
+import { allResources, deploymentsDeclaring } from '../../src/validate/arm.js';
+import { firewallFindings, nsgFindings, peeringFindings, routeTableFindings, zoneLinkFindings } from '../../src/validate/network-checks.js';
 import { optionMatrix, platformMatrix, renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
 import { defaultMatrix } from '../matrix.js';
-import { platformProblems } from '../../src/validate/platform.js';
+import { platformFindings } from '../../src/validate/platform.js';
 import { CHECKED_IDS, checkConformance } from '../../src/validate/conformance.js';
 import { buildModel } from '../../src/model.js';
 import { readCompiled } from './compiled.js';
+import { messagesOf } from '../../src/validate/findings.js';
 import { aiPlatformOf } from '../../src/ai/platform.js';
+
+/** The messages of a check's findings: what these tests compare. */
+const apiManagementProblems = (...args: Parameters<typeof apiManagementFindings>) => messagesOf(apiManagementFindings(...args));
+const edgeProblems = (...args: Parameters<typeof edgeFindings>) => messagesOf(edgeFindings(...args));
+const jumpboxProblems = (...args: Parameters<typeof jumpboxFindings>) => messagesOf(jumpboxFindings(...args));
+const publicEndpointProblems = (...args: Parameters<typeof publicEndpointFindings>) => messagesOf(publicEndpointFindings(...args));
+const regionalNetworkProblems = (...args: Parameters<typeof regionalNetworkFindings>) => messagesOf(regionalNetworkFindings(...args));
+const vpnProblems = (...args: Parameters<typeof vpnFindings>) => messagesOf(vpnFindings(...args));
+const firewallProblems = (...args: Parameters<typeof firewallFindings>) => messagesOf(firewallFindings(...args));
+const nsgProblems = (...args: Parameters<typeof nsgFindings>) => messagesOf(nsgFindings(...args));
+const peeringProblems = (...args: Parameters<typeof peeringFindings>) => messagesOf(peeringFindings(...args));
+const routeTableProblems = (...args: Parameters<typeof routeTableFindings>) => messagesOf(routeTableFindings(...args));
+const zoneLinkProblems = (...args: Parameters<typeof zoneLinkFindings>) => messagesOf(zoneLinkFindings(...args));
+const platformProblems = (...args: Parameters<typeof platformFindings>) => messagesOf(platformFindings(...args));
 
 /**
  * The output is the product: every scenario's repository goes through the real Bicep compiler —
@@ -29,10 +52,20 @@ const bicep = inject('bicepPath');
  * whole option matrix with its smallest and largest configurations: every one goes through the compiler.
  */
 const COMPILED: Readonly<Record<string, PartialAnswers>> = {
-  ...SCENARIOS, ...optionMatrix(['none', 'apim', 'apim-appgw', 'apim-frontdoor']), ...platformMatrix(), ...defaultMatrix(),
+  ...SCENARIOS,
+  ...optionMatrix(['none', 'apim', 'apim-appgw', 'apim-frontdoor']),
+  ...platformMatrix(),
+  ...defaultMatrix(),
   // API Management's further regions in a single VNet: their peerings need the peering module, which once came only with a hub.
   'single-vnet-apim-regions': {
-    name: 'sv', location: 'swedencentral', topology: 'single-vnet', firewall: false, jumpbox: false, gateway: 'apim', publisherEmail: 'platform@contoso.com', apimRegions: ['westeurope'],
+    name: 'sv',
+    location: 'swedencentral',
+    topology: 'single-vnet',
+    firewall: false,
+    jumpbox: false,
+    gateway: 'apim',
+    publisherEmail: 'platform@contoso.com',
+    apimRegions: ['westeurope'],
   },
 };
 const NAMES = Object.keys(COMPILED);
@@ -40,9 +73,14 @@ const environmentsOf = (name: string) => COMPILED[name]!.environments ?? ['dev',
 const answersOf = (name: string) => scenarioAnswers(COMPILED[name]!);
 /** The jumpbox password is read from the environment when the parameter files are built; never from a file. */
 const DEPLOY_ENVIRONMENT = { JUMPBOX_ADMIN_PASSWORD: 'not-a-real-Passw0rd' };
-const ROUND_TRIP = "o'brien ${x} \\ \"q\"\nline\ttab ${{ github.sha }}";
+const ROUND_TRIP = 'o\'brien ${x} \\ "q"\nline\ttab ${{ github.sha }}';
 
-interface Runs { build: BicepRun; buildParams: BicepRun; lint: BicepRun; format: BicepRun }
+interface Runs {
+  build: BicepRun;
+  buildParams: BicepRun;
+  lint: BicepRun;
+  format: BicepRun;
+}
 
 describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real compiler', () => {
   let root: string;
@@ -58,8 +96,14 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     }
     // A parameter file whose value needs every escape: Bicep must read back exactly the same text.
     await mkdir(join(root, 'round-trip/infra/params'), { recursive: true });
-    await writeFile(join(root, 'round-trip/infra/main.bicep'), "@description('Any text.')\nparam label string\n\n@description('The text, unchanged.')\noutput label string = label\n");
-    await writeFile(join(root, 'round-trip/infra/params/x.bicepparam'), serializeBicepParams('../main.bicep', [{ name: 'label', value: ROUND_TRIP, comment: 'Tricky.' }]));
+    await writeFile(
+      join(root, 'round-trip/infra/main.bicep'),
+      "@description('Any text.')\nparam label string\n\n@description('The text, unchanged.')\noutput label string = label\n",
+    );
+    await writeFile(
+      join(root, 'round-trip/infra/params/x.bicepparam'),
+      serializeBicepParams('../main.bicep', [{ name: 'label', value: ROUND_TRIP, comment: 'Tricky.' }]),
+    );
     runs = {
       build: await runBicep(bicep, ['build', '--pattern', '*/infra/main.bicep'], root),
       buildParams: await runBicep(bicep, ['build-params', '--pattern', '*/infra/params/*.bicepparam'], root, DEPLOY_ENVIRONMENT),
@@ -90,7 +134,9 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
     const platform = aiPlatformOf(answersOf(name));
     const count = (type: string) => allResources(template).filter((resource) => resource.type === type).length;
-    expect(count('Microsoft.CognitiveServices/accounts')).toBe([platform.foundryProject, platform.aiServicesAccount, platform.openAiAccount].filter(Boolean).length);
+    expect(count('Microsoft.CognitiveServices/accounts')).toBe(
+      [platform.foundryProject, platform.aiServicesAccount, platform.openAiAccount].filter(Boolean).length,
+    );
     expect(count('Microsoft.Search/searchServices')).toBe(platform.search ? 1 : 0);
     expect(count('Microsoft.MachineLearningServices/workspaces')).toBe((platform.foundryHub ? 2 : 0) + (platform.machineLearning ? 1 : 0));
     expect(count('Microsoft.ContainerRegistry/registries')).toBe(platform.containerRegistry ? 1 : 0);
@@ -110,7 +156,9 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     const template = JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
     const answers = answersOf(name);
     // The private endpoints' zones, and API Management's; an existing hub brings its own.
-    expect(deploymentsDeclaring(template, 'Microsoft.Network/privateDnsZones').length).toBe(answers.topology === 'existing-hub' ? 0 : answers.gateway === 'none' ? 1 : 2);
+    expect(deploymentsDeclaring(template, 'Microsoft.Network/privateDnsZones').length).toBe(
+      answers.topology === 'existing-hub' ? 0 : answers.gateway === 'none' ? 1 : 2,
+    );
     expect(JSON.stringify(template).includes('virtualNetworkPeerings')).toBe(answers.topology !== 'single-vnet');
     expect(template.parameters.apiManagementRegions !== undefined).toBe(answers.apimRegions.length > 0);
     const present = (type: string) => allResources(template).some((resource) => resource.type === type);
@@ -125,23 +173,31 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     const template = JSON.parse(await readFile(join(root, 'hub-spoke-app-gateway', 'infra/main.json'), 'utf8'));
     const modules = template.resources;
     const module = (name: string) => modules.find((resource: { name: string }) => resource.name === name).properties.template;
-    const find = (inner: { resources: { type: string }[] }, type: string) => inner.resources.find((resource) => resource.type === type) as { properties: Record<string, unknown> } & { type: string };
+    const find = (inner: { resources: { type: string }[] }, type: string) =>
+      inner.resources.find((resource) => resource.type === type) as { properties: Record<string, unknown> } & { type: string };
     find(module('jumpbox'), 'Microsoft.Network/networkInterfaces').properties.ipConfigurations = [{ properties: { publicIPAddress: { id: 'pip' } } }];
     expect(jumpboxProblems(template)).toEqual([expect.stringMatching(/: the jumpbox's network interface has a public IP$/)]);
-    (find(module('vpn-gateway'), 'Microsoft.Network/virtualNetworkGateways').properties.vpnClientConfiguration as Record<string, unknown>).vpnAuthenticationTypes = ['Certificate'];
+    (
+      find(module('vpn-gateway'), 'Microsoft.Network/virtualNetworkGateways').properties.vpnClientConfiguration as Record<string, unknown>
+    ).vpnAuthenticationTypes = ['Certificate'];
     expect(vpnProblems(template)).toEqual(['the VPN authentication is ["Certificate"], not Microsoft Entra ID alone']);
     const apim = module('api-management');
     find(apim, 'Microsoft.ApiManagement/service').properties.virtualNetworkType = 'External';
     const variable = Object.keys(apim.variables).find((key) => String(apim.variables[key]).includes('<validate-azure-ad-token'))!;
-    apim.variables[variable] = apim.variables[variable].replace(/<validate-azure-ad-token[\s\S]*?<\/validate-azure-ad-token>/, '').replace('<backend>\n    <base />', '<backend>');
+    apim.variables[variable] = apim.variables[variable]
+      .replace(/<validate-azure-ad-token[\s\S]*?<\/validate-azure-ad-token>/, '')
+      .replace('<backend>\n    <base />', '<backend>');
     expect(apiManagementProblems(template)).toEqual([
       'api-management: Microsoft.ApiManagement/service is not in internal mode',
       "api-management: the model API's policy lacks <validate-azure-ad-token (SEC-05)",
       "api-management: the model API's policy does not start <backend> with <base />",
     ]);
     // SEC-05: the gateway's identity may call the models, nothing more.
-    modules.find((resource: { name: string }) => resource.name === 'api-management-model-access').properties.parameters.roleDefinitionId.value = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
-    expect(apiManagementProblems(template)).toContain("api-management-model-access: the gateway's managed identity holds role b24988ac-6180-42a0-ab88-20f7382dd24c, more than calling the models needs (SEC-05)");
+    modules.find((resource: { name: string }) => resource.name === 'api-management-model-access').properties.parameters.roleDefinitionId.value =
+      'b24988ac-6180-42a0-ab88-20f7382dd24c';
+    expect(apiManagementProblems(template)).toContain(
+      "api-management-model-access: the gateway's managed identity holds role b24988ac-6180-42a0-ab88-20f7382dd24c, more than calling the models needs (SEC-05)",
+    );
     const apimDeployment = modules.find((resource: { name: string }) => resource.name === 'api-management');
     delete apimDeployment.properties.parameters.additionalLocations;
     expect(apiManagementProblems(template)).toContain('api-management: API Management does not run in the further regions of apiManagementRegions (NET-14)');
@@ -153,10 +209,12 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     const gateway = find(module('application-gateway'), 'Microsoft.Network/applicationGateways');
     for (const rule of gateway.properties.requestRoutingRules as { properties: Record<string, unknown> }[]) delete rule.properties.redirectConfiguration;
     expect(edgeProblems(template, 'apim-frontdoor')).toEqual(expect.arrayContaining(['expected one Microsoft.Cdn/profiles/securityPolicies']));
-    expect(edgeProblems(template, 'apim-appgw')).toEqual(expect.arrayContaining([
-      'the Application Gateway WAF is not enabled in prevention mode',
-      expect.stringMatching(/HTTP listener .* is not redirected to HTTPS/),
-    ]));
+    expect(edgeProblems(template, 'apim-appgw')).toEqual(
+      expect.arrayContaining([
+        'the Application Gateway WAF is not enabled in prevention mode',
+        expect.stringMatching(/HTTP listener .* is not redirected to HTTPS/),
+      ]),
+    );
     find(module('foundry'), 'Microsoft.CognitiveServices/accounts').properties.publicNetworkAccess = 'Enabled';
     find(module('key-vault'), 'Microsoft.KeyVault/vaults').type = 'Microsoft.Network/publicIPAddresses';
     delete find(module('storage'), 'Microsoft.Storage/storageAccounts').properties.publicNetworkAccess;
@@ -179,7 +237,8 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     template.resources = template.resources.filter((resource: { name: string }) => resource.name !== 'pe-container-registry');
     byName('pe-ai-services').properties.parameters.privateDnsZoneResourceIds.value.splice(1, 1);
     // NET-02: endpoints only in their dedicated subnet.
-    byName('pe-search').properties.parameters.subnetResourceId.value = "[resourceId('Microsoft.Network/virtualNetworks/subnets', variables('names').virtualNetwork, 'snet-jumpbox')]";
+    byName('pe-search').properties.parameters.subnetResourceId.value =
+      "[resourceId('Microsoft.Network/virtualNetworks/subnets', variables('names').virtualNetwork, 'snet-jumpbox')]";
     const keyVault = byName('key-vault').properties.template;
     keyVault.resources = keyVault.resources.filter((resource: { type: string }) => resource.type !== 'Microsoft.Insights/diagnosticSettings');
     expect(platformProblems(template)).toEqual([
@@ -216,15 +275,20 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     hub.dependsOn = hub.dependsOn.filter((id: string) => !id.includes("'vpn-gateway'"));
     expect(peeringProblems(template, expected)).toContain('peering-hub-to-spoke: does not wait for the VPN gateway');
     const swapped = structuredClone(template);
-    [swapped.variables.hubVirtualNetworkResourceId, swapped.variables.spokeVirtualNetworkResourceId] = [swapped.variables.spokeVirtualNetworkResourceId, swapped.variables.hubVirtualNetworkResourceId];
+    [swapped.variables.hubVirtualNetworkResourceId, swapped.variables.spokeVirtualNetworkResourceId] = [
+      swapped.variables.spokeVirtualNetworkResourceId,
+      swapped.variables.hubVirtualNetworkResourceId,
+    ];
     expect(peeringProblems(swapped, expected)).toContain('no peering from the hub to the spoke');
     expect(peeringProblems(swapped, expected)).toContain('no peering from the spoke to the hub');
     template.resources = template.resources.filter((resource: { name: string }) => resource.name !== 'peering-hub-to-spoke');
-    expect(peeringProblems(template, { ...expected, forwarding: false })).toEqual(expect.arrayContaining([
-      'no peering from the hub to the spoke',
-      'the hub does not lend its VPN gateway to the spoke',
-      'peering-spoke-to-hub: forwarded traffic is allowed, but nothing forwards traffic',
-    ]));
+    expect(peeringProblems(template, { ...expected, forwarding: false })).toEqual(
+      expect.arrayContaining([
+        'no peering from the hub to the spoke',
+        'the hub does not lend its VPN gateway to the spoke',
+        'peering-spoke-to-hub: forwarded traffic is allowed, but nothing forwards traffic',
+      ]),
+    );
   });
 
   it('the subnet checks catch tampered routes and rules', async () => {
@@ -246,12 +310,14 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     jumpbox.securityRules = jumpbox.securityRules.filter((rule: unknown) => rule !== "[variables('denyLateralMovementRule')]");
     template.variables.denyInboundRule.properties.access = 'Allow';
     jumpbox.securityRules[0].properties.sourceAddressPrefix = 'VirtualNetwork';
-    expect(nsgProblems(template)).toEqual(expect.arrayContaining([
-      'virtual-network: snet-private-endpoints does not end its inbound rules with a deny-all',
-      'virtual-network: snet-private-endpoints: allow-https-smb-from-workload-inbound allows inbound traffic from any source',
-      'virtual-network: snet-jumpbox does not deny SSH and RDP into the network',
-      'virtual-network: snet-jumpbox: allow-rdp-from-bastion-inbound admits RDP or SSH from VirtualNetwork, not only from Bastion\'s subnet',
-    ]));
+    expect(nsgProblems(template)).toEqual(
+      expect.arrayContaining([
+        'virtual-network: snet-private-endpoints does not end its inbound rules with a deny-all',
+        'virtual-network: snet-private-endpoints: allow-https-smb-from-workload-inbound allows inbound traffic from any source',
+        'virtual-network: snet-jumpbox does not deny SSH and RDP into the network',
+        "virtual-network: snet-jumpbox: allow-rdp-from-bastion-inbound admits RDP or SSH from VirtualNetwork, not only from Bastion's subnet",
+      ]),
+    );
   });
 
   it('building the parameters without JUMPBOX_ADMIN_PASSWORD fails and names the variable', async () => {
@@ -260,7 +326,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     expect(describeDiagnostics(run.diagnostics)).toContain('JUMPBOX_ADMIN_PASSWORD');
   });
 
-  it('hub-spoke-app-gateway: the critical path is the VPN gateway, then API Management (which waits for the hub\'s DNS)', async () => {
+  it("hub-spoke-app-gateway: the critical path is the VPN gateway, then API Management (which waits for the hub's DNS)", async () => {
     const template = JSON.parse(await readFile(join(root, 'hub-spoke-app-gateway', 'infra/main.json'), 'utf8'));
     const path = criticalPath(template);
     const steps = path.chain.join(' | ');
@@ -272,19 +338,26 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
   it('the firewall checks catch API Management bypassing or blocked by the firewall', async () => {
     const template = JSON.parse(await readFile(join(root, 'hub-spoke-app-gateway', 'infra/main.json'), 'utf8'));
     expect(firewallProblems(template, { apiManagement: true })).toEqual([]);
-    const groups = allResources(template).filter((resource) => resource.type === 'Microsoft.Network/firewallPolicies/ruleCollectionGroups') as unknown as { properties: { ruleCollections: { name: string }[] } }[];
-    for (const group of groups) group.properties.ruleCollections = group.properties.ruleCollections.filter((collection) => collection.name !== 'allow-api-management-platform');
-    const routeTable = allResources(template).find((resource) => resource.type === 'Microsoft.Network/routeTables') as unknown as { properties: { routes: { name: string }[] } };
+    const groups = allResources(template).filter((resource) => resource.type === 'Microsoft.Network/firewallPolicies/ruleCollectionGroups') as unknown as {
+      properties: { ruleCollections: { name: string }[] };
+    }[];
+    for (const group of groups)
+      group.properties.ruleCollections = group.properties.ruleCollections.filter((collection) => collection.name !== 'allow-api-management-platform');
+    const routeTable = allResources(template).find((resource) => resource.type === 'Microsoft.Network/routeTables') as unknown as {
+      properties: { routes: { name: string }[] };
+    };
     routeTable.properties.routes = routeTable.properties.routes.filter((route) => route.name !== 'api-management-control-plane');
     expect(firewallProblems(template, { apiManagement: true })).toEqual([
       ...['Storage', 'Sql', 'AzureKeyVault', 'AzureMonitor'].map((tag) => `the firewall does not let API Management reach ${tag}`),
-      'no route returns API Management\'s control plane directly',
+      "no route returns API Management's control plane directly",
     ]);
   });
 
   it('the firewall checks catch a tampered template', async () => {
     const template = JSON.parse(await readFile(join(root, 'hub-spoke-firewall', 'infra/main.json'), 'utf8'));
-    const policy = allResources(template).find((resource) => resource.type === 'Microsoft.Network/firewallPolicies')! as unknown as { properties: Record<string, unknown> };
+    const policy = allResources(template).find((resource) => resource.type === 'Microsoft.Network/firewallPolicies')! as unknown as {
+      properties: Record<string, unknown>;
+    };
     policy.properties.threatIntelMode = 'Alert';
     policy.properties.dnsSettings = { enableProxy: false };
     const workload = template.resources.find((resource: { name: string }) => resource.name === 'virtual-network');

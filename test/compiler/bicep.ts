@@ -30,7 +30,10 @@ export async function findOrRestoreBicep(env = process.env): Promise<CompilerLoo
 }
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((info) => info.isFile(), () => false);
+  return stat(path).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 }
 
 export interface Diagnostic {
@@ -62,10 +65,21 @@ export interface BicepRun {
  * Runs the compiler; `env` adds variables for `readEnvironmentVariable` in parameter files, and
  * `inherit: false` hides this process's own environment (e.g. a JUMPBOX_ADMIN_PASSWORD the developer exported).
  */
-export async function runBicep(bicep: string, args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}, { inherit = true } = {}): Promise<BicepRun> {
+export async function runBicep(
+  bicep: string,
+  args: readonly string[],
+  cwd: string,
+  env: Readonly<Record<string, string>> = {},
+  { inherit = true } = {},
+): Promise<BicepRun> {
   const base = inherit ? {} : { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
   const result = await execa(bicep, args, { cwd, reject: false, extendEnv: inherit, env: { ...base, DOTNET_CLI_TELEMETRY_OPTOUT: '1', ...env } });
-  return { exitCode: result.exitCode ?? 1, stdout: String(result.stdout), stderr: String(result.stderr), diagnostics: parseDiagnostics(`${result.stdout}\n${result.stderr}`) };
+  return {
+    exitCode: result.exitCode ?? 1,
+    stdout: String(result.stdout),
+    stderr: String(result.stderr),
+    diagnostics: parseDiagnostics(`${result.stdout}\n${result.stderr}`),
+  };
 }
 
 export const describeDiagnostics = (diagnostics: readonly Diagnostic[]) =>

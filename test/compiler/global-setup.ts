@@ -10,7 +10,12 @@ import { findOrExtractTypeIndex } from './type-index.js';
  * run; elsewhere the tests that need it are skipped, and this says so loudly.
  */
 export default async function setup(project: TestProject) {
-  const [bicep, typeIndex, shellCheck, powerShellParser] = await Promise.all([findOrRestoreBicep(), findOrExtractTypeIndex(), findShellCheck(), buildPowerShellParser()]);
+  const [bicep, typeIndex, shellCheck, powerShellParser] = await Promise.all([
+    findOrRestoreBicep(),
+    findOrExtractTypeIndex(),
+    findShellCheck(),
+    buildPowerShellParser(),
+  ]);
   const bicepLookup: ToolLookup = 'path' in bicep ? { command: [bicep.path] } : bicep;
   const typeIndexLookup: ToolLookup = 'path' in typeIndex ? { command: [typeIndex.path] } : typeIndex;
   project.provide('bicepPath', requireOrWarn('the Bicep compiler', bicepLookup, 'Install the .NET SDK (or set BICEP_PATH).')[0] ?? '');

@@ -29,5 +29,13 @@ async function restore(): Promise<RestoreOutcome> {
 export function whyDotnetFailed(run: Pick<Result, 'exitCode' | 'stdout' | 'stderr'>): string {
   if (run.exitCode === undefined) return 'the .NET SDK (dotnet) is not installed';
   const output = `${String(run.stdout)}\n${String(run.stderr)}`;
-  return output.split('\n').filter((line) => /error/i.test(line)).join(' ').trim() || String(run.stderr).trim() || `dotnet exited with ${run.exitCode}`;
+  return (
+    output
+      .split('\n')
+      .filter((line) => /error/i.test(line))
+      .join(' ')
+      .trim() ||
+    String(run.stderr).trim() ||
+    `dotnet exited with ${run.exitCode}`
+  );
 }

@@ -24,14 +24,22 @@ export async function findOrExtractTypeIndex(): Promise<TypeIndexLookup> {
     const restore = await restorePackages();
     if ('reason' in restore && !(await isFile(ASSEMBLY))) return { reason: `could not restore Azure.Bicep.Types.Az ${TYPES_AZ_VERSION}: ${restore.reason}` };
   }
-  const built = await execa('dotnet', ['build', EXTRACTOR_PROJECT, '--configuration', 'Release', '--output', EXTRACTOR_OUTPUT, '--nologo', '--verbosity', 'quiet'], { reject: false, cwd: ROOT });
+  const built = await execa(
+    'dotnet',
+    ['build', EXTRACTOR_PROJECT, '--configuration', 'Release', '--output', EXTRACTOR_OUTPUT, '--nologo', '--verbosity', 'quiet'],
+    { reject: false, cwd: ROOT },
+  );
   if (built.exitCode !== 0) return { reason: `could not build the type index extractor: ${whyDotnetFailed(built)}` };
   await mkdir(join(TYPE_INDEX, '..'), { recursive: true });
   const extracted = await execa('dotnet', [join(EXTRACTOR_OUTPUT, 'TypeIndexExtractor.dll'), ASSEMBLY, TYPE_INDEX], { reject: false, cwd: ROOT });
-  if (extracted.exitCode !== 0) return { reason: `could not extract the type index of Azure.Bicep.Types.Az ${TYPES_AZ_VERSION}: ${whyDotnetFailed(extracted)}` };
+  if (extracted.exitCode !== 0)
+    return { reason: `could not extract the type index of Azure.Bicep.Types.Az ${TYPES_AZ_VERSION}: ${whyDotnetFailed(extracted)}` };
   return { path: TYPE_INDEX };
 }
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((info) => info.isFile(), () => false);
+  return stat(path).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 }

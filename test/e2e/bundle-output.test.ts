@@ -13,7 +13,9 @@ const SNAPSHOTS = fileURLToPath(new URL('../__snapshots__/', import.meta.url));
  */
 it('the built CLI writes exactly the reviewed snapshot files', async () => {
   const work = await tempDir();
-  const result = await runCli(['contoso', '--location', 'swedencentral', '--topology', 'single-vnet', '--gateway', 'none', '--no-jumpbox', '--no-git'], { cwd: work });
+  const result = await runCli(['contoso', '--location', 'swedencentral', '--topology', 'single-vnet', '--gateway', 'none', '--no-jumpbox', '--no-git'], {
+    cwd: work,
+  });
   expect(result.exitCode, result.stderr).toBe(0);
   const fromSource = await renderScenario(SCENARIOS['slice-default']!);
   for (const path of fromSource.keys()) {

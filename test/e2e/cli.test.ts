@@ -22,7 +22,9 @@ describe('create from flags', () => {
     const state = JSON.parse(await readFile(join(target, '.secure-ai-landing/state.json'), 'utf8'));
     expect(state.answers).toMatchObject({ name: 'contoso', location: 'swedencentral', topology: 'single-vnet', environments: ['dev', 'prod'] });
     expect(state.answerSources).toMatchObject({ name: 'derived', location: 'flag', foundry: 'default' });
-    expect(Object.keys(state.files)).toEqual(expect.arrayContaining(['infra/main.bicep', 'infra/params/dev.bicepparam', 'infra/params/prod.bicepparam', '.gitignore']));
+    expect(Object.keys(state.files)).toEqual(
+      expect.arrayContaining(['infra/main.bicep', 'infra/params/dev.bicepparam', 'infra/params/prod.bicepparam', '.gitignore']),
+    );
     const dev = await readFile(join(target, 'infra/params/dev.bicepparam'), 'utf8');
     expect(dev).toContain("param location = 'swedencentral'");
     const log = await execa('git', ['log', '--format=%s', '--name-only'], { cwd: target, env: ISOLATED_GIT_ENV });
@@ -32,13 +34,18 @@ describe('create from flags', () => {
     expect(status.stdout).toBe('');
     // The scripts a person runs are committed executable; the one the others source is not.
     const modes = await execa('git', ['ls-files', '-s', 'scripts'], { cwd: target, env: ISOLATED_GIT_ENV });
-    const modeOf = (path: string) => modes.stdout.split('\n').find((line) => line.endsWith(`\t${path}`))?.split(' ')[0];
-    for (const script of ['build.sh', 'what-if.sh', 'deploy.sh', 'bootstrap.sh', 'verify-private-endpoints.sh']) expect(modeOf(`scripts/${script}`), script).toBe('100755');
+    const modeOf = (path: string) =>
+      modes.stdout
+        .split('\n')
+        .find((line) => line.endsWith(`\t${path}`))
+        ?.split(' ')[0];
+    for (const script of ['build.sh', 'what-if.sh', 'deploy.sh', 'bootstrap.sh', 'verify-private-endpoints.sh'])
+      expect(modeOf(`scripts/${script}`), script).toBe('100755');
     expect(modeOf('scripts/landing-zone.sh')).toBe('100644');
     expect(modeOf('scripts/bootstrap.ps1')).toBe('100644');
   });
 
-  it('commits only the generated files, never the user\'s own files beside them', async () => {
+  it("commits only the generated files, never the user's own files beside them", async () => {
     await writeFile(join(work, '.env'), 'SECRET=1');
     const result = await runCli(['.', '--name', 'lz', '--location', 'westeurope', ...SLICE, '--force'], { cwd: work });
     expect(result.exitCode, result.stderr).toBe(0);
@@ -82,7 +89,9 @@ describe('create from flags', () => {
   it('names a default that a given range collides with as the default, not as something the user passed', async () => {
     const result = await runCli(['lz', '--location', 'westeurope', '--gateway', 'none', '--no-jumpbox', '--address-space', '10.50.0.0/22'], { cwd: work });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('--hub-address-space (default "10.50.0.0/23"): makes the hub of dev (10.50.0.0/23) overlaps the workload VNet of dev (10.50.0.0/22)');
+    expect(result.stderr).toContain(
+      '--hub-address-space (default "10.50.0.0/23"): makes the hub of dev (10.50.0.0/23) overlaps the workload VNet of dev (10.50.0.0/22)',
+    );
   });
 
   it('--dry-run prints the tree and writes nothing', async () => {
@@ -117,7 +126,10 @@ describe('create from flags', () => {
   });
 
   it('refuses bad AI platform input with the answer and what would be valid, and writes nothing', async () => {
-    const result = await runCli(['lz', '--location', 'westeurope', ...SLICE, '--services', 'openai,vision', '--model-capacity', '0', '--user-group-ids', 'platform-team'], { cwd: work });
+    const result = await runCli(
+      ['lz', '--location', 'westeurope', ...SLICE, '--services', 'openai,vision', '--model-capacity', '0', '--user-group-ids', 'platform-team'],
+      { cwd: work },
+    );
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/--services .*vision.*openai, ml, aiservices, search|--services .*expected one of/);
     expect(result.stderr).toContain('--model-capacity "0": must be at least 1 (thousand tokens per minute)');
@@ -136,7 +148,7 @@ describe('the target folder', () => {
     expect(await snapshotTree(work)).toEqual(before);
   });
 
-  it('with --force adds the landing zone beside the user\'s files and keeps them', async () => {
+  it("with --force adds the landing zone beside the user's files and keeps them", async () => {
     await writeFile(join(work, 'notes.txt'), 'mine');
     const result = await runCli(['.', '--name', 'lz', '--location', 'westeurope', ...SLICE, '--force', '--no-git'], { cwd: work });
     expect(result.exitCode).toBe(0);
@@ -174,7 +186,12 @@ describe('bad input: a clear message, exit code 2, and the folder exactly as it 
     ['a missing answers file', ['--config', 'nope.json'], /--config nope\.json does not exist/],
     ['an answers file with invalid JSON', ['--config', 'bad.json'], /--config bad\.json is not valid JSON/, { 'bad.json': '{ "location": ' }],
     ['an answers file with invalid YAML', ['--config', 'bad.yaml'], /--config bad\.yaml is not valid YAML/, { 'bad.yaml': 'location: [westeurope\n' }],
-    ['an answers file with unknown keys', ['--config', 'extra.json'], /unknown key "region"; valid keys: name, location/, { 'extra.json': '{ "region": "westeurope" }' }],
+    [
+      'an answers file with unknown keys',
+      ['--config', 'extra.json'],
+      /unknown key "region"; valid keys: name, location/,
+      { 'extra.json': '{ "region": "westeurope" }' },
+    ],
     ['an empty list of environments', ['--environments', ''], /--environments \[\]: needs at least one environment/],
     ['a duplicated environment', ['--environments', 'dev,prod,dev'], /--environments \["dev","prod","dev"\]: lists an environment twice/],
   ];
@@ -196,7 +213,29 @@ describe('other commands', () => {
   it('--help lists every flag', async () => {
     const result = await runCli(['--help'], { cwd: work });
     expect(result.exitCode).toBe(0);
-    for (const flag of ['--name', '--location', '--foundry', '--services', '--topology', '--vpn', '--gateway', '--no-agents', '--no-firewall', '--no-jumpbox', '--environments', '--address-space', '--hub-address-space', '--allowed-fqdns', '--github-repo', '--config', '--yes', '--force', '--dry-run', '--json', '--no-git']) {
+    for (const flag of [
+      '--name',
+      '--location',
+      '--foundry',
+      '--services',
+      '--topology',
+      '--vpn',
+      '--gateway',
+      '--no-agents',
+      '--no-firewall',
+      '--no-jumpbox',
+      '--environments',
+      '--address-space',
+      '--hub-address-space',
+      '--allowed-fqdns',
+      '--github-repo',
+      '--config',
+      '--yes',
+      '--force',
+      '--dry-run',
+      '--json',
+      '--no-git',
+    ]) {
       expect(result.stdout).toContain(flag);
     }
   });

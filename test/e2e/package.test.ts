@@ -9,7 +9,10 @@ import { ISOLATED_GIT_ENV, tempDir } from '../helpers/cli.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const bicep = inject('bicepPath');
 
-interface PackResult { filename: string; files: { path: string }[] }
+interface PackResult {
+  filename: string;
+  files: { path: string }[];
+}
 
 /** What `npm publish` would ship, installed and run the way `npm create secure-ai-landing` runs it. */
 describe('the published package', () => {
@@ -26,7 +29,18 @@ describe('the published package', () => {
 
   it('holds the bundle, the templates, README and CHANGELOG, and no sources or tests', () => {
     const paths = pack.files.map((file) => file.path);
-    expect(paths).toEqual(expect.arrayContaining(['bin/create-secure-ai-landing.js', 'dist/index.js', 'README.md', 'CHANGELOG.md', 'package.json', 'templates/infra/main.bicep.hbs', 'templates/_gitignore', 'templates/bicepconfig.json']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'bin/create-secure-ai-landing.js',
+        'dist/index.js',
+        'README.md',
+        'CHANGELOG.md',
+        'package.json',
+        'templates/infra/main.bicep.hbs',
+        'templates/_gitignore',
+        'templates/bicepconfig.json',
+      ]),
+    );
     expect(paths.filter((path) => /^(src|test|generators|bench)\//.test(path))).toEqual([]);
   });
 
@@ -38,9 +52,28 @@ describe('the published package', () => {
   it('installs into an empty folder and creates a landing zone that compiles', async () => {
     const user = await tempDir('sail-user-');
     await execa('npm', ['install', '--no-audit', '--no-fund', '--offline', tarball], { cwd: user });
-    const run = await execa('npm', ['exec', '--offline', '--', 'create-secure-ai-landing', 'lz', '--location', 'westeurope', '--topology', 'single-vnet', '--gateway', 'none', '--no-jumpbox'], {
-      cwd: user, reject: false, env: { ...ISOLATED_GIT_ENV, CI: 'true' },
-    });
+    const run = await execa(
+      'npm',
+      [
+        'exec',
+        '--offline',
+        '--',
+        'create-secure-ai-landing',
+        'lz',
+        '--location',
+        'westeurope',
+        '--topology',
+        'single-vnet',
+        '--gateway',
+        'none',
+        '--no-jumpbox',
+      ],
+      {
+        cwd: user,
+        reject: false,
+        env: { ...ISOLATED_GIT_ENV, CI: 'true' },
+      },
+    );
     expect(run.stderr).not.toMatch(/error/i);
     expect(run.exitCode).toBe(0);
     expect(String(run.stdout)).toMatch(/Wrote \d+ files to lz/);

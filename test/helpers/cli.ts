@@ -41,7 +41,9 @@ export async function snapshotTree(dir: string): Promise<Record<string, string>>
         snapshot[`${relative(dir, path)}/`] = 'dir';
         await walk(path);
       } else {
-        snapshot[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
+        snapshot[relative(dir, path)] = createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex');
       }
     }
   };

@@ -37,12 +37,13 @@ describe.each(NAMES)('%s: the generated documents', (name) => {
     expect((await parseMermaid(blocks[0]!)).diagramType).toBe('flowchart-v2');
   });
 
-  it('docs/guidance.md gives every guidance ID exactly one section, in the catalogue\'s order', () => {
+  it("docs/guidance.md gives every guidance ID exactly one section, in the catalogue's order", () => {
     const guidance = tree.get('docs/guidance.md')!;
     const headings = [...guidance.matchAll(/^## ([A-Z]{3}-\d{2}): /gm)].map((match) => match[1]);
     expect(headings).toEqual(IDS);
     const sections = guidance.split(/^## /m).slice(1);
-    for (const section of sections) expect(section, section.slice(0, 40)).toMatch(/^\*\*(Satisfied|Not applicable|To do by a person)\*\* \((IaC|Pipeline|Doc|Generator)\)/m);
+    for (const section of sections)
+      expect(section, section.slice(0, 40)).toMatch(/^\*\*(Satisfied|Not applicable|To do by a person)\*\* \((IaC|Pipeline|Doc|Generator)\)/m);
   });
 });
 

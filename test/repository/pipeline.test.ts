@@ -15,9 +15,27 @@ const NAMES = Object.keys(SCENARIOS);
 const rendered = new Map<string, ReadonlyMap<string, string>>();
 const workflowsOf = (name: string) => [...rendered.get(name)!].filter(([path]) => path.startsWith('.github/workflows/'));
 
-interface Step { uses?: string; with?: Record<string, unknown>; run?: string; env?: Record<string, string> }
-interface Job { permissions?: Record<string, string>; steps?: Step[]; uses?: string; needs?: string; environment?: string; if?: string; with?: Record<string, string>; concurrency?: { group: string; 'cancel-in-progress': boolean } }
-interface Workflow { permissions?: unknown; on: Record<string, unknown>; jobs: Record<string, Job> }
+interface Step {
+  uses?: string;
+  with?: Record<string, unknown>;
+  run?: string;
+  env?: Record<string, string>;
+}
+interface Job {
+  permissions?: Record<string, string>;
+  steps?: Step[];
+  uses?: string;
+  needs?: string;
+  environment?: string;
+  if?: string;
+  with?: Record<string, string>;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
+}
+interface Workflow {
+  permissions?: unknown;
+  on: Record<string, unknown>;
+  jobs: Record<string, Job>;
+}
 const parse = (text: string) => parseYaml(text) as Workflow;
 
 beforeAll(async () => {
@@ -62,7 +80,9 @@ describe.each(NAMES)('%s: the generated workflows', (name) => {
   });
 
   it('sign in to Azure with OpenID Connect only: ids from variables, no secret, no credentials', () => {
-    const logins = workflowsOf(name).flatMap(([, text]) => Object.values(parse(text).jobs).flatMap((job) => (job.steps ?? []).filter((step) => step.uses?.startsWith('azure/login@'))));
+    const logins = workflowsOf(name).flatMap(([, text]) =>
+      Object.values(parse(text).jobs).flatMap((job) => (job.steps ?? []).filter((step) => step.uses?.startsWith('azure/login@'))),
+    );
     expect(logins.length).toBe(2);
     for (const login of logins) {
       expect(Object.keys(login.with ?? {}).sort()).toEqual(['client-id', 'subscription-id', 'tenant-id']);
@@ -80,7 +100,9 @@ describe.each(NAMES)('%s: the generated workflows', (name) => {
     // validate runs the generator release that made the repository, and its findings reach code scanning.
     expect((workflow as unknown as { env: Record<string, string> }).env.GENERATOR_VERSION).toBe(GENERATOR_VERSION);
     const validate = workflow.jobs.validate!.steps!;
-    expect(validate.map((step) => step.run ?? '').join('\n')).toContain('npx --yes "create-secure-ai-landing@$GENERATOR_VERSION" validate --sarif validate.sarif');
+    expect(validate.map((step) => step.run ?? '').join('\n')).toContain(
+      'npx --yes "create-secure-ai-landing@$GENERATOR_VERSION" validate --sarif validate.sarif',
+    );
     const upload = validate.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'));
     expect(upload?.with).toEqual({ sarif_file: 'validate.sarif', category: 'secure-ai-landing-validate' });
     expect(workflow.jobs.psrule!.steps!.some((step) => step.uses?.startsWith('microsoft/ps-rule@'))).toBe(true);
@@ -108,7 +130,12 @@ describe.each(NAMES)('%s: the generated workflows', (name) => {
     expect(job.environment).toBe('${{ inputs.environment }}');
     expect(job.concurrency).toEqual({ group: 'deploy-${{ inputs.environment }}', 'cancel-in-progress': false });
     expect(JSON.stringify(job.steps)).toContain('vars.AZURE_DEPLOY_CLIENT_ID');
-    expect(job.steps!.map((step) => step.run).filter(Boolean).slice(-2)).toEqual(['bash scripts/what-if.sh "$ENVIRONMENT"', 'bash scripts/deploy.sh "$ENVIRONMENT"']);
+    expect(
+      job
+        .steps!.map((step) => step.run)
+        .filter(Boolean)
+        .slice(-2),
+    ).toEqual(['bash scripts/what-if.sh "$ENVIRONMENT"', 'bash scripts/deploy.sh "$ENVIRONMENT"']);
   });
 
   it('install the Bicep release this generator verified its output with', () => {

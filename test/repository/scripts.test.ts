@@ -27,8 +27,13 @@ beforeAll(async () => {
 describe.skipIf(shellCheck.length === 0)('ShellCheck', () => {
   it.each(NAMES)('%s: every shell script passes, sourced files followed', async (name) => {
     const scripts = await scriptsOf(name, '.sh');
-    expect(scripts).toEqual(expect.arrayContaining(['scripts/bootstrap.sh', 'scripts/verify-private-endpoints.sh', 'scripts/what-if.sh', 'scripts/deploy.sh', 'scripts/build.sh']));
-    const run = await execa(shellCheck[0]!, [...shellCheck.slice(1), '--external-sources', '--severity=style', ...scripts], { cwd: join(root, name), reject: false });
+    expect(scripts).toEqual(
+      expect.arrayContaining(['scripts/bootstrap.sh', 'scripts/verify-private-endpoints.sh', 'scripts/what-if.sh', 'scripts/deploy.sh', 'scripts/build.sh']),
+    );
+    const run = await execa(shellCheck[0]!, [...shellCheck.slice(1), '--external-sources', '--severity=style', ...scripts], {
+      cwd: join(root, name),
+      reject: false,
+    });
     expect(run.stdout + run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
   });
@@ -85,7 +90,11 @@ describe('scripts/verify-private-endpoints.sh (NET-13)', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     return JSON.parse(run.stdout) as { exitCode: number; stdout: string; stderr: string };
   }
-  const rowsOf = (stdout: string) => stdout.trim().split('\n').map((line) => line.trim().split(/\s+/));
+  const rowsOf = (stdout: string) =>
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/));
 
   it('passes a name that resolves to a private address answering on 443', async () => {
     const run = await verifyInIsolatedNetwork('10.9.9.9\n');
@@ -127,7 +136,9 @@ describe('scripts/bootstrap.sh (OPS-01)', () => {
     const bin = join(root, `${name}-bin-${calls}`);
     const log = join(root, `${name}-az-${calls}.log`);
     await mkdir(bin, { recursive: true });
-    await writeFile(join(bin, 'az'), `#!/usr/bin/env bash
+    await writeFile(
+      join(bin, 'az'),
+      `#!/usr/bin/env bash
 { printf '%s' "$*" | tr '\\n' ' '; echo; } >> ${JSON.stringify(log)}
 case "$*" in
   "account show --query id"*) echo 00000000-0000-0000-0000-00000000000a ;;
@@ -137,17 +148,27 @@ case "$*" in
   "role assignment list"*) echo 0 ;;
   "role definition create"*) echo 11111111-0000-0000-0000-00000000000e ;;
 esac
-`);
+`,
+    );
     await chmod(join(bin, 'az'), 0o755);
-    const run = await execa('bash', ['scripts/bootstrap.sh', '--repository', 'contoso/ai-platform'], { cwd: join(root, name), reject: false, env: { PATH: `${bin}:${process.env.PATH}` } });
+    const run = await execa('bash', ['scripts/bootstrap.sh', '--repository', 'contoso/ai-platform'], {
+      cwd: join(root, name),
+      reject: false,
+      env: { PATH: `${bin}:${process.env.PATH}` },
+    });
     return { run, calls: (await readFile(log, 'utf8').catch(() => '')).trim().split('\n') };
   }
 
-  it('trusts exactly the repository\'s pull requests (read-only) and its environments (deploy)', async () => {
+  it("trusts exactly the repository's pull requests (read-only) and its environments (deploy)", async () => {
     const { run, calls } = await withRecordingAz('hub-spoke');
     expect(run.exitCode, run.stderr).toBe(0);
     const subjects = calls.filter((call) => call.includes('federated-credential create')).map((call) => /--subject (\S+)/.exec(call)?.[1]);
-    expect(subjects).toEqual(['repo:contoso/ai-platform:pull_request', 'repo:contoso/ai-platform:environment:dev', 'repo:contoso/ai-platform:environment:test', 'repo:contoso/ai-platform:environment:prod']);
+    expect(subjects).toEqual([
+      'repo:contoso/ai-platform:pull_request',
+      'repo:contoso/ai-platform:environment:dev',
+      'repo:contoso/ai-platform:environment:test',
+      'repo:contoso/ai-platform:environment:prod',
+    ]);
     for (const call of calls.filter((line) => line.includes('federated-credential create'))) {
       expect(call).toContain('--issuer https://token.actions.githubusercontent.com');
       expect(call).toContain('--audiences api://AzureADTokenExchange');
@@ -170,14 +191,20 @@ esac
     }
     expect(rbac).toContain('--condition-version 2.0');
     const definition = calls.find((call) => call.startsWith('role definition create'))!.replace(/^.*--role-definition /, '');
-    expect(JSON.parse(definition)).toEqual(expect.objectContaining({
-      Actions: ['*/read', 'Microsoft.Resources/deployments/whatIf/action', 'Microsoft.Resources/deployments/validate/action'],
-      AssignableScopes: ['/subscriptions/00000000-0000-0000-0000-00000000000a'],
-    }));
+    expect(JSON.parse(definition)).toEqual(
+      expect.objectContaining({
+        Actions: ['*/read', 'Microsoft.Resources/deployments/whatIf/action', 'Microsoft.Resources/deployments/validate/action'],
+        AssignableScopes: ['/subscriptions/00000000-0000-0000-0000-00000000000a'],
+      }),
+    );
   });
 
   it('refuses a malformed repository before calling Azure', async () => {
-    const run = await execa('bash', ['scripts/bootstrap.sh', '--repository', 'not a repository'], { cwd: join(root, 'hub-spoke'), reject: false, env: { PATH: '/usr/bin:/bin' } });
+    const run = await execa('bash', ['scripts/bootstrap.sh', '--repository', 'not a repository'], {
+      cwd: join(root, 'hub-spoke'),
+      reject: false,
+      env: { PATH: '/usr/bin:/bin' },
+    });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("--repository must be OWNER/NAME of the GitHub repository (got 'not a repository')");
   });

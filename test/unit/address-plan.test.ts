@@ -15,7 +15,12 @@ describe('address planner', () => {
   });
 
   it('packs several subnets largest first without overlaps', () => {
-    const request = (name: string, prefixLength: number): SubnetRequest => ({ name, prefixLength, reason: 'r', bicep: { variable: name, parameter: `${name}Prefix`, comment: 'c' } });
+    const request = (name: string, prefixLength: number): SubnetRequest => ({
+      name,
+      prefixLength,
+      reason: 'r',
+      bicep: { variable: name, parameter: `${name}Prefix`, comment: 'c' },
+    });
     const requests = [request('small', 28), request('big', 24), request('mid', 26)];
     const plan = planEnvironmentNetworks('10.0.0.0/23', ['dev'], requests);
     if ('error' in plan) throw new Error(plan.error);
@@ -39,20 +44,47 @@ describe('address planner', () => {
     expect(parseCidr('10.0.0/24')).toEqual({ error: expect.stringContaining('is not an IPv4 CIDR range') });
   });
 
-  it('places each option\'s subnet where its topology puts it', () => {
+  it("places each option's subnet where its topology puts it", () => {
     const names = (subnets: readonly SubnetRequest[]) => subnets.map((subnet) => subnet.name).sort();
     const all = { jumpbox: true, vpn: 'p2s', gateway: 'apim-frontdoor', firewall: true } as const;
     // Hub-spoke: connectivity in the hub, the workload's doors in the spoke.
-    expect(names(hubSubnetsFor({ topology: 'hub-spoke', ...all }))).toEqual(['AzureBastionSubnet', 'AzureFirewallSubnet', 'GatewaySubnet', 'snet-dns-inbound', 'snet-dns-outbound']);
-    expect(names(workloadSubnetsFor({ topology: 'hub-spoke', ...all }))).toEqual(['snet-apim', 'snet-appgw', 'snet-appgw-private-link', 'snet-jumpbox', 'snet-private-endpoints']);
+    expect(names(hubSubnetsFor({ topology: 'hub-spoke', ...all }))).toEqual([
+      'AzureBastionSubnet',
+      'AzureFirewallSubnet',
+      'GatewaySubnet',
+      'snet-dns-inbound',
+      'snet-dns-outbound',
+    ]);
+    expect(names(workloadSubnetsFor({ topology: 'hub-spoke', ...all }))).toEqual([
+      'snet-apim',
+      'snet-appgw',
+      'snet-appgw-private-link',
+      'snet-jumpbox',
+      'snet-private-endpoints',
+    ]);
     // One VNet holds everything, and VPN clients need the resolver there.
     expect(names(workloadSubnetsFor({ topology: 'single-vnet', ...all }))).toEqual([
-      'AzureBastionSubnet', 'AzureFirewallSubnet', 'GatewaySubnet', 'snet-apim', 'snet-appgw', 'snet-appgw-private-link', 'snet-dns-inbound', 'snet-dns-outbound', 'snet-jumpbox', 'snet-private-endpoints',
+      'AzureBastionSubnet',
+      'AzureFirewallSubnet',
+      'GatewaySubnet',
+      'snet-apim',
+      'snet-appgw',
+      'snet-appgw-private-link',
+      'snet-dns-inbound',
+      'snet-dns-outbound',
+      'snet-jumpbox',
+      'snet-private-endpoints',
     ]);
     // An existing hub keeps its firewall and gateway; the spoke brings its own Bastion.
     expect(names(workloadSubnetsFor({ topology: 'existing-hub', jumpbox: true, vpn: 'none', gateway: 'apim-appgw', firewall: false }))).toEqual([
-      'AzureBastionSubnet', 'snet-apim', 'snet-appgw', 'snet-jumpbox', 'snet-private-endpoints',
+      'AzureBastionSubnet',
+      'snet-apim',
+      'snet-appgw',
+      'snet-jumpbox',
+      'snet-private-endpoints',
     ]);
-    expect(names(workloadSubnetsFor({ topology: 'single-vnet', jumpbox: false, vpn: 'none', gateway: 'none', firewall: false }))).toEqual(['snet-private-endpoints']);
+    expect(names(workloadSubnetsFor({ topology: 'single-vnet', jumpbox: false, vpn: 'none', gateway: 'none', firewall: false }))).toEqual([
+      'snet-private-endpoints',
+    ]);
   });
 });

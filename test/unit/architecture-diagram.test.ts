@@ -102,10 +102,12 @@ function expectShowsWhatIsDeployed(model: ViewModel, source: string) {
   for (const endpoint of model.wiring.privateEndpoints) expect(nodes.get(`pe_${endpoint.service}`)).toContain(endpoint.groupId);
 
   // The gateway calls the account that holds the models, through its private endpoint.
-  if (model.apiManagement && model.platform.account) expect(edges).toContainEqual(expect.objectContaining({ from: 'apim', to: `pe_${model.platform.account}` }));
+  if (model.apiManagement && model.platform.account)
+    expect(edges).toContainEqual(expect.objectContaining({ from: 'apim', to: `pe_${model.platform.account}` }));
   if (model.hubSpoke) expect(edges).toContainEqual(expect.objectContaining({ from: 'hub', arrow: '<-->', to: 'workload' }));
   if (model.existingHub) expect(edges).toContainEqual(expect.objectContaining({ from: 'workload', arrow: '<-->', to: 'platform_hub' }));
-  if (model.egressThroughFirewall) expect(edges.some((edge) => edge.to === (model.firewall ? 'firewall' : 'platform_hub') && edge.label?.startsWith('egress'))).toBe(true);
+  if (model.egressThroughFirewall)
+    expect(edges.some((edge) => edge.to === (model.firewall ? 'firewall' : 'platform_hub') && edge.label?.startsWith('egress'))).toBe(true);
 
   const environment = model.firstEnvironment;
   const addresses = [
@@ -154,29 +156,33 @@ describe('architectureDiagram', () => {
   it('draws the flows of a hub and spoke with VPN, firewall and an internet door', () => {
     const { edges } = readDiagram(architectureDiagram(modelOf('hub-spoke-app-gateway')));
     const flows = edges.map(({ from, arrow, label, to }) => `${from} ${arrow} ${to}${label ? `: ${label}` : ''}`);
-    expect(flows).toEqual(expect.arrayContaining([
-      'hub <--> workload: peering, gateway transit',
-      'internet_callers --> app_gateway: HTTPS 443',
-      'app_gateway --> apim: HTTPS 443',
-      'apim --> pe_foundry: HTTPS 443, managed identity',
-      'developers --> bastion: HTTPS 443, Entra ID',
-      'bastion --> jumpbox: RDP',
-      'jumpbox --> workload_snet_private_endpoints: HTTPS 443',
-      'vpn_clients --> vpn_gateway: OpenVPN, Entra ID',
-      'vpn_gateway --> workload_snet_private_endpoints: HTTPS 443',
-      'vpn_clients -.-> dns_resolver_inbound: DNS queries',
-      'apim --> firewall: egress and DNS',
-      'firewall --> internet_fqdns: HTTPS, allow-list',
-      'apim_region_1 <--> workload: peering',
-    ]));
+    expect(flows).toEqual(
+      expect.arrayContaining([
+        'hub <--> workload: peering, gateway transit',
+        'internet_callers --> app_gateway: HTTPS 443',
+        'app_gateway --> apim: HTTPS 443',
+        'apim --> pe_foundry: HTTPS 443, managed identity',
+        'developers --> bastion: HTTPS 443, Entra ID',
+        'bastion --> jumpbox: RDP',
+        'jumpbox --> workload_snet_private_endpoints: HTTPS 443',
+        'vpn_clients --> vpn_gateway: OpenVPN, Entra ID',
+        'vpn_gateway --> workload_snet_private_endpoints: HTTPS 443',
+        'vpn_clients -.-> dns_resolver_inbound: DNS queries',
+        'apim --> firewall: egress and DNS',
+        'firewall --> internet_fqdns: HTTPS, allow-list',
+        'apim_region_1 <--> workload: peering',
+      ]),
+    );
   });
 
   it('sends Front Door to the Application Gateway over Private Link', () => {
     const { edges } = readDiagram(architectureDiagram(modelOf('single-vnet-front-door')));
-    expect(edges).toEqual(expect.arrayContaining([
-      { from: 'internet_callers', arrow: '-->', label: 'HTTPS 443', to: 'front_door' },
-      { from: 'front_door', arrow: '-->', label: 'HTTPS 443, Private Link', to: 'app_gateway_private_link' },
-      { from: 'app_gateway_private_link', arrow: '-->', to: 'app_gateway' },
-    ]));
+    expect(edges).toEqual(
+      expect.arrayContaining([
+        { from: 'internet_callers', arrow: '-->', label: 'HTTPS 443', to: 'front_door' },
+        { from: 'front_door', arrow: '-->', label: 'HTTPS 443, Private Link', to: 'app_gateway_private_link' },
+        { from: 'app_gateway_private_link', arrow: '-->', to: 'app_gateway' },
+      ]),
+    );
   });
 });

@@ -4,7 +4,18 @@ import { UsageError } from '../../src/errors.js';
 
 describe('command line', () => {
   it('reads the target folder and typed answers; create is the default command', () => {
-    const parsed = parseCommandLine(['my-lz', '--services', 'openai, search', '--services', 'ml', '--no-jumpbox', '--agents', '--address-space', '10.1.0.0/22', '-y']);
+    const parsed = parseCommandLine([
+      'my-lz',
+      '--services',
+      'openai, search',
+      '--services',
+      'ml',
+      '--no-jumpbox',
+      '--agents',
+      '--address-space',
+      '10.1.0.0/22',
+      '-y',
+    ]);
     expect(parsed).toMatchObject({
       command: 'create',
       target: 'my-lz',

@@ -1,44 +1,68 @@
 import { describe, expect, it } from 'vitest';
-import { rangeFindings, subnetFindings } from '../../src/validate/arm.js';
+import { rangeFindings, subnetFindings } from '../../src/validate/network-checks.js';
 
 const value = (v: unknown) => ({ value: v });
 
 describe('structural checks of compiled templates catch broken networks', () => {
   it('finds overlapping VNets across environments and subnets outside their VNet', () => {
-    expect(rangeFindings({
-      dev: { vnetAddressPrefix: value('10.0.0.0/22'), privateEndpointSubnetPrefix: value('10.9.0.0/26') },
-      prod: { vnetAddressPrefix: value('10.0.2.0/23'), privateEndpointSubnetPrefix: value('10.0.2.0/26') },
-    })).toEqual([
+    expect(
+      rangeFindings({
+        dev: { vnetAddressPrefix: value('10.0.0.0/22'), privateEndpointSubnetPrefix: value('10.9.0.0/26') },
+        prod: { vnetAddressPrefix: value('10.0.2.0/23'), privateEndpointSubnetPrefix: value('10.0.2.0/26') },
+      }),
+    ).toEqual([
       { code: 'subnet-outside-vnet', message: 'dev.privateEndpointSubnetPrefix 10.9.0.0/26 is outside every VNet of dev' },
       { code: 'ranges-overlap', message: 'dev.vnetAddressPrefix 10.0.0.0/22 overlaps prod.vnetAddressPrefix 10.0.2.0/23' },
     ]);
   });
 
   it('finds a firewall address outside the firewall subnet', () => {
-    expect(rangeFindings({
-      dev: { vnetAddressPrefix: value('10.0.0.0/24'), firewallSubnetPrefix: value('10.0.0.0/26'), firewallPrivateIp: value('10.0.0.0') },
-    })).toEqual([{ code: 'firewall-address-misplaced', message: 'dev.firewallPrivateIp 10.0.0.0 is not the address Azure gives the firewall (offset 4 of its subnet)' }]);
+    expect(
+      rangeFindings({
+        dev: { vnetAddressPrefix: value('10.0.0.0/24'), firewallSubnetPrefix: value('10.0.0.0/26'), firewallPrivateIp: value('10.0.0.0') },
+      }),
+    ).toEqual([
+      { code: 'firewall-address-misplaced', message: 'dev.firewallPrivateIp 10.0.0.0 is not the address Azure gives the firewall (offset 4 of its subnet)' },
+    ]);
   });
 
   it('finds hub subnets that overlap each other', () => {
-    expect(rangeFindings({
-      dev: { hubVnetAddressPrefix: value('10.1.0.0/24'), dnsResolverInboundSubnetPrefix: value('10.1.0.0/28'), dnsResolverOutboundSubnetPrefix: value('10.1.0.0/27') },
-    })).toEqual([{ code: 'ranges-overlap', message: 'dev.dnsResolverInboundSubnetPrefix 10.1.0.0/28 overlaps dev.dnsResolverOutboundSubnetPrefix 10.1.0.0/27' }]);
+    expect(
+      rangeFindings({
+        dev: {
+          hubVnetAddressPrefix: value('10.1.0.0/24'),
+          dnsResolverInboundSubnetPrefix: value('10.1.0.0/28'),
+          dnsResolverOutboundSubnetPrefix: value('10.1.0.0/27'),
+        },
+      }),
+    ).toEqual([{ code: 'ranges-overlap', message: 'dev.dnsResolverInboundSubnetPrefix 10.1.0.0/28 overlaps dev.dnsResolverOutboundSubnetPrefix 10.1.0.0/27' }]);
   });
 
   it('finds a subnet without an NSG or with default outbound access, in nested templates too', () => {
     const template = {
-      resources: [{
-        type: 'Microsoft.Resources/deployments', name: 'network',
-        properties: { template: { resources: [{
-          type: 'Microsoft.Network/virtualNetworks', name: 'vnet',
-          properties: { subnets: [
-            { name: 'snet-app', properties: { defaultOutboundAccess: false } },
-            { name: 'GatewaySubnet', properties: {} },
-            { name: 'snet-ok', properties: { networkSecurityGroup: { id: 'x' }, defaultOutboundAccess: false } },
-          ] },
-        }] } },
-      }],
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          name: 'network',
+          properties: {
+            template: {
+              resources: [
+                {
+                  type: 'Microsoft.Network/virtualNetworks',
+                  name: 'vnet',
+                  properties: {
+                    subnets: [
+                      { name: 'snet-app', properties: { defaultOutboundAccess: false } },
+                      { name: 'GatewaySubnet', properties: {} },
+                      { name: 'snet-ok', properties: { networkSecurityGroup: { id: 'x' }, defaultOutboundAccess: false } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        },
+      ],
     };
     expect(subnetFindings(template)).toEqual([
       { code: 'subnet-without-nsg', message: 'vnet: subnet snet-app has no network security group' },

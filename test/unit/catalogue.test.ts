@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Component } from '../../src/catalogue/component.js';
 import { SECTIONS } from '../../src/catalogue/component.js';
-import { COMPONENTS, COST_ORDER, ENDPOINT_ORDER, MAIN_BICEP, MAIN_BICEP_PARTIALS, POLICY_ORDER, PROVISIONING, SERVICE_ORDER, SUBNET_ORDER } from '../../src/catalogue/index.js';
+import {
+  COMPONENTS,
+  COST_ORDER,
+  ENDPOINT_ORDER,
+  MAIN_BICEP,
+  MAIN_BICEP_PARTIALS,
+  POLICY_ORDER,
+  PROVISIONING,
+  SERVICE_ORDER,
+  SUBNET_ORDER,
+} from '../../src/catalogue/index.js';
 import { shapeOf } from '../../src/catalogue/shape.js';
 import { MODULE_PARTIALS, MODULE_TEMPLATES } from '../../src/catalogue/modules.js';
 import { TEMPLATES_DIR } from '../../src/paths.js';
@@ -29,9 +39,10 @@ describe('the component catalogue', () => {
     for (const section of SECTIONS) expect(new Set(MAIN_BICEP[section]).size, section).toBe(MAIN_BICEP[section].length);
   });
 
-  it('names only module templates that exist, and every module template is some component\'s', async () => {
+  it("names only module templates that exist, and every module template is some component's", async () => {
     const modules = Object.values(MODULE_TEMPLATES);
-    for (const path of [...modules, ...Object.values(MODULE_PARTIALS).flat()]) await expect(readFile(join(TEMPLATES_DIR, path), 'utf8'), path).resolves.toBeTruthy();
+    for (const path of [...modules, ...Object.values(MODULE_PARTIALS).flat()])
+      await expect(readFile(join(TEMPLATES_DIR, path), 'utf8'), path).resolves.toBeTruthy();
     const partials = new Set(Object.values(MODULE_PARTIALS).flat());
     const onDisk = (await readdir(join(TEMPLATES_DIR, 'infra/modules'), { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())
@@ -58,8 +69,17 @@ describe('the component catalogue', () => {
 
   it('orders exactly the subnets the components ask for', () => {
     const everything = shapeOf({
-      topology: 'single-vnet', firewall: true, hubFirewallIp: undefined, jumpbox: true, vpn: 'p2s', gateway: 'apim-frontdoor', apimRegions: [], dnsZonesByPolicy: undefined,
-      foundry: 'project', services: ['openai', 'ml', 'aiservices', 'search'], agents: true,
+      topology: 'single-vnet',
+      firewall: true,
+      hubFirewallIp: undefined,
+      jumpbox: true,
+      vpn: 'p2s',
+      gateway: 'apim-frontdoor',
+      apimRegions: [],
+      dnsZonesByPolicy: undefined,
+      foundry: 'project',
+      services: ['openai', 'ml', 'aiservices', 'search'],
+      agents: true,
     });
     const requested = new Set(COMPONENTS.flatMap((component) => component.subnets?.(everything) ?? []).map(({ request }) => request));
     expect([...requested].map((request) => request.name).sort()).toEqual(SUBNET_ORDER.map((request) => request.name).sort());

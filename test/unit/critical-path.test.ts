@@ -7,17 +7,26 @@ const module = (name: string, resources: ArmNode[], dependsOn: string[] = []): A
   dependsOn,
   properties: { template: { resources } },
 });
-const deploymentId = (name: string) => `[extensionResourceId(format('/subscriptions/{0}/resourceGroups/{1}', subscription().subscriptionId, 'rg'), 'Microsoft.Resources/deployments', '${name}')]`;
+const deploymentId = (name: string) =>
+  `[extensionResourceId(format('/subscriptions/{0}/resourceGroups/{1}', subscription().subscriptionId, 'rg'), 'Microsoft.Resources/deployments', '${name}')]`;
 
 describe('critical path', () => {
   it('follows dependsOn across modules, weighting each resource by its typical minutes', () => {
     const template = {
       resources: [
         module('network', [{ type: 'Microsoft.Network/virtualNetworks', name: "[parameters('name')]" }]),
-        module('vpn-gateway', [
-          { type: 'Microsoft.Network/publicIPAddresses', name: "[format('pip-{0}', parameters('name'))]" },
-          { type: 'Microsoft.Network/virtualNetworkGateways', name: "[parameters('name')]", dependsOn: ["[resourceId('Microsoft.Network/publicIPAddresses', format('pip-{0}', parameters('name')))]"] },
-        ], [deploymentId('network')]),
+        module(
+          'vpn-gateway',
+          [
+            { type: 'Microsoft.Network/publicIPAddresses', name: "[format('pip-{0}', parameters('name'))]" },
+            {
+              type: 'Microsoft.Network/virtualNetworkGateways',
+              name: "[parameters('name')]",
+              dependsOn: ["[resourceId('Microsoft.Network/publicIPAddresses', format('pip-{0}', parameters('name')))]"],
+            },
+          ],
+          [deploymentId('network')],
+        ),
         module('api-management', [{ type: 'Microsoft.ApiManagement/service', name: "[parameters('name')]" }], [deploymentId('vpn-gateway')]),
         module('key-vault', [{ type: 'Microsoft.KeyVault/vaults', name: "[parameters('name')]" }]),
       ],
@@ -35,7 +44,12 @@ describe('critical path', () => {
   });
 
   it('runs independent resources side by side', () => {
-    const template = { resources: [module('a', [{ type: 'Microsoft.ApiManagement/service', name: 'x' }]), module('b', [{ type: 'Microsoft.Network/virtualNetworkGateways', name: 'y' }])] };
+    const template = {
+      resources: [
+        module('a', [{ type: 'Microsoft.ApiManagement/service', name: 'x' }]),
+        module('b', [{ type: 'Microsoft.Network/virtualNetworkGateways', name: 'y' }]),
+      ],
+    };
     expect(criticalPath(template).minutes).toBe(45);
   });
 });

@@ -17,7 +17,9 @@ import { optionMatrix, platformMatrix, renderScenario, SCENARIOS, scenarioAnswer
 const GUIDANCE_MD = process.env.GUIDANCE_MD ?? fileURLToPath(new URL('../../../shared/GUIDANCE.md', import.meta.url));
 const haveGuidance = existsSync(GUIDANCE_MD);
 if (!haveGuidance) {
-  console.warn(`\n${'!'.repeat(100)}\nSKIPPING the comparison of the guidance catalogue with ${GUIDANCE_MD}: not found (set GUIDANCE_MD)\n${'!'.repeat(100)}\n`);
+  console.warn(
+    `\n${'!'.repeat(100)}\nSKIPPING the comparison of the guidance catalogue with ${GUIDANCE_MD}: not found (set GUIDANCE_MD)\n${'!'.repeat(100)}\n`,
+  );
 }
 
 interface GuidanceRow {
@@ -47,7 +49,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function declares(file: string, content: string, resource: string): boolean {
   if (file.endsWith('.bicep')) return new RegExp(`^(module|resource|output) ${escape(resource)} `, 'm').test(content);
   if (file.endsWith('.yml')) return new RegExp(`^ {2}${escape(resource)}:\\s*$`, 'm').test(content);
-  if (file === STATE_PATH) return resource.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], JSON.parse(content)) !== undefined;
+  if (file === STATE_PATH)
+    return resource.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], JSON.parse(content)) !== undefined;
   // The verification scripts read main.bicep's output of that name.
   return content.includes(resource);
 }
@@ -194,7 +197,10 @@ describe.each(Object.entries(ALL_SCENARIOS))('guidance status: %s', (_name, part
   it('cites a generated Bicep file for every satisfied IaC ID', () => {
     for (const entry of statuses) {
       if (entry.kind !== 'IaC' || entry.status !== 'satisfied') continue;
-      expect(entry.evidence.some((evidence) => evidence.file.startsWith('infra/')), entry.id).toBe(true);
+      expect(
+        entry.evidence.some((evidence) => evidence.file.startsWith('infra/')),
+        entry.id,
+      ).toBe(true);
     }
   });
 });

@@ -22,8 +22,8 @@ describe('the conversation', () => {
     await terminal.answer('Model capacity', `0${KEY.enter}`);
     await terminal.waitFor('must be at least 1');
     terminal.type(`${KEY.backspace}40${KEY.enter}`);
-    await terminal.answer('Entra group object IDs of the platform\'s users', `11111111-2222-3333-4444-555555555555${KEY.enter}`);
-    await terminal.answer('Entra group object IDs of the platform\'s administrators', KEY.enter); // optional
+    await terminal.answer("Entra group object IDs of the platform's users", `11111111-2222-3333-4444-555555555555${KEY.enter}`);
+    await terminal.answer("Entra group object IDs of the platform's administrators", KEY.enter); // optional
     await terminal.answer('Which network topology?', KEY.enter); // hub-spoke, the recommended default
     await terminal.answer('Workload VNet address space', `${KEY.backspace.repeat(12)}10.0.0.0/33${KEY.enter}`);
     await terminal.waitFor('IPv4 allows /0 to /32'); // the schema's own message, shown in place
@@ -47,8 +47,24 @@ describe('the conversation', () => {
     expect(screen).toContain('Your landing zone is ready.');
     const state = JSON.parse(await readFile(join(work, 'contoso/.secure-ai-landing/state.json'), 'utf8'));
     expect(state.answers).toMatchObject({
-      name: 'contoso', foundry: 'project', services: ['openai'], model: 'gpt-4.1', modelCapacity: 40, userGroupIds: ['11111111-2222-3333-4444-555555555555'], adminGroupIds: [], topology: 'hub-spoke', addressSpace: '10.8.0.0/22', hubAddressSpace: '10.50.0.0/23',
-      vpn: 'none', gateway: 'apim', publisherEmail: 'ops@contoso.com', firewall: true, allowedFqdns: ['pypi.org'], jumpbox: true, environments: ['dev', 'test'], githubRepo: 'contoso/ai-lz',
+      name: 'contoso',
+      foundry: 'project',
+      services: ['openai'],
+      model: 'gpt-4.1',
+      modelCapacity: 40,
+      userGroupIds: ['11111111-2222-3333-4444-555555555555'],
+      adminGroupIds: [],
+      topology: 'hub-spoke',
+      addressSpace: '10.8.0.0/22',
+      hubAddressSpace: '10.50.0.0/23',
+      vpn: 'none',
+      gateway: 'apim',
+      publisherEmail: 'ops@contoso.com',
+      firewall: true,
+      allowedFqdns: ['pypi.org'],
+      jumpbox: true,
+      environments: ['dev', 'test'],
+      githubRepo: 'contoso/ai-lz',
     });
     expect(state.answerSources).toMatchObject({ location: 'flag', name: 'prompt', topology: 'prompt', environments: 'prompt' });
   });
@@ -56,8 +72,39 @@ describe('the conversation', () => {
   it('asks what an existing hub needs, refuses an empty required answer and lets an optional one stay empty', async () => {
     const work = await tempDir();
     const terminal = new FakeTerminal();
-    const run = main(['contoso', '--location', 'swedencentral', '--no-git', '--name', 'contoso', '--foundry', 'project', '--services', 'openai',
-      '--no-agents', '--model', 'gpt-4.1', '--model-capacity', '10', '--user-group-ids', '', '--admin-group-ids', '', '--address-space', '10.8.0.0/22', '--gateway', 'none', '--no-jumpbox', '--environments', 'dev', '--github-repo', 'a/b'], terminal.io(work));
+    const run = main(
+      [
+        'contoso',
+        '--location',
+        'swedencentral',
+        '--no-git',
+        '--name',
+        'contoso',
+        '--foundry',
+        'project',
+        '--services',
+        'openai',
+        '--no-agents',
+        '--model',
+        'gpt-4.1',
+        '--model-capacity',
+        '10',
+        '--user-group-ids',
+        '',
+        '--admin-group-ids',
+        '',
+        '--address-space',
+        '10.8.0.0/22',
+        '--gateway',
+        'none',
+        '--no-jumpbox',
+        '--environments',
+        'dev',
+        '--github-repo',
+        'a/b',
+      ],
+      terminal.io(work),
+    );
     await terminal.answer('Which network topology?', `${KEY.down}${KEY.down}${KEY.enter}`); // existing-hub
     await terminal.answer('Resource ID of the existing hub VNet?', KEY.enter);
     await terminal.waitFor('is required with --topology existing-hub');
@@ -71,15 +118,54 @@ describe('the conversation', () => {
     expect(terminal.screen).not.toContain('Resource IDs of the central private DNS zones');
     expect(terminal.screen).not.toContain('Route egress through Azure Firewall?');
     const state = JSON.parse(await readFile(join(work, 'contoso/.secure-ai-landing/state.json'), 'utf8'));
-    expect(state.answers).toMatchObject({ topology: 'existing-hub', hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], dnsZonesByPolicy: true, firewall: false });
+    expect(state.answers).toMatchObject({
+      topology: 'existing-hub',
+      hubVnetId: HUB_VNET_ID,
+      hubDnsServers: ['10.0.4.4'],
+      dnsZonesByPolicy: true,
+      firewall: false,
+    });
     expect(state.answers.hubFirewallIp).toBeUndefined();
   });
 
   it('skips the questions that the answers so far make pointless', async () => {
     const work = await tempDir();
     const terminal = new FakeTerminal();
-    const run = main(['contoso', '--location', 'swedencentral', '--no-git', '--name', 'contoso', '--foundry', 'project', '--services', 'openai',
-      '--no-agents', '--model', 'gpt-4.1', '--model-capacity', '10', '--user-group-ids', '', '--admin-group-ids', '', '--address-space', '10.8.0.0/22', '--vpn', 'none', '--gateway', 'none', '--no-jumpbox', '--environments', 'dev', '--github-repo', 'a/b'], terminal.io(work));
+    const run = main(
+      [
+        'contoso',
+        '--location',
+        'swedencentral',
+        '--no-git',
+        '--name',
+        'contoso',
+        '--foundry',
+        'project',
+        '--services',
+        'openai',
+        '--no-agents',
+        '--model',
+        'gpt-4.1',
+        '--model-capacity',
+        '10',
+        '--user-group-ids',
+        '',
+        '--admin-group-ids',
+        '',
+        '--address-space',
+        '10.8.0.0/22',
+        '--vpn',
+        'none',
+        '--gateway',
+        'none',
+        '--no-jumpbox',
+        '--environments',
+        'dev',
+        '--github-repo',
+        'a/b',
+      ],
+      terminal.io(work),
+    );
     await terminal.answer('Which network topology?', `${KEY.down}${KEY.enter}`); // single-vnet: no hub to size
     await terminal.answer('Route egress through Azure Firewall?', `${KEY.enter}`); // no, the default without a hub
     await terminal.answer('Write it?', KEY.enter);
@@ -114,9 +200,43 @@ describe('the conversation', () => {
   it('answering no to the summary cancels and writes nothing', async () => {
     const work = await tempDir();
     const terminal = new FakeTerminal();
-    const run = main(['lz', '--location', 'westeurope', '--name', 'lz', '--foundry', 'project', '--services', 'openai',
-      '--no-agents', '--model', 'gpt-4.1', '--model-capacity', '10', '--user-group-ids', '', '--admin-group-ids', '', '--topology', 'single-vnet', '--address-space', '10.1.0.0/22', '--vpn', 'none', '--gateway', 'none', '--no-firewall',
-      '--no-jumpbox', '--environments', 'dev', '--github-repo', 'a/b'], terminal.io(work));
+    const run = main(
+      [
+        'lz',
+        '--location',
+        'westeurope',
+        '--name',
+        'lz',
+        '--foundry',
+        'project',
+        '--services',
+        'openai',
+        '--no-agents',
+        '--model',
+        'gpt-4.1',
+        '--model-capacity',
+        '10',
+        '--user-group-ids',
+        '',
+        '--admin-group-ids',
+        '',
+        '--topology',
+        'single-vnet',
+        '--address-space',
+        '10.1.0.0/22',
+        '--vpn',
+        'none',
+        '--gateway',
+        'none',
+        '--no-firewall',
+        '--no-jumpbox',
+        '--environments',
+        'dev',
+        '--github-repo',
+        'a/b',
+      ],
+      terminal.io(work),
+    );
     await terminal.answer('Write it?', `${KEY.down}${KEY.enter}`);
     expect(await run).toBe(130);
     expect(await readdir(work)).toEqual([]);

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { bicepString, markdownCode, markdownText, shellWord, yamlString } from '../../src/render/escape.js';
 import { compileTemplate } from '../../src/render/handlebars.js';
 
-const TRICKY = "o'brien ${x} \\ \"quoted\"\nline\ttab";
+const TRICKY = 'o\'brien ${x} \\ "quoted"\nline\ttab';
 
 describe('escaping helpers', () => {
   it('writes a Bicep literal that Bicep reads back as the same text', () => {
@@ -60,7 +60,9 @@ describe('handlebars environment', () => {
 
 describe('.bicepparam serializer', () => {
   it('reads a secret from the environment when the file is built, never writing it', () => {
-    const text = serializeBicepParams('../main.bicep', [{ name: 'adminPassword', value: new EnvironmentVariable('JUMPBOX_ADMIN_PASSWORD'), comment: 'A secret.' }]);
+    const text = serializeBicepParams('../main.bicep', [
+      { name: 'adminPassword', value: new EnvironmentVariable('JUMPBOX_ADMIN_PASSWORD'), comment: 'A secret.' },
+    ]);
     expect(text).toContain("param adminPassword = readEnvironmentVariable('JUMPBOX_ADMIN_PASSWORD')");
     expect(() => new EnvironmentVariable("X') + 'y")).toThrow(/not an environment variable name/);
   });
@@ -72,28 +74,30 @@ describe('.bicepparam serializer', () => {
       { name: 'items', value: [{ name: 'gpt', 'odd-key': true }, []], comment: 'An array.' },
       { name: 'empty', value: {}, comment: 'An object.' },
     ]);
-    expect(text).toBe([
-      "using '../main.bicep'",
-      '',
-      '// A string.',
-      "param label = 'o\\'brien \\${x} \\\\ \"quoted\"\\nline\\ttab'",
-      '',
-      '// An int.',
-      'param count = 3',
-      '',
-      '// An array.',
-      'param items = [',
-      '  {',
-      "    name: 'gpt'",
-      "    'odd-key': true",
-      '  }',
-      '  []',
-      ']',
-      '',
-      '// An object.',
-      'param empty = {}',
-      '',
-    ].join('\n'));
+    expect(text).toBe(
+      [
+        "using '../main.bicep'",
+        '',
+        '// A string.',
+        "param label = 'o\\'brien \\${x} \\\\ \"quoted\"\\nline\\ttab'",
+        '',
+        '// An int.',
+        'param count = 3',
+        '',
+        '// An array.',
+        'param items = [',
+        '  {',
+        "    name: 'gpt'",
+        "    'odd-key': true",
+        '  }',
+        '  []',
+        ']',
+        '',
+        '// An object.',
+        'param empty = {}',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('refuses values Bicep parameters cannot hold', () => {

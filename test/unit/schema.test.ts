@@ -22,13 +22,22 @@ function bareIssuesOf(flags: PartialAnswers) {
 }
 
 describe('answers schema: valid answers', () => {
-  it('fills every default of the design\'s question table', () => {
+  it("fills every default of the design's question table", () => {
     // API Management needs the publisher's email, which has no sensible default.
     const result = resolveAnswers({ location: 'swedencentral', publisherEmail: 'ops@contoso.com' });
     expect(result).toMatchObject({
       answers: {
-        name: 'my-lz', foundry: 'project', services: ['openai'], topology: 'hub-spoke', vpn: 'none', gateway: 'apim',
-        agents: false, firewall: true, jumpbox: true, environments: ['dev', 'prod'], addressSpace: '10.60.0.0/22',
+        name: 'my-lz',
+        foundry: 'project',
+        services: ['openai'],
+        topology: 'hub-spoke',
+        vpn: 'none',
+        gateway: 'apim',
+        agents: false,
+        firewall: true,
+        jumpbox: true,
+        environments: ['dev', 'prod'],
+        addressSpace: '10.60.0.0/22',
       },
       sources: { name: 'derived', location: 'flag', foundry: 'default', firewall: 'derived' },
     });
@@ -41,15 +50,32 @@ describe('answers schema: valid answers', () => {
   });
 
   it('derives the firewall default: on for hub-spoke, and for a single VNet with a jumpbox (its only way out)', () => {
-    expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet', gateway: 'none', jumpbox: false })).toMatchObject({ answers: { firewall: false } });
-    expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet', gateway: 'none' })).toMatchObject({ answers: { firewall: true, jumpbox: true }, sources: { firewall: 'derived' } });
-    expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet', firewall: true, gateway: 'none' })).toMatchObject({ answers: { firewall: true }, sources: { firewall: 'flag' } });
+    expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet', gateway: 'none', jumpbox: false })).toMatchObject({
+      answers: { firewall: false },
+    });
+    expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet', gateway: 'none' })).toMatchObject({
+      answers: { firewall: true, jumpbox: true },
+      sources: { firewall: 'derived' },
+    });
+    expect(resolveAnswers({ name: 'a1', location: 'westeurope', topology: 'single-vnet', firewall: true, gateway: 'none' })).toMatchObject({
+      answers: { firewall: true },
+      sources: { firewall: 'flag' },
+    });
   });
 
   it('derives the VPN client pool with p2s, and the DNS zone choice with an existing hub', () => {
-    expect(resolveAnswers({ name: 'a1', location: 'westeurope', vpn: 'p2s', gateway: 'none' })).toMatchObject({ answers: { vpnClientAddressPool: '172.16.200.0/24' }, sources: { vpnClientAddressPool: 'derived' } });
+    expect(resolveAnswers({ name: 'a1', location: 'westeurope', vpn: 'p2s', gateway: 'none' })).toMatchObject({
+      answers: { vpnClientAddressPool: '172.16.200.0/24' },
+      sources: { vpnClientAddressPool: 'derived' },
+    });
     const existing = resolveAnswers({
-      name: 'a1', location: 'westeurope', topology: 'existing-hub', gateway: 'none', hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], privateDnsZoneIds: zoneIds(),
+      name: 'a1',
+      location: 'westeurope',
+      topology: 'existing-hub',
+      gateway: 'none',
+      hubVnetId: HUB_VNET_ID,
+      hubDnsServers: ['10.0.4.4'],
+      privateDnsZoneIds: zoneIds(),
     });
     expect(existing).toMatchObject({ answers: { firewall: false, dnsZonesByPolicy: false }, sources: { firewall: 'derived', dnsZonesByPolicy: 'derived' } });
   });
@@ -90,57 +116,145 @@ describe('answers schema: invalid answers name the input and what would be valid
     [{ addressSpace: '10.0.0.1/24' }, 'addressSpace', /not aligned.*10\.0\.0\.0\/24/],
     [{ addressSpace: '10.255.255.0/24' }, 'addressSpace', /no private room for environment prod/],
     [{ githubRepo: 'not a repo' }, 'githubRepo', /owner\/repository/],
-    [{ topology: 'hub-spoke', hubAddressSpace: '10.60.2.0/23' }, 'hubAddressSpace', /makes the hub of dev \(10\.60\.2\.0\/23\) overlaps the workload VNet of dev \(10\.60\.0\.0\/22\)/],
-    [{ topology: 'hub-spoke', hubAddressSpace: '10.50.0.0/26' }, 'hubAddressSpace', /too small: the subnets need at least a \/25 \(\/26 for Azure Firewall \(AzureFirewallSubnet, a \/26 at least\), \/28 for the DNS resolver inbound endpoint/],
-    [{ topology: 'hub-spoke', jumpbox: true, vpn: 'p2s', hubAddressSpace: '10.50.0.0/25' }, 'hubAddressSpace', /too small: the subnets need at least a \/24 \(\/26 for Azure Firewall .*\/26 for Azure Bastion .*\/27 for the VPN gateway \(GatewaySubnet/],
-    [{ topology: 'single-vnet', gateway: 'apim-appgw', publisherEmail: 'a@b.co', addressSpace: '10.1.0.0/25' }, 'addressSpace', /too small: the subnets need at least a \/24 .*\/27 for API Management .*\/26 for Application Gateway v2/],
-    [{ topology: 'hub-spoke', firewall: false, hubAddressSpace: '10.50.0.0/29' }, 'hubAddressSpace', /too small: the subnets need at least a \/27 \(\/28 for the DNS resolver inbound endpoint/],
+    [
+      { topology: 'hub-spoke', hubAddressSpace: '10.60.2.0/23' },
+      'hubAddressSpace',
+      /makes the hub of dev \(10\.60\.2\.0\/23\) overlaps the workload VNet of dev \(10\.60\.0\.0\/22\)/,
+    ],
+    [
+      { topology: 'hub-spoke', hubAddressSpace: '10.50.0.0/26' },
+      'hubAddressSpace',
+      /too small: the subnets need at least a \/25 \(\/26 for Azure Firewall \(AzureFirewallSubnet, a \/26 at least\), \/28 for the DNS resolver inbound endpoint/,
+    ],
+    [
+      { topology: 'hub-spoke', jumpbox: true, vpn: 'p2s', hubAddressSpace: '10.50.0.0/25' },
+      'hubAddressSpace',
+      /too small: the subnets need at least a \/24 \(\/26 for Azure Firewall .*\/26 for Azure Bastion .*\/27 for the VPN gateway \(GatewaySubnet/,
+    ],
+    [
+      { topology: 'single-vnet', gateway: 'apim-appgw', publisherEmail: 'a@b.co', addressSpace: '10.1.0.0/25' },
+      'addressSpace',
+      /too small: the subnets need at least a \/24 .*\/27 for API Management .*\/26 for Application Gateway v2/,
+    ],
+    [
+      { topology: 'hub-spoke', firewall: false, hubAddressSpace: '10.50.0.0/29' },
+      'hubAddressSpace',
+      /too small: the subnets need at least a \/27 \(\/28 for the DNS resolver inbound endpoint/,
+    ],
     [{ topology: 'single-vnet', firewall: true, addressSpace: '10.1.0.0/26' }, 'addressSpace', /too small: the subnets need at least a \/25/],
     [{ allowedFqdns: ['pypi.org'] as never, topology: 'single-vnet' }, 'allowedFqdns', /needs the firewall/],
     [{ allowedFqdns: ['https://pypi.org'] as never }, 'allowedFqdns.0', /host name such as pypi.org/],
     [{ allowedFqdns: ['PyPI.org', 'pypi.org'] as never }, 'allowedFqdns', /lists a host twice/],
     [{ topology: 'single-vnet', hubAddressSpace: '10.50.0.0/24', addressSpace: '10.0.0.0/28' }, 'addressSpace', /too small/],
     [{ topology: 'hub-spoke', hubAddressSpace: '100.64.0.0/24' }, 'hubAddressSpace', /not a private range/],
-    [{ topology: 'hub-spoke', hubAddressSpace: '10.0.16.0/24' }, 'hubAddressSpace', /DNS resolver subnet snet-dns-inbound \(10\.0\.16\.64\/28\) in 10\.0\.1\.0–10\.0\.16\.255/],
+    [
+      { topology: 'hub-spoke', hubAddressSpace: '10.0.16.0/24' },
+      'hubAddressSpace',
+      /DNS resolver subnet snet-dns-inbound \(10\.0\.16\.64\/28\) in 10\.0\.1\.0–10\.0\.16\.255/,
+    ],
     [{ topology: 'single-vnet', hubAddressSpace: '10.50.0.0/24' }, 'hubAddressSpace', /only used with --topology hub-spoke, not single-vnet/],
-    [{ vpn: 'p2s', vpnClientAddressPool: '10.60.0.0/24' }, 'vpnClientAddressPool', /makes the VPN client pool of dev \(10\.60\.0\.0\/24\) overlaps the workload VNet of dev \(10\.60\.0\.0\/22\)/],
-    [{ vpn: 'p2s', topology: 'hub-spoke', vpnClientAddressPool: '10.50.1.0/24' }, 'vpnClientAddressPool', /makes the VPN client pool of dev \(10\.50\.1\.0\/24\) overlaps the hub of dev \(10\.50\.0\.0\/23\)/],
+    [
+      { vpn: 'p2s', vpnClientAddressPool: '10.60.0.0/24' },
+      'vpnClientAddressPool',
+      /makes the VPN client pool of dev \(10\.60\.0\.0\/24\) overlaps the workload VNet of dev \(10\.60\.0\.0\/22\)/,
+    ],
+    [
+      { vpn: 'p2s', topology: 'hub-spoke', vpnClientAddressPool: '10.50.1.0/24' },
+      'vpnClientAddressPool',
+      /makes the VPN client pool of dev \(10\.50\.1\.0\/24\) overlaps the hub of dev \(10\.50\.0\.0\/23\)/,
+    ],
     [{ vpn: 'p2s', vpnClientAddressPool: '100.64.0.0/24' }, 'vpnClientAddressPool', /not a private range/],
     [{ vpnClientAddressPool: '172.16.200.0/24' }, 'vpnClientAddressPool', /only used with --vpn p2s/],
     [{ topology: 'existing-hub' }, 'hubVnetId', /required with --topology existing-hub: the resource ID of the hub VNet/],
     [{ topology: 'existing-hub' }, 'hubDnsServers', /required with --topology existing-hub/],
     [{ topology: 'existing-hub' }, 'privateDnsZoneIds', /lacks the resource IDs of privatelink\.cognitiveservices\.azure\.com .*--dns-zones-by-policy/],
-    [{ topology: 'existing-hub', hubVnetId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub' }, 'hubVnetId', /resource ID of a virtualNetworks resource, e\.g\. \/subscriptions\//],
+    [
+      { topology: 'existing-hub', hubVnetId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub' },
+      'hubVnetId',
+      /resource ID of a virtualNetworks resource, e\.g\. \/subscriptions\//,
+    ],
     [{ topology: 'existing-hub', firewall: true }, 'firewall', /cannot be true with an existing hub.*--hub-firewall-ip/],
     [{ topology: 'existing-hub', hubDnsServers: ['8.8.8.8'] }, 'hubDnsServers.0', /not a private address/],
     [{ topology: 'existing-hub', hubFirewallIp: '10.0.0.256' }, 'hubFirewallIp', /not an IPv4 address/],
-    [{ topology: 'existing-hub', privateDnsZoneIds: [...zoneIds(), zoneIds()[0]!.replace('cognitiveservices.azure.com', 'search.windows.net')] }, 'privateDnsZoneIds.6', /zone privatelink\.search\.windows\.net, which this landing zone does not use/],
+    [
+      { topology: 'existing-hub', privateDnsZoneIds: [...zoneIds(), zoneIds()[0]!.replace('cognitiveservices.azure.com', 'search.windows.net')] },
+      'privateDnsZoneIds.6',
+      /zone privatelink\.search\.windows\.net, which this landing zone does not use/,
+    ],
     [{ topology: 'single-vnet', hubVnetId: HUB_VNET_ID }, 'hubVnetId', /only used with --topology existing-hub/],
-    [{ topology: 'existing-hub', privateDnsZoneIds: [...zoneIds(), zoneIds()[1]!] }, 'privateDnsZoneIds.6', /names zone privatelink\.openai\.azure\.com a second time/],
-    [{ topology: 'existing-hub', dnsZonesByPolicy: true, gateway: 'apim', publisherEmail: 'a@b.co', privateDnsZoneIds: zoneIds() }, 'privateDnsZoneIds', /^lacks the resource IDs of azure-api\.net \(API Management's gateway, portal and management hosts\)$/],
+    [
+      { topology: 'existing-hub', privateDnsZoneIds: [...zoneIds(), zoneIds()[1]!] },
+      'privateDnsZoneIds.6',
+      /names zone privatelink\.openai\.azure\.com a second time/,
+    ],
+    [
+      { topology: 'existing-hub', dnsZonesByPolicy: true, gateway: 'apim', publisherEmail: 'a@b.co', privateDnsZoneIds: zoneIds() },
+      'privateDnsZoneIds',
+      /^lacks the resource IDs of azure-api\.net \(API Management's gateway, portal and management hosts\)$/,
+    ],
     [{ topology: 'existing-hub', hubFirewallIp: '10.60.0.4' }, 'hubFirewallIp', /lies in the spoke's own address space/],
     [{ topology: 'existing-hub', hubDnsServers: ['10.0.4.4', '10.60.4.10'] }, 'hubDnsServers.1', /lies in the spoke's own address space/],
     [{ topology: 'existing-hub', allowedFqdns: ['pypi.org'] as never }, 'allowedFqdns', /not used with an existing hub.*platform team owns/],
     [{ gateway: 'apim', publisherEmail: 'not-an-email' }, 'publisherEmail', /must be an email address/],
     [{ publisherEmail: 'ops@contoso.com' }, 'publisherEmail', /only used with an API Management gateway/],
-    [{ topology: 'hub-spoke', firewall: false, jumpbox: true }, 'jumpbox', /needs the firewall.*Microsoft Entra ID sign-in, Windows Update and the Foundry portal/],
-    [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['westeurope'], environments: ['dev', 'test'] }, 'apimRegions', /needs a production environment.*dev, test get Developer, which cannot/],
+    [
+      { topology: 'hub-spoke', firewall: false, jumpbox: true },
+      'jumpbox',
+      /needs the firewall.*Microsoft Entra ID sign-in, Windows Update and the Foundry portal/,
+    ],
+    [
+      { gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['westeurope'], environments: ['dev', 'test'] },
+      'apimRegions',
+      /needs a production environment.*dev, test get Developer, which cannot/,
+    ],
     [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['swedencentral'] }, 'apimRegions.0', /the landing zone's own region/],
     [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['westcentralus'] }, 'apimRegions.0', /has no availability zones/],
     [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['westeurop'] }, 'apimRegions.0', /not an Azure region/],
     [{ apimRegions: ['westeurope'] }, 'apimRegions', /only used with an API Management gateway/],
-    [{ gateway: 'apim-appgw', publisherEmail: 'a@b.co', gatewayHostName: 'ai.contoso.com', certificateUri: 'https://kv-certs.vault.azure.net/secrets/ai/0123456789abcdef0123456789abcdef', certificateKeyVaultId: EDGE.certificateKeyVaultId }, 'certificateUri', /versionless Key Vault secret URI/],
-    [{ gateway: 'apim-appgw', publisherEmail: 'a@b.co', gatewayHostName: 'ai.contoso.com', certificateUri: 'https://kv-certs.vault.azure.net/certificates/ai', certificateKeyVaultId: EDGE.certificateKeyVaultId }, 'certificateUri', /Key Vault secret URI/],
-    [{ gateway: 'apim-appgw', publisherEmail: 'a@b.co', ...EDGE, certificateKeyVaultId: EDGE.certificateKeyVaultId!.replace('kv-certs', 'kv-other') }, 'certificateKeyVaultId', /names vault kv-other, but the certificate URI is in vault kv-certs/],
+    [
+      {
+        gateway: 'apim-appgw',
+        publisherEmail: 'a@b.co',
+        gatewayHostName: 'ai.contoso.com',
+        certificateUri: 'https://kv-certs.vault.azure.net/secrets/ai/0123456789abcdef0123456789abcdef',
+        certificateKeyVaultId: EDGE.certificateKeyVaultId,
+      },
+      'certificateUri',
+      /versionless Key Vault secret URI/,
+    ],
+    [
+      {
+        gateway: 'apim-appgw',
+        publisherEmail: 'a@b.co',
+        gatewayHostName: 'ai.contoso.com',
+        certificateUri: 'https://kv-certs.vault.azure.net/certificates/ai',
+        certificateKeyVaultId: EDGE.certificateKeyVaultId,
+      },
+      'certificateUri',
+      /Key Vault secret URI/,
+    ],
+    [
+      { gateway: 'apim-appgw', publisherEmail: 'a@b.co', ...EDGE, certificateKeyVaultId: EDGE.certificateKeyVaultId!.replace('kv-certs', 'kv-other') },
+      'certificateKeyVaultId',
+      /names vault kv-other, but the certificate URI is in vault kv-certs/,
+    ],
     [{ gateway: 'apim-appgw', publisherEmail: 'a@b.co' }, 'gatewayHostName', /required with --gateway apim-appgw/],
-    [{ gateway: 'apim-frontdoor', publisherEmail: 'a@b.co', ...EDGE, location: 'westcentralus' }, 'gateway', /cannot be apim-frontdoor in westcentralus: Front Door reaches its origin over Private Link only in/],
+    [
+      { gateway: 'apim-frontdoor', publisherEmail: 'a@b.co', ...EDGE, location: 'westcentralus' },
+      'gateway',
+      /cannot be apim-frontdoor in westcentralus: Front Door reaches its origin over Private Link only in/,
+    ],
     [{ gateway: 'none', ...EDGE }, 'gatewayHostName', /only used with --gateway apim-appgw or apim-frontdoor/],
     [{ modelCapacity: 0 }, 'modelCapacity', /at least 1 \(thousand tokens per minute\)/],
     [{ modelCapacity: -5 }, 'modelCapacity', /at least 1/],
     [{ modelCapacity: 'lots' as never }, 'modelCapacity', /whole number of thousands of tokens per minute/],
     [{ modelCapacity: 2.5 }, 'modelCapacity', /whole number/],
     [{ model: 'gpt-9' }, 'model', /not a model this generator knows; valid: gpt-4\.1, .*edit modelDeployments/],
-    [{ foundry: 'none', services: ['openai'], model: 'DeepSeek-R1' }, 'model', /Foundry model \(format DeepSeek\), which an Azure OpenAI account cannot deploy.*--foundry project or hub/],
+    [
+      { foundry: 'none', services: ['openai'], model: 'DeepSeek-R1' },
+      'model',
+      /Foundry model \(format DeepSeek\), which an Azure OpenAI account cannot deploy.*--foundry project or hub/,
+    ],
     [{ services: ['search'], model: 'gpt-4o' }, 'model', /only used with model deployments/],
     [{ services: ['search'], modelCapacity: 20 }, 'modelCapacity', /only used with model deployments/],
     [{ userGroupIds: ['not-a-guid'] as never }, 'userGroupIds.0', /object ID \(a GUID such as 00000000-/],
@@ -149,7 +263,11 @@ describe('answers schema: invalid answers name the input and what would be valid
     [{ agents: true, agentAddressSpace: '10.70.0.0/24' }, 'agentAddressSpace', /outside 172\.16\.0\.0\/12 and 192\.168\.0\.0\/16.*Foundry Agent Service/],
     [{ agents: true, agentAddressSpace: '192.168.0.0/28' }, 'agentAddressSpace', /too small.*\/27 or larger/],
     [{ agents: true, agentAddressSpace: '172.31.255.0/24' }, 'agentAddressSpace', /no private room for environment prod|outside 172\.16\.0\.0\/12/],
-    [{ agents: true, vpn: 'p2s', agentAddressSpace: '172.16.200.0/24' }, 'agentAddressSpace', /agent subnet of dev \(172\.16\.200\.0\/24\) overlaps the VPN client pool|VPN client pool of dev \(172\.16\.200\.0\/24\) overlaps the agent subnet/],
+    [
+      { agents: true, vpn: 'p2s', agentAddressSpace: '172.16.200.0/24' },
+      'agentAddressSpace',
+      /agent subnet of dev \(172\.16\.200\.0\/24\) overlaps the VPN client pool|VPN client pool of dev \(172\.16\.200\.0\/24\) overlaps the agent subnet/,
+    ],
     [{ agentAddressSpace: '192.168.0.0/24' }, 'agentAddressSpace', /only used with --agents/],
   ] as const)('%j is refused at %s', (flags, path, message) => {
     const issues = bareIssuesOf(flags as PartialAnswers);

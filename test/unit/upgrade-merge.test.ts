@@ -15,7 +15,7 @@ describe('what upgrade does with one file', () => {
     ['no longer generated, never edited', 'a\n', 'a\n', undefined, 'remove'],
     ['no longer generated, edited', 'a\n', 'x\n', undefined, 'keep-orphan'],
     ['new', undefined, undefined, 'b\n', 'add'],
-    ['the user\'s own file', undefined, 'x\n', undefined, 'unchanged'],
+    ["the user's own file", undefined, 'x\n', undefined, 'unchanged'],
     ['only line endings differ', 'a\nb\n', 'a\r\nb\r\n', 'a\nb\n', 'unchanged'],
   ])('%s → %s', (_case, base, current, next, expected) => {
     expect(kindOf(base, current, next)).toBe(expected);
@@ -25,7 +25,7 @@ describe('what upgrade does with one file', () => {
     expect(decide({ base: 'a\nb\n', current: 'a\r\nb\r\n', next: 'a\nc\n' }, LABELS)).toEqual({ kind: 'update', content: 'a\r\nc\r\n' });
   });
 
-  it('merges separate edits cleanly and marks overlapping ones, the user\'s side first', () => {
+  it("merges separate edits cleanly and marks overlapping ones, the user's side first", () => {
     expect(mergeThreeWay('A\nb\nc\nd\ne\n', 'a\nb\nc\nd\ne\n', 'a\nb\nc\nd\nE\n', LABELS)).toEqual({ text: 'A\nb\nc\nd\nE\n', conflicts: 0 });
     expect(mergeThreeWay('a\nmine\nz\n', 'a\nbase\nz\n', 'a\ntheirs\nz\n', LABELS)).toEqual({
       text: 'a\n<<<<<<< your edits\nmine\n=======\ntheirs\n>>>>>>> create-secure-ai-landing 9.9.9\nz\n',

@@ -30,7 +30,7 @@ const KEY_VAULT = ["@description('x')", 'param name string', '', "resource keyVa
 describe('locating a problem in the Bicep sources', () => {
   const modules = moduleDeclarations(MAIN);
 
-  it('reads main.bicep\'s modules with their deployment names, also looped ones', () => {
+  it("reads main.bicep's modules with their deployment names, also looped ones", () => {
     expect(modules).toEqual([
       { name: 'key-vault', path: 'infra/modules/data/key-vault.bicep', line: 3 },
       { name: 'peering-apim-', path: 'infra/modules/network/virtual-network-peering.bicep', line: 8 },
@@ -39,7 +39,10 @@ describe('locating a problem in the Bicep sources', () => {
 
   it('finds the resource line in the module file, else the module in main.bicep, else main.bicep', () => {
     const read = (path: string) => (path === 'infra/modules/data/key-vault.bicep' ? KEY_VAULT : undefined);
-    expect(locate('key-vault: Microsoft.KeyVault/vaults has public network access "Enabled"', modules, read)).toEqual({ file: 'infra/modules/data/key-vault.bicep', line: 4 });
+    expect(locate('key-vault: Microsoft.KeyVault/vaults has public network access "Enabled"', modules, read)).toEqual({
+      file: 'infra/modules/data/key-vault.bicep',
+      line: 4,
+    });
     expect(locate('key-vault: the vault is odd', modules, read)).toEqual({ file: 'infra/main.bicep', line: 3 });
     expect(moduleOf("[format('peering-apim-{0}', parameters('apiManagementRegions')[copyIndex()])]: not serial", modules)?.line).toBe(8);
     expect(locate('the template assigns Owner', modules, read)).toEqual({ file: 'infra/main.bicep', line: 1 });
@@ -52,8 +55,17 @@ describe('the figures', () => {
       parameters: { a: {}, b: {} },
       outputs: { o: {} },
       resources: [
-        { type: 'Microsoft.Resources/deployments', name: 'firewall', properties: { template: { parameters: { x: {}, y: {}, z: {} }, resources: [{ type: 'Microsoft.Network/azureFirewalls', name: 'fw' }] } } },
-        { type: 'Microsoft.Resources/deployments', name: 'api-management', dependsOn: ["[resourceId('Microsoft.Resources/deployments', 'firewall')]"], properties: { template: { resources: [{ type: 'Microsoft.ApiManagement/service', name: 'apim' }] } } },
+        {
+          type: 'Microsoft.Resources/deployments',
+          name: 'firewall',
+          properties: { template: { parameters: { x: {}, y: {}, z: {} }, resources: [{ type: 'Microsoft.Network/azureFirewalls', name: 'fw' }] } },
+        },
+        {
+          type: 'Microsoft.Resources/deployments',
+          name: 'api-management',
+          dependsOn: ["[resourceId('Microsoft.Resources/deployments', 'firewall')]"],
+          properties: { template: { resources: [{ type: 'Microsoft.ApiManagement/service', name: 'apim' }] } },
+        },
       ],
     };
     const figures = templateFigures(JSON.stringify(template), template);
@@ -62,14 +74,27 @@ describe('the figures', () => {
     expect(figures.resources).toEqual({ count: 2, limit: 800, template: 'main' });
     expect(figures.criticalPath.minutes).toBe(55);
     expect(figures.criticalPath.ratio).toBeCloseTo(55 / 40);
-    expect(figures.criticalPath.waits).toEqual([expect.stringMatching(/^api-management > Microsoft\.ApiManagement\/service \(40 min\) starts after 15 min, waiting for firewall > Microsoft\.Network\/azureFirewalls \(15 min\): needed, as API Management activates only once/)]);
+    expect(figures.criticalPath.waits).toEqual([
+      expect.stringMatching(
+        /^api-management > Microsoft\.ApiManagement\/service \(40 min\) starts after 15 min, waiting for firewall > Microsoft\.Network\/azureFirewalls \(15 min\): needed, as API Management activates only once/,
+      ),
+    ]);
   });
 
   it('names a wait it knows no reason for as a dependency to check', () => {
     const template = {
       resources: [
-        { type: 'Microsoft.Resources/deployments', name: 'bastion', properties: { template: { resources: [{ type: 'Microsoft.Network/bastionHosts', name: 'b' }] } } },
-        { type: 'Microsoft.Resources/deployments', name: 'api-management', dependsOn: ["[resourceId('Microsoft.Resources/deployments', 'bastion')]"], properties: { template: { resources: [{ type: 'Microsoft.ApiManagement/service', name: 'apim' }] } } },
+        {
+          type: 'Microsoft.Resources/deployments',
+          name: 'bastion',
+          properties: { template: { resources: [{ type: 'Microsoft.Network/bastionHosts', name: 'b' }] } },
+        },
+        {
+          type: 'Microsoft.Resources/deployments',
+          name: 'api-management',
+          dependsOn: ["[resourceId('Microsoft.Resources/deployments', 'bastion')]"],
+          properties: { template: { resources: [{ type: 'Microsoft.ApiManagement/service', name: 'apim' }] } },
+        },
       ],
     };
     expect(templateFigures('{}', template).criticalPath.waits).toEqual([
@@ -81,47 +106,121 @@ describe('the figures', () => {
 describe('the guard checks', () => {
   const template = {
     resources: [
-      { type: 'Microsoft.Resources/deployments', name: 'policy-deny-public-network-access', properties: { parameters: { resourceTypes: { value: ['keyVault'] }, effect: { value: "[parameters('publicNetworkAccessPolicyEffect')]" } } } },
-      { type: 'Microsoft.Resources/deployments', name: 'key-vault', properties: { template: { resources: [{ type: 'Microsoft.KeyVault/vaults', name: 'kv' }] } } },
-      { type: 'Microsoft.Resources/deployments', name: 'storage', properties: { template: { resources: [{ type: 'Microsoft.Storage/storageAccounts', name: 'st' }, { type: 'Microsoft.Authorization/roleAssignments', name: 'ra', properties: { principalId: '11111111-2222-3333-4444-555555555555' } }] } } },
+      {
+        type: 'Microsoft.Resources/deployments',
+        name: 'policy-deny-public-network-access',
+        properties: { parameters: { resourceTypes: { value: ['keyVault'] }, effect: { value: "[parameters('publicNetworkAccessPolicyEffect')]" } } },
+      },
+      {
+        type: 'Microsoft.Resources/deployments',
+        name: 'key-vault',
+        properties: { template: { resources: [{ type: 'Microsoft.KeyVault/vaults', name: 'kv' }] } },
+      },
+      {
+        type: 'Microsoft.Resources/deployments',
+        name: 'storage',
+        properties: {
+          template: {
+            resources: [
+              { type: 'Microsoft.Storage/storageAccounts', name: 'st' },
+              { type: 'Microsoft.Authorization/roleAssignments', name: 'ra', properties: { principalId: '11111111-2222-3333-4444-555555555555' } },
+            ],
+          },
+        },
+      },
     ],
   };
 
   it('NET-05 reads the policy effect of each environment and the types the policy leaves out', () => {
     const environments = { dev: { publicNetworkAccessPolicyEffect: { value: 'Deny' } }, prod: { publicNetworkAccessPolicyEffect: { value: 'Audit' } } };
     expect(policyFindings(template, environments, { zoneGroupPolicies: false })).toEqual([
-      { code: 'deny-policy-gap', message: 'policy-deny-public-network-access: storage is deployed but not covered by the policy', module: 'policy-deny-public-network-access' },
-      { code: 'deny-policy-not-denying', message: 'policy-deny-public-network-access: the effect is "Audit" in prod, not Deny', module: 'policy-deny-public-network-access' },
+      {
+        code: 'deny-policy-gap',
+        message: 'policy-deny-public-network-access: storage is deployed but not covered by the policy',
+        module: 'policy-deny-public-network-access',
+      },
+      {
+        code: 'deny-policy-not-denying',
+        message: 'policy-deny-public-network-access: the effect is "Audit" in prod, not Deny',
+        module: 'policy-deny-public-network-access',
+      },
     ]);
   });
 
   it('SEC-02 reads whether each environment deploys the Defender plan', () => {
-    const plan = { resources: [{ type: 'Microsoft.Security/pricings', name: 'AI', condition: "[parameters('enableDefenderForAi')]", properties: { pricingTier: 'Standard' } }] };
+    const plan = {
+      resources: [
+        { type: 'Microsoft.Security/pricings', name: 'AI', condition: "[parameters('enableDefenderForAi')]", properties: { pricingTier: 'Standard' } },
+      ],
+    };
     expect(defenderFindings(plan, { dev: { enableDefenderForAi: { value: true } }, prod: { enableDefenderForAi: { value: false } } })).toEqual([
-      { code: 'defender-not-deployed', message: "Microsoft.Security/pricings AI: Defender for AI is not deployed in prod (its condition [parameters('enableDefenderForAi')] is false there)" },
+      {
+        code: 'defender-not-deployed',
+        message: "Microsoft.Security/pricings AI: Defender for AI is not deployed in prod (its condition [parameters('enableDefenderForAi')] is false there)",
+      },
     ]);
   });
 
-  it('NET-07 refuses an allow-list that allows everything, in a rule or in an environment\'s parameters', () => {
-    const firewall = { resources: [{ type: 'Microsoft.Network/firewallPolicies/ruleCollectionGroups', name: 'egress', properties: { ruleCollections: [{ rules: [{ targetFqdns: ['pypi.org', '*'] }] }] } }] };
-    expect(messagesOf(allowListFindings(firewall, { dev: { firewallAllowedFqdns: { value: ['*'] } }, prod: { firewallAllowedFqdns: { value: ['*.contoso.com'] } } }))).toEqual([
+  it("NET-07 refuses an allow-list that allows everything, in a rule or in an environment's parameters", () => {
+    const firewall = {
+      resources: [
+        {
+          type: 'Microsoft.Network/firewallPolicies/ruleCollectionGroups',
+          name: 'egress',
+          properties: { ruleCollections: [{ rules: [{ targetFqdns: ['pypi.org', '*'] }] }] },
+        },
+      ],
+    };
+    expect(
+      messagesOf(
+        allowListFindings(firewall, { dev: { firewallAllowedFqdns: { value: ['*'] } }, prod: { firewallAllowedFqdns: { value: ['*.contoso.com'] } } }),
+      ),
+    ).toEqual([
       'firewall: Microsoft.Network/firewallPolicies/ruleCollectionGroups egress allows every destination (*)',
       'firewall: firewallAllowedFqdns allows every destination (*) in dev',
     ]);
   });
 
   it('SEC-11 covers the network and the doors too', () => {
-    const bastion = { resources: [{ type: 'Microsoft.Resources/deployments', name: 'bastion', properties: { template: { resources: [
-      { type: 'Microsoft.Network/bastionHosts', name: "[parameters('name')]" },
-      { type: 'Microsoft.Insights/diagnosticSettings', name: 'to-log-analytics', scope: "[format('Microsoft.Network/bastionHosts/{0}', parameters('name'))]", properties: { workspaceId: "[parameters('w')]", logs: [{ categoryGroup: 'allLogs', enabled: false }] } },
-    ] } } }] };
-    expect(monitoringFindings(bastion)).toEqual([{ code: 'diagnostics-partial', message: 'bastion: Microsoft.Network/bastionHosts: its diagnostic settings switch categories off (SEC-11)', module: 'bastion' }]);
+    const bastion = {
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          name: 'bastion',
+          properties: {
+            template: {
+              resources: [
+                { type: 'Microsoft.Network/bastionHosts', name: "[parameters('name')]" },
+                {
+                  type: 'Microsoft.Insights/diagnosticSettings',
+                  name: 'to-log-analytics',
+                  scope: "[format('Microsoft.Network/bastionHosts/{0}', parameters('name'))]",
+                  properties: { workspaceId: "[parameters('w')]", logs: [{ categoryGroup: 'allLogs', enabled: false }] },
+                },
+              ],
+            },
+          },
+        },
+      ],
+    };
+    expect(monitoringFindings(bastion)).toEqual([
+      {
+        code: 'diagnostics-partial',
+        message: 'bastion: Microsoft.Network/bastionHosts: its diagnostic settings switch categories off (SEC-11)',
+        module: 'bastion',
+      },
+    ]);
   });
 
   it('SEC-09 finds a principal written into the template and a broad role in the parameters', () => {
     expect(roleFindings(template, { dev: { extraRoles: { value: ['b24988ac-6180-42a0-ab88-20f7382dd24c'] } } })).toEqual([
       { code: 'broad-role-assigned', message: 'the parameters of dev assign Contributor (b24988ac-6180-42a0-ab88-20f7382dd24c)' },
-      { code: 'role-to-fixed-principal', message: 'storage: Microsoft.Authorization/roleAssignments gives a role to a principal written into the template (11111111-2222-3333-4444-555555555555)', module: 'storage' },
+      {
+        code: 'role-to-fixed-principal',
+        message:
+          'storage: Microsoft.Authorization/roleAssignments gives a role to a principal written into the template (11111111-2222-3333-4444-555555555555)',
+        module: 'storage',
+      },
     ]);
   });
 });
@@ -163,9 +262,15 @@ describe('assigning findings to guidance IDs', () => {
   });
 
   it('the checks tag what they find with its code and module', () => {
-    const template = { resources: [{ type: 'Microsoft.Resources/deployments', name: 'search', properties: { template: { resources: [
-      { type: 'Microsoft.Search/searchServices', name: 'srch', properties: { disableLocalAuth: false } },
-    ] } } }] };
+    const template = {
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          name: 'search',
+          properties: { template: { resources: [{ type: 'Microsoft.Search/searchServices', name: 'srch', properties: { disableLocalAuth: false } }] } },
+        },
+      ],
+    };
     expect(platformFindings(template).map(({ code, module }) => [code, module])).toEqual([
       ['local-auth-enabled', 'search'],
       ['private-endpoint-missing', 'search'],
@@ -177,8 +282,18 @@ describe('assigning findings to guidance IDs', () => {
     const outbound = finding('subnet-default-outbound', 'vnet: subnet snet-b keeps default outbound access');
     const found = (entries: [CheckedId, ReturnType<typeof finding>[]][]) => uncounted(new Map(entries));
     // NET-12's check came across it; NET-07 applies but did not look there.
-    expect(found([['NET-12', [outbound]], ['NET-07', []]])).toEqual([outbound]);
-    expect(found([['NET-12', [outbound]], ['NET-07', [outbound]]])).toEqual([]);
+    expect(
+      found([
+        ['NET-12', [outbound]],
+        ['NET-07', []],
+      ]),
+    ).toEqual([outbound]);
+    expect(
+      found([
+        ['NET-12', [outbound]],
+        ['NET-07', [outbound]],
+      ]),
+    ).toEqual([]);
     // NET-07 does not apply (no ID of the finding does): nothing to count it against.
     expect(found([['NET-12', [outbound]]])).toEqual([]);
   });
@@ -186,16 +301,45 @@ describe('assigning findings to guidance IDs', () => {
 
 it('SARIF: a result per problem, pointing at its rule, with a location', () => {
   const report = {
-    ok: false, target: '.', choices: '', generatorVersion: '9.9.9', generatedBy: '9.9.9', compiler: 'bicep', environments: ['dev'], warnings: [],
+    ok: false,
+    target: '.',
+    choices: '',
+    generatorVersion: '9.9.9',
+    generatedBy: '9.9.9',
+    compiler: 'bicep',
+    environments: ['dev'],
+    warnings: [],
     results: [
-      { id: 'NET-01', title: 't', status: 'fail', evidence: [], problems: ['a: x', 'b: y'], locations: [{ file: 'infra/main.bicep', line: 3 }, { file: 'infra/modules/b.bicep', line: 9 }] },
+      {
+        id: 'NET-01',
+        title: 't',
+        status: 'fail',
+        evidence: [],
+        problems: ['a: x', 'b: y'],
+        locations: [
+          { file: 'infra/main.bicep', line: 3 },
+          { file: 'infra/modules/b.bicep', line: 9 },
+        ],
+      },
       { id: 'NET-02', title: 't', status: 'pass', evidence: [], problems: [], locations: [] },
     ],
   } as unknown as ValidationReport;
-  const sarif = sarifOf(report) as { runs: { tool: { driver: { version: string; rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+  const sarif = sarifOf(report) as {
+    runs: {
+      tool: { driver: { version: string; rules: { id: string }[] } };
+      results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
+    }[];
+  };
   const [run] = sarif.runs;
   expect(run!.tool.driver.version).toBe('9.9.9');
-  expect(run!.results.map((result) => [result.ruleId, run!.tool.driver.rules[result.ruleIndex]!.id, result.locations[0]!.physicalLocation.artifactLocation.uri, result.locations[0]!.physicalLocation.region.startLine])).toEqual([
+  expect(
+    run!.results.map((result) => [
+      result.ruleId,
+      run!.tool.driver.rules[result.ruleIndex]!.id,
+      result.locations[0]!.physicalLocation.artifactLocation.uri,
+      result.locations[0]!.physicalLocation.region.startLine,
+    ]),
+  ).toEqual([
     ['NET-01', 'NET-01', 'infra/main.bicep', 3],
     ['NET-01', 'NET-01', 'infra/modules/b.bicep', 9],
   ]);

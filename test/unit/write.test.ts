@@ -6,12 +6,22 @@ import { writeTree } from '../../src/fs/write.js';
 import { snapshotTree, tempDir } from '../helpers/cli.js';
 
 /** `a` as a file and `a/b` inside it cannot both exist: the second write fails halfway through. */
-const FAILS_HALFWAY = new Map([['ok.txt', 'fine'], ['a', 'file'], ['a/b', 'cannot exist']]);
+const FAILS_HALFWAY = new Map([
+  ['ok.txt', 'fine'],
+  ['a', 'file'],
+  ['a/b', 'cannot exist'],
+]);
 
 describe('writing the rendered tree', () => {
   it('creates a new folder with every file', async () => {
     const work = await tempDir();
-    const result = await writeTree(join(work, 'deep/new'), new Map([['x/y.txt', 'y'], ['z.txt', 'z']]));
+    const result = await writeTree(
+      join(work, 'deep/new'),
+      new Map([
+        ['x/y.txt', 'y'],
+        ['z.txt', 'z'],
+      ]),
+    );
     expect(result.toWrite).toEqual(['x/y.txt', 'z.txt']);
     expect(await readFile(join(work, 'deep/new/x/y.txt'), 'utf8')).toBe('y');
   });
@@ -49,15 +59,37 @@ describe('writing the rendered tree', () => {
     await writeFile(join(work, 'same.txt'), 'same');
     await writeFile(join(work, 'other.txt'), 'user text');
     const before = await snapshotTree(work);
-    await expect(writeTree(work, new Map([['same.txt', 'same'], ['other.txt', 'ours'], ['new.txt', 'n']]))).rejects.toThrow(UsageError);
+    await expect(
+      writeTree(
+        work,
+        new Map([
+          ['same.txt', 'same'],
+          ['other.txt', 'ours'],
+          ['new.txt', 'n'],
+        ]),
+      ),
+    ).rejects.toThrow(UsageError);
     expect(await snapshotTree(work)).toEqual(before);
-    const result = await writeTree(work, new Map([['same.txt', 'same'], ['new.txt', 'n']]));
+    const result = await writeTree(
+      work,
+      new Map([
+        ['same.txt', 'same'],
+        ['new.txt', 'n'],
+      ]),
+    );
     expect(result).toEqual({ toWrite: ['new.txt'], unchanged: ['same.txt'] });
   });
 
   it('writes executable exactly the files the plan marks so', async () => {
     const work = await tempDir();
-    await writeTree(join(work, 'lz'), new Map([['run.sh', '#!/bin/sh'], ['lib.sh', 'x=1']]), new Set(['run.sh']));
+    await writeTree(
+      join(work, 'lz'),
+      new Map([
+        ['run.sh', '#!/bin/sh'],
+        ['lib.sh', 'x=1'],
+      ]),
+      new Set(['run.sh']),
+    );
     expect((await stat(join(work, 'lz/run.sh'))).mode & 0o777).toBe(0o755);
     expect((await stat(join(work, 'lz/lib.sh'))).mode & 0o111).toBe(0);
   });
@@ -66,7 +98,15 @@ describe('writing the rendered tree', () => {
     const work = await tempDir();
     await mkdir(join(work, 'a.txt'));
     const before = await snapshotTree(work);
-    await expect(writeTree(work, new Map([['a.txt', 'a'], ['b.txt', 'b']]))).rejects.toMatchObject({ code: 'EISDIR' });
+    await expect(
+      writeTree(
+        work,
+        new Map([
+          ['a.txt', 'a'],
+          ['b.txt', 'b'],
+        ]),
+      ),
+    ).rejects.toMatchObject({ code: 'EISDIR' });
     expect(await snapshotTree(work)).toEqual(before);
   });
 });

@@ -26,7 +26,7 @@ let templatesA: string;
 const A_DIFFERS: readonly [string, string, string][] = [
   ['infra/main-parts/storage.bicep.hbs', "@description('Name of the storage account.')", "@description('The storage account.')"],
   ['infra/modules/data/key-vault.bicep', "@description('Azure region of the key vault.')", "@description('Region of the key vault.')"],
-  ['README.md.hbs', 'Defender for Cloud\'s AI services plan is subscription-wide', 'The AI services plan of Defender for Cloud is subscription-wide'],
+  ['README.md.hbs', "Defender for Cloud's AI services plan is subscription-wide", 'The AI services plan of Defender for Cloud is subscription-wide'],
   ['docs/architecture.md.hbs', '## How traffic flows', '## Traffic'],
 ];
 
@@ -56,7 +56,9 @@ async function generatedWithA(partial: PartialAnswers = ANSWERS): Promise<string
 
 /** The user's edits: one line the templates also change, lines they do not, a deletion and a CRLF file. */
 async function userEdits(dir: string) {
-  await edit(dir, 'infra/main.bicep', (text) => text.replace("@description('The storage account.')", "@description('The storage account, read by our backup job.')"));
+  await edit(dir, 'infra/main.bicep', (text) =>
+    text.replace("@description('The storage account.')", "@description('The storage account, read by our backup job.')"),
+  );
   await edit(dir, 'README.md', (text) => text.replace(/^# .*$/m, (title) => `${title}\n\nOwned by the platform team (#ai-platform).`));
   await edit(dir, 'infra/params/dev.bicepparam', (text) => `${text}// Reviewed by the network team.\n`);
   await edit(dir, 'infra/modules/data/key-vault.bicep', (text) => text.replace(/\n/g, '\r\n'));
@@ -89,12 +91,14 @@ describe('upgrade from template set A to B', () => {
     const summary = JSON.parse(run.stdout);
     expect(summary.conflicts).toEqual(['infra/main.bicep']);
     const actions = Object.fromEntries(summary.files.map((file: { path: string; action: string }) => [file.path, file.action]));
-    expect(actions).toEqual(expect.objectContaining({
-      'infra/main.bicep': 'conflict',
-      'README.md': 'merge',
-      'infra/modules/data/key-vault.bicep': 'update',
-      'docs/architecture.md': 'keep-deleted',
-    }));
+    expect(actions).toEqual(
+      expect.objectContaining({
+        'infra/main.bicep': 'conflict',
+        'README.md': 'merge',
+        'infra/modules/data/key-vault.bicep': 'update',
+        'docs/architecture.md': 'keep-deleted',
+      }),
+    );
     expect(actions['infra/params/dev.bicepparam']).toBe('keep-edits'); // unchanged by B: kept as the user left it
   });
 
@@ -106,13 +110,15 @@ describe('upgrade from template set A to B', () => {
   });
 
   it('applies every change of B', async () => {
-    expect(await read(dir, 'README.md')).toContain('Defender for Cloud\'s AI services plan is subscription-wide');
+    expect(await read(dir, 'README.md')).toContain("Defender for Cloud's AI services plan is subscription-wide");
     expect(await read(dir, 'infra/modules/data/key-vault.bicep')).toContain("@description('Azure region of the key vault.')");
   });
 
-  it('marks the overlapping edit with standard conflict markers, the user\'s side first', async () => {
+  it("marks the overlapping edit with standard conflict markers, the user's side first", async () => {
     const main = await read(dir, 'infra/main.bicep');
-    expect(main).toMatch(/<<<<<<< your edits\n@description\('The storage account, read by our backup job\.'\)\n=======\n@description\('Name of the storage account\.'\)\n>>>>>>> create-secure-ai-landing \d+\.\d+\.\d+/);
+    expect(main).toMatch(
+      /<<<<<<< your edits\n@description\('The storage account, read by our backup job\.'\)\n=======\n@description\('Name of the storage account\.'\)\n>>>>>>> create-secure-ai-landing \d+\.\d+\.\d+/,
+    );
   });
 
   it('keeps a CRLF file in CRLF without a spurious conflict', async () => {
@@ -131,7 +137,7 @@ describe('upgrade from template set A to B', () => {
 });
 
 describe('upgrade --set', () => {
-  it('adds the VPN: new modules wired into main.bicep, the user\'s edit of main.bicep kept, and it compiles', async () => {
+  it("adds the VPN: new modules wired into main.bicep, the user's edit of main.bicep kept, and it compiles", async () => {
     const dir = await generatedWithA();
     await edit(dir, 'infra/main.bicep', (text) => text.replace(/^param location/m, '// Keep the region in sync with the hub.\nparam location'));
     await git(dir, 'commit', '--quiet', '-am', 'note');
@@ -214,7 +220,7 @@ describe('upgrade safety', () => {
     expect(await read(dir, 'README.md')).toContain('work in progress');
   });
 
-  it('--dry-run shows each file\'s fate and a diff, and --check exits 4; neither changes anything', async () => {
+  it("--dry-run shows each file's fate and a diff, and --check exits 4; neither changes anything", async () => {
     const dir = await generatedWithA();
     const before = await snapshotTree(dir);
     const dryRun = await runCli(['upgrade', '--dry-run'], { cwd: dir });
@@ -241,7 +247,7 @@ describe('upgrade safety', () => {
     expect(await read(noGit, 'infra/modules/data/key-vault.bicep')).toContain("@description('Azure region of the key vault.')");
   });
 
-  it('takes the merge base from git\'s objects when an older state has no base.json', async () => {
+  it("takes the merge base from git's objects when an older state has no base.json", async () => {
     const dir = await generatedWithA();
     await rm(join(dir, BASE_PATH));
     await edit(dir, STATE_PATH, (text) => text.replace('"schemaVersion": 2', '"schemaVersion": 1'));
@@ -251,7 +257,7 @@ describe('upgrade safety', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     const readme = await read(dir, 'README.md');
     expect(readme).toContain('Our note.');
-    expect(readme).toContain('Defender for Cloud\'s AI services plan is subscription-wide');
+    expect(readme).toContain("Defender for Cloud's AI services plan is subscription-wide");
   });
 
   it('refuses the state of a newer generator with a clear message', async () => {
@@ -304,7 +310,7 @@ describe('answers from older generators', () => {
     ]);
   });
 
-  it('upgrade --config changes answers from a file, validated like create\'s', async () => {
+  it("upgrade --config changes answers from a file, validated like create's", async () => {
     const dir = await generatedWithA();
     await writeFile(join(dir, '..', 'answers-firewall.json'), JSON.stringify({ firewall: true }));
     const run = await runCli(['upgrade', '--config', '../answers-firewall.json', '--json'], { cwd: dir });

@@ -15,18 +15,44 @@ import { EDGE } from '../scenarios.js';
  */
 const bicep = inject('bicepPath');
 
-const flags = (answers: Record<string, string | boolean>) => Object.entries(answers).flatMap(([key, value]) => (value === true ? [`--${key}`] : value === false ? [`--no-${key}`] : [`--${key}`, value]));
-const EDGE_FLAGS = { 'gateway-host-name': EDGE.gatewayHostName!, 'certificate-uri': EDGE.certificateUri!, 'certificate-key-vault-id': EDGE.certificateKeyVaultId! };
+const flags = (answers: Record<string, string | boolean>) =>
+  Object.entries(answers).flatMap(([key, value]) => (value === true ? [`--${key}`] : value === false ? [`--no-${key}`] : [`--${key}`, value]));
+const EDGE_FLAGS = {
+  'gateway-host-name': EDGE.gatewayHostName!,
+  'certificate-uri': EDGE.certificateUri!,
+  'certificate-key-vault-id': EDGE.certificateKeyVaultId!,
+};
 
 /** Two repositories between them bring every IaC recommendation into play. */
 const REPOSITORIES = {
   // Project-based Foundry with everything around it, in production (which runs API Management in a further region).
   project: flags({
-    name: 'proj', location: 'swedencentral', foundry: 'project', services: 'openai,ml,aiservices,search', agents: true, topology: 'hub-spoke', vpn: 'p2s',
-    gateway: 'apim-frontdoor', ...EDGE_FLAGS, 'publisher-email': 'ops@contoso.com', 'apim-regions': 'westeurope', firewall: true, jumpbox: true, environments: 'prod',
+    name: 'proj',
+    location: 'swedencentral',
+    foundry: 'project',
+    services: 'openai,ml,aiservices,search',
+    agents: true,
+    topology: 'hub-spoke',
+    vpn: 'p2s',
+    gateway: 'apim-frontdoor',
+    ...EDGE_FLAGS,
+    'publisher-email': 'ops@contoso.com',
+    'apim-regions': 'westeurope',
+    firewall: true,
+    jumpbox: true,
+    environments: 'prod',
   }),
   // Hub-based Foundry in one VNet.
-  hub: flags({ name: 'hubby', location: 'swedencentral', foundry: 'hub', services: 'openai,search', topology: 'single-vnet', gateway: 'apim', 'publisher-email': 'ops@contoso.com', environments: 'dev' }),
+  hub: flags({
+    name: 'hubby',
+    location: 'swedencentral',
+    foundry: 'hub',
+    services: 'openai,search',
+    topology: 'single-vnet',
+    gateway: 'apim',
+    'publisher-email': 'ops@contoso.com',
+    environments: 'dev',
+  }),
 } as const;
 type RepositoryName = keyof typeof REPOSITORIES;
 
@@ -43,31 +69,206 @@ interface Tamper {
 
 /** One edit per IaC recommendation, as a person might make it; each breaks exactly the IDs listed. */
 const TAMPERS: Readonly<Partial<Record<GuidanceId, Tamper>>> = {
-  'NET-01': { repository: 'project', file: 'infra/modules/data/storage-account.bicep', from: /publicNetworkAccess: 'Disabled'/, to: "publicNetworkAccess: 'Enabled'", fails: ['NET-01'], names: /^storage: Microsoft\.Storage\/storageAccounts has public network access "Enabled"/ },
-  'NET-02': { repository: 'project', file: 'infra/main.bicep', from: /module keyVaultPrivateEndpoint [\s\S]*?\n}\n|\n\s+keyVaultPrivateEndpoint\.outputs\.fqdns/g, to: '', fails: ['NET-02'], names: /^key-vault: Microsoft\.KeyVault\/vaults: no private endpoint for vault/ },
-  'NET-03': { repository: 'project', file: 'infra/main.bicep', from: /(module privateDnsZones [\s\S]*?\[)\s+hubVirtualNetwork\.outputs\.resourceId/, to: '$1', fails: ['NET-03'], names: /^zone private-dns-zones is not linked to the VNet of hub-virtual-network/ },
-  'NET-04': { repository: 'project', file: 'infra/main.bicep', from: /(module privateDnsZones '[^']+' = \{\n\s+scope: )hubResourceGroup/, to: '$1workloadResourceGroup', fails: ['NET-04'], names: /^private-dns-zones: Microsoft\.Network\/privateDnsZones is not in the hub's resource group/ },
-  'NET-05': { repository: 'project', file: 'infra/params/prod.bicepparam', from: /param publicNetworkAccessPolicyEffect = 'Deny'/, to: "param publicNetworkAccessPolicyEffect = 'Audit'", fails: ['NET-05'], names: /^policy-deny-public-network-access: the effect is "Audit" in prod, not Deny/ },
-  'NET-06': { repository: 'project', file: 'infra/modules/access/jumpbox.bicep', from: /type: 'AADLoginForWindows'/, to: "type: 'CustomScriptExtension'", fails: ['NET-06'], names: /the jumpbox has no Microsoft Entra ID sign-in/ },
-  'NET-07': { repository: 'project', file: 'infra/modules/ai/machine-learning-workspace.bicep', from: /isolationMode: 'AllowOnlyApprovedOutbound'/, to: "isolationMode: 'AllowInternetOutbound'", fails: ['NET-07'], names: /^machine-learning: Microsoft\.MachineLearningServices\/workspaces: the managed network does not allow only approved outbound/ },
-  'NET-08': { repository: 'project', file: 'infra/modules/gateway/api-management.bicep', from: /virtualNetworkType: 'Internal'/, to: "virtualNetworkType: 'External'", fails: ['NET-08'], names: /^api-management: Microsoft\.ApiManagement\/service is not in internal mode/ },
-  'NET-09': { repository: 'project', file: 'infra/modules/gateway/application-gateway.bicep', from: /mode: 'Prevention'/, to: "mode: 'Detection'", fails: ['NET-09'], names: /the Application Gateway WAF is not enabled in prevention mode/ },
-  'NET-10': { repository: 'project', file: 'infra/main.bicep', from: /(name: 'peering-hub-to-spoke'[\s\S]*?allowForwardedTraffic: )true/, to: '$1false', fails: ['NET-10'], names: /^peering-hub-to-spoke: forwarded traffic is not allowed/ },
-  'NET-11': { repository: 'project', file: 'infra/modules/connectivity/vpn-gateway.bicep', from: /vpnAuthenticationTypes: \['AAD'\]/, to: "vpnAuthenticationTypes: ['AAD', 'Certificate']", fails: ['NET-11'], names: /the VPN authentication is \["AAD","Certificate"\]/ },
-  'NET-12': { repository: 'project', file: 'infra/main.bicep', from: /(var denyInboundRule = \{[\s\S]*?access: )'Deny'/, to: "$1'Allow'", fails: ['NET-12'], names: /^virtual-network: snet-private-endpoints does not end its inbound rules with a deny-all/ },
-  'NET-14': { repository: 'project', file: 'infra/main.bicep', from: /@batchSize\(1\)\n/g, to: '', fails: ['NET-14'], names: /the peerings from the regions to the workload are not made one at a time/ },
-  'FDY-02': { repository: 'hub', file: 'infra/modules/ai/foundry-hub.bicep', from: /publicNetworkAccess: 'Disabled'/, to: "publicNetworkAccess: 'Enabled'", fails: ['NET-01', 'FDY-02'], names: /^foundry-hub: Microsoft\.MachineLearningServices\/workspaces has public network access "Enabled"/ },
-  'FDY-03': { repository: 'hub', file: 'infra/modules/ai/foundry-hub.bicep', from: /provisionNetworkNow: true/, to: 'provisionNetworkNow: false', fails: ['NET-07', 'FDY-03'], names: /^foundry-hub: Microsoft\.MachineLearningServices\/workspaces: the managed network is not provisioned at deployment/ },
-  'FDY-04': { repository: 'hub', file: 'infra/main.bicep', from: /\s+\{\s+name: 'search'\s+serviceResourceId: search\.outputs\.resourceId\s+subresourceTarget: 'searchService'\s+\}/, to: '', fails: ['FDY-04'], names: /^foundry-hub: Microsoft\.MachineLearningServices\/workspaces has no private endpoint outbound rule to AI Search/ },
-  'FDY-05': { repository: 'hub', file: 'infra/modules/data/key-vault.bicep', from: /publicNetworkAccess: 'Disabled'/, to: "publicNetworkAccess: 'Enabled'", fails: ['NET-01', 'FDY-05'], names: /^key-vault: Microsoft\.KeyVault\/vaults has public network access "Enabled"/ },
-  'FDY-06': { repository: 'project', file: 'infra/modules/ai/foundry-account.bicep', from: /allowProjectManagement: true/, to: 'allowProjectManagement: false', fails: ['FDY-06'], names: /^foundry: Microsoft\.CognitiveServices\/accounts does not allow project management/ },
-  'SEC-02': { repository: 'hub', file: 'infra/main.bicep', from: /pricingTier: 'Standard'/, to: "pricingTier: 'Free'", fails: ['SEC-02'], names: /^Microsoft\.Security\/pricings AI: Defender for AI is not on the Standard tier/ },
-  'SEC-03': { repository: 'hub', file: 'infra/modules/ai/model-deployments.bicep', from: /\{ name: 'Jailbreak', enabled: true, blocking: true/, to: "{ name: 'Jailbreak', enabled: true, blocking: false", fails: ['SEC-03'], names: /^model-deployments: Microsoft\.CognitiveServices\/accounts\/raiPolicies prompt-shields does not block Jailbreak/ },
-  'SEC-05': { repository: 'hub', file: 'infra/modules/gateway/policies/model-api.xml', from: /validate-azure-ad-token/g, to: 'validate-jwt', fails: ['SEC-05'], names: /^api-management: the model API's policy lacks <validate-azure-ad-token/ },
-  'SEC-06': { repository: 'hub', file: 'infra/modules/ai/search-service.bicep', from: /disableLocalAuth: true/, to: 'disableLocalAuth: false', fails: ['FDY-05', 'SEC-06'], names: /^search: Microsoft\.Search\/searchServices: API keys are not disabled/ },
-  'SEC-09': { repository: 'hub', file: 'infra/main.bicep', from: /'2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'/, to: "'8e3af657-a8ff-443c-a75c-2fe8c4bcb635'", fails: ['SEC-09'], names: /the template assigns Owner/ },
-  'SEC-10': { repository: 'project', file: 'infra/modules/gateway/front-door.bicep', from: /identity: \{\s*type: 'SystemAssigned'\s*\}/, to: "identity: { type: 'None' }", fails: ['SEC-10'], names: /^front-door: Microsoft\.Cdn\/profiles has no managed identity/ },
-  'SEC-11': { repository: 'hub', file: 'infra/modules/data/key-vault.bicep', from: /categoryGroup: 'allLogs', enabled: true/, to: "categoryGroup: 'allLogs', enabled: false", fails: ['SEC-11'], names: /^key-vault: Microsoft\.KeyVault\/vaults: its diagnostic settings switch categories off/ },
+  'NET-01': {
+    repository: 'project',
+    file: 'infra/modules/data/storage-account.bicep',
+    from: /publicNetworkAccess: 'Disabled'/,
+    to: "publicNetworkAccess: 'Enabled'",
+    fails: ['NET-01'],
+    names: /^storage: Microsoft\.Storage\/storageAccounts has public network access "Enabled"/,
+  },
+  'NET-02': {
+    repository: 'project',
+    file: 'infra/main.bicep',
+    from: /module keyVaultPrivateEndpoint [\s\S]*?\n}\n|\n\s+keyVaultPrivateEndpoint\.outputs\.fqdns/g,
+    to: '',
+    fails: ['NET-02'],
+    names: /^key-vault: Microsoft\.KeyVault\/vaults: no private endpoint for vault/,
+  },
+  'NET-03': {
+    repository: 'project',
+    file: 'infra/main.bicep',
+    from: /(module privateDnsZones [\s\S]*?\[)\s+hubVirtualNetwork\.outputs\.resourceId/,
+    to: '$1',
+    fails: ['NET-03'],
+    names: /^zone private-dns-zones is not linked to the VNet of hub-virtual-network/,
+  },
+  'NET-04': {
+    repository: 'project',
+    file: 'infra/main.bicep',
+    from: /(module privateDnsZones '[^']+' = \{\n\s+scope: )hubResourceGroup/,
+    to: '$1workloadResourceGroup',
+    fails: ['NET-04'],
+    names: /^private-dns-zones: Microsoft\.Network\/privateDnsZones is not in the hub's resource group/,
+  },
+  'NET-05': {
+    repository: 'project',
+    file: 'infra/params/prod.bicepparam',
+    from: /param publicNetworkAccessPolicyEffect = 'Deny'/,
+    to: "param publicNetworkAccessPolicyEffect = 'Audit'",
+    fails: ['NET-05'],
+    names: /^policy-deny-public-network-access: the effect is "Audit" in prod, not Deny/,
+  },
+  'NET-06': {
+    repository: 'project',
+    file: 'infra/modules/access/jumpbox.bicep',
+    from: /type: 'AADLoginForWindows'/,
+    to: "type: 'CustomScriptExtension'",
+    fails: ['NET-06'],
+    names: /the jumpbox has no Microsoft Entra ID sign-in/,
+  },
+  'NET-07': {
+    repository: 'project',
+    file: 'infra/modules/ai/machine-learning-workspace.bicep',
+    from: /isolationMode: 'AllowOnlyApprovedOutbound'/,
+    to: "isolationMode: 'AllowInternetOutbound'",
+    fails: ['NET-07'],
+    names: /^machine-learning: Microsoft\.MachineLearningServices\/workspaces: the managed network does not allow only approved outbound/,
+  },
+  'NET-08': {
+    repository: 'project',
+    file: 'infra/modules/gateway/api-management.bicep',
+    from: /virtualNetworkType: 'Internal'/,
+    to: "virtualNetworkType: 'External'",
+    fails: ['NET-08'],
+    names: /^api-management: Microsoft\.ApiManagement\/service is not in internal mode/,
+  },
+  'NET-09': {
+    repository: 'project',
+    file: 'infra/modules/gateway/application-gateway.bicep',
+    from: /mode: 'Prevention'/,
+    to: "mode: 'Detection'",
+    fails: ['NET-09'],
+    names: /the Application Gateway WAF is not enabled in prevention mode/,
+  },
+  'NET-10': {
+    repository: 'project',
+    file: 'infra/main.bicep',
+    from: /(name: 'peering-hub-to-spoke'[\s\S]*?allowForwardedTraffic: )true/,
+    to: '$1false',
+    fails: ['NET-10'],
+    names: /^peering-hub-to-spoke: forwarded traffic is not allowed/,
+  },
+  'NET-11': {
+    repository: 'project',
+    file: 'infra/modules/connectivity/vpn-gateway.bicep',
+    from: /vpnAuthenticationTypes: \['AAD'\]/,
+    to: "vpnAuthenticationTypes: ['AAD', 'Certificate']",
+    fails: ['NET-11'],
+    names: /the VPN authentication is \["AAD","Certificate"\]/,
+  },
+  'NET-12': {
+    repository: 'project',
+    file: 'infra/main.bicep',
+    from: /(var denyInboundRule = \{[\s\S]*?access: )'Deny'/,
+    to: "$1'Allow'",
+    fails: ['NET-12'],
+    names: /^virtual-network: snet-private-endpoints does not end its inbound rules with a deny-all/,
+  },
+  'NET-14': {
+    repository: 'project',
+    file: 'infra/main.bicep',
+    from: /@batchSize\(1\)\n/g,
+    to: '',
+    fails: ['NET-14'],
+    names: /the peerings from the regions to the workload are not made one at a time/,
+  },
+  'FDY-02': {
+    repository: 'hub',
+    file: 'infra/modules/ai/foundry-hub.bicep',
+    from: /publicNetworkAccess: 'Disabled'/,
+    to: "publicNetworkAccess: 'Enabled'",
+    fails: ['NET-01', 'FDY-02'],
+    names: /^foundry-hub: Microsoft\.MachineLearningServices\/workspaces has public network access "Enabled"/,
+  },
+  'FDY-03': {
+    repository: 'hub',
+    file: 'infra/modules/ai/foundry-hub.bicep',
+    from: /provisionNetworkNow: true/,
+    to: 'provisionNetworkNow: false',
+    fails: ['NET-07', 'FDY-03'],
+    names: /^foundry-hub: Microsoft\.MachineLearningServices\/workspaces: the managed network is not provisioned at deployment/,
+  },
+  'FDY-04': {
+    repository: 'hub',
+    file: 'infra/main.bicep',
+    from: /\s+\{\s+name: 'search'\s+serviceResourceId: search\.outputs\.resourceId\s+subresourceTarget: 'searchService'\s+\}/,
+    to: '',
+    fails: ['FDY-04'],
+    names: /^foundry-hub: Microsoft\.MachineLearningServices\/workspaces has no private endpoint outbound rule to AI Search/,
+  },
+  'FDY-05': {
+    repository: 'hub',
+    file: 'infra/modules/data/key-vault.bicep',
+    from: /publicNetworkAccess: 'Disabled'/,
+    to: "publicNetworkAccess: 'Enabled'",
+    fails: ['NET-01', 'FDY-05'],
+    names: /^key-vault: Microsoft\.KeyVault\/vaults has public network access "Enabled"/,
+  },
+  'FDY-06': {
+    repository: 'project',
+    file: 'infra/modules/ai/foundry-account.bicep',
+    from: /allowProjectManagement: true/,
+    to: 'allowProjectManagement: false',
+    fails: ['FDY-06'],
+    names: /^foundry: Microsoft\.CognitiveServices\/accounts does not allow project management/,
+  },
+  'SEC-02': {
+    repository: 'hub',
+    file: 'infra/main.bicep',
+    from: /pricingTier: 'Standard'/,
+    to: "pricingTier: 'Free'",
+    fails: ['SEC-02'],
+    names: /^Microsoft\.Security\/pricings AI: Defender for AI is not on the Standard tier/,
+  },
+  'SEC-03': {
+    repository: 'hub',
+    file: 'infra/modules/ai/model-deployments.bicep',
+    from: /\{ name: 'Jailbreak', enabled: true, blocking: true/,
+    to: "{ name: 'Jailbreak', enabled: true, blocking: false",
+    fails: ['SEC-03'],
+    names: /^model-deployments: Microsoft\.CognitiveServices\/accounts\/raiPolicies prompt-shields does not block Jailbreak/,
+  },
+  'SEC-05': {
+    repository: 'hub',
+    file: 'infra/modules/gateway/policies/model-api.xml',
+    from: /validate-azure-ad-token/g,
+    to: 'validate-jwt',
+    fails: ['SEC-05'],
+    names: /^api-management: the model API's policy lacks <validate-azure-ad-token/,
+  },
+  'SEC-06': {
+    repository: 'hub',
+    file: 'infra/modules/ai/search-service.bicep',
+    from: /disableLocalAuth: true/,
+    to: 'disableLocalAuth: false',
+    fails: ['FDY-05', 'SEC-06'],
+    names: /^search: Microsoft\.Search\/searchServices: API keys are not disabled/,
+  },
+  'SEC-09': {
+    repository: 'hub',
+    file: 'infra/main.bicep',
+    from: /'2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'/,
+    to: "'8e3af657-a8ff-443c-a75c-2fe8c4bcb635'",
+    fails: ['SEC-09'],
+    names: /the template assigns Owner/,
+  },
+  'SEC-10': {
+    repository: 'project',
+    file: 'infra/modules/gateway/front-door.bicep',
+    from: /identity: \{\s*type: 'SystemAssigned'\s*\}/,
+    to: "identity: { type: 'None' }",
+    fails: ['SEC-10'],
+    names: /^front-door: Microsoft\.Cdn\/profiles has no managed identity/,
+  },
+  'SEC-11': {
+    repository: 'hub',
+    file: 'infra/modules/data/key-vault.bicep',
+    from: /categoryGroup: 'allLogs', enabled: true/,
+    to: "categoryGroup: 'allLogs', enabled: false",
+    fails: ['SEC-11'],
+    names: /^key-vault: Microsoft\.KeyVault\/vaults: its diagnostic settings switch categories off/,
+  },
 };
 
 const VALIDATE_TIMEOUT = 300_000;
@@ -75,7 +276,13 @@ const VALIDATE_TIMEOUT = 300_000;
 async function validate(dir: string, extra: readonly string[] = [], env: Record<string, string> = { BICEP_PATH: bicep }) {
   // Only the compiler given here: a BICEP_PATH of the caller's own must not leak into the PATH and az cases.
   const { BICEP_PATH: _ignored, ...inherited } = process.env;
-  const result = await execa(process.execPath, [BIN, 'validate', dir, ...extra], { reject: false, stdin: 'ignore', timeout: VALIDATE_TIMEOUT, extendEnv: false, env: { ...inherited, ...ISOLATED_GIT_ENV, ...env } });
+  const result = await execa(process.execPath, [BIN, 'validate', dir, ...extra], {
+    reject: false,
+    stdin: 'ignore',
+    timeout: VALIDATE_TIMEOUT,
+    extendEnv: false,
+    env: { ...inherited, ...ISOLATED_GIT_ENV, ...env },
+  });
   return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
@@ -83,12 +290,14 @@ async function validate(dir: string, extra: readonly string[] = [], env: Record<
 async function pool<T>(jobs: readonly (() => Promise<T>)[], limit = 2): Promise<T[]> {
   const results: T[] = new Array(jobs.length);
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < jobs.length) {
-      const index = next++;
-      results[index] = await jobs[index]!();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < jobs.length) {
+        const index = next++;
+        results[index] = await jobs[index]!();
+      }
+    }),
+  );
   return results;
 }
 
@@ -101,7 +310,11 @@ describe.skipIf(!bicep)('secure-ai-landing validate', () => {
   beforeAll(async () => {
     work = await tempDir('sail-validate-');
     for (const [name, args] of Object.entries(REPOSITORIES)) {
-      const created = await execa(process.execPath, [BIN, name, ...args, '--yes', '--no-git'], { cwd: work, reject: false, env: { ...ISOLATED_GIT_ENV, CI: 'true' } });
+      const created = await execa(process.execPath, [BIN, name, ...args, '--yes', '--no-git'], {
+        cwd: work,
+        reject: false,
+        env: { ...ISOLATED_GIT_ENV, CI: 'true' },
+      });
       if (created.exitCode !== 0) throw new Error(`create ${name} failed: ${created.stderr}`);
     }
     const jobs: (() => Promise<void>)[] = [];
@@ -145,7 +358,14 @@ describe.skipIf(!bicep)('secure-ai-landing validate', () => {
   });
 
   it('between them, the untouched repositories check every IaC recommendation', () => {
-    const checked = new Set(Object.keys(REPOSITORIES).flatMap((name) => runs.get(name)!.report!.results.filter((result) => result.status === 'pass').map((result) => result.id)));
+    const checked = new Set(
+      Object.keys(REPOSITORIES).flatMap((name) =>
+        runs
+          .get(name)!
+          .report!.results.filter((result) => result.status === 'pass')
+          .map((result) => result.id),
+      ),
+    );
     expect([...checked].sort()).toEqual([...CHECKED_IDS].sort());
   });
 
@@ -171,8 +391,13 @@ describe.skipIf(!bicep)('secure-ai-landing validate', () => {
     for (const id of CHECKED_IDS) expect(run.stdout).toMatch(new RegExp(`^${id} +(pass|FAIL|n/a) `, 'm'));
     expect(run.stdout).toMatch(/^NET-01 +pass .*\n +infra\/main\.bicep \(.*keyVault.*\); .*infra\/modules\/data\/key-vault\.bicep \(keyVault\)/m);
     expect(run.stdout).toMatch(/^NET-10 +n\/a .*\n +topology=single-vnet: /m);
-    const line = (await readFile(join(dir, 'infra/modules/ai/search-service.bicep'), 'utf8')).split('\n').findIndex((text) => text.includes("'Microsoft.Search/searchServices@")) + 1;
-    expect(run.stdout).toContain(`✗ search: Microsoft.Search/searchServices: API keys are not disabled (SEC-06) (disableLocalAuth is false)  [infra/modules/ai/search-service.bicep:${line}]`);
+    const line =
+      (await readFile(join(dir, 'infra/modules/ai/search-service.bicep'), 'utf8'))
+        .split('\n')
+        .findIndex((text) => text.includes("'Microsoft.Search/searchServices@")) + 1;
+    expect(run.stdout).toContain(
+      `✗ search: Microsoft.Search/searchServices: API keys are not disabled (SEC-06) (disableLocalAuth is false)  [infra/modules/ai/search-service.bicep:${line}]`,
+    );
     expect(run.stdout).toMatch(/compiled template +\d+\.\d KB of the 4 MB limit/);
     expect(run.stdout).toMatch(/resources +\d+ of 800/);
     expect(run.stdout).toMatch(/critical path +\d+\.\d min; slowest resource api-management > Microsoft\.ApiManagement\/service 40 min/);
@@ -204,25 +429,36 @@ describe.skipIf(!bicep)('secure-ai-landing validate', () => {
     expect(figures.criticalPath.slowest).toEqual({ name: 'vpn-gateway > Microsoft.Network/virtualNetworkGateways', minutes: 45 });
     expect(figures.criticalPath.minutes).toBeGreaterThanOrEqual(figures.criticalPath.slowest.minutes);
     // API Management waits for the VPN gateway: the figure names the dependency, and why it is needed.
-    expect(figures.criticalPath.waits).toContainEqual(expect.stringMatching(/^api-management > Microsoft\.ApiManagement\/service \(40 min\) starts after \d+(\.\d)? min, waiting for vpn-gateway > Microsoft\.Network\/virtualNetworkGateways \(45 min\): needed, as .*peering/));
+    expect(figures.criticalPath.waits).toContainEqual(
+      expect.stringMatching(
+        /^api-management > Microsoft\.ApiManagement\/service \(40 min\) starts after \d+(\.\d)? min, waiting for vpn-gateway > Microsoft\.Network\/virtualNetworkGateways \(45 min\): needed, as .*peering/,
+      ),
+    );
   });
 
-  it('finds the compiler on PATH, and through az bicep', async () => {
-    const bin = join(work, 'bin-bicep');
-    await mkdir(bin, { recursive: true });
-    await symlink(bicep, join(bin, 'bicep'));
-    const onPath = await validate(join(work, 'hub'), [], { PATH: `${bin}:/usr/bin:/bin` });
-    expect(onPath.exitCode, onPath.stderr).toBe(0);
-    expect(onPath.stdout).toContain('compiled with bicep (PATH)');
-    // A stand-in az that runs the real compiler the way `az bicep` does.
-    const az = join(work, 'bin-az');
-    await mkdir(az, { recursive: true });
-    await writeFile(join(az, 'az'), `#!/bin/sh\n[ "$1" = bicep ] || exit 2\nshift\ncase "$1" in\n  version) exec "${bicep}" --version ;;\n  build-params) exec "${bicep}" build-params "$3" --stdout ;;\nesac\nexit 2\n`);
-    await chmod(join(az, 'az'), 0o755);
-    const throughAz = await validate(join(work, 'hub'), [], { PATH: `${az}:/usr/bin:/bin` });
-    expect(throughAz.exitCode, throughAz.stderr).toBe(0);
-    expect(throughAz.stdout).toContain('compiled with az bicep');
-  }, VALIDATE_TIMEOUT);
+  it(
+    'finds the compiler on PATH, and through az bicep',
+    async () => {
+      const bin = join(work, 'bin-bicep');
+      await mkdir(bin, { recursive: true });
+      await symlink(bicep, join(bin, 'bicep'));
+      const onPath = await validate(join(work, 'hub'), [], { PATH: `${bin}:/usr/bin:/bin` });
+      expect(onPath.exitCode, onPath.stderr).toBe(0);
+      expect(onPath.stdout).toContain('compiled with bicep (PATH)');
+      // A stand-in az that runs the real compiler the way `az bicep` does.
+      const az = join(work, 'bin-az');
+      await mkdir(az, { recursive: true });
+      await writeFile(
+        join(az, 'az'),
+        `#!/bin/sh\n[ "$1" = bicep ] || exit 2\nshift\ncase "$1" in\n  version) exec "${bicep}" --version ;;\n  build-params) exec "${bicep}" build-params "$3" --stdout ;;\nesac\nexit 2\n`,
+      );
+      await chmod(join(az, 'az'), 0o755);
+      const throughAz = await validate(join(work, 'hub'), [], { PATH: `${az}:/usr/bin:/bin` });
+      expect(throughAz.exitCode, throughAz.stderr).toBe(0);
+      expect(throughAz.stdout).toContain('compiled with az bicep');
+    },
+    VALIDATE_TIMEOUT,
+  );
 
   it('without a compiler, or with a BICEP_PATH that is none, says what to install and exits 2', async () => {
     const none = await validate(join(work, 'hub'), [], { PATH: '/nonexistent' });
@@ -234,15 +470,19 @@ describe.skipIf(!bicep)('secure-ai-landing validate', () => {
     expect(wrong.stderr).toContain('BICEP_PATH is /bin/false, which is not a Bicep compiler that runs');
   });
 
-  it('a repository that does not compile fails with the compiler\'s error, exit 1', async () => {
-    const dir = join(work, 'broken');
-    await cp(join(work, 'hub'), dir, { recursive: true });
-    await writeFile(join(dir, 'infra/main.bicep'), `${await readFile(join(dir, 'infra/main.bicep'), 'utf8')}\noutput broken string = notDeclared\n`);
-    const run = await validate(dir);
-    expect(run.exitCode).toBe(1);
-    expect(run.stderr).toMatch(/does not compile with bicep \(BICEP_PATH=.*\); nothing was checked/);
-    expect(run.stderr).toMatch(/main\.bicep\(\d+,\d+\) : Error BCP057: The name "notDeclared" does not exist/);
-  }, VALIDATE_TIMEOUT);
+  it(
+    "a repository that does not compile fails with the compiler's error, exit 1",
+    async () => {
+      const dir = join(work, 'broken');
+      await cp(join(work, 'hub'), dir, { recursive: true });
+      await writeFile(join(dir, 'infra/main.bicep'), `${await readFile(join(dir, 'infra/main.bicep'), 'utf8')}\noutput broken string = notDeclared\n`);
+      const run = await validate(dir);
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr).toMatch(/does not compile with bicep \(BICEP_PATH=.*\); nothing was checked/);
+      expect(run.stderr).toMatch(/main\.bicep\(\d+,\d+\) : Error BCP057: The name "notDeclared" does not exist/);
+    },
+    VALIDATE_TIMEOUT,
+  );
 
   it('a folder that create did not make is refused with exit 2', async () => {
     const dir = join(work, 'not-a-landing-zone');
