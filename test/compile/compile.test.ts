@@ -159,7 +159,8 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     expect(deploymentsDeclaring(template, 'Microsoft.Network/privateDnsZones').length).toBe(
       answers.topology === 'existing-hub' ? 0 : answers.gateway === 'none' ? 1 : 2,
     );
-    expect(JSON.stringify(template).includes('virtualNetworkPeerings')).toBe(answers.topology !== 'single-vnet');
+    // Peerings to a hub, and to API Management's further regions.
+    expect(JSON.stringify(template).includes('virtualNetworkPeerings')).toBe(answers.topology !== 'single-vnet' || answers.apimRegions.length > 0);
     expect(template.parameters.apiManagementRegions !== undefined).toBe(answers.apimRegions.length > 0);
     const present = (type: string) => allResources(template).some((resource) => resource.type === type);
     expect(present('Microsoft.Compute/virtualMachines')).toBe(answers.jumpbox);

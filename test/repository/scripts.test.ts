@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeTree } from '../../src/fs/write.js';
-import { tempDir } from '../helpers/cli.js';
+import { snapshotTree, tempDir } from '../helpers/cli.js';
 import { renderScenario, SCENARIOS } from '../scenarios.js';
 
 /**
@@ -208,4 +208,45 @@ esac
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("--repository must be OWNER/NAME of the GitHub repository (got 'not a repository')");
   });
+});
+
+describe.skipIf(!inject('bicepPath'))('scripts/build.sh', () => {
+  /** A `bicep` on PATH that records each start of the real compiler, then runs it. */
+  async function countingBicep(): Promise<{ path: string; starts: () => Promise<string[]> }> {
+    const bin = await tempDir('sail-bicep-bin-');
+    const log = join(bin, 'starts.log');
+    await writeFile(join(bin, 'bicep'), `#!/usr/bin/env bash\necho "$1" >> '${log}'\nexec '${inject('bicepPath')}' "$@"\n`);
+    await chmod(join(bin, 'bicep'), 0o755);
+    return { path: `${bin}:${process.env.PATH}`, starts: async () => (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean) };
+  }
+  const build = (cwd: string, path: string) =>
+    execa('bash', ['scripts/build.sh'], { cwd, reject: false, env: { PATH: path, JUMPBOX_ADMIN_PASSWORD: 'Compile-0nly-Placeholder' } });
+
+  it('compiles every environment in one start of the compiler and checks the formatting in one more', async () => {
+    const repository = join(root, 'hub-spoke-access');
+    const bicep = await countingBicep();
+    const before = await snapshotTree(repository);
+    const run = await build(repository, bicep.path);
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(await bicep.starts()).toEqual(['build-params', 'format']);
+    // Nothing is written into the repository: the compiled files and the formatted copy live in a temporary folder.
+    expect(await snapshotTree(repository)).toEqual(before);
+  }, 120_000);
+
+  it('fails on a linter finding in a module and on a file that is not formatted, naming it', async () => {
+    const repository = await tempDir('sail-build-');
+    await writeTree(repository, await renderScenario(SCENARIOS['slice-default']!), new Set(['scripts/build.sh']));
+    const bicep = await countingBicep();
+    const module = join(repository, 'infra/modules/data/key-vault.bicep');
+    const original = await readFile(module, 'utf8');
+    await writeFile(module, `${original}\n@description('Never used.')\nparam unusedSetting string = 'x'\n`);
+    const lint = await build(repository, bicep.path);
+    expect(lint.exitCode).toBe(1);
+    expect(lint.stdout + lint.stderr).toContain('no-unused-params');
+    await writeFile(module, original.replace('param location string', 'param   location string'));
+    const format = await build(repository, bicep.path);
+    expect(format.exitCode).toBe(1);
+    expect(format.stderr).toContain('not formatted');
+    expect(format.stdout).toContain('infra/modules/data/key-vault.bicep');
+  }, 180_000);
 });

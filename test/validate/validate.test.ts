@@ -1,4 +1,4 @@
-import { chmod, cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -456,6 +456,32 @@ describe.skipIf(!bicep)('secure-ai-landing validate', () => {
       const throughAz = await validate(join(work, 'hub'), [], { PATH: `${az}:/usr/bin:/bin` });
       expect(throughAz.exitCode, throughAz.stderr).toBe(0);
       expect(throughAz.stdout).toContain('compiled with az bicep');
+    },
+    VALIDATE_TIMEOUT,
+  );
+
+  it(
+    'starts the compiler once for every environment, and falls back to one process per environment for a compiler without a server mode',
+    async () => {
+      const bin = join(work, 'bin-counting');
+      await mkdir(bin, { recursive: true });
+      const log = join(bin, 'starts.log');
+      // Records each start; with OLD=1 it answers like a release before `bicep jsonrpc`, which it does not know.
+      await writeFile(
+        join(bin, 'bicep'),
+        `#!/bin/sh\necho "$1" >> '${log}'\n[ "$OLD" = 1 ] && [ "$1" = jsonrpc ] && { echo "Unrecognized command" >&2; exit 1; }\nexec '${bicep}' "$@"\n`,
+      );
+      await chmod(join(bin, 'bicep'), 0o755);
+      const starts = async () => (await readFile(log, 'utf8')).split('\n').filter(Boolean);
+      const served = await validate(join(work, 'hub'), [], { BICEP_PATH: join(bin, 'bicep') });
+      expect(served.exitCode, served.stderr).toBe(0);
+      expect(await starts()).toEqual(['jsonrpc']);
+      await writeFile(log, '');
+      const old = await validate(join(work, 'hub'), [], { BICEP_PATH: join(bin, 'bicep'), OLD: '1' });
+      expect(old.exitCode, old.stderr).toBe(0);
+      expect(old.stdout).toBe(served.stdout);
+      const environments = (await readdir(join(work, 'hub/infra/params'))).filter((file) => file.endsWith('.bicepparam'));
+      expect((await starts()).sort()).toEqual(['--version', ...environments.map(() => 'build-params'), 'jsonrpc']);
     },
     VALIDATE_TIMEOUT,
   );
