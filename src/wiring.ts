@@ -16,18 +16,25 @@ export interface BicepWiring {
   /** Resource group and VNet module of the shared connectivity: the hub's, or the workload's. */
   readonly connectivityScope: string;
   readonly connectivityNetwork: string;
-  /** What updates the hub VNet, so that the peerings wait for it (ReferencedResourceNotProvisioned). */
-  readonly hubPeeringDependencies: string;
   /**
-   * What must exist before the workload network's DNS server and way out work: the firewall (its DNS
-   * proxy), or the peerings when that server is in a hub. API Management, the Application Gateway and
-   * the jumpbox (its Entra ID sign-in) need both when they are created.
+   * The whole dependsOn of each module whose waits depend on the choices; the template writes each list as it
+   * is (an empty one: the module waits only for what it references).
+   * - hubToSpokePeering: everything that updates the hub VNet (ReferencedResourceNotProvisioned otherwise);
+   * - apiManagement, applicationGateway, jumpbox, foundryAgents: what must exist before the workload network's
+   *   DNS server and way out work: the firewall (its DNS proxy), or the peerings when that server is in a hub;
+   *   API Management also its regions' networks, the Application Gateway the access to its certificate, the
+   *   agents the private endpoints of their stores;
+   * - spokeToApiManagementRegionalPeerings: one change at a time to the workload network's peerings.
    */
+  readonly dependsOn: Readonly<Record<WaitingModule, readonly string[]>>;
+  /** What must exist before the workload network's DNS server and way out work (part of several lists above; comments say why). */
   readonly dnsReady: readonly string[];
   readonly privateEndpoints: readonly PrivateEndpointWiring[];
   /** The account API Management calls (its module and the Bicep expression of its endpoint), with a gateway. */
   readonly gatewayBackend?: { readonly module: AccountModule; readonly endpoint: string };
 }
+
+export type WaitingModule = 'hubToSpokePeering' | 'apiManagement' | 'applicationGateway' | 'jumpbox' | 'foundryAgents' | 'spokeToApiManagementRegionalPeerings';
 
 export interface PrivateEndpointWiring extends Omit<PrivateEndpoint, 'zones'> {
   /** Keys of `privateDnsZoneResourceIds` the endpoint registers in. */
@@ -44,21 +51,44 @@ export function wiringFor(answers: Answers): BicepWiring {
     hubSubnets: hubSubnets.map((subnet) => subnet.bicep.variable),
     connectivityScope: connectivity.scope,
     connectivityNetwork: connectivity.network,
-    hubPeeringDependencies: [
-      'hubVirtualNetwork',
-      'virtualNetwork',
-      'dnsResolver',
-      ...(answers.firewall ? ['firewall'] : []),
-      ...(answers.jumpbox ? ['bastion'] : []),
-      ...(answers.vpn === 'p2s' ? ['vpnGateway'] : []),
-    ].join(', '),
-    dnsReady:
-      (hubSpoke && answers.firewall) || answers.topology === 'existing-hub' ? ['hubToSpokePeering', 'spokeToHubPeering'] : answers.firewall ? ['firewall'] : [],
+    dnsReady: dnsReadyFor(answers),
+    dependsOn: dependsOnFor(answers),
     // Built from the account's name, so the gateway (the slowest resource) need not wait for the account. An Azure
     // OpenAI account answers on openai.azure.com, an AI Services account also on cognitiveservices.azure.com.
     ...(backend && {
       gatewayBackend: { module: backend, endpoint: `'https://\${names.${backend}}.${backend === 'openAi' ? 'openai' : 'cognitiveservices'}.azure.com/'` },
     }),
     privateEndpoints: privateEndpointsFor(answers).map(({ zones, ...rest }) => ({ ...rest, zoneKeys: zones.map((zone) => zone.key) })),
+  };
+}
+
+/** The firewall (its DNS proxy), or the peerings when the network's DNS server is in a hub. */
+function dnsReadyFor(answers: Answers): string[] {
+  const peered = (answers.topology === 'hub-spoke' && answers.firewall) || answers.topology === 'existing-hub';
+  return peered ? ['hubToSpokePeering', 'spokeToHubPeering'] : answers.firewall ? ['firewall'] : [];
+}
+
+function dependsOnFor(answers: Answers): BicepWiring['dependsOn'] {
+  const dnsReady = dnsReadyFor(answers);
+  const regions = answers.gateway !== 'none' && answers.apimRegions.length > 0 ? ['apiManagementRegionalNetworks'] : [];
+  return {
+    hubToSpokePeering: [
+      'hubVirtualNetwork',
+      'virtualNetwork',
+      'dnsResolver',
+      ...(answers.firewall ? ['firewall'] : []),
+      ...(answers.jumpbox ? ['bastion'] : []),
+      ...(answers.vpn === 'p2s' ? ['vpnGateway'] : []),
+    ],
+    apiManagement: [...dnsReady, ...regions],
+    applicationGateway: ['applicationGatewayCertificateAccess', ...dnsReady],
+    jumpbox: dnsReady,
+    foundryAgents: ['foundryPrivateEndpoint', 'cosmosDbPrivateEndpoint', 'blobPrivateEndpoint', 'searchPrivateEndpoint', ...dnsReady],
+    // After the hub's peering, which also changes the workload network.
+    spokeToApiManagementRegionalPeerings: [
+      'apiManagementRegionalNetworks',
+      'virtualNetwork',
+      ...(answers.topology !== 'single-vnet' ? ['spokeToHubPeering'] : []),
+    ],
   };
 }

@@ -16,6 +16,15 @@ environment.registerHelper('code', (value: unknown) => markdownCode(String(value
 environment.registerHelper('json', (value: unknown) => JSON.stringify(value));
 environment.registerHelper('join', (values: unknown[], separator: unknown) => values.join(typeof separator === 'string' ? separator : ', '));
 environment.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+/**
+ * `{{dependsOn list "  "}}`: a module's whole dependsOn at that indentation, on one line where it fits the
+ * 120 columns `bicep format` keeps a line to, one item a line otherwise, as the formatter writes it.
+ */
+environment.registerHelper('dependsOn', (items: readonly string[], indent: unknown) => {
+  const prefix = `${String(indent)}dependsOn: `;
+  const inline = `${prefix}[${items.join(', ')}]`;
+  return inline.length <= 120 ? inline : `${prefix}[\n${items.map((item) => `${String(indent)}  ${item}`).join('\n')}\n${String(indent)}]`;
+});
 /** `{{{{raw}}}}…{{{{/raw}}}}` keeps GitHub `${{ … }}` expressions literal. */
 environment.registerHelper('raw', (options: Handlebars.HelperOptions) => options.fn(undefined));
 
