@@ -15,6 +15,7 @@ import type { Component } from './catalogue/component.js';
 import { hourlyCostsOf, serviceLabelsOf } from './catalogue/index.js';
 import { vpn } from './catalogue/vpn.js';
 import { type Shape, shapeOf } from './catalogue/shape.js';
+import { proseList } from './prose.js';
 import { BICEP_VERSION } from './toolchain.js';
 import { type BicepWiring, wiringFor } from './wiring.js';
 
@@ -153,7 +154,7 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
     bicepVersion: BICEP_VERSION,
     generatorVersion: GENERATOR_VERSION,
     choices: describeChoices(answers),
-    privateServices: phrase(serviceLabelsOf(shape)),
+    privateServices: proseList(serviceLabelsOf(shape)),
     hourlyCosts: hourlyCostsPhrase(hourlyCostsOf(shape)),
     slowestPath: slowestPathOf(answers),
   };
@@ -216,14 +217,9 @@ function slowestPathOf(answers: Answers): string {
   return answers.vpn === 'p2s' ? `the VPN gateway takes ${gateway} to create` : '';
 }
 
-/** "A, B and C": the items as prose. */
-function phrase(items: readonly string[]): string {
-  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 function hourlyCostsPhrase(items: readonly string[]): string {
   if (items.length === 0) return '';
-  return `${phrase(items)} ${items.length === 1 ? 'is' : 'are'}`;
+  return `${proseList(items)} ${items.length === 1 ? 'is' : 'are'}`;
 }
 
 export function describeChoices(answers: Answers): string {

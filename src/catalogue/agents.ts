@@ -8,6 +8,7 @@ export const agents: Component = {
   symbol: 'foundryAgents',
   applies: (shape) => shape.platform.agents,
   modules: () => [MODULES.cosmosDb, MODULES.foundryAgents],
+  lockedDown: { file: 'cosmosDb', resources: ['cosmosDb'] },
   privateEndpoints: [{ symbol: 'cosmosDb', service: 'cosmosDb', name: 'cosmos-db', groupId: 'Sql', zones: [ZONES.cosmosDb] }],
   policyKey: 'cosmosDb',
   provisioning: [

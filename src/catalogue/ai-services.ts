@@ -8,6 +8,7 @@ export const aiServices: Component = {
   symbol: 'aiServices',
   applies: (shape) => shape.platform.aiServicesAccount,
   modules: () => [MODULES.aiServicesAccount],
+  lockedDown: { file: 'aiServicesAccount', resources: ['account'] },
   privateEndpoints: [{ symbol: 'aiServices', name: 'ai-services', groupId: 'account', zones: ACCOUNT_ZONES }],
   policyKey: 'cognitiveServices',
   // A hub's account is named with the hub.

@@ -1,5 +1,6 @@
 import type { SubnetRequest } from '../network/address-plan.js';
 import type { PrivateDnsZone } from '../network/private-dns-zones.js';
+import type { ModuleKey } from './modules.js';
 import type { Shape } from './shape.js';
 
 /**
@@ -54,6 +55,11 @@ export interface Component {
   /** Module files its part calls, as templates/ paths; a module several components call is written once. */
   readonly modules?: (shape: Shape) => readonly string[];
   readonly privateEndpoints?: readonly EndpointSpec[];
+  /**
+   * The resources of its module that are locked down behind its endpoints (public access off, keys off): the
+   * guidance map's evidence for NET-01, SEC-06 and FDY-05.
+   */
+  readonly lockedDown?: { readonly file: ModuleKey; readonly resources: readonly string[] };
   /** The subnets it needs (the address planner sizes and places them). */
   readonly subnets?: (shape: Shape) => readonly SubnetSpec[];
   /** NET-05: the key of its resource type in the policy modules' definition maps. */

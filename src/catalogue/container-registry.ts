@@ -8,6 +8,7 @@ export const containerRegistry: Component = {
   symbol: 'containerRegistry',
   applies: (shape) => shape.platform.containerRegistry,
   modules: () => [MODULES.containerRegistry],
+  lockedDown: { file: 'containerRegistry', resources: ['registry'] },
   privateEndpoints: [{ symbol: 'containerRegistry', name: 'container-registry', groupId: 'registry', zones: [ZONES.containerRegistry] }],
   policyKey: 'containerRegistry',
 };

@@ -8,6 +8,7 @@ export const foundryHub: Component = {
   symbol: 'foundryHub',
   applies: (shape) => shape.platform.foundryHub,
   modules: () => [MODULES.foundryHub],
+  lockedDown: { file: 'foundryHub', resources: ['hub', 'project'] },
   privateEndpoints: [{ symbol: 'foundryHub', name: 'foundry-hub', groupId: 'amlworkspace', zones: WORKSPACE_ZONES }],
   policyKey: 'machineLearning',
   provisioning: [WORKSPACE_PROVISIONING],

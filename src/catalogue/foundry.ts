@@ -11,6 +11,7 @@ export const foundry: Component = {
   symbol: 'foundry',
   applies: (shape) => shape.platform.foundryProject,
   modules: () => [MODULES.foundryAccount],
+  lockedDown: { file: 'foundryAccount', resources: ['account'] },
   privateEndpoints: [{ symbol: 'foundry', name: 'foundry', groupId: 'account', zones: ACCOUNT_ZONES }],
   policyKey: 'cognitiveServices',
   serviceLabel: () => 'Foundry',

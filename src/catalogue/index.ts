@@ -39,6 +39,7 @@ import { policy } from './policy.js';
 import { privateDnsZones } from './private-dns-zones.js';
 import { privateEndpoints } from './private-endpoints.js';
 import { search } from './search.js';
+import type { ModuleKey } from './modules.js';
 import type { Shape } from './shape.js';
 import { storage } from './storage.js';
 import { virtualNetwork } from './virtual-network.js';
@@ -120,6 +121,14 @@ export function endpointsOf(shape: Shape): readonly (EndpointSpec & { readonly s
   return applying(ENDPOINT_ORDER, shape).flatMap((component) =>
     (component.privateEndpoints ?? []).map((spec) => ({ ...spec, service: spec.service ?? component.symbol! })),
   );
+}
+
+/** The private services and what of each is locked down, in the order of their endpoints; `module` is main.bicep's symbol. */
+export function lockedDownOf(shape: Shape): readonly { readonly module: string; readonly file: ModuleKey; readonly resources: readonly string[] }[] {
+  return applying(ENDPOINT_ORDER, shape).map((component) => ({
+    module: component.privateEndpoints![0]!.service ?? component.symbol!,
+    ...component.lockedDown!,
+  }));
 }
 
 /** NET-05: the policy keys of the resource types deployed, each once. */

@@ -8,6 +8,7 @@ export const keyVault: Component = {
   symbol: 'keyVault',
   applies: () => true,
   modules: () => [MODULES.keyVault],
+  lockedDown: { file: 'keyVault', resources: ['keyVault'] },
   privateEndpoints: [{ symbol: 'keyVault', name: 'key-vault', groupId: 'vault', zones: [ZONES.keyVault] }],
   policyKey: 'keyVault',
   serviceLabel: () => 'Key Vault',

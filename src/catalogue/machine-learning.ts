@@ -17,6 +17,7 @@ export const machineLearning: Component = {
   symbol: 'machineLearning',
   applies: (shape) => shape.platform.machineLearning,
   modules: () => [MODULES.machineLearning],
+  lockedDown: { file: 'machineLearning', resources: ['workspace'] },
   privateEndpoints: [{ symbol: 'machineLearning', name: 'machine-learning', groupId: 'amlworkspace', zones: WORKSPACE_ZONES }],
   policyKey: 'machineLearning',
   provisioning: [WORKSPACE_PROVISIONING],

@@ -9,6 +9,7 @@ export const openAi: Component = {
   applies: (shape) => shape.platform.openAiAccount,
   modules: () => [MODULES.aiServicesAccount],
   // An Azure OpenAI account answers only on its openai.azure.com name.
+  lockedDown: { file: 'aiServicesAccount', resources: ['account'] },
   privateEndpoints: [{ symbol: 'openAi', name: 'openai', groupId: 'account', zones: [ZONES.openAi] }],
   policyKey: 'cognitiveServices',
   serviceLabel: () => 'Azure OpenAI',

@@ -13,6 +13,7 @@ export const search: Component = {
     // Its vectorizers call the models of the AI account.
     ...(shape.platform.account ? [MODULES.accountRoleAssignment] : []),
   ],
+  lockedDown: { file: 'search', resources: ['searchService'] },
   privateEndpoints: [{ symbol: 'search', name: 'search', groupId: 'searchService', zones: [ZONES.search] }],
   policyKey: 'search',
   provisioning: [

@@ -8,6 +8,7 @@ export const storage: Component = {
   symbol: 'storage',
   applies: () => true,
   modules: () => [MODULES.storage],
+  lockedDown: { file: 'storage', resources: ['storageAccount'] },
   privateEndpoints: [
     { symbol: 'blob', name: 'storage-blob', groupId: 'blob', zones: [ZONES.blob] },
     { symbol: 'file', name: 'storage-file', groupId: 'file', zones: [ZONES.file] },

@@ -4,6 +4,7 @@ import { at, inMain, MAIN, PULL_REQUEST_WORKFLOW, when } from './guidance-eviden
 import { privateServicesOf, servicesEvidence } from './guidance-private-services.js';
 import { sec07, sec08, sec12 } from './guidance-rules-outside-iac.js';
 import { answerText, type AreaRules, type GuidanceVerdict, manual, notApplicable, notes, satisfied } from './guidance-verdict.js';
+import { proseList } from '../prose.js';
 import { FILES } from './module-files.js';
 
 /**
@@ -189,7 +190,7 @@ function silentResources(model: ViewModel): string | undefined {
     ...when(model.firewall, 'the firewall policy (the firewall itself logs every rule hit)'),
   ];
   if (silent.length === 0) return undefined;
-  const list = silent.length === 1 ? silent[0]! : `${silent.slice(0, -1).join(', ')} and ${silent.at(-1)}`;
+  const list = proseList(silent);
   return `${list.charAt(0).toUpperCase()}${list.slice(1)} publish${silent.length === 1 ? 'es' : ''} no logs or metrics, so ${silent.length === 1 ? 'it has' : 'they have'} no diagnostic setting.`;
 }
 

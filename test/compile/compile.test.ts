@@ -1,5 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PartialAnswers } from '../../src/answers/schema.js';
 import { serializeBicepParams } from '../../src/render/bicepparam.js';
@@ -105,7 +105,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
       serializeBicepParams('../main.bicep', [{ name: 'label', value: ROUND_TRIP, comment: 'Tricky.' }]),
     );
     // build, build-params and lint only read the Bicep (and write .json files): they run side by side, one per core.
-    // Linting main.bicep lints every module it calls, and every generated module is called (test/unit/catalogue.test.ts).
+    // Linting main.bicep lints every module it calls, and every generated module is called (a test below).
     const [build, buildParams, lint] = await Promise.all([
       runBicep(bicep, ['build', '--pattern', '*/infra/main.bicep'], root),
       runBicep(bicep, ['build-params', '--pattern', '*/infra/params/*.bicepparam'], root, DEPLOY_ENVIRONMENT),
@@ -371,6 +371,19 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
       'the firewall policy is not the DNS proxy',
       'the workload VNet does not use the firewall for DNS',
     ]);
+  });
+
+  // What lets the lint run above take main.bicep alone: linting it lints every module it calls, and it calls them all.
+  it.each(NAMES)('%s: every generated module is called by main.bicep or by a module it calls', (name) => {
+    const tree = rendered.get(name)!;
+    const bicepFiles = [...tree.keys()].filter((path) => path.endsWith('.bicep'));
+    const calls = (from: string, to: string) => tree.get(from)!.includes(`module `) && tree.get(from)!.includes(`'${posix.relative(posix.dirname(from), to)}'`);
+    for (const module of bicepFiles.filter((path) => path.startsWith('infra/modules/'))) {
+      expect(
+        bicepFiles.some((caller) => caller !== module && calls(caller, module)),
+        module,
+      ).toBe(true);
+    }
   });
 
   it.each(NAMES)('%s: every file is exactly as `bicep format` writes it', async (name) => {

@@ -53,6 +53,8 @@ describe('the component catalogue', () => {
 
   it('orders every component that has endpoints, a policy key, a label or an hourly cost, and no other', () => {
     expect(ids(ENDPOINT_ORDER)).toEqual(ids(COMPONENTS.filter((component) => component.privateEndpoints)));
+    // What has an endpoint is locked down behind it, and says which of its resources (the guidance map's evidence).
+    expect(ids(ENDPOINT_ORDER)).toEqual(ids(COMPONENTS.filter((component) => component.lockedDown)));
     expect(ids(POLICY_ORDER)).toEqual(ids(COMPONENTS.filter((component) => component.policyKey)));
     expect(ids(SERVICE_ORDER)).toEqual(ids(COMPONENTS.filter((component) => component.serviceLabel)));
     expect(ids(COST_ORDER)).toEqual(ids(COMPONENTS.filter((component) => component.hourlyCost)));
