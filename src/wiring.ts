@@ -83,7 +83,7 @@ function dependsOnFor(answers: Answers): BicepWiring['dependsOn'] {
     apiManagement: [...dnsReady, ...regions],
     applicationGateway: ['applicationGatewayCertificateAccess', ...dnsReady],
     jumpbox: dnsReady,
-    foundryAgents: ['foundryPrivateEndpoint', 'cosmosDbPrivateEndpoint', 'blobPrivateEndpoint', 'searchPrivateEndpoint', ...dnsReady],
+    foundryAgents: ['foundryPrivateEndpoint', 'cosmosDbPrivateEndpoint', 'agentStorageBlobPrivateEndpoint', 'searchPrivateEndpoint', ...dnsReady],
     // After the hub's peering, which also changes the workload network.
     spokeToApiManagementRegionalPeerings: [
       'apiManagementRegionalNetworks',

@@ -2,14 +2,21 @@ import { ZONES } from '../network/private-dns-zones.js';
 import type { Component } from './component.js';
 import { MODULE_TEMPLATES as MODULES } from './modules.js';
 
-/** FDY-06: the Foundry Agent Service injected into its delegated subnet, with Cosmos DB for its threads. */
+/**
+ * FDY-06: the Foundry Agent Service injected into its delegated subnet, with Cosmos DB for its threads and a storage
+ * account of its own for its files (SEC-09: the project's identity holds no role on the workload's storage account).
+ */
 export const agents: Component = {
   id: 'agents',
   symbol: 'foundryAgents',
   applies: (shape) => shape.platform.agents,
-  modules: () => [MODULES.cosmosDb, MODULES.foundryAgents],
+  modules: () => [MODULES.cosmosDb, MODULES.storage, MODULES.foundryAgents],
   lockedDown: { file: 'cosmosDb', resources: ['cosmosDb'] },
-  privateEndpoints: [{ symbol: 'cosmosDb', service: 'cosmosDb', name: 'cosmos-db', groupId: 'Sql', zones: [ZONES.cosmosDb] }],
+  privateEndpoints: [
+    { symbol: 'cosmosDb', service: 'cosmosDb', name: 'cosmos-db', groupId: 'Sql', zones: [ZONES.cosmosDb] },
+    // The Agent Service keeps files in blobs only, so the agents' account has no file endpoint.
+    { symbol: 'agentStorageBlob', service: 'agentStorage', name: 'agent-storage-blob', groupId: 'blob', zones: [ZONES.blob] },
+  ],
   policyKey: 'cosmosDb',
   provisioning: [
     {

@@ -14,6 +14,7 @@ export const SERVICE_NAMES: Readonly<Record<string, { readonly full: string; rea
   search: { full: 'AI Search', short: 'AI Search' },
   containerRegistry: { full: 'Container Registry', short: 'Container Registry' },
   cosmosDb: { full: 'Cosmos DB, agent threads', short: 'Cosmos DB' },
+  agentStorage: { full: 'Storage account, agent files', short: 'Agent storage' },
   keyVault: { full: 'Key Vault', short: 'Key Vault' },
   storage: { full: 'Storage account', short: 'Storage' },
 };
@@ -30,6 +31,7 @@ function serviceModules(model: ViewModel): string[] {
     ...(platform.search ? ['search'] : []),
     ...(platform.containerRegistry ? ['containerRegistry'] : []),
     ...(platform.cosmosDb ? ['cosmosDb'] : []),
+    ...(platform.agents ? ['agentStorage'] : []),
     'keyVault',
     'storage',
   ];

@@ -112,6 +112,8 @@ function sec09(model: ViewModel): GuidanceVerdict {
     ...when(model.apiManagement, 'apiManagementModelAccess'),
     ...when(platform.search, 'searchStorageAccess'),
     ...when(platform.search && platform.account !== undefined, 'searchModelAccess'),
+    // The agents' project identity holds its storage roles on the agents' own account, not the workload's.
+    ...when(platform.agents, 'foundryAgents', 'agentStorage'),
     ...when(model.edgeGateway, 'applicationGatewayCertificateAccess'),
     ...when(model.jumpbox, 'jumpbox', 'bastion'),
   ];

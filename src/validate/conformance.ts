@@ -12,6 +12,7 @@ import {
   regionalNetworkFindings,
   vpnFindings,
 } from './doors.js';
+import { agentStorageFindings } from './control-checks.js';
 import { guidanceIdsOf } from './finding-guidance.js';
 import type { Finding } from './findings.js';
 import {
@@ -113,7 +114,7 @@ const CHECKS = {
   'SEC-03': ({ template }) => contentFilterFindings(template),
   'SEC-05': ({ apiManagement }) => apiManagement(),
   'SEC-06': ({ platform }) => platform(),
-  'SEC-09': ({ template, environments }) => roleFindings(template, environments),
+  'SEC-09': ({ template, environments }) => [...roleFindings(template, environments), ...agentStorageFindings(template)],
   'SEC-10': ({ template }) => identityFindings(template),
   'SEC-11': ({ template, platform }) => [...platform(), ...monitoringFindings(template)],
 } satisfies Partial<Record<GuidanceId, Check>>;

@@ -142,6 +142,8 @@ export const GUIDANCE_OF_FINDING: { readonly [Code in FindingCode]: Assignment }
   'dns-resolver-missing': ['NET-04'],
   'dns-outside-hub': ['NET-04'],
   'spoke-dns-bypasses-hub': ['NET-04'],
+  // control-checks.ts: the agents' storage
+  'agent-storage-shared': ['SEC-09'],
 };
 
 /** The IDs a finding counts against: its code's, with a module-scoped ID only when the finding is in one of its modules. */

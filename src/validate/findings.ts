@@ -109,7 +109,9 @@ export type FindingCode =
   | 'agent-subnet-not-delegated'
   | 'dns-resolver-missing'
   | 'dns-outside-hub'
-  | 'spoke-dns-bypasses-hub';
+  | 'spoke-dns-bypasses-hub'
+  // control-checks.ts: the agents' storage
+  | 'agent-storage-shared';
 
 export interface Finding {
   readonly code: FindingCode;

@@ -12,8 +12,11 @@ interface Expectation {
   readonly policyKey: string;
   /** What is not locked down, without the resource's name. */
   readonly locked: (resource: ArmResource) => Finding[];
-  /** Group ID → zone keys of `privateDnsZoneResourceIds`; undefined when the resource has no endpoint of its own. */
-  readonly endpoints?: (resource: ArmResource) => Readonly<Record<string, readonly string[]>>;
+  /**
+   * Group ID → zone keys of `privateDnsZoneResourceIds`; undefined when the resource has no endpoint of its own.
+   * `module` is the top-level deployment that declares it.
+   */
+  readonly endpoints?: (resource: ArmResource, module: string) => Readonly<Record<string, readonly string[]>>;
 }
 
 const must = (resource: ArmResource, property: string, expected: unknown, code: FindingCode, label: string): Finding[] => {
@@ -22,6 +25,8 @@ const must = (resource: ArmResource, property: string, expected: unknown, code: 
 };
 
 const ACCOUNT_ZONES = ['cognitiveServices', 'openAi', 'aiServices'];
+/** The deployment of the agents' storage account (templates/infra/main-parts/agents.bicep.hbs). */
+const AGENT_STORAGE = 'agent-storage';
 
 const EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   'microsoft.cognitiveservices/accounts': {
@@ -33,7 +38,9 @@ const EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   'microsoft.storage/storageaccounts': {
     policyKey: 'storage',
     locked: (account) => must(account, 'allowSharedKeyAccess', false, 'local-auth-enabled', 'shared keys are allowed (SEC-06)'),
-    endpoints: () => ({ blob: ['blob'], file: ['file'] }),
+    // The agents' own account holds the Agent Service's files, which are blobs: it has no file share to reach.
+    endpoints: (_account, module): Readonly<Record<string, readonly string[]>> =>
+      module === AGENT_STORAGE ? { blob: ['blob'] } : { blob: ['blob'], file: ['file'] },
   },
   'microsoft.keyvault/vaults': {
     policyKey: 'keyVault',
@@ -134,7 +141,7 @@ export function platformFindings(template: ArmTemplate, { zoneGroups = true } = 
     const resolved = passed ? { ...resource, kind: passed } : resource;
     const label = `${module}: ${resource.type}`;
     const problems = expectation.locked(resolved).map((unlocked) => finding(unlocked.code, `${label}: ${unlocked.message}`, module));
-    for (const [groupId, zoneKeys] of Object.entries(expectation.endpoints?.(resolved) ?? {})) {
+    for (const [groupId, zoneKeys] of Object.entries(expectation.endpoints?.(resolved, module) ?? {})) {
       const endpoint = endpoints.find((candidate) => candidate.target === module && candidate.groupId === groupId);
       if (!endpoint) problems.push(finding('private-endpoint-missing', `${label}: no private endpoint for ${groupId} (NET-02)`, module));
       else if (!new RegExp(`['"]${PRIVATE_ENDPOINT_SUBNET.name}['"]`).test(endpoint.subnet))

@@ -20,7 +20,7 @@ param projectPrincipalId string
 @maxLength(44)
 param cosmosDbAccountName string
 
-@description('Name of the storage account for agent files, in this resource group. Use one that serves only the agents: the project identity receives Storage Blob Data Contributor on the whole account.')
+@description('Name of the storage account for agent files, in this resource group. Give the agents one of their own: the project identity receives Storage Blob Data Contributor on the whole account (SEC-09).')
 @minLength(3)
 @maxLength(24)
 param storageAccountName string

@@ -106,6 +106,7 @@ var names = {
   project: 'proj-${workloadName}-${environmentName}'
   search: 'srch-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 28 of 60, lower case; a global host name
   cosmosDb: 'cosmos-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 30 of 44, lower case
+  agentStorage: toLower('stag${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 5)}') // <= 24 of 24, [a-z0-9] only
   keyVault: 'kv-${workloadName}-${environmentName}-${take(nameSuffix, 4)}' // <= 24 of 24
   storage: toLower('st${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 6)}') // <= 23 of 24, [a-z0-9] only
   hubResourceGroup: 'rg-${workloadName}-${environmentName}-hub'
@@ -633,7 +634,24 @@ module cosmosDb 'modules/data/cosmos-db.bicep' = {
   }
 }
 
-// FDY-06: the standard agent setup: the project keeps threads in Cosmos DB, files in the storage account and vector
+// FDY-06, SEC-09: the agents' files in a storage account of their own. The project's identity becomes Storage Blob Data
+// Owner of its containers there, which it must not be on the workload's account, where people and AI Search keep
+// their documents. Only the Agent Service writes here, so no group gets a role. (Learn, "Standard agent setup":
+// https://learn.microsoft.com/azure/foundry-classic/agents/concepts/standard-agent-setup)
+module agentStorage 'modules/data/storage-account.bicep' = {
+  scope: workloadResourceGroup
+  name: 'agent-storage'
+  params: {
+    name: names.agentStorage
+    location: location
+    zoneRedundant: zoneRedundant
+    roleAssignments: []
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+// FDY-06: the standard agent setup: the project keeps threads in Cosmos DB, files in the agents' storage account and vector
 // stores in AI Search, each reached through its private endpoint with the project's identity. The capability host
 // starts once those endpoints and their DNS records exist.
 module foundryAgents 'modules/ai/foundry-agents.bicep' = {
@@ -644,14 +662,14 @@ module foundryAgents 'modules/ai/foundry-agents.bicep' = {
     projectName: names.project
     projectPrincipalId: foundry.outputs.projectPrincipalId
     cosmosDbAccountName: names.cosmosDb
-    storageAccountName: names.storage
+    storageAccountName: names.agentStorage
     searchServiceName: names.search
   }
   // The injected containers resolve and leave through the network's DNS server and firewall, which must work first.
   dependsOn: [
     foundryPrivateEndpoint
     cosmosDbPrivateEndpoint
-    blobPrivateEndpoint
+    agentStorageBlobPrivateEndpoint
     searchPrivateEndpoint
     hubToSpokePeering
     spokeToHubPeering
@@ -749,6 +767,22 @@ module cosmosDbPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
   }
 }
 
+module agentStorageBlobPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-agent-storage-blob'
+  params: {
+    name: 'pe-${names.agentStorage}-blob'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: agentStorage.outputs.resourceId
+    groupId: 'blob'
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.blob
+    ]
+    tags: resourceTags
+  }
+}
+
 module keyVaultPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
   scope: workloadResourceGroup
   name: 'pe-key-vault'
@@ -841,6 +875,7 @@ output privateEndpointFqdns array = flatten([
   foundryPrivateEndpoint.outputs.fqdns
   searchPrivateEndpoint.outputs.fqdns
   cosmosDbPrivateEndpoint.outputs.fqdns
+  agentStorageBlobPrivateEndpoint.outputs.fqdns
   keyVaultPrivateEndpoint.outputs.fqdns
   blobPrivateEndpoint.outputs.fqdns
   filePrivateEndpoint.outputs.fqdns
