@@ -34,6 +34,7 @@ import { keyVault } from './key-vault.js';
 import { machineLearning } from './machine-learning.js';
 import { models } from './models.js';
 import { monitoring } from './monitoring.js';
+import { monitorPrivateLinkScope } from './monitor-private-link-scope.js';
 import { openAi } from './openai.js';
 import { policy } from './policy.js';
 import { privateDnsZones } from './private-dns-zones.js';
@@ -58,13 +59,13 @@ export const MAIN_BICEP: Readonly<Record<Section, readonly Component[]>> = {
   parameters: [workload, jumpbox, vpn, apiManagement, applicationGateway, hub, dnsResolver, existingHub, firewall, agents, models, search, entraGroups, monitoring, policy, defender],
   names: [
     workload, foundry, aiServices, openAi, foundryHub, machineLearning, search, containerRegistry, agents, keyVault, storage,
-    hub, dnsResolver, egress, firewall, jumpbox, vpn, apiManagement, applicationGateway, frontDoor,
+    hub, dnsResolver, egress, firewall, jumpbox, vpn, apiManagement, applicationGateway, frontDoor, monitorPrivateLinkScope,
   ],
   variables: [workload, firewall, vpn, jumpbox, apiManagementSubnet, applicationGateway, dnsResolver, agents],
   resources: [
     workload, defender, monitoring, egress, virtualNetwork, hub, dnsResolver, hubPeering, existingHub, privateDnsZones, firewall, jumpbox, vpn,
     apiManagement, applicationGateway, frontDoor, foundry, aiServices, openAi, models, containerRegistry, search, foundryHub, machineLearning,
-    keyVault, storage, agents, policy, privateEndpoints,
+    keyVault, storage, agents, monitorPrivateLinkScope, policy, privateEndpoints,
   ],
   outputs: [
     workload, hub, dnsResolver, firewall, jumpbox, vpn, apiManagement, applicationGateway, frontDoor, monitoring,
@@ -76,7 +77,19 @@ export const MAIN_BICEP: Readonly<Record<Section, readonly Component[]>> = {
 export const COMPONENTS: readonly Component[] = [...new Set(Object.values(MAIN_BICEP).flat())];
 
 /** The order of the private endpoints in main.bicep and of the names the connectivity check resolves. */
-export const ENDPOINT_ORDER = [foundry, aiServices, openAi, foundryHub, machineLearning, search, containerRegistry, agents, keyVault, storage];
+export const ENDPOINT_ORDER = [
+  foundry,
+  aiServices,
+  openAi,
+  foundryHub,
+  machineLearning,
+  search,
+  containerRegistry,
+  agents,
+  keyVault,
+  storage,
+  monitorPrivateLinkScope,
+];
 /** The order of the resource types in the policy assignments. */
 export const POLICY_ORDER = [foundry, aiServices, openAi, storage, keyVault, search, foundryHub, machineLearning, containerRegistry, agents];
 /** The order in which descriptions list the private services. */

@@ -34,6 +34,18 @@ export interface Shape {
   readonly edgeGateway: boolean;
   /** The private endpoints register in DNS zone groups (not when Azure Policy writes them). */
   readonly dnsZoneGroups: boolean;
+  /**
+   * An Azure Monitor Private Link Scope: Log Analytics (and the gateway's Application Insights) answer the network
+   * privately. Not with an existing hub: its central zones serve the whole organisation, where a second scope's records
+   * would take Azure Monitor's names away from the platform team's (one scope per DNS, Learn "Design your Azure
+   * Private Link setup": https://learn.microsoft.com/azure/azure-monitor/logs/private-link-design).
+   */
+  readonly monitorPrivateLink: boolean;
+  /**
+   * Log Analytics answers queries only through the scope's endpoint: people have a way into the network (the jumpbox
+   * or the VPN) to query from.
+   */
+  readonly privateLogQueries: boolean;
   /** Which AI resources provide the chosen capabilities. */
   readonly platform: AiPlatform;
 }
@@ -63,6 +75,8 @@ export function shapeOf(answers: ShapeAnswers): Shape {
     frontDoor: answers.gateway === 'apim-frontdoor',
     edgeGateway: answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor',
     dnsZoneGroups: !(existingHub && answers.dnsZonesByPolicy === true),
+    monitorPrivateLink: !existingHub,
+    privateLogQueries: !existingHub && (answers.jumpbox || vpn),
     platform: aiPlatformOf(answers),
   };
 }

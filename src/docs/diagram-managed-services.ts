@@ -17,6 +17,7 @@ export const SERVICE_NAMES: Readonly<Record<string, { readonly full: string; rea
   agentStorage: { full: 'Storage account, agent files', short: 'Agent storage' },
   keyVault: { full: 'Key Vault', short: 'Key Vault' },
   storage: { full: 'Storage account', short: 'Storage' },
+  monitorPrivateLinkScope: { full: 'Azure Monitor Private Link Scope', short: 'Azure Monitor' },
 };
 
 /** The modules of the services, in the order the private endpoints are created; Key Vault and Storage come always. */
@@ -34,6 +35,7 @@ function serviceModules(model: ViewModel): string[] {
     ...(platform.agents ? ['agentStorage'] : []),
     'keyVault',
     'storage',
+    ...(model.monitorPrivateLink ? ['monitorPrivateLinkScope'] : []),
   ];
 }
 

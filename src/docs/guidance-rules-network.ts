@@ -10,15 +10,24 @@ import { FILES } from './module-files.js';
 const VERIFY_SCRIPTS = ['scripts/verify-private-endpoints.sh', 'scripts/verify-private-endpoints.ps1'] as const;
 
 function net01(model: ViewModel): GuidanceVerdict {
-  return satisfied(
-    servicesEvidence(privateServicesOf(model)),
-    notes(
+  return satisfied(servicesEvidence(privateServicesOf(model)), notes(monitoringExposure(model)));
+}
+
+/** What of Azure Monitor, which NET-01 does not list, still answers public networks under these answers. */
+function monitoringExposure(model: ViewModel): string {
+  const gateway = model.apiManagement
+    ? " The AI gateway's Application Insights is linked to the scope, so the network's telemetry reaches it privately, and still accepts Entra ID-authenticated telemetry and queries from public networks."
+    : '';
+  if (!model.monitorPrivateLink)
+    return (
       (model.apiManagement
         ? "Log Analytics and the AI gateway's Application Insights, which NET-01 does not list, still accept"
         : 'Log Analytics, which NET-01 does not list, still accepts') +
-        ' ingestion and queries from public networks, always with Entra ID and Azure RBAC; an Azure Monitor Private Link Scope would close that too.',
-    ),
-  );
+      " ingestion and queries from public networks, always with Entra ID and Azure RBAC: an existing hub's central zones serve the platform team's Azure Monitor Private Link Scope, and a second scope's records would take Azure Monitor's names from it, so ask the platform team to link the workspace to their scope."
+    );
+  if (!model.privateLogQueries)
+    return `Log Analytics takes logs only through the Azure Monitor Private Link Scope (monitorPrivateLinkScope), but still answers queries from public networks, with Entra ID and Azure RBAC: with neither a jumpbox nor a VPN, nobody could reach the scope's endpoint to query.${gateway}`;
+  return `Log Analytics takes logs and answers queries only through the Azure Monitor Private Link Scope (monitorPrivateLinkScope); people query from the ${[...(model.jumpbox ? ['jumpbox'] : []), ...(model.vpn ? ['VPN'] : [])].join(' or ')}.${gateway}`;
 }
 
 function net02(model: ViewModel): GuidanceVerdict {

@@ -52,6 +52,14 @@ export const ZONES = {
     pattern: /^privatelink\.azurecr\./i,
   },
   cosmosDb: zone('cosmosDb', 'privatelink.documents.azure.com', "the agents' Cosmos DB"),
+  // The Azure Monitor Private Link Scope's endpoint answers for Azure Monitor's global and regional names, Log Analytics'
+  // query and ingestion names and the agents' service (Learn, "Configure private link for Azure Monitor":
+  // https://learn.microsoft.com/azure/azure-monitor/logs/private-link-configure); it also registers in the blob zone,
+  // for the storage account that serves the agents' solution packs.
+  monitor: zone('monitor', 'privatelink.monitor.azure.com', "Azure Monitor's global and regional endpoints"),
+  logAnalyticsQuery: zone('logAnalyticsQuery', 'privatelink.oms.opinsights.azure.com', 'Log Analytics queries and agent configuration'),
+  logAnalyticsIngestion: zone('logAnalyticsIngestion', 'privatelink.ods.opinsights.azure.com', 'Log Analytics ingestion'),
+  monitorAgents: zone('monitorAgents', 'privatelink.agentsvc.azure-automation.net', "Azure Monitor's agent service"),
 } as const satisfies Record<string, PrivateDnsZone>;
 
 /** API Management in internal mode has no private endpoint; its host names resolve through A records in this zone (NET-08). */

@@ -12,7 +12,7 @@ import {
   regionalNetworkFindings,
   vpnFindings,
 } from './doors.js';
-import { agentStorageFindings } from './control-checks.js';
+import { agentStorageFindings, monitorPrivateLinkFindings } from './control-checks.js';
 import { guidanceIdsOf } from './finding-guidance.js';
 import type { Finding } from './findings.js';
 import {
@@ -64,6 +64,8 @@ interface CheckInput extends CompiledLandingZone {
   readonly publicEndpoints: () => readonly Finding[];
   readonly apiManagement: () => readonly Finding[];
   readonly subnets: () => readonly Finding[];
+  /** Nothing where the answers deploy no Azure Monitor Private Link Scope (an existing hub). */
+  readonly monitorPrivateLink: () => readonly Finding[];
 }
 
 /** A function that computes its value on the first call and returns it from then on. */
@@ -76,8 +78,8 @@ function once<T>(compute: () => T): () => T {
 type Check = (input: CheckInput) => readonly Finding[];
 
 const CHECKS = {
-  'NET-01': ({ publicEndpoints }) => publicEndpoints(),
-  'NET-02': ({ platform }) => platform(),
+  'NET-01': ({ publicEndpoints, monitorPrivateLink }) => [...publicEndpoints(), ...monitorPrivateLink()],
+  'NET-02': ({ platform, monitorPrivateLink }) => [...platform(), ...monitorPrivateLink()],
   'NET-03': ({ platform, template }) => [...platform(), ...zoneLinkFindings(template)],
   'NET-04': ({ template, model }) => dnsFindings(template, { hubSpoke: model.hubSpoke, existingHub: model.existingHub, resolver: model.dnsResolver }),
   'NET-05': ({ template, environments, model }) =>
@@ -141,6 +143,7 @@ export function checkConformance(compiled: CompiledLandingZone, model: ViewModel
     publicEndpoints: once(() => publicEndpointFindings(template)),
     apiManagement: once(() => apiManagementFindings(template)),
     subnets: once(() => subnetFindings(template)),
+    monitorPrivateLink: once(() => (model.monitorPrivateLink ? monitorPrivateLinkFindings(template, { privateQueries: model.privateLogQueries }) : [])),
   };
   const found = new Map<CheckedId, readonly Finding[]>();
   const results = guidanceStatusOf(model)

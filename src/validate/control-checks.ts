@@ -1,9 +1,10 @@
-import { type ArmTemplate, ownResources } from './arm.js';
+import { type ArmResource, type ArmTemplate, ownResources, resourcesByModule } from './arm.js';
 import { type Finding, finding } from './findings.js';
 
 /**
- * The controls that keep what one part of the landing zone may do from spreading to the rest: the agents'
- * own storage account (SEC-09). Read from the compiled template; each returns what is wrong, or nothing.
+ * The controls that keep what one part of the landing zone may do or say from spreading beyond it: the agents' own
+ * storage account (SEC-09) and the Azure Monitor Private Link Scope (NET-01, NET-02). Read from the compiled
+ * template; each returns what is wrong, or nothing.
  */
 
 /** The value main.bicep passes a module deployment's parameter, as its ARM expression. */
@@ -26,4 +27,65 @@ export function agentStorageFindings(template: ArmTemplate): Finding[] {
       'foundry-agents',
     ),
   ];
+}
+
+const MONITOR_SCOPE = 'monitor-private-link-scope';
+const LOG_ANALYTICS = 'log-analytics';
+
+/** A property of a module's resource, with `[parameters('x')]` replaced by the value main.bicep passes for x. */
+function resolved(template: ArmTemplate, module: string, resource: ArmResource, property: string): unknown {
+  const value = resource.properties?.[property];
+  const parameter = typeof value === 'string' ? /^\[parameters\('(\w+)'\)\]$/.exec(value)?.[1] : undefined;
+  return parameter === undefined ? value : passed(template, module, parameter);
+}
+
+/**
+ * NET-01, NET-02: Log Analytics is linked to an Azure Monitor Private Link Scope that admits only its own resources
+ * (PrivateOnly ingestion and queries), the scope has its private endpoint, and the workspace takes logs from no public
+ * network; with `privateQueries` (people have a way in), it answers no public query either.
+ */
+export function monitorPrivateLinkFindings(template: ArmTemplate, { privateQueries }: { privateQueries: boolean }): Finding[] {
+  const entries = resourcesByModule(template);
+  const problems: Finding[] = [];
+  const scopes = entries.filter(({ resource }) => resource.type === 'Microsoft.Insights/privateLinkScopes');
+  if (scopes.length === 0) problems.push(finding('monitor-private-link-missing', `${MONITOR_SCOPE}: no Azure Monitor Private Link Scope`, MONITOR_SCOPE));
+  for (const { module, resource } of scopes) {
+    const modes = resource.properties?.accessModeSettings as { ingestionAccessMode?: unknown; queryAccessMode?: unknown } | undefined;
+    if (modes?.ingestionAccessMode !== 'PrivateOnly' || modes.queryAccessMode !== 'PrivateOnly')
+      problems.push(
+        finding(
+          'monitor-scope-open',
+          `${module}: Microsoft.Insights/privateLinkScopes does not limit ingestion and queries to its own resources (PrivateOnly)`,
+          module,
+        ),
+      );
+  }
+  const linked = JSON.stringify(passed(template, MONITOR_SCOPE, 'scopedResourceIds') ?? null);
+  const links = entries.some(({ module, resource }) => module === MONITOR_SCOPE && resource.type === 'Microsoft.Insights/privateLinkScopes/scopedResources');
+  if (scopes.length > 0 && (!links || !linked.includes(`'${LOG_ANALYTICS}')`)))
+    problems.push(
+      finding('monitor-private-link-missing', `${MONITOR_SCOPE}: the Log Analytics workspace is not linked to the private link scope`, MONITOR_SCOPE),
+    );
+  const endpoint = ownResources(template).some((deployment) => {
+    const parameters = deployment.properties?.parameters;
+    return parameters?.groupId?.value === 'azuremonitor' && String(parameters.privateLinkServiceResourceId?.value).includes(`'${MONITOR_SCOPE}')`);
+  });
+  if (scopes.length > 0 && !endpoint)
+    problems.push(finding('monitor-private-link-missing', `${MONITOR_SCOPE}: no private endpoint for azuremonitor`, MONITOR_SCOPE));
+  const workspaces = entries.filter(({ module, resource }) => module === LOG_ANALYTICS && resource.type === 'Microsoft.OperationalInsights/workspaces');
+  for (const { module, resource } of workspaces) {
+    const checks = [['publicNetworkAccessForIngestion', 'logs'], ...(privateQueries ? [['publicNetworkAccessForQuery', 'queries']] : [])] as const;
+    for (const [property, what] of checks) {
+      const access = resolved(template, module, resource, property);
+      if (access !== 'Disabled')
+        problems.push(
+          finding(
+            'workspace-public-access',
+            `${module}: Microsoft.OperationalInsights/workspaces accepts ${what} from public networks (${property} is ${JSON.stringify(access)})`,
+            module,
+          ),
+        );
+    }
+  }
+  return problems;
 }

@@ -110,8 +110,11 @@ export type FindingCode =
   | 'dns-resolver-missing'
   | 'dns-outside-hub'
   | 'spoke-dns-bypasses-hub'
-  // control-checks.ts: the agents' storage
-  | 'agent-storage-shared';
+  // control-checks.ts: the agents' storage, the Azure Monitor Private Link Scope
+  | 'agent-storage-shared'
+  | 'monitor-private-link-missing'
+  | 'monitor-scope-open'
+  | 'workspace-public-access';
 
 export interface Finding {
   readonly code: FindingCode;

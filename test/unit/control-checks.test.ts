@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArmTemplate } from '../../src/validate/arm.js';
-import { agentStorageFindings } from '../../src/validate/control-checks.js';
+import { agentStorageFindings, monitorPrivateLinkFindings } from '../../src/validate/control-checks.js';
 
 /** A main template with module deployments that pass these parameters. */
 const mainWith = (deployments: Readonly<Record<string, Readonly<Record<string, string>>>>): ArmTemplate => ({
@@ -30,5 +30,55 @@ describe("SEC-09: the agents' own storage account", () => {
 
   it('has nothing to say without agents', () => {
     expect(agentStorageFindings(mainWith({ storage: { name: "[variables('names').storage]" } }))).toEqual([]);
+  });
+});
+
+describe('NET-01, NET-02: the Azure Monitor Private Link Scope', () => {
+  const deployment = (name: string, parameters: Record<string, unknown>, resources: object[] = []) => ({
+    type: 'Microsoft.Resources/deployments',
+    name,
+    properties: { parameters: Object.fromEntries(Object.entries(parameters).map(([key, value]) => [key, { value }])), template: { resources } },
+  });
+  const scope = (modes: { ingestionAccessMode: string; queryAccessMode: string }) =>
+    deployment(
+      'monitor-private-link-scope',
+      { scopedResourceIds: ["[reference(resourceId('Microsoft.Resources/deployments', 'log-analytics')).outputs.resourceId.value]"] },
+      [
+        { type: 'Microsoft.Insights/privateLinkScopes', name: 'ampls', properties: { accessModeSettings: modes } },
+        { type: 'Microsoft.Insights/privateLinkScopes/scopedResources', name: 'log', properties: {} },
+      ],
+    );
+  const workspace = (query: string) =>
+    deployment('log-analytics', { publicNetworkAccessForIngestion: 'Disabled', publicNetworkAccessForQuery: query }, [
+      {
+        type: 'Microsoft.OperationalInsights/workspaces',
+        name: 'log',
+        properties: {
+          publicNetworkAccessForIngestion: "[parameters('publicNetworkAccessForIngestion')]",
+          publicNetworkAccessForQuery: "[parameters('publicNetworkAccessForQuery')]",
+        },
+      },
+    ]);
+  const endpoint = deployment('pe-monitor-private-link-scope', {
+    groupId: 'azuremonitor',
+    privateLinkServiceResourceId: "[reference(resourceId('Microsoft.Resources/deployments', 'monitor-private-link-scope')).outputs.resourceId.value]",
+  });
+  const privateOnly = { ingestionAccessMode: 'PrivateOnly', queryAccessMode: 'PrivateOnly' };
+  const codes = (resources: object[], privateQueries: boolean) =>
+    monitorPrivateLinkFindings({ resources } as ArmTemplate, { privateQueries }).map((found) => found.code);
+
+  it('passes a PrivateOnly scope linking the workspace, with its endpoint, and a workspace closed to public networks', () => {
+    expect(codes([scope(privateOnly), workspace('Disabled'), endpoint], true)).toEqual([]);
+  });
+
+  it('reads the access the workspace is given through its parameters: public queries fail only where people can query privately', () => {
+    expect(codes([scope(privateOnly), workspace('Enabled'), endpoint], true)).toEqual(['workspace-public-access']);
+    expect(codes([scope(privateOnly), workspace('Enabled'), endpoint], false)).toEqual([]);
+  });
+
+  it('fails an Open access mode, a missing endpoint and a missing scope', () => {
+    expect(codes([scope({ ...privateOnly, queryAccessMode: 'Open' }), workspace('Disabled'), endpoint], true)).toEqual(['monitor-scope-open']);
+    expect(codes([scope(privateOnly), workspace('Disabled')], true)).toEqual(['monitor-private-link-missing']);
+    expect(codes([workspace('Disabled')], true)).toEqual(['monitor-private-link-missing']);
   });
 });

@@ -285,6 +285,33 @@ const CONTROL_TAMPERS: Readonly<Record<string, Tamper & { readonly id: GuidanceI
     fails: ['SEC-09'],
     names: /^foundry-agents: the Agent Service keeps its files in the workload's storage account/,
   },
+  'NET-01-monitor-ingestion': {
+    id: 'NET-01',
+    repository: 'project',
+    file: 'infra/main.bicep',
+    from: /publicNetworkAccessForIngestion: 'Disabled'/,
+    to: "publicNetworkAccessForIngestion: 'Enabled'",
+    fails: ['NET-01'],
+    names: /^log-analytics: Microsoft\.OperationalInsights\/workspaces accepts logs from public networks/,
+  },
+  'NET-01-monitor-scope-open': {
+    id: 'NET-01',
+    repository: 'hub',
+    file: 'infra/modules/monitoring/private-link-scope.bicep',
+    from: /queryAccessMode: 'PrivateOnly'/,
+    to: "queryAccessMode: 'Open'",
+    fails: ['NET-01'],
+    names: /^monitor-private-link-scope: Microsoft\.Insights\/privateLinkScopes does not limit ingestion and queries/,
+  },
+  'NET-02-monitor-endpoint': {
+    id: 'NET-02',
+    repository: 'hub',
+    file: 'infra/main.bicep',
+    from: /module monitorPrivateLinkScopePrivateEndpoint [\s\S]*?\n}\n|\n\s+monitorPrivateLinkScopePrivateEndpoint\.outputs\.fqdns/g,
+    to: '',
+    fails: ['NET-02'],
+    names: /^monitor-private-link-scope: no private endpoint for azuremonitor/,
+  },
 };
 
 /** Every tamper by the name of its run, with the ID whose problems name it. */

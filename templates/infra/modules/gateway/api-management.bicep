@@ -154,8 +154,9 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
     WorkspaceResourceId: logAnalyticsWorkspaceResourceId
     // PSRule Azure.AppInsights.LocalAuth, SEC-06: the instrumentation key alone cannot send telemetry.
     DisableLocalAuth: true
-    // Ingestion stays public (over the AzureMonitor service tag) until an Azure Monitor Private Link Scope exists,
-    // as for the workspace itself; every write still needs an Entra ID token.
+    // Public ingestion and queries stay open: where the landing zone has an Azure Monitor Private Link Scope, its network
+    // sends through it, and the component still takes Entra ID-authenticated telemetry from elsewhere (the README says
+    // what remains public). Every write needs an Entra ID token.
     publicNetworkAccessForIngestion: 'Enabled'
     publicNetworkAccessForQuery: 'Enabled'
   }
@@ -314,6 +315,9 @@ output resourceId string = apim.id
 
 @description('Name of the API Management service.')
 output name string = apim.name
+
+@description('Resource ID of the gateway\'s Application Insights component, for an Azure Monitor Private Link Scope.')
+output applicationInsightsResourceId string = appInsights.id
 
 @description('Principal ID of the service\'s system-assigned identity: give it Cognitive Services OpenAI User on the Foundry account (ai/account-role-assignment.bicep).')
 output principalId string = apim.identity.principalId

@@ -166,6 +166,10 @@ module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
     name: names.logAnalytics
     location: location
     retentionInDays: logRetentionInDays
+    // The platform team's central zones serve its own private link scope, which this deployment cannot join: logs
+    // arrive over the public endpoint with Entra ID until they link this workspace to their scope (README).
+    publicNetworkAccessForIngestion: 'Enabled'
+    publicNetworkAccessForQuery: 'Enabled'
     // SEC-09: Log Analytics Reader for the administrators' groups.
     roleAssignments: map(adminGroupObjectIds, id => {
       principalId: id

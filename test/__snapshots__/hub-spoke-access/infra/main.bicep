@@ -127,6 +127,7 @@ var names = {
   bastion: 'bas-${workloadName}-${environmentName}' // its public IP: pip-bas-...
   jumpbox: 'vm-${workloadName}-${environmentName}' // <= 19 of 64; the module derives the 15-character computer name
   vpnGateway: 'vgw-${workloadName}-${environmentName}' // lower case, as PSRule Azure.VNG.Name wants
+  monitorPrivateLinkScope: 'ampls-${workloadName}-${environmentName}'
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
@@ -440,6 +441,10 @@ module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
     name: names.logAnalytics
     location: location
     retentionInDays: logRetentionInDays
+    // NET-01: agents in the network send through the Azure Monitor Private Link Scope.
+    publicNetworkAccessForIngestion: 'Disabled'
+    // People query from the jumpbox or VPN, behind the scope's endpoint.
+    publicNetworkAccessForQuery: 'Disabled'
     // SEC-09: Log Analytics Reader for the administrators' groups.
     roleAssignments: map(adminGroupObjectIds, id => {
       principalId: id
@@ -595,6 +600,10 @@ module privateDnsZones 'modules/network/private-dns-zones.bicep' = {
       keyVault: 'privatelink.vaultcore.azure.net'
       blob: 'privatelink.blob.${environment().suffixes.storage}'
       file: 'privatelink.file.${environment().suffixes.storage}'
+      monitor: 'privatelink.monitor.azure.com'
+      logAnalyticsQuery: 'privatelink.oms.opinsights.azure.com'
+      logAnalyticsIngestion: 'privatelink.ods.opinsights.azure.com'
+      monitorAgents: 'privatelink.agentsvc.azure-automation.net'
     }
     virtualNetworkResourceIds: [
       hubVirtualNetwork.outputs.resourceId
@@ -747,6 +756,21 @@ module storage 'modules/data/storage-account.bicep' = {
   }
 }
 
+// NET-01, NET-02: Azure Monitor through a private endpoint, for Log Analytics.
+// One scope per DNS (Learn, "Design your Azure Private Link setup"): the zones are linked to this environment's hub and spoke
+// only, so no other scope's records compete for Azure Monitor's names.
+module monitorPrivateLinkScope 'modules/monitoring/private-link-scope.bicep' = {
+  scope: workloadResourceGroup
+  name: 'monitor-private-link-scope'
+  params: {
+    name: names.monitorPrivateLinkScope
+    scopedResourceIds: [
+      logAnalytics.outputs.resourceId
+    ]
+    tags: resourceTags
+  }
+}
+
 // NET-05: Azure Policy keeps the posture when people change things later: no AI or PaaS resource in the workload
 // resource group may open itself to the internet.
 module publicNetworkAccessPolicies 'modules/policy/deny-public-network-access.bicep' = {
@@ -850,6 +874,26 @@ module filePrivateEndpoint 'modules/network/private-endpoint.bicep' = {
   }
 }
 
+module monitorPrivateLinkScopePrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-monitor-private-link-scope'
+  params: {
+    name: 'pe-${names.monitorPrivateLinkScope}'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: monitorPrivateLinkScope.outputs.resourceId
+    groupId: 'azuremonitor'
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.monitor
+      privateDnsZoneResourceIds.logAnalyticsQuery
+      privateDnsZoneResourceIds.logAnalyticsIngestion
+      privateDnsZoneResourceIds.monitorAgents
+      privateDnsZoneResourceIds.blob
+    ]
+    tags: resourceTags
+  }
+}
+
 @description('Name of the workload resource group.')
 output resourceGroupName string = workloadResourceGroup.name
 
@@ -901,4 +945,5 @@ output privateEndpointFqdns array = flatten([
   keyVaultPrivateEndpoint.outputs.fqdns
   blobPrivateEndpoint.outputs.fqdns
   filePrivateEndpoint.outputs.fqdns
+  monitorPrivateLinkScopePrivateEndpoint.outputs.fqdns
 ])

@@ -116,6 +116,7 @@ var names = {
   // PSRule Azure.Firewall.Name and PolicyName accept lower case only, as workloadName and environmentName are.
   firewall: 'afw-${workloadName}-${environmentName}' // its public IP: pip-afw-...
   firewallPolicy: 'afwp-${workloadName}-${environmentName}'
+  monitorPrivateLinkScope: 'ampls-${workloadName}-${environmentName}'
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
@@ -275,6 +276,10 @@ module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
     name: names.logAnalytics
     location: location
     retentionInDays: logRetentionInDays
+    // NET-01: agents in the network send through the Azure Monitor Private Link Scope.
+    publicNetworkAccessForIngestion: 'Disabled'
+    // No jumpbox and no VPN: nobody could reach the scope's endpoint, so queries stay public, with Entra ID and RBAC.
+    publicNetworkAccessForQuery: 'Enabled'
     // SEC-09: Log Analytics Reader for the administrators' groups.
     roleAssignments: map(adminGroupObjectIds, id => {
       principalId: id
@@ -429,6 +434,10 @@ module privateDnsZones 'modules/network/private-dns-zones.bicep' = {
       file: 'privatelink.file.${environment().suffixes.storage}'
       search: 'privatelink.search.windows.net'
       cosmosDb: 'privatelink.documents.azure.com'
+      monitor: 'privatelink.monitor.azure.com'
+      logAnalyticsQuery: 'privatelink.oms.opinsights.azure.com'
+      logAnalyticsIngestion: 'privatelink.ods.opinsights.azure.com'
+      monitorAgents: 'privatelink.agentsvc.azure-automation.net'
     }
     virtualNetworkResourceIds: [
       hubVirtualNetwork.outputs.resourceId
@@ -676,6 +685,21 @@ module foundryAgents 'modules/ai/foundry-agents.bicep' = {
   ]
 }
 
+// NET-01, NET-02: Azure Monitor through a private endpoint, for Log Analytics.
+// One scope per DNS (Learn, "Design your Azure Private Link setup"): the zones are linked to this environment's hub and spoke
+// only, so no other scope's records compete for Azure Monitor's names.
+module monitorPrivateLinkScope 'modules/monitoring/private-link-scope.bicep' = {
+  scope: workloadResourceGroup
+  name: 'monitor-private-link-scope'
+  params: {
+    name: names.monitorPrivateLinkScope
+    scopedResourceIds: [
+      logAnalytics.outputs.resourceId
+    ]
+    tags: resourceTags
+  }
+}
+
 // NET-05: Azure Policy keeps the posture when people change things later: no AI or PaaS resource in the workload
 // resource group may open itself to the internet.
 module publicNetworkAccessPolicies 'modules/policy/deny-public-network-access.bicep' = {
@@ -831,6 +855,26 @@ module filePrivateEndpoint 'modules/network/private-endpoint.bicep' = {
   }
 }
 
+module monitorPrivateLinkScopePrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-monitor-private-link-scope'
+  params: {
+    name: 'pe-${names.monitorPrivateLinkScope}'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: monitorPrivateLinkScope.outputs.resourceId
+    groupId: 'azuremonitor'
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.monitor
+      privateDnsZoneResourceIds.logAnalyticsQuery
+      privateDnsZoneResourceIds.logAnalyticsIngestion
+      privateDnsZoneResourceIds.monitorAgents
+      privateDnsZoneResourceIds.blob
+    ]
+    tags: resourceTags
+  }
+}
+
 @description('Name of the workload resource group.')
 output resourceGroupName string = workloadResourceGroup.name
 
@@ -879,4 +923,5 @@ output privateEndpointFqdns array = flatten([
   keyVaultPrivateEndpoint.outputs.fqdns
   blobPrivateEndpoint.outputs.fqdns
   filePrivateEndpoint.outputs.fqdns
+  monitorPrivateLinkScopePrivateEndpoint.outputs.fqdns
 ])

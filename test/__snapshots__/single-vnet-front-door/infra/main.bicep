@@ -161,6 +161,7 @@ var names = {
   applicationGateway: 'agw-${workloadName}-${environmentName}' // its public IP: pip-agw-...
   applicationGatewayIdentity: 'id-agw-${workloadName}-${environmentName}'
   frontDoor: 'afd-${workloadName}-${environmentName}'
+  monitorPrivateLinkScope: 'ampls-${workloadName}-${environmentName}'
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
@@ -735,6 +736,10 @@ module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
     name: names.logAnalytics
     location: location
     retentionInDays: logRetentionInDays
+    // NET-01: agents in the network send through the Azure Monitor Private Link Scope.
+    publicNetworkAccessForIngestion: 'Disabled'
+    // People query from the jumpbox, behind the scope's endpoint.
+    publicNetworkAccessForQuery: 'Disabled'
     // SEC-09: Log Analytics Reader for the administrators' groups.
     roleAssignments: map(adminGroupObjectIds, id => {
       principalId: id
@@ -802,6 +807,10 @@ module privateDnsZones 'modules/network/private-dns-zones.bicep' = {
       keyVault: 'privatelink.vaultcore.azure.net'
       blob: 'privatelink.blob.${environment().suffixes.storage}'
       file: 'privatelink.file.${environment().suffixes.storage}'
+      monitor: 'privatelink.monitor.azure.com'
+      logAnalyticsQuery: 'privatelink.oms.opinsights.azure.com'
+      logAnalyticsIngestion: 'privatelink.ods.opinsights.azure.com'
+      monitorAgents: 'privatelink.agentsvc.azure-automation.net'
     }
     virtualNetworkResourceIds: [
       virtualNetwork.outputs.resourceId
@@ -1066,6 +1075,23 @@ module storage 'modules/data/storage-account.bicep' = {
   }
 }
 
+// NET-01, NET-02: Azure Monitor through a private endpoint, for Log Analytics and the gateway's Application Insights.
+// One scope per DNS (Learn, "Design your Azure Private Link setup"): the zones are linked to this VNet
+// only, so no other scope's records compete for Azure Monitor's names.
+module monitorPrivateLinkScope 'modules/monitoring/private-link-scope.bicep' = {
+  scope: workloadResourceGroup
+  name: 'monitor-private-link-scope'
+  params: {
+    name: names.monitorPrivateLinkScope
+    scopedResourceIds: [
+      logAnalytics.outputs.resourceId
+      // PrivateOnly ingestion admits only linked resources: the gateway's telemetry must be one of them.
+      apiManagement.outputs.applicationInsightsResourceId
+    ]
+    tags: resourceTags
+  }
+}
+
 // NET-05: Azure Policy keeps the posture when people change things later: no AI or PaaS resource in the workload
 // resource group may open itself to the internet.
 module publicNetworkAccessPolicies 'modules/policy/deny-public-network-access.bicep' = {
@@ -1169,6 +1195,26 @@ module filePrivateEndpoint 'modules/network/private-endpoint.bicep' = {
   }
 }
 
+module monitorPrivateLinkScopePrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-monitor-private-link-scope'
+  params: {
+    name: 'pe-${names.monitorPrivateLinkScope}'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: monitorPrivateLinkScope.outputs.resourceId
+    groupId: 'azuremonitor'
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.monitor
+      privateDnsZoneResourceIds.logAnalyticsQuery
+      privateDnsZoneResourceIds.logAnalyticsIngestion
+      privateDnsZoneResourceIds.monitorAgents
+      privateDnsZoneResourceIds.blob
+    ]
+    tags: resourceTags
+  }
+}
+
 @description('Name of the workload resource group.')
 output resourceGroupName string = workloadResourceGroup.name
 
@@ -1220,4 +1266,5 @@ output privateEndpointFqdns array = flatten([
   keyVaultPrivateEndpoint.outputs.fqdns
   blobPrivateEndpoint.outputs.fqdns
   filePrivateEndpoint.outputs.fqdns
+  monitorPrivateLinkScopePrivateEndpoint.outputs.fqdns
 ])

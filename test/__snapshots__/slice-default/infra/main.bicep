@@ -72,6 +72,7 @@ var names = {
   project: 'proj-${workloadName}-${environmentName}'
   keyVault: 'kv-${workloadName}-${environmentName}-${take(nameSuffix, 4)}' // <= 24 of 24
   storage: toLower('st${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 6)}') // <= 23 of 24, [a-z0-9] only
+  monitorPrivateLinkScope: 'ampls-${workloadName}-${environmentName}'
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
@@ -163,6 +164,10 @@ module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
     name: names.logAnalytics
     location: location
     retentionInDays: logRetentionInDays
+    // NET-01: agents in the network send through the Azure Monitor Private Link Scope.
+    publicNetworkAccessForIngestion: 'Disabled'
+    // No jumpbox and no VPN: nobody could reach the scope's endpoint, so queries stay public, with Entra ID and RBAC.
+    publicNetworkAccessForQuery: 'Enabled'
     // SEC-09: Log Analytics Reader for the administrators' groups.
     roleAssignments: map(adminGroupObjectIds, id => {
       principalId: id
@@ -207,6 +212,10 @@ module privateDnsZones 'modules/network/private-dns-zones.bicep' = {
       keyVault: 'privatelink.vaultcore.azure.net'
       blob: 'privatelink.blob.${environment().suffixes.storage}'
       file: 'privatelink.file.${environment().suffixes.storage}'
+      monitor: 'privatelink.monitor.azure.com'
+      logAnalyticsQuery: 'privatelink.oms.opinsights.azure.com'
+      logAnalyticsIngestion: 'privatelink.ods.opinsights.azure.com'
+      monitorAgents: 'privatelink.agentsvc.azure-automation.net'
     }
     virtualNetworkResourceIds: [
       virtualNetwork.outputs.resourceId
@@ -285,6 +294,21 @@ module storage 'modules/data/storage-account.bicep' = {
       description: 'Reads and writes the blobs of the workload.'
     })
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
+// NET-01, NET-02: Azure Monitor through a private endpoint, for Log Analytics.
+// One scope per DNS (Learn, "Design your Azure Private Link setup"): the zones are linked to this VNet
+// only, so no other scope's records compete for Azure Monitor's names.
+module monitorPrivateLinkScope 'modules/monitoring/private-link-scope.bicep' = {
+  scope: workloadResourceGroup
+  name: 'monitor-private-link-scope'
+  params: {
+    name: names.monitorPrivateLinkScope
+    scopedResourceIds: [
+      logAnalytics.outputs.resourceId
+    ]
     tags: resourceTags
   }
 }
@@ -392,6 +416,26 @@ module filePrivateEndpoint 'modules/network/private-endpoint.bicep' = {
   }
 }
 
+module monitorPrivateLinkScopePrivateEndpoint 'modules/network/private-endpoint.bicep' = {
+  scope: workloadResourceGroup
+  name: 'pe-monitor-private-link-scope'
+  params: {
+    name: 'pe-${names.monitorPrivateLinkScope}'
+    location: location
+    subnetResourceId: privateEndpointSubnetResourceId
+    privateLinkServiceResourceId: monitorPrivateLinkScope.outputs.resourceId
+    groupId: 'azuremonitor'
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.monitor
+      privateDnsZoneResourceIds.logAnalyticsQuery
+      privateDnsZoneResourceIds.logAnalyticsIngestion
+      privateDnsZoneResourceIds.monitorAgents
+      privateDnsZoneResourceIds.blob
+    ]
+    tags: resourceTags
+  }
+}
+
 @description('Name of the workload resource group.')
 output resourceGroupName string = workloadResourceGroup.name
 
@@ -422,4 +466,5 @@ output privateEndpointFqdns array = flatten([
   keyVaultPrivateEndpoint.outputs.fqdns
   blobPrivateEndpoint.outputs.fqdns
   filePrivateEndpoint.outputs.fqdns
+  monitorPrivateLinkScopePrivateEndpoint.outputs.fqdns
 ])

@@ -16,6 +16,14 @@ param retentionInDays int
 @description('Role assignments on the workspace alone (SEC-09). Each item: { principalId: string, principalType: \'Group\' | \'User\' | \'ServicePrincipal\', roleDefinitionId: string (GUID of a built-in role), description: string }; principal IDs must be known before the deployment (group object IDs), so that what-if sees the assignments.')
 param roleAssignments array
 
+@description('Whether the workspace accepts logs from public networks: Disabled where an Azure Monitor Private Link Scope links it, so that agents send only through its private endpoint. Diagnostic settings travel over Microsoft\'s backbone and arrive either way.')
+@allowed(['Enabled', 'Disabled'])
+param publicNetworkAccessForIngestion string
+
+@description('Whether the workspace answers queries from public networks: Disabled only where people have a way into a network behind the scope\'s private endpoint (the jumpbox or the VPN); otherwise nobody could read the logs.')
+@allowed(['Enabled', 'Disabled'])
+param publicNetworkAccessForQuery string
+
 @description('Tags applied to the workspace.')
 param tags object
 
@@ -34,10 +42,10 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
       // Resource-context access: a team reads its own resources' logs without rights on the whole workspace.
       enableLogAccessUsingOnlyResourcePermissions: true
     }
-    // Left reachable until an Azure Monitor Private Link Scope exists: without one, disabling query access
-    // locks operators out of the portal. Every call still needs Entra ID and Azure RBAC.
-    publicNetworkAccessForIngestion: 'Enabled'
-    publicNetworkAccessForQuery: 'Enabled'
+    // NET-01: private where the landing zone links the workspace to its Azure Monitor Private Link Scope; every call
+    // needs Entra ID and Azure RBAC either way.
+    publicNetworkAccessForIngestion: publicNetworkAccessForIngestion
+    publicNetworkAccessForQuery: publicNetworkAccessForQuery
   }
 }
 
