@@ -144,7 +144,7 @@ export const SCENARIOS: Readonly<Record<string, PartialAnswers>> = {
     jumpbox: false,
     agents: true,
     services: ['openai', 'search'],
-    model: 'gpt-4.1-mini',
+    model: 'gpt-5.4-mini',
     modelCapacity: 30,
     userGroupIds: ['11111111-2222-3333-4444-555555555555'],
     adminGroupIds: ['11111111-2222-3333-4444-666666666666'],
