@@ -4,6 +4,7 @@ import { deployableModels, MODELS, OFFERED_MODEL_NAMES } from '../../src/ai/mode
 import { DEFAULT_MODEL } from '../../src/answers/ai-fields.js';
 import { checkModelChoice } from '../../src/commands/create-model.js';
 import { UsageError } from '../../src/errors.js';
+import { modelDeploymentsIn, modelVersionNotes } from '../../src/upgrade/model-versions.js';
 
 // Every date below is given, never the wall clock: the verdicts hold whatever day the tests run.
 describe('model lifecycle catalogue', () => {
@@ -67,5 +68,38 @@ describe('create against the model lifecycle', () => {
     expect(checkModelChoice('gpt-5', RELEASE_DATE)).toMatch(/^gpt-5 2025-08-07 is deprecated since 2026-08-07 .* retires on 2027-02-06; use gpt-5\.5/);
     expect(checkModelChoice('gpt-5.4', '2027-01-01')).toMatch(/retires on 2027-03-05, in 63 days/);
     expect(checkModelChoice(DEFAULT_MODEL, RELEASE_DATE)).toBeUndefined();
+  });
+});
+
+describe('upgrade: the model versions in the parameter files', () => {
+  const PARAMS = [
+    "param location = 'swedencentral'",
+    'param modelDeployments = [',
+    '  {',
+    "    name: 'chat'",
+    "    model: 'gpt-4.1'",
+    "    version: '2025-04-14'",
+    '  }',
+    '  {',
+    "    name: 'reasoning'",
+    "    model: 'gpt-5.5'",
+    "    version: '2026-04-24'",
+    '  }',
+    ']',
+    "param tags = { model: 'not-a-deployment' }",
+  ].join('\n');
+
+  it('reads every deployment of modelDeployments and nothing outside it', () => {
+    expect(modelDeploymentsIn(PARAMS)).toEqual([
+      { model: 'gpt-4.1', version: '2025-04-14' },
+      { model: 'gpt-5.5', version: '2026-04-24' },
+    ]);
+    expect(modelDeploymentsIn("param location = 'swedencentral'\n")).toEqual([]);
+  });
+
+  it('notes only the versions that need it, and says how to move since upgrade keeps them', () => {
+    expect(modelVersionNotes(new Map([['infra/params/dev.bicepparam', PARAMS]]), RELEASE_DATE)).toEqual([
+      'infra/params/dev.bicepparam: gpt-4.1 2025-04-14 was retired on 2026-10-14: its deployments return errors; use gpt-5.5 (Microsoft names gpt-5, itself deprecated since 2026-08-07). upgrade kept the version; to move, run `upgrade --set model=gpt-5.5` or edit modelDeployments, and test the application with it first.',
+    ]);
   });
 });
