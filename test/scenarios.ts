@@ -143,6 +143,7 @@ export const SCENARIOS: Readonly<Record<string, PartialAnswers>> = {
     gateway: 'none',
     jumpbox: false,
     agents: true,
+    cosmosZoneRedundant: true,
     services: ['openai', 'search'],
     model: 'gpt-5.4-mini',
     modelCapacity: 30,

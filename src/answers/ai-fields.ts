@@ -44,6 +44,22 @@ export const agents = z
   .describe('Foundry Agent Service injected into a delegated subnet (project-based Foundry only).')
   .register(answerUi, { question: 'Foundry Agent Service with network injection?', askWhen: (answers) => (answers.foundry ?? 'project') === 'project' });
 
+/**
+ * Off by default, as the Foundry baseline ships it (Azure-Samples/microsoft-foundry-baseline,
+ * infra-as-code/bicep/cosmos-db.bicep: `isZoneRedundant: false`, because some subscriptions lack the quota for
+ * zone redundancy in their region): creating a zone-redundant account fails with ServiceUnavailable "high demand
+ * in <region> for the zonal redundant (Availability Zones) accounts" until the subscription is granted access
+ * (https://aka.ms/cosmosdbquota; reported in microsoft/Multi-Agent-Custom-Automation-Engine-Solution-Accelerator#248
+ * and Azure/terraform-azurerm-avm-ptn-aiml-landing-zone#17). Turn it on once capacity is confirmed.
+ */
+export const cosmosZoneRedundant = z
+  .boolean()
+  .default(false)
+  .describe(
+    "Spread the agents' Cosmos DB account over the region's availability zones (--agents; needs a region with zones and Cosmos DB zone-redundant capacity for the subscription).",
+  )
+  .register(answerUi, { question: "Zone-redundant Cosmos DB for the agents' threads?", askWhen: (answers) => answers.agents === true });
+
 const withModels = (answers: AnswersSoFar) => ((answers.services as string[] | undefined) ?? ['openai']).includes('openai');
 
 /**

@@ -34,6 +34,8 @@ describe('answers schema: valid answers', () => {
         vpn: 'none',
         gateway: 'apim',
         agents: false,
+        cosmosZoneRedundant: false,
+        model: 'gpt-5.5',
         firewall: true,
         jumpbox: true,
         environments: ['dev', 'prod'],
@@ -210,6 +212,12 @@ describe('answers schema: invalid answers name the input and what would be valid
     [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['swedencentral'] }, 'apimRegions.0', /the landing zone's own region/],
     [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['westcentralus'] }, 'apimRegions.0', /has no availability zones/],
     [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['westeurop'] }, 'apimRegions.0', /not an Azure region/],
+    [{ cosmosZoneRedundant: true }, 'cosmosZoneRedundant', /is only used with --agents/],
+    [
+      { agents: true, cosmosZoneRedundant: true, location: 'westcentralus' },
+      'cosmosZoneRedundant',
+      /needs a region with availability zones, and westcentralus has none/,
+    ],
     [{ apimRegions: ['westeurope'] }, 'apimRegions', /only used with an API Management gateway/],
     [
       {

@@ -337,6 +337,21 @@ describe('answers from older generators', () => {
     ]);
   });
 
+  it("keeps the agents' Cosmos DB zone-redundant where an older generator made it so, with a note", async () => {
+    const { readPreviousGeneration } = await import('../../src/upgrade/previous.js');
+    const dir = await generatedWithA({ ...ANSWERS, agents: true });
+    await edit(dir, STATE_PATH, (text) => {
+      const state = JSON.parse(text);
+      delete state.answers.cosmosZoneRedundant; // written before the answer existed
+      return JSON.stringify(state);
+    });
+    const previous = await readPreviousGeneration(dir, async () => undefined);
+    expect(previous.answers.cosmosZoneRedundant).toBe(true); // swedencentral has zones
+    expect(previous.migrations).toEqual([
+      "the new answer cosmosZoneRedundant is true for this repository: the agents' Cosmos DB account was created that way and its zone redundancy cannot change",
+    ]);
+  });
+
   it("upgrade --config changes answers from a file, validated like create's", async () => {
     const dir = await generatedWithA();
     await writeFile(join(dir, '..', 'answers-firewall.json'), JSON.stringify({ firewall: true }));

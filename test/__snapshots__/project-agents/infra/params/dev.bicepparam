@@ -39,6 +39,9 @@ param firewallAllowedFqdns = []
 // Subnet the Foundry Agent Service injects its containers into, added to the VNet as a second address prefix; inside 172.16.0.0/12 or 192.168.0.0/16.
 param agentSubnetPrefix = '192.168.0.0/24'
 
+// The agents' Cosmos DB account spans the region's availability zones. Fixed when the account is created.
+param cosmosDbZoneRedundant = true
+
 // Model deployments; capacity is in thousands of tokens per minute. gpt-5.4-mini has no DataZoneStandard deployment, so GlobalStandard: prompts may be processed in any region.
 param modelDeployments = [
   {
