@@ -1,10 +1,13 @@
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { daysBetween, lifecycleOf, lifecycleWarning, MODEL_LIFECYCLE, RELEASE_DATE, RETIREMENT_WARNING_DAYS } from '../../src/ai/model-lifecycle.js';
 import { deployableModels, MODELS, OFFERED_MODEL_NAMES } from '../../src/ai/models.js';
 import { DEFAULT_MODEL } from '../../src/answers/ai-fields.js';
 import { checkModelChoice } from '../../src/commands/create-model.js';
 import { UsageError } from '../../src/errors.js';
+import { main } from '../../src/main.js';
 import { modelDeploymentsIn, modelVersionNotes } from '../../src/upgrade/model-versions.js';
+import { tempDir } from '../helpers/cli.js';
 
 // Every date below is given, never the wall clock: the verdicts hold whatever day the tests run.
 describe('model lifecycle catalogue', () => {
@@ -101,5 +104,38 @@ describe('upgrade: the model versions in the parameter files', () => {
     expect(modelVersionNotes(new Map([['infra/params/dev.bicepparam', PARAMS]]), RELEASE_DATE)).toEqual([
       'infra/params/dev.bicepparam: gpt-4.1 2025-04-14 was retired on 2026-10-14: its deployments return errors; use gpt-5.5 (Microsoft names gpt-5, itself deprecated since 2026-08-07). upgrade kept the version; to move, run `upgrade --set model=gpt-5.5` or edit modelDeployments, and test the application with it first.',
     ]);
+  });
+});
+
+describe('create with the clock it is given', () => {
+  async function create(model: string, today: string, json: boolean) {
+    const work = await tempDir();
+    const streams = { stdout: '', stderr: '' };
+    const sink = (key: keyof typeof streams) =>
+      new Writable({
+        write(chunk, _encoding, done) {
+          streams[key] += String(chunk);
+          done();
+        },
+      });
+    const io = { stdin: new PassThrough(), stdout: sink('stdout'), stderr: sink('stderr'), env: {}, cwd: work, now: () => new Date(`${today}T08:00:00Z`) };
+    const args = ['lz', '--location', 'westeurope', '--topology', 'single-vnet', '--gateway', 'none', '--no-jumpbox', '--model', model, '--dry-run', '--yes'];
+    const exitCode = await main(json ? [...args, '--json'] : args, io);
+    return { exitCode, ...streams };
+  }
+
+  it('warns within 90 days of retirement, on stderr and in --json warnings, and generates', async () => {
+    const plain = await create('gpt-5.4', '2027-01-01', false);
+    expect(plain.exitCode).toBe(0);
+    expect(plain.stderr).toMatch(/^warning: gpt-5\.4 2026-03-05 retires on 2027-03-05, in 63 days/);
+    const json = await create('gpt-5.4', '2027-01-01', true);
+    expect(JSON.parse(json.stdout).warnings).toEqual([expect.stringMatching(/^gpt-5\.4 2026-03-05 retires on 2027-03-05, in 63 days/)]);
+    expect(JSON.parse((await create('gpt-5.4', RELEASE_DATE, true)).stdout).warnings).toEqual([]);
+  });
+
+  it('refuses the same model once its retirement date has come', async () => {
+    const refused = await create('gpt-5.4', '2027-03-05', false);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/^error: --model gpt-5\.4: version 2026-03-05 was retired on 2027-03-05; nothing was written/);
   });
 });
