@@ -67,6 +67,17 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
     ...(environment.agentSubnetPrefix
       ? [{ name: AGENT_SUBNET.bicep.parameter, value: environment.agentSubnetPrefix, comment: AGENT_SUBNET.bicep.comment }]
       : []),
+    ...(model.platform.agents
+      ? [
+          {
+            name: 'cosmosDbZoneRedundant',
+            value: answers.cosmosZoneRedundant,
+            comment: answers.cosmosZoneRedundant
+              ? "The agents' Cosmos DB account spans the region's availability zones. Fixed when the account is created."
+              : "The agents' Cosmos DB account without availability zones, as the Foundry baseline ships it: zone-redundant accounts fail to create where the subscription has no zone-redundant capacity in the region. Once it has (https://aka.ms/cosmosdbquota), true before the account is first created; afterwards it cannot change.",
+          },
+        ]
+      : []),
     ...(environment.vpnClientAddressPool
       ? [
           {

@@ -8,6 +8,7 @@ import { type EnvironmentNetworks, planNetworks, type RegionalNetwork } from './
 import type { PrivateDnsZone } from './network/private-dns-zones.js';
 import { privateEndpointZonesFor } from './network/private-endpoints.js';
 import { groupAccessFor, type GroupRole } from './ai/access.js';
+import { MODEL_LIFECYCLE, RELEASE_DATE } from './ai/model-lifecycle.js';
 import { MODELS } from './ai/models.js';
 import { type PolicyGuards, policyGuardsFor } from './ai/policy.js';
 import { apiManagement } from './catalogue/api-management.js';
@@ -77,6 +78,8 @@ export interface ViewModel extends Shape {
   /** The environment to deploy first, used in examples. */
   readonly firstEnvironment: EnvironmentProfile;
   readonly modelSku: { readonly name: string; readonly reason: string };
+  /** When the deployed model version retires, as the catalogue of model-lifecycle.ts knew on `consulted`; absent without deployments. */
+  readonly modelRetirement?: { readonly version: string; readonly retiresOn: string; readonly consulted: string };
   /** The region has availability zones, so zone-redundant SKUs exist there. */
   readonly zoneRedundant: boolean;
   /** The AI resources in a phrase, e.g. "Foundry, AI Search, Key Vault and Storage", for descriptions. */
@@ -150,6 +153,7 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
     environments,
     firstEnvironment: environments[0]!,
     modelSku,
+    ...(answers.services.includes('openai') && modelRetirementOf(answers.model)),
     zoneRedundant: hasAvailabilityZones(answers.location),
     bicepVersion: BICEP_VERSION,
     generatorVersion: GENERATOR_VERSION,
@@ -188,6 +192,12 @@ function subnetPrefix(network: EnvironmentNetwork, name: string): string {
   const subnet = network.subnets.find((candidate) => candidate.name === name);
   if (!subnet) throw new Error(`internal: the address plan of ${network.environment} has no ${name}`);
   return subnet.addressPrefix;
+}
+
+function modelRetirementOf(model: string): Pick<ViewModel, 'modelRetirement'> {
+  const { version } = MODELS[model]!;
+  const retiresOn = MODEL_LIFECYCLE[`${model}@${version}`]?.retiresOn;
+  return retiresOn ? { modelRetirement: { version, retiresOn, consulted: RELEASE_DATE } } : {};
 }
 
 function chooseModelSku(location: string, model: string): ViewModel['modelSku'] {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ANSWER_KEYS, type PartialAnswers } from './answers/schema.js';
+import { hasAvailabilityZones } from './answers/locations.js';
+import { ANSWER_KEYS, type AnswerKey, type PartialAnswers } from './answers/schema.js';
 import { UsageError } from './errors.js';
 import { STATE_PATH, STATE_SCHEMA_VERSION } from './state.js';
 
@@ -29,6 +30,21 @@ export interface AnswerMigration {
   readonly renamed?: Readonly<Record<string, string>>;
 }
 export const ANSWER_MIGRATIONS: readonly AnswerMigration[] = [];
+
+/**
+ * Answers added since a state may have been written, with the value that keeps what its generator built,
+ * whatever the new answer's default: upgrading must not redeploy a resource differently on its own.
+ */
+export const ADDED_ANSWERS: Readonly<
+  Partial<Record<AnswerKey, { readonly keep: (answers: Readonly<Record<string, unknown>>) => unknown; readonly why: string }>>
+> = {
+  // Before the answer existed, the agents' Cosmos DB account was zone-redundant wherever the region has zones, and
+  // an existing account's zone redundancy cannot change.
+  cosmosZoneRedundant: {
+    keep: (answers) => answers.agents === true && typeof answers.location === 'string' && hasAvailabilityZones(answers.location),
+    why: "the agents' Cosmos DB account was created that way and its zone redundancy cannot change",
+  },
+};
 
 /** The command that reads the state: its errors tell the user where to run it. */
 export type StateReader = 'upgrade' | 'validate';
@@ -86,6 +102,12 @@ export function migrateAnswers(state: StoredState, migrations: readonly AnswerMi
       delete answers[from];
       notes.push(`the answer ${from} is now called ${to}; its value was kept`);
     }
+  }
+  for (const [key, added] of Object.entries(ADDED_ANSWERS)) {
+    if (key in answers) continue;
+    const kept = added.keep(answers);
+    answers[key] = kept;
+    if (kept === true) notes.push(`the new answer ${key} is true for this repository: ${added.why}`);
   }
   for (const key of Object.keys(answers).filter((candidate) => !(ANSWER_KEYS as readonly string[]).includes(candidate))) {
     delete answers[key];

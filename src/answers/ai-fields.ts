@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { isKnownModel, MODEL_NAMES } from '../ai/models.js';
+import { RELEASE_DATE } from '../ai/model-lifecycle.js';
+import { isKnownModel, OFFERED_MODEL_NAMES } from '../ai/models.js';
 import { unique } from './field-types.js';
 import { type AnswersSoFar, answerUi } from './ui.js';
 
@@ -43,19 +44,46 @@ export const agents = z
   .describe('Foundry Agent Service injected into a delegated subnet (project-based Foundry only).')
   .register(answerUi, { question: 'Foundry Agent Service with network injection?', askWhen: (answers) => (answers.foundry ?? 'project') === 'project' });
 
+/**
+ * Off by default, as the Foundry baseline ships it (Azure-Samples/microsoft-foundry-baseline,
+ * infra-as-code/bicep/cosmos-db.bicep: `isZoneRedundant: false`, because some subscriptions lack the quota for
+ * zone redundancy in their region): creating a zone-redundant account fails with ServiceUnavailable "high demand
+ * in <region> for the zonal redundant (Availability Zones) accounts" until the subscription is granted access
+ * (https://aka.ms/cosmosdbquota; reported in microsoft/Multi-Agent-Custom-Automation-Engine-Solution-Accelerator#248
+ * and Azure/terraform-azurerm-avm-ptn-aiml-landing-zone#17). Turn it on once capacity is confirmed.
+ */
+export const cosmosZoneRedundant = z
+  .boolean()
+  .default(false)
+  .describe(
+    "Spread the agents' Cosmos DB account over the region's availability zones (--agents; needs a region with zones and Cosmos DB zone-redundant capacity for the subscription).",
+  )
+  .register(answerUi, { question: "Zone-redundant Cosmos DB for the agents' threads?", askWhen: (answers) => answers.agents === true });
+
 const withModels = (answers: AnswersSoFar) => ((answers.services as string[] | undefined) ?? ['openai']).includes('openai');
 
-/** The model of the design's default (services openai): generally available in every data zone. */
-export const DEFAULT_MODEL = 'gpt-4.1';
+/**
+ * The model of the design's default (services openai): generally available, neither deprecated nor within 90 days
+ * of retirement on the release date (test/unit/model-lifecycle.test.ts holds it to that).
+ */
+export const DEFAULT_MODEL = 'gpt-5.5';
 
+/**
+ * Any model the catalogue knows is a valid answer, so that a repository generated with a model that has since
+ * been retired still validates and upgrades; `create` refuses a retired one on the day it runs (create-model.ts).
+ * --help, the conversation and the JSON schema offer only those deployable on the release date.
+ */
 export const model = z
   .string()
   .refine(isKnownModel, {
-    message: `is not a model this generator knows; valid: ${MODEL_NAMES.join(', ')} (for another model, generate with one of these and edit modelDeployments in infra/params)`,
+    message: `is not a model this generator knows; valid: ${OFFERED_MODEL_NAMES.join(', ')} (for another model, generate with one of these and edit modelDeployments in infra/params)`,
   })
   .default(DEFAULT_MODEL)
-  .meta({ description: 'The model deployed in every environment (services openai), at a version that is generally available.', enum: [...MODEL_NAMES] })
-  .register(answerUi, { question: 'Which model?', valueName: '<model>', askWhen: withModels });
+  .meta({
+    description: `The model deployed in every environment (services openai): ${OFFERED_MODEL_NAMES.join(', ')}, each at a version neither deprecated nor retired on ${RELEASE_DATE}.`,
+    enum: [...OFFERED_MODEL_NAMES],
+  })
+  .register(answerUi, { question: 'Which model?', valueName: '<model>', choices: OFFERED_MODEL_NAMES, askWhen: withModels });
 
 export const modelCapacity = z.coerce
   .number({ error: 'must be a whole number of thousands of tokens per minute, e.g. 50' })

@@ -60,6 +60,15 @@ export function crossFieldRules(answers: Answers, context: z.RefinementCtx): voi
   if (answers.agentAddressSpace !== undefined && !answers.agents) {
     context.addIssue({ code: 'custom', path: ['agentAddressSpace'], message: 'is only used with --agents' });
   }
+  if (answers.cosmosZoneRedundant && !answers.agents) {
+    context.addIssue({ code: 'custom', path: ['cosmosZoneRedundant'], message: "is only used with --agents (Cosmos DB holds the agents' threads)" });
+  } else if (answers.cosmosZoneRedundant && !hasAvailabilityZones(answers.location)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['cosmosZoneRedundant'],
+      message: `needs a region with availability zones, and ${answers.location} has none; pass --no-cosmos-zone-redundant or choose a region with zones`,
+    });
+  }
   if (answers.vpnClientAddressPool !== undefined && answers.vpn !== 'p2s') {
     context.addIssue({ code: 'custom', path: ['vpnClientAddressPool'], message: 'is only used with --vpn p2s' });
   }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { agents, foundry, model, modelCapacity, services } from './ai-fields.js';
+import { agents, cosmosZoneRedundant, foundry, model, modelCapacity, services } from './ai-fields.js';
 import { dnsZonesByPolicy, hubDnsServers, hubFirewallIp, hubVnetId, privateDnsZoneIds } from './existing-hub-fields.js';
 import { apimRegions, certificateKeyVaultId, certificateUri, gateway, gatewayHostName, publisherEmail } from './gateway-fields.js';
 import { addressSpace, agentAddressSpace, allowedFqdns, firewall, hubAddressSpace, jumpbox, topology, vpn, vpnClientAddressPool } from './network-fields.js';
@@ -18,6 +18,7 @@ export const answerFields = {
   foundry,
   services,
   agents,
+  cosmosZoneRedundant,
   model,
   modelCapacity,
   userGroupIds,

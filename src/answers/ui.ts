@@ -9,6 +9,8 @@ export interface AnswerUi {
   readonly question: string;
   /** One line per choice, in the guidance's terms (enum and multi-select answers). */
   readonly hints?: Readonly<Record<string, string>>;
+  /** The values offered in the conversation for a text answer that also accepts others (e.g. a stored, since retired model). */
+  readonly choices?: readonly string[];
   /** Placeholder for the value in --help, e.g. `<cidr>`. */
   readonly valueName?: string;
   /** How the default is derived when it depends on other answers. */

@@ -11,10 +11,11 @@ import { planWrite, writeTree } from '../fs/write.js';
 import { generateLandingZone } from '../generate.js';
 import { type GitOutcome, initRepository } from '../git.js';
 import type { PromptStreams } from '../prompts/ask.js';
-import { type Io, isCi } from '../ui/io.js';
+import { type Io, isCi, todayIn } from '../ui/io.js';
 import { plainReporter, type Reporter, silentReporter } from '../ui/reporter.js';
 import { formatTree } from '../ui/tree.js';
 import { GENERATOR_VERSION } from '../version.js';
+import { checkModelChoice } from './create-model.js';
 import { nextSteps, summaryLines } from './create-text.js';
 
 /**
@@ -35,7 +36,11 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
   const file = options.config ? await readAnswersFile(resolve(io.cwd, options.config), options.config) : {};
   // Before a conversation, refuse a flag that is already invalid; without one, the complete report of
   // every problem comes after resolving.
-  if (prompts) checkedLayer(flags);
+  const today = todayIn(io);
+  if (prompts) {
+    checkedLayer(flags);
+    if (flags.model !== undefined) checkModelChoice(flags.model, today);
+  }
   const targetArg = args.target ?? (await prompts?.askTarget(streams));
   if (targetArg === undefined) {
     throw new UsageError('no target folder given', ['Name it first, e.g.: create-secure-ai-landing my-landing-zone --location swedencentral --yes']);
@@ -46,6 +51,9 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
   const folderName = basename(target);
   const prompted = (await prompts?.askMissing({ ...file, ...flags }, folderName, streams)) ?? {};
   const resolved = resolveAnswers({ flags, file, prompted }, folderName);
+  const modelWarning = resolved.answers.services.includes('openai') ? checkModelChoice(resolved.answers.model, today) : undefined;
+  const warnings = modelWarning ? [modelWarning] : [];
+  for (const warning of warnings) reporter.warn(warning);
   if (prompts) {
     reporter.note('Your landing zone', summaryLines(resolved.answers, target));
     if (!(await prompts.askYesNo('Write it?', true, streams))) throw new CancelledError();
@@ -57,7 +65,7 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
 
   if (options.dryRun) {
     await planWrite(target, tree);
-    if (options.json) io.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, target, answers: resolved.answers, files: paths }, null, 2)}\n`);
+    if (options.json) io.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, target, answers: resolved.answers, warnings, files: paths }, null, 2)}\n`);
     else reporter.note(`Would write ${paths.length} files (dry run: nothing written)`, formatTree(shownTarget, paths));
     return 0;
   }
@@ -75,6 +83,7 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
       target,
       answers: resolved.answers,
       answerSources: resolved.sources,
+      warnings,
       files: paths,
       written: result.toWrite,
       unchanged: result.unchanged,

@@ -11,12 +11,14 @@ import { readGitBlob, uncommittedChanges } from '../git.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { generateLandingZone } from '../generate.js';
 import { STATE_FILES } from '../state.js';
-import type { Io } from '../ui/io.js';
+import { type Io, todayIn } from '../ui/io.js';
 import { applyAll, type FileChange } from '../upgrade/apply.js';
 import { unifiedDiff } from '../upgrade/diff.js';
 import { decide, type FileAction } from '../upgrade/merge.js';
+import { modelVersionNotes } from '../upgrade/model-versions.js';
 import { type PreviousGeneration, readPreviousGeneration } from '../upgrade/previous.js';
 import { GENERATOR_VERSION } from '../version.js';
+import { checkModelChoice } from './create-model.js';
 import { answersFromSet } from './upgrade-set.js';
 
 export interface FileOutcome {
@@ -57,17 +59,22 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
 
   const previous = await readPreviousGeneration(target, (id) => readGitBlob(target, id));
   const answers = await resolveAnswers(args, io, previous, basename(target));
+  // Moving to a retired model is refused as create refuses it; one already there is reported below instead.
+  if (answers.answers.model !== previous.answers.model && answers.answers.services.includes('openai')) checkModelChoice(answers.answers.model, todayIn(io));
   const { plan, landingZone: next, tree } = await generateLandingZone(answers, templatesDir);
   const labels = { current: 'your edits', next: `create-secure-ai-landing ${GENERATOR_VERSION}` };
 
   const outcomes: FileOutcome[] = [];
   const changes: FileChange[] = [];
   const diffs: string[] = [];
+  // The parameter files as the upgrade leaves them: the model versions they deploy are judged below.
+  const parameterFiles = new Map<string, string>();
   for (const path of [...new Set([...previous.base.keys(), ...next.keys()])].sort()) {
     const current = await readTextIfExists(join(target, path));
     const action = decide({ base: previous.base.get(path), current, next: next.get(path) }, labels);
     outcomes.push({ path, action: action.kind });
     const content = 'content' in action ? action.content : action.kind === 'remove' ? undefined : current;
+    if (content !== undefined && /^infra\/params\/[^/]+\.bicepparam$/.test(path)) parameterFiles.set(path, content);
     if (content !== current) {
       changes.push({ path, content, executable: plan.executable.has(path) });
       diffs.push(unifiedDiff(path, current, content));
@@ -88,6 +95,7 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
     to: GENERATOR_VERSION,
     changedAnswers: Object.fromEntries(changedAnswers.map((key) => [key, { from: previous.answers[key], to: answers.answers[key] }])),
     migrations: previous.migrations,
+    models: modelVersionNotes(parameterFiles, todayIn(io)),
     files: outcomes.filter((outcome) => outcome.action !== 'unchanged'),
     conflicts,
   };
@@ -150,6 +158,7 @@ type Summary = Record<string, unknown> & {
   conflicts: string[];
   changedAnswers: Record<string, { from: unknown; to: unknown }>;
   migrations: readonly string[];
+  models: readonly string[];
 };
 
 function report(io: Io, json: boolean, summary: Summary, diffs: readonly string[]): void {
@@ -162,6 +171,7 @@ function report(io: Io, json: boolean, summary: Summary, diffs: readonly string[
     `Upgrade of ${shown}: create-secure-ai-landing ${summary.from} → ${summary.to}${summary.dryRun ? ' (dry run: nothing changed)' : summary.check ? ' (check: nothing changed)' : ''}`,
   ];
   for (const note of summary.migrations) lines.push(`  note: ${note}`);
+  for (const note of summary.models) lines.push(`  model: ${note}`);
   const shownValue = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
   for (const [key, change] of Object.entries(summary.changedAnswers)) lines.push(`  answer ${key}: ${shownValue(change.from)} → ${shownValue(change.to)}`);
   const changing = summary.files.filter((file) => !['keep-edits', 'keep-deleted', 'keep-orphan'].includes(file.action));

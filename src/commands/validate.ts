@@ -8,7 +8,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { pathInRepository } from '../git.js';
 import { buildModel } from '../model.js';
 import { readStoredAnswers } from '../stored-state.js';
-import type { Io } from '../ui/io.js';
+import { type Io, todayIn } from '../ui/io.js';
 import { compileLandingZone, findBicep } from '../validate/compiler.js';
 import { checkConformance } from '../validate/conformance.js';
 import { templateFigures } from '../validate/figures.js';
@@ -52,7 +52,7 @@ export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
   const modules = moduleDeclarations(main);
   for (const module of modules) sources.set(module.path, await readFile(join(target, module.path), 'utf8').catch(() => undefined));
 
-  const results = checkConformance(outcome.compiled, model).map((result) => ({
+  const results = checkConformance(outcome.compiled, model, todayIn(io)).map((result) => ({
     ...result,
     locations: result.problems.map((problem) => locate(problem, modules, readSource)),
   }));

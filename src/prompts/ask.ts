@@ -42,6 +42,10 @@ async function askField(field: FieldInfo, initial: unknown, streams: PromptStrea
     const options = AZURE_LOCATIONS.map((value): { value: string } => ({ value }));
     return answered(clack.autocomplete({ ...streams, message, options, placeholder: 'type to filter, e.g. sweden' }));
   }
+  if (field.kind === 'text' && field.ui.choices) {
+    const options = field.ui.choices.map((value) => ({ value }));
+    return answered(clack.select({ ...streams, message, options, initialValue: initial as string | undefined }));
+  }
   switch (field.kind) {
     case 'choice':
       return answered(clack.select({ ...streams, message, options: choiceOptions(field), initialValue: initial as string | undefined }));

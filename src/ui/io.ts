@@ -7,11 +7,16 @@ export interface Io {
   readonly stderr: Writable;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** The clock, for what depends on today's date (a model's retirement); the system clock when absent. */
+  readonly now?: () => Date;
 }
 
 export function processIo(): Io {
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }
+
+/** Today's date (UTC) as the commands see it. */
+export const todayIn = (io: Io): string => (io.now?.() ?? new Date()).toISOString().slice(0, 10);
 
 /** CI=true, CI=1 and the like; CI=false or CI=0 mean a person is at the keyboard. */
 export function isCi(env: Io['env']): boolean {

@@ -28,6 +28,7 @@ import {
   policyFindings,
   roleFindings,
 } from './guards.js';
+import { modelLifecycleFindings } from './model-lifecycle-checks.js';
 import { platformFindings } from './platform.js';
 
 /**
@@ -59,6 +60,8 @@ export interface ConformanceResult {
 
 interface CheckInput extends CompiledLandingZone {
   readonly model: ViewModel;
+  /** The day the model versions are judged on (YYYY-MM-DD). */
+  readonly today: string;
   /** Findings that several IDs take their share of, each worked out once per run. */
   readonly platform: () => readonly Finding[];
   readonly publicEndpoints: () => readonly Finding[];
@@ -113,7 +116,7 @@ const CHECKS = {
     ...platform(),
   ],
   'SEC-02': ({ template, environments }) => defenderFindings(template, environments),
-  'SEC-03': ({ template }) => contentFilterFindings(template),
+  'SEC-03': ({ template, environments, today }) => [...contentFilterFindings(template), ...modelLifecycleFindings(environments, today)],
   'SEC-05': ({ apiManagement }) => apiManagement(),
   'SEC-06': ({ platform }) => platform(),
   'SEC-09': ({ template, environments }) => [...roleFindings(template, environments), ...agentStorageFindings(template)],
@@ -134,11 +137,13 @@ export function problemsOf(id: CheckedId, findings: readonly Finding[]): string[
   return [...new Set(findings.filter((found) => guidanceIdsOf(found).includes(id)).map((found) => found.message))];
 }
 
-export function checkConformance(compiled: CompiledLandingZone, model: ViewModel): ConformanceResult[] {
+/** `today` (YYYY-MM-DD) is the day the model versions are judged on: deprecated or retired then, SEC-03 fails. */
+export function checkConformance(compiled: CompiledLandingZone, model: ViewModel, today: string): ConformanceResult[] {
   const { template } = compiled;
   const input: CheckInput = {
     ...compiled,
     model,
+    today,
     platform: once(() => platformFindings(template, { zoneGroups: model.dnsZoneGroups })),
     publicEndpoints: once(() => publicEndpointFindings(template)),
     apiManagement: once(() => apiManagementFindings(template)),

@@ -127,6 +127,10 @@ export const GUIDANCE_OF_FINDING: { readonly [Code in FindingCode]: Assignment }
   'model-deployments-missing': ['SEC-03'],
   'content-filter-missing': ['SEC-03'],
   'prompt-shield-off': ['SEC-03'],
+  // GUIDANCE.md has no ID of its own for a model's lifecycle: SEC-03 is the ID that vouches for every model
+  // deployment, and one that cannot be created (deprecated) or answers only errors (retired) is not one it can vouch for.
+  'model-version-deprecated': ['SEC-03'],
+  'model-version-retired': ['SEC-03'],
   'broad-role-assigned': ['SEC-09'],
   'role-to-fixed-principal': ['SEC-09'],
   'managed-identity-missing': ['SEC-10'],

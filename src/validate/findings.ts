@@ -96,6 +96,9 @@ export type FindingCode =
   | 'model-deployments-missing'
   | 'content-filter-missing'
   | 'prompt-shield-off'
+  // model-lifecycle-checks.ts: the model versions the parameters deploy
+  | 'model-version-deprecated'
+  | 'model-version-retired'
   | 'broad-role-assigned'
   | 'role-to-fixed-principal'
   | 'managed-identity-missing'

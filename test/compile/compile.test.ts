@@ -25,6 +25,7 @@ import { buildModel } from '../../src/model.js';
 import { readCompiled } from './compiled.js';
 import { messagesOf } from '../../src/validate/findings.js';
 import { aiPlatformOf } from '../../src/ai/platform.js';
+import { RELEASE_DATE } from '../../src/ai/model-lifecycle.js';
 
 /** The messages of a check's findings: what these tests compare. */
 const apiManagementProblems = (...args: Parameters<typeof apiManagementFindings>) => messagesOf(apiManagementFindings(...args));
@@ -149,7 +150,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
   it.each(NAMES)('%s: validate passes: every IaC recommendation that applies holds in the compiled JSON, for every environment', async (name) => {
     const compiled = await readCompiled(join(root, name));
     expect(Object.keys(compiled.environments)).toEqual([...environmentsOf(name)].sort());
-    const results = checkConformance(compiled, buildModel(answersOf(name)));
+    const results = checkConformance(compiled, buildModel(answersOf(name)), RELEASE_DATE);
     expect(results.filter((result) => result.status === 'fail').map((result) => `${result.id}: ${result.problems.join('; ')}`)).toEqual([]);
     // The IaC IDs of the catalogue, all and only those, are judged: checked or turned off by an answer.
     expect(results.map((result) => result.id)).toEqual(CHECKED_IDS);

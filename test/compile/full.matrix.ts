@@ -9,6 +9,7 @@ import { renderScenario, scenarioAnswers } from '../scenarios.js';
 import { buildModel } from '../../src/model.js';
 import { checkConformance } from '../../src/validate/conformance.js';
 import { readCompiled } from './compiled.js';
+import { RELEASE_DATE } from '../../src/ai/model-lifecycle.js';
 
 /**
  * `npm run test:matrix`: every valid combination of the option matrix renders and compiles — build,
@@ -53,7 +54,7 @@ it('every valid combination renders and compiles cleanly', async () => {
 
 /** What validate's checks find wrong in one compiled combination, with the parameters of every environment. */
 async function conformanceFailures(dir: string, answers: Parameters<typeof renderScenario>[0]): Promise<string[]> {
-  return checkConformance(await readCompiled(dir), buildModel(scenarioAnswers(answers)))
+  return checkConformance(await readCompiled(dir), buildModel(scenarioAnswers(answers)), RELEASE_DATE)
     .filter((result) => result.status === 'fail')
     .map((result) => `${result.id}: ${result.problems.join(', ')}`);
 }

@@ -86,6 +86,18 @@ describe('create from flags', () => {
     expect(result.stderr).toContain('--publisher-email is required with the default --gateway apim');
   });
 
+  // gpt-4.1 2025-04-14 retired on 2026-10-14, so this holds whatever day it runs.
+  it('refuses a retired model naming --model, the retirement date and the replacement, and writes nothing', async () => {
+    const result = await runCli(['lz', '--location', 'westeurope', ...SLICE, '--model', 'gpt-4.1', '--json'], { cwd: work });
+    expect(result.exitCode).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      ok: false,
+      error: '--model gpt-4.1: version 2025-04-14 was retired on 2026-10-14; nothing was written',
+      details: expect.arrayContaining([expect.stringMatching(/^Its deployments return errors; use gpt-5\.5 /)]),
+    });
+    expect(await readdir(work)).toEqual([]);
+  });
+
   it('names a default that a given range collides with as the default, not as something the user passed', async () => {
     const result = await runCli(['lz', '--location', 'westeurope', '--gateway', 'none', '--no-jumpbox', '--address-space', '10.50.0.0/22'], { cwd: work });
     expect(result.exitCode).toBe(2);

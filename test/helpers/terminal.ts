@@ -1,5 +1,6 @@
 import { PassThrough, Writable } from 'node:stream';
 import type { Io } from '../../src/ui/io.js';
+import { RELEASE_DATE } from '../../src/ai/model-lifecycle.js';
 
 /**
  * A pretend terminal for driving the prompts in-process: keys are written as the bytes a real
@@ -20,7 +21,8 @@ export class FakeTerminal {
   private cursor = 0;
 
   io(cwd: string): Io {
-    return { stdin: this.input, stdout: this.output, stderr: this.output, env: {}, cwd };
+    // The catalogue's release date, so that what depends on a model's retirement does not change with the calendar.
+    return { stdin: this.input, stdout: this.output, stderr: this.output, env: {}, cwd, now: () => new Date(`${RELEASE_DATE}T12:00:00Z`) };
   }
 
   /** Waits until `text` appears on screen after everything already consumed, then moves past it. */

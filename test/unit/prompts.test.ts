@@ -18,7 +18,7 @@ describe('the conversation', () => {
     await terminal.answer('Which Microsoft Foundry setup?', KEY.enter);
     await terminal.answer('Which AI services?', KEY.enter);
     await terminal.answer('Foundry Agent Service with network injection?', KEY.enter);
-    await terminal.answer('Which model?', KEY.enter); // asked because the services include openai; gpt-4.1 offered
+    await terminal.answer('Which model?', KEY.enter); // asked because the services include openai; gpt-5.5 offered
     await terminal.answer('Model capacity', `0${KEY.enter}`);
     await terminal.waitFor('must be at least 1');
     terminal.type(`${KEY.backspace}40${KEY.enter}`);
@@ -50,7 +50,7 @@ describe('the conversation', () => {
       name: 'contoso',
       foundry: 'project',
       services: ['openai'],
-      model: 'gpt-4.1',
+      model: 'gpt-5.5',
       modelCapacity: 40,
       userGroupIds: ['11111111-2222-3333-4444-555555555555'],
       adminGroupIds: [],
@@ -86,7 +86,7 @@ describe('the conversation', () => {
         'openai',
         '--no-agents',
         '--model',
-        'gpt-4.1',
+        'gpt-5.5',
         '--model-capacity',
         '10',
         '--user-group-ids',
@@ -145,7 +145,7 @@ describe('the conversation', () => {
         'openai',
         '--no-agents',
         '--model',
-        'gpt-4.1',
+        'gpt-5.5',
         '--model-capacity',
         '10',
         '--user-group-ids',
@@ -213,7 +213,7 @@ describe('the conversation', () => {
         'openai',
         '--no-agents',
         '--model',
-        'gpt-4.1',
+        'gpt-5.5',
         '--model-capacity',
         '10',
         '--user-group-ids',

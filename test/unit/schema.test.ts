@@ -34,6 +34,8 @@ describe('answers schema: valid answers', () => {
         vpn: 'none',
         gateway: 'apim',
         agents: false,
+        cosmosZoneRedundant: false,
+        model: 'gpt-5.5',
         firewall: true,
         jumpbox: true,
         environments: ['dev', 'prod'],
@@ -210,6 +212,12 @@ describe('answers schema: invalid answers name the input and what would be valid
     [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['swedencentral'] }, 'apimRegions.0', /the landing zone's own region/],
     [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['westcentralus'] }, 'apimRegions.0', /has no availability zones/],
     [{ gateway: 'apim', publisherEmail: 'a@b.co', apimRegions: ['westeurop'] }, 'apimRegions.0', /not an Azure region/],
+    [{ cosmosZoneRedundant: true }, 'cosmosZoneRedundant', /is only used with --agents/],
+    [
+      { agents: true, cosmosZoneRedundant: true, location: 'westcentralus' },
+      'cosmosZoneRedundant',
+      /needs a region with availability zones, and westcentralus has none/,
+    ],
     [{ apimRegions: ['westeurope'] }, 'apimRegions', /only used with an API Management gateway/],
     [
       {
@@ -249,13 +257,13 @@ describe('answers schema: invalid answers name the input and what would be valid
     [{ modelCapacity: -5 }, 'modelCapacity', /at least 1/],
     [{ modelCapacity: 'lots' as never }, 'modelCapacity', /whole number of thousands of tokens per minute/],
     [{ modelCapacity: 2.5 }, 'modelCapacity', /whole number/],
-    [{ model: 'gpt-9' }, 'model', /not a model this generator knows; valid: gpt-4\.1, .*edit modelDeployments/],
+    [{ model: 'gpt-9' }, 'model', /not a model this generator knows; valid: gpt-5\.4, gpt-5\.4-mini, gpt-5\.5, DeepSeek-V3\.2 .*edit modelDeployments/],
     [
-      { foundry: 'none', services: ['openai'], model: 'DeepSeek-R1' },
+      { foundry: 'none', services: ['openai'], model: 'DeepSeek-V3.2' },
       'model',
       /Foundry model \(format DeepSeek\), which an Azure OpenAI account cannot deploy.*--foundry project or hub/,
     ],
-    [{ services: ['search'], model: 'gpt-4o' }, 'model', /only used with model deployments/],
+    [{ services: ['search'], model: 'gpt-5.4' }, 'model', /only used with model deployments/],
     [{ services: ['search'], modelCapacity: 20 }, 'modelCapacity', /only used with model deployments/],
     [{ userGroupIds: ['not-a-guid'] as never }, 'userGroupIds.0', /object ID \(a GUID such as 00000000-/],
     [{ adminGroupIds: ['11111111-2222-3333-4444-555555555555', '11111111-2222-3333-4444-555555555555'] as never }, 'adminGroupIds', /lists a group twice/],

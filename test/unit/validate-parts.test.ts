@@ -6,6 +6,8 @@ import { GUIDANCE_OF_FINDING, guidanceIdsOf } from '../../src/validate/finding-g
 import { finding, type FindingCode, messagesOf } from '../../src/validate/findings.js';
 import { locate, moduleDeclarations, moduleOf } from '../../src/validate/locate.js';
 import { platformFindings } from '../../src/validate/platform.js';
+import { modelLifecycleFindings } from '../../src/validate/model-lifecycle-checks.js';
+import { RELEASE_DATE } from '../../src/ai/model-lifecycle.js';
 import { sarifOf } from '../../src/validate/sarif.js';
 import type { ValidationReport } from '../../src/validate/report.js';
 
@@ -346,4 +348,25 @@ it('SARIF: a result per problem, pointing at its rule, with a location', () => {
   // A landing zone in a folder of a larger repository: paths from the repository's root.
   const nested = sarifOf(report, { pathInRepository: 'platform/ai/' }) as typeof sarif;
   expect(nested.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('platform/ai/infra/main.bicep');
+});
+
+describe('model versions against their lifecycle (read from the built parameters, so a hand edit is judged)', () => {
+  const deploying = (model: string, version: string) => ({
+    modelDeployments: { value: [{ name: 'chat', model, format: 'OpenAI', version, skuName: 'GlobalStandard', capacity: 10 }] },
+  });
+
+  it('a retired version fails SEC-03 naming the parameter file, the retirement date and the replacement', () => {
+    const found = modelLifecycleFindings({ dev: deploying('gpt-5.5', '2026-04-24'), prod: deploying('gpt-4o', '2024-11-20') }, RELEASE_DATE);
+    expect(messagesOf(found)).toEqual([
+      'infra/params/prod.bicepparam: model deployment chat (gpt-4o 2024-11-20) was retired on 2026-10-01 and returns errors; use gpt-5.5 (Microsoft names gpt-5.1, itself deprecated since 2026-11-13)',
+    ]);
+    expect(found.map(guidanceIdsOf)).toEqual([['SEC-03']]);
+  });
+
+  it('a deprecated version is a finding of its own; a version the catalogue does not know, or one still available, is none', () => {
+    expect(modelLifecycleFindings({ dev: deploying('gpt-5', '2025-08-07') }, RELEASE_DATE).map((found) => found.code)).toEqual(['model-version-deprecated']);
+    expect(modelLifecycleFindings({ dev: deploying('gpt-5', '2025-08-07') }, '2026-08-06')).toEqual([]);
+    expect(modelLifecycleFindings({ dev: deploying('my-fine-tune', '1') }, RELEASE_DATE)).toEqual([]);
+    expect(modelLifecycleFindings({ dev: {} }, RELEASE_DATE)).toEqual([]);
+  });
 });

@@ -195,6 +195,33 @@ describe('upgrade safety', () => {
     expect(await snapshotTree(dir)).toEqual(before);
   });
 
+  // gpt-4.1 2025-04-14 retired on 2026-10-14: whatever day this runs, it stays retired.
+  it('reports a retired model version in the parameters, hand edits included, and keeps it; moving to a retired model is refused', async () => {
+    const dir = await generatedWithA({ ...ANSWERS, model: 'gpt-4.1' });
+    await edit(dir, 'infra/params/dev.bicepparam', (text) =>
+      text.replace("model: 'gpt-4.1'", "model: 'gpt-4o'").replace("version: '2025-04-14'", "version: '2024-11-20'"),
+    );
+    await git(dir, 'commit', '--quiet', '-am', 'dev tries gpt-4o');
+    const upgrade = await runCli(['upgrade', '--json'], { cwd: dir });
+    expect(upgrade.exitCode, upgrade.stderr).toBe(0);
+    expect(JSON.parse(upgrade.stdout).models).toEqual([
+      expect.stringMatching(
+        /^infra\/params\/dev\.bicepparam: gpt-4o 2024-11-20 was retired on 2026-10-01: .*use gpt-5\.5 .*upgrade kept the version; to move, run `upgrade --set model=gpt-5\.5`/,
+      ),
+      expect.stringMatching(/^infra\/params\/prod\.bicepparam: gpt-4\.1 2025-04-14 was retired on 2026-10-14: .*use gpt-5\.5/),
+    ]);
+    expect(await read(dir, 'infra/params/prod.bicepparam')).toContain("version: '2025-04-14'");
+    expect(await read(dir, 'infra/params/dev.bicepparam')).toContain("version: '2024-11-20'");
+    await git(dir, 'add', '-A');
+    await git(dir, 'commit', '--quiet', '-m', 'upgraded');
+
+    const before = await snapshotTree(dir);
+    const refused = await runCli(['upgrade', '--set', 'model=gpt-4.1-mini'], { cwd: dir });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/--model gpt-4\.1-mini: version 2025-04-14 was retired on 2026-10-14/);
+    expect(await snapshotTree(dir)).toEqual(before);
+  });
+
   it('keeps where each answer came from, so a derived answer still gives way after several upgrades', async () => {
     const dir = await generatedWithA({ ...ANSWERS, vpn: 'p2s' });
     const first = await runCli(['upgrade', '--set', 'firewall=true'], { cwd: dir });
@@ -307,6 +334,21 @@ describe('answers from older generators', () => {
     expect(previous.migrations).toEqual([
       'the answer region is now called location; its value was kept',
       'the answer legacyOption no longer exists in this version; it was dropped',
+    ]);
+  });
+
+  it("keeps the agents' Cosmos DB zone-redundant where an older generator made it so, with a note", async () => {
+    const { readPreviousGeneration } = await import('../../src/upgrade/previous.js');
+    const dir = await generatedWithA({ ...ANSWERS, agents: true });
+    await edit(dir, STATE_PATH, (text) => {
+      const state = JSON.parse(text);
+      delete state.answers.cosmosZoneRedundant; // written before the answer existed
+      return JSON.stringify(state);
+    });
+    const previous = await readPreviousGeneration(dir, async () => undefined);
+    expect(previous.answers.cosmosZoneRedundant).toBe(true); // swedencentral has zones
+    expect(previous.migrations).toEqual([
+      "the new answer cosmosZoneRedundant is true for this repository: the agents' Cosmos DB account was created that way and its zone redundancy cannot change",
     ]);
   });
 

@@ -46,6 +46,9 @@ param firewallAllowedFqdns array
 @description('Address range of the agent subnet, the workload VNet\'s second address prefix: a /27 or larger (/24 recommended) inside 172.16.0.0/12 or 192.168.0.0/16, where the Foundry Agent Service injects its containers.')
 param agentSubnetPrefix string
 
+@description('Whether the agents\' Cosmos DB account spans the region\'s availability zones; off where the subscription has no zone-redundant Cosmos DB capacity in the region. Fixed when the account is created.')
+param cosmosDbZoneRedundant bool
+
 @description('Model deployments on the Foundry account. Each item: { name: string, model: string, format: string, version: string, skuName: string, capacity: int }; capacity is in thousands of tokens per minute.')
 @minLength(1)
 param modelDeployments array
@@ -637,7 +640,7 @@ module cosmosDb 'modules/data/cosmos-db.bicep' = {
   params: {
     name: names.cosmosDb
     location: location
-    zoneRedundant: zoneRedundant
+    zoneRedundant: cosmosDbZoneRedundant
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }

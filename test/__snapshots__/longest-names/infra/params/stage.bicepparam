@@ -33,10 +33,10 @@ param firewallAllowedFqdns = [
 // Model deployments; capacity is in thousands of tokens per minute. australiaeast is in no Azure OpenAI data zone, so GlobalStandard; choose Standard to keep processing in the region where the model offers it.
 param modelDeployments = [
   {
-    name: 'gpt-4.1'
-    model: 'gpt-4.1'
+    name: 'gpt-5.5'
+    model: 'gpt-5.5'
     format: 'OpenAI'
-    version: '2025-04-14'
+    version: '2026-04-24'
     skuName: 'GlobalStandard'
     capacity: 10
   }

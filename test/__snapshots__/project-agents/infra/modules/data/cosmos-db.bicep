@@ -8,7 +8,7 @@ param name string
 @description('Azure region of the account; must be the region of the Foundry account and of the agent subnet\'s virtual network.')
 param location string = resourceGroup().location
 
-@description('Whether the region has availability zones: the account\'s replicas are spread over three zones where it does. Fixed at creation; it cannot be changed later.')
+@description('Whether the account\'s replicas are spread over the region\'s three availability zones. Fixed when the account is created; it cannot be changed later.')
 param zoneRedundant bool
 
 @description('Resource ID of the Log Analytics workspace that receives the account diagnostics.')
