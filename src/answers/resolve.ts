@@ -103,7 +103,11 @@ export function finalize(merged: PartialAnswers, sources: Partial<Record<AnswerK
   const planned: { result?: PlannedAnswers } = {};
   const result = AnswersSchema.superRefine((answers, context) => {
     planned.result = planAndCheck(answers);
-    for (const { path, message } of planned.result.issues) context.addIssue({ code: 'custom', path: [...path], message });
+    // An answer already refused on its own (a range that does not parse) is not reported a second time by the planner.
+    const refused = new Set(context.issues.map((issue) => issue.path?.[0]));
+    for (const { path, message } of planned.result.issues) {
+      if (!refused.has(path[0])) context.addIssue({ code: 'custom', path: [...path], message });
+    }
   }).safeParse(merged);
   if (!result.success) return { issues: result.error.issues };
   // Without a plan there is an issue, so valid answers always have one.

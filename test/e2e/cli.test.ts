@@ -194,6 +194,19 @@ describe('bad input: a clear message, exit code 2, and the folder exactly as it 
     ],
     ['an empty list of environments', ['--environments', ''], /--environments \[\]: needs at least one environment/],
     ['a duplicated environment', ['--environments', 'dev,prod,dev'], /--environments \["dev","prod","dev"\]: lists an environment twice/],
+    // One clean line each: no garbled option names, nothing printed twice.
+    [
+      'a flag given twice with different values',
+      ['--foundry', 'hub', '--foundry', 'project'],
+      /^error: --foundry is given twice with different values: --foundry "hub" and --foundry "project"; give it once$/,
+    ],
+    ['a value for a switch', ['--yes=false'], /^error: -y\/--yes is a switch and takes no value; write --yes, or leave it out$/],
+    ['-c without a file', ['-c'], /^error: -c\/--config needs a value: --config <file>$/],
+    [
+      'an address range that does not parse',
+      ['--address-space', '10.0.0.0/33'],
+      /^error: invalid answers; nothing was written\n {2}--address-space "10\.0\.0\.0\/33": has prefix length \/33; IPv4 allows \/0 to \/32$/,
+    ],
   ];
 
   it.each(cases)('%s', async (_label, args, message, files = {}) => {
@@ -202,7 +215,10 @@ describe('bad input: a clear message, exit code 2, and the folder exactly as it 
     await writeFile(join(target, 'keep.txt'), 'user content');
     for (const [name, content] of Object.entries(files)) await writeFile(join(work, name), content);
     const before = await snapshotTree(work);
-    const result = await runCli(['existing', '--force', '--name', 'lz', '--location', 'westeurope', ...SLICE, ...args], { cwd: work });
+    // The case's own flags replace the base ones: a flag given twice with different values is refused.
+    const given = (flag: string | undefined) => flag?.startsWith('--') === true && args.includes(flag);
+    const base = ['--name', 'lz', '--location', 'westeurope', ...SLICE].filter((arg, index, all) => !given(arg) && !given(all[index - 1]));
+    const result = await runCli(['existing', '--force', ...base, ...args], { cwd: work });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(await snapshotTree(work)).toEqual(before);
