@@ -26,7 +26,11 @@ export const location = z
   .refine(isAzureLocation, { message: `is not an Azure region this generator knows; valid: ${AZURE_LOCATIONS.join(', ')}` })
   // The enum is for the answers-file JSON schema, so that editors complete the region.
   .meta({ description: 'Azure region of the landing zone.', enum: [...AZURE_LOCATIONS] })
-  .register(answerUi, { question: 'Azure region?', valueName: '<region>' });
+  .register(answerUi, {
+    question: 'Azure region?',
+    valueName: '<region>',
+    valuesHint: `One of ${AZURE_LOCATIONS.length} public regions, written as Azure names them (swedencentral; "Sweden Central" works too). \`secure-ai-landing schema\` lists them under location; \`az account list-locations -o table\` shows every region's name.`,
+  });
 
 export const environments = z
   .array(

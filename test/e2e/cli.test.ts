@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MODEL_NAMES } from '../../src/ai/models.js';
 import { ISOLATED_GIT_ENV, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
 
 /** The answers this version generates, apart from the required location. */
@@ -254,6 +255,22 @@ describe('other commands', () => {
     ]) {
       expect(result.stdout).toContain(flag);
     }
+  });
+
+  it('--help fits 80 columns, lists the models, says how to list regions, and names every answer a first --yes run needs', async () => {
+    const { stdout } = await runCli(['--help'], { cwd: work });
+    for (const line of stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    const flat = stdout.replace(/\s+/g, ' ');
+    for (const model of MODEL_NAMES) expect(flat).toContain(model);
+    expect(flat).toContain('`az account list-locations -o table`');
+    // Following the footer must be enough: every flag it names, with a value, makes a run that succeeds.
+    const footer = /nothing is asked: give (.*?); other choices/.exec(flat)?.[1] ?? '';
+    const named = footer.match(/--[a-z-]+/g) ?? [];
+    const examples: Record<string, string> = { '--location': 'swedencentral', '--publisher-email': 'platform@example.com' };
+    expect(named.filter((flag) => flag !== '--name' && flag !== '--gateway').sort()).toEqual(Object.keys(examples).sort());
+    const run = await runCli(['lz', '--yes', '--dry-run', ...Object.entries(examples).flat()], { cwd: work });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
   });
 
   it('validate outside a landing zone says so, exits 2 and changes nothing', async () => {
