@@ -15,7 +15,7 @@ import { type Io, isCi } from '../ui/io.js';
 import { plainReporter, type Reporter, silentReporter } from '../ui/reporter.js';
 import { formatTree } from '../ui/tree.js';
 import { GENERATOR_VERSION } from '../version.js';
-import { nextSteps, summaryLines } from './create-text.js';
+import { equivalentCommand, nextSteps, summaryLines } from './create-text.js';
 
 /**
  * `create`: every decision (target folder, answers, confirmation) is taken before anything is
@@ -47,7 +47,10 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
   const prompted = (await prompts?.askMissing({ ...file, ...flags }, folderName, streams)) ?? {};
   const resolved = resolveAnswers({ flags, file, prompted }, folderName);
   if (prompts) {
+    const again = equivalentCommand(resolved.answers, resolved.sources, relative(io.cwd, target) || '.');
     reporter.note('Your landing zone', summaryLines(resolved.answers, target));
+    // Outside the box, which would break the line: the terminal wraps it, so it copies as one command.
+    reporter.info(`The same without questions, for automation:\n${again}`);
     if (!(await prompts.askYesNo('Write it?', true, streams))) throw new CancelledError();
   }
 

@@ -67,6 +67,20 @@ describe('the conversation', () => {
       githubRepo: 'contoso/ai-lz',
     });
     expect(state.answerSources).toMatchObject({ location: 'flag', name: 'prompt', topology: 'prompt', environments: 'prompt' });
+    // The summary shows every answer, and a command line that repeats the run without questions.
+    expect(screen).toMatch(/model\s+gpt-4\.1, 40k tokens\/min/);
+    expect(screen).toMatch(/users\s+11111111-2222-3333-4444-555555555555/);
+    expect(screen).toMatch(/publisher\s+ops@contoso\.com/);
+    expect(screen).toMatch(/github\s+contoso\/ai-lz/);
+    const command = /npm create secure-ai-landing@latest contoso -- --yes .*/.exec(screen)?.[0] ?? '';
+    expect(command).toContain('--model-capacity 40');
+    // Run in automation, that command line makes the same landing zone.
+    const replay = await tempDir();
+    const args = command.split(' ').slice(3).filter((word) => word !== '--');
+    const automation = new FakeTerminal();
+    expect(await main([...args, '--no-git'], { ...automation.io(replay), env: { CI: 'true' } }), automation.screen).toBe(0);
+    const again = JSON.parse(await readFile(join(replay, 'contoso/.secure-ai-landing/state.json'), 'utf8'));
+    expect(again.answers).toEqual(state.answers);
   });
 
   it('asks what an existing hub needs, refuses an empty required answer and lets an optional one stay empty', async () => {
