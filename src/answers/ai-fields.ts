@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { isKnownModel, MODEL_NAMES } from '../ai/models.js';
-import { unique } from './field-types.js';
+import { MODEL_NAMES } from '../ai/models.js';
+import { oneOfNames, unique } from './field-types.js';
 import { type AnswersSoFar, answerUi } from './ui.js';
 
 /** The answers about the AI platform: Foundry, the services, the agents and the model. */
@@ -48,11 +48,11 @@ const withModels = (answers: AnswersSoFar) => ((answers.services as string[] | u
 /** The model of the design's default (services openai): generally available in every data zone. */
 export const DEFAULT_MODEL = 'gpt-4.1';
 
-export const model = z
-  .string()
-  .refine(isKnownModel, {
-    message: `is not a model this generator knows; valid: ${MODEL_NAMES.join(', ')} (for another model, generate with one of these and edit modelDeployments in infra/params)`,
-  })
+export const model = oneOfNames(
+  MODEL_NAMES,
+  'a model this generator knows',
+  ' (for another model, generate with one of these and edit modelDeployments in infra/params)',
+)
   .default(DEFAULT_MODEL)
   .meta({ description: 'The model deployed in every environment (services openai), at a version that is generally available.', enum: [...MODEL_NAMES] })
   .register(answerUi, { question: 'Which model?', valueName: '<model>', askWhen: withModels });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { unique } from './field-types.js';
-import { AZURE_LOCATIONS, isAzureLocation } from './locations.js';
+import { azureRegion, unique } from './field-types.js';
+import { AZURE_LOCATIONS } from './locations.js';
 import { ENVIRONMENT_NAME, WORKLOAD_NAME } from './naming.js';
 import { answerUi } from './ui.js';
 
@@ -21,9 +21,7 @@ export const name = z
     defaultText: 'the folder name, when it is a valid name',
   });
 
-export const location = z
-  .string()
-  .refine(isAzureLocation, { message: `is not an Azure region this generator knows; valid: ${AZURE_LOCATIONS.join(', ')}` })
+export const location = azureRegion()
   // The enum is for the answers-file JSON schema, so that editors complete the region.
   .meta({ description: 'Azure region of the landing zone.', enum: [...AZURE_LOCATIONS] })
   .register(answerUi, {

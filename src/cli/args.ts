@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { allFields, parseList } from '../answers/fields.js';
 import type { PartialAnswers } from '../answers/schema.js';
+import { closest } from '../did-you-mean.js';
 import { UsageError } from '../errors.js';
 import { flagName } from './flags.js';
 
@@ -171,26 +172,4 @@ function valueHint(long: string): string {
   const field = allFields().find((candidate) => flagName(candidate.key) === long);
   if (field && field.choices.length > 0) return `one of ${field.choices.join(', ')}`;
   return `--${long} ${field?.ui.valueName ?? '<value>'}`;
-}
-
-/** The known name within edit distance 2, if there is one: `--foundy` → `foundry`. */
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of candidates) {
-    const distance = editDistance(word, name);
-    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -1,9 +1,10 @@
 import type { Readable, Writable } from 'node:stream';
 import * as clack from '@clack/prompts';
+import { nameKey } from '../answers/field-types.js';
 import { allFields, defaultLabel, type FieldInfo, parseList } from '../answers/fields.js';
-import { AZURE_LOCATIONS } from '../answers/locations.js';
 import { conditionallyRequired, deriveDefaults } from '../answers/resolve.js';
 import { answerFields, type PartialAnswers } from '../answers/schema.js';
+import { closest } from '../did-you-mean.js';
 import { CancelledError } from '../errors.js';
 
 export interface PromptStreams {
@@ -38,9 +39,11 @@ export async function askMissing(given: PartialAnswers, folderName: string, stre
 /** `requiredBy` names the earlier answer that makes an answer without a default necessary; others may stay empty. */
 async function askField(field: FieldInfo, initial: unknown, streams: PromptStreams, requiredBy?: string): Promise<unknown> {
   const message = field.ui.question;
-  if (field.key === 'location') {
-    const options = AZURE_LOCATIONS.map((value): { value: string } => ({ value }));
-    return answered(clack.autocomplete({ ...streams, message, options, placeholder: 'type to filter, e.g. sweden' }));
+  // A fixed set of names: the regions are too many to scroll, so they are filtered as the person types.
+  if (field.suggestions.length > 12) return askByTyping(field, initial as string | undefined, streams);
+  if (field.suggestions.length > 0) {
+    const options = field.suggestions.map((value) => ({ value }));
+    return answered(clack.select({ ...streams, message, options, initialValue: initial as string | undefined }));
   }
   switch (field.kind) {
     case 'choice':
@@ -79,6 +82,29 @@ function askText(field: FieldInfo, initial: string | undefined, streams: PromptS
         const result = schema.safeParse(value);
         return result.success ? undefined : result.error.issues[0]?.message;
       },
+    }),
+  );
+}
+
+/**
+ * A type-ahead over the names: `Sweden Central` and `SwedenCentral` find `swedencentral` (matched as the
+ * schema matches them), and a typo that matches nothing shows the name meant instead of an empty list.
+ */
+function askByTyping(field: FieldInfo, initial: string | undefined, streams: PromptStreams): Promise<string> {
+  const names = field.suggestions;
+  const matching = (search: string) => {
+    const found = names.filter((name) => nameKey(name).includes(nameKey(search)));
+    const meant = closest(nameKey(search), names);
+    return found.length > 0 || meant === undefined ? found : [meant];
+  };
+  return answered(
+    clack.autocomplete({
+      ...streams,
+      message: field.ui.question,
+      options: names.map((value) => ({ value })),
+      initialValue: initial,
+      placeholder: 'type to filter, e.g. sweden',
+      filter: (search, option) => matching(search).includes(option.value),
     }),
   );
 }

@@ -87,6 +87,12 @@ describe('create from flags', () => {
     expect(result.stderr).toContain('--publisher-email is required with the default --gateway apim');
   });
 
+  it('takes a region as Azure displays it, and a model in any case', async () => {
+    const result = await runCli(['lz', '--location', ' Sweden Central ', '--model', 'GPT-4.1', ...SLICE, '--dry-run', '--json'], { cwd: work });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).answers).toMatchObject({ location: 'swedencentral', model: 'gpt-4.1' });
+  });
+
   it('names a default that a given range collides with as the default, not as something the user passed', async () => {
     const result = await runCli(['lz', '--location', 'westeurope', '--gateway', 'none', '--no-jumpbox', '--address-space', '10.50.0.0/22'], { cwd: work });
     expect(result.exitCode).toBe(2);
@@ -178,7 +184,13 @@ describe('the target folder', () => {
 
 describe('bad input: a clear message, exit code 2, and the folder exactly as it was', () => {
   const cases: [string, string[], RegExp, Record<string, string>?][] = [
-    ['an invalid choice', ['--foundry', 'hubb'], /--foundry "hubb": is not a valid choice; valid: project, hub, none/],
+    ['an invalid choice', ['--foundry', 'hubb'], /--foundry "hubb": is not a valid choice; did you mean hub\? valid: project, hub, none/],
+    [
+      'a region misspelt',
+      ['--location', 'swedencentrl'],
+      /--location "swedencentrl": is not an Azure region this generator knows; did you mean swedencentral\?/,
+    ],
+    ['a model misspelt', ['--model', 'gpt-4.1-mimi'], /--model "gpt-4.1-mimi": is not a model this generator knows; did you mean gpt-4.1-mini\?/],
     ['an unknown flag', ['--locaton', 'westeurope'], /unknown option --locaton; did you mean --location\?/],
     ['a flag nobody could mean', ['--frobnicate'], /unknown option --frobnicate; run with --help for every flag/],
     ['a name Azure refuses', ['--name', "o'brien ${x}"], /--name "o'brien \$\{x\}": may hold only lowercase letters/],
