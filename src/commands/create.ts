@@ -45,7 +45,9 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
 
   const folderName = basename(target);
   const prompted = (await prompts?.askMissing({ ...file, ...flags }, folderName, streams)) ?? {};
-  const resolved = resolveAnswers({ flags, file, prompted }, folderName);
+  // A flag or file answer the conversation had to ask again is replaced by the answer given there.
+  const notAskedAgain = (layer: PartialAnswers) => Object.fromEntries(Object.entries(layer).filter(([key]) => !(key in prompted))) as PartialAnswers;
+  const resolved = resolveAnswers({ flags: notAskedAgain(flags), file: notAskedAgain(file), prompted }, folderName);
   if (prompts) {
     const again = equivalentCommand(resolved.answers, resolved.sources, relative(io.cwd, target) || '.');
     reporter.note('Your landing zone', summaryLines(resolved.answers, target));

@@ -93,12 +93,22 @@ describe('create from flags', () => {
     expect(JSON.parse(result.stdout).answers).toMatchObject({ location: 'swedencentral', model: 'gpt-4.1' });
   });
 
-  it('names a default that a given range collides with as the default, not as something the user passed', async () => {
-    const result = await runCli(['lz', '--location', 'westeurope', '--gateway', 'none', '--no-jumpbox', '--address-space', '10.50.0.0/22'], { cwd: work });
-    expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain(
-      '--hub-address-space (default "10.50.0.0/23"): makes the hub of dev (10.50.0.0/23) overlaps the workload VNet of dev (10.50.0.0/22)',
+  it('derives a default range that fits the given ones: the hub moves past a spoke placed where its default was', async () => {
+    const result = await runCli(
+      ['lz', '--location', 'westeurope', '--gateway', 'none', '--no-jumpbox', '--address-space', '10.50.0.0/22', '--dry-run', '--json'],
+      {
+        cwd: work,
+      },
     );
+    expect(result.exitCode, result.stderr).toBe(0);
+    // dev and prod take 10.50.0.0/22 and 10.50.4.0/22; the hub's first free /23 after them.
+    expect(JSON.parse(result.stdout).answers).toMatchObject({ addressSpace: '10.50.0.0/22', hubAddressSpace: '10.50.8.0/23' });
+  });
+
+  it('without a firewall the jumpbox defaults to off, since it would have no way out', async () => {
+    const result = await runCli(['lz', '--location', 'westeurope', '--gateway', 'none', '--no-firewall', '--dry-run', '--json'], { cwd: work });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).answers).toMatchObject({ firewall: false, jumpbox: false });
   });
 
   it('--dry-run prints the tree and writes nothing', async () => {
