@@ -1,4 +1,4 @@
-import { formatCidr, isPrivate, nextBlock, parseCidr } from '../network/cidr.js';
+import { formatCidr, isPrivate, nextBlock, overlaps, parseCidr } from '../network/cidr.js';
 import { planNetworks } from '../network/landing-zone-networks.js';
 import { CompleteAnswersSchema, type PartialAnswers } from './schema.js';
 
@@ -16,6 +16,7 @@ const MAX_STEPS = 256;
  * another reason (a range of their own that is invalid), the preferred range stays and that rule speaks.
  */
 export function firstFreeRange(key: DerivedRangeKey, preferred: string, soFar: PartialAnswers): string {
+  if (!nearGivenRanges(preferred, soFar)) return preferred;
   // Name and region do not change the address plan; they are placeholders so that the answers parse.
   const parsed = CompleteAnswersSchema.safeParse({ name: 'lz', location: 'swedencentral', firewall: true, ...soFar, [key]: undefined });
   const start = parseCidr(preferred);
@@ -29,4 +30,19 @@ export function firstFreeRange(key: DerivedRangeKey, preferred: string, soFar: P
     if (plan.key !== key) break;
   }
   return preferred;
+}
+
+/**
+ * Whether any range given so far (each environment's block of it included) reaches the preferred one: when
+ * none does, the preferred range is free and the planner need not be asked, which keeps resolving fast.
+ */
+function nearGivenRanges(preferred: string, soFar: PartialAnswers): boolean {
+  const environments = Math.max(soFar.environments?.length ?? 2, 1);
+  const blocksOf = (text: string | undefined) => {
+    const range = text === undefined ? undefined : parseCidr(text);
+    return range === undefined || 'error' in range ? [] : Array.from({ length: environments }, (_, index) => nextBlock(range, index));
+  };
+  const wanted = blocksOf(preferred);
+  const given = [soFar.addressSpace ?? '10.60.0.0/22', soFar.hubAddressSpace, soFar.vpnClientAddressPool, soFar.agentAddressSpace].flatMap(blocksOf);
+  return given.some((block) => wanted.some((candidate) => overlaps(block, candidate)));
 }
