@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { BIN, ISOLATED_GIT_ENV } from './cli.js';
+import { waitOnScreen } from './terminal.js';
 
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 
@@ -32,18 +33,12 @@ export class PtyRun {
 
   /** Waits until `text` appears after everything already waited for, then moves past it. */
   async waitFor(text: string, timeoutMs = 15_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const index = this.screen.indexOf(text, this.cursor);
-      if (index >= 0) {
-        this.cursor = index + text.length;
-        await new Promise((resolve) => setTimeout(resolve, 80));
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    try {
+      this.cursor = await waitOnScreen(() => this.screen, this.cursor, text, { timeoutMs, settleMs: 80 });
+    } catch (error) {
+      this.child.kill();
+      throw error;
     }
-    this.child.kill();
-    throw new Error(`"${text}" did not appear; the screen ends with:\n${this.screen.slice(-2000)}`);
   }
 
   type(keys: string): void {
