@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { RELEASE_DATE } from '../ai/model-lifecycle.js';
-import { isKnownModel, OFFERED_MODEL_NAMES } from '../ai/models.js';
-import { unique } from './field-types.js';
+import { MODEL_NAMES, OFFERED_MODEL_NAMES } from '../ai/models.js';
+import { oneOfNames, unique } from './field-types.js';
 import { type AnswersSoFar, answerUi } from './ui.js';
 
 /** The answers about the AI platform: Foundry, the services, the agents and the model. */
@@ -71,13 +71,14 @@ export const DEFAULT_MODEL = 'gpt-5.5';
 /**
  * Any model the catalogue knows is a valid answer, so that a repository generated with a model that has since
  * been retired still validates and upgrades; `create` refuses a retired one on the day it runs (create-model.ts).
- * --help, the conversation and the JSON schema offer only those deployable on the release date.
+ * --help, the conversation, the JSON schema and the error's list offer only those deployable on the release date.
  */
-export const model = z
-  .string()
-  .refine(isKnownModel, {
-    message: `is not a model this generator knows; valid: ${OFFERED_MODEL_NAMES.join(', ')} (for another model, generate with one of these and edit modelDeployments in infra/params)`,
-  })
+export const model = oneOfNames(
+  MODEL_NAMES,
+  'a model this generator knows',
+  ' (for another model, generate with one of these and edit modelDeployments in infra/params)',
+  OFFERED_MODEL_NAMES,
+)
   .default(DEFAULT_MODEL)
   .meta({
     description: `The model deployed in every environment (services openai): ${OFFERED_MODEL_NAMES.join(', ')}, each at a version neither deprecated nor retired on ${RELEASE_DATE}.`,

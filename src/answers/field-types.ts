@@ -1,5 +1,7 @@
 import * as z from 'zod';
+import { closest } from '../did-you-mean.js';
 import { isPrivate, parseCidr } from '../network/cidr.js';
+import { AZURE_LOCATIONS } from './locations.js';
 
 /** The zod building blocks several answers share. */
 
@@ -34,3 +36,30 @@ export const resourceIdOf = (provider: string, example: string) =>
       ),
       `must be the resource ID of a ${provider.split('/').pop()} resource, e.g. ${example}`,
     );
+
+/**
+ * One of a fixed set of names, matched without regard to case, spaces and hyphens, so that
+ * `Sweden Central`, `SwedenCentral` and ` swedencentral ` all mean `swedencentral`; a near miss is
+ * refused with the name meant. The canonical spelling is what the answers hold.
+ */
+/** How names are compared: `Sweden Central`, `SwedenCentral` and `swedencentral` are one name. */
+export const nameKey = (text: string) => text.toLowerCase().replace(/[\s-]/g, '');
+
+/**
+ * `offered` are the names suggested and listed when the value is none of `names` (e.g. only the models
+ * deployable today, while a repository's older model is still accepted).
+ */
+export const oneOfNames = (names: readonly string[], what: string, otherwise = '', offered: readonly string[] = names) => {
+  const byKey = new Map(names.map((name) => [nameKey(name), name]));
+  return z
+    .string()
+    .transform((value) => byKey.get(nameKey(value)) ?? value.trim())
+    .superRefine((value, context) => {
+      if (names.includes(value)) return;
+      const meant = closest(value, offered);
+      context.addIssue({ code: 'custom', message: `is not ${what}; ${meant ? `did you mean ${meant}?` : `valid: ${offered.join(', ')}`}${otherwise}` });
+    });
+};
+
+/** An Azure region, by its name (`swedencentral`) or its display name (`Sweden Central`). */
+export const azureRegion = () => oneOfNames(AZURE_LOCATIONS, 'an Azure region this generator knows');

@@ -7,6 +7,8 @@ export interface FieldInfo {
   readonly key: AnswerKey;
   readonly kind: 'choice' | 'multi' | 'boolean' | 'text' | 'list';
   readonly choices: readonly string[];
+  /** The values a text answer must be one of (models, regions): free text for flags, a list to pick from in a conversation. */
+  readonly suggestions: readonly string[];
   readonly defaultValue: unknown;
   readonly description: string;
   readonly ui: AnswerUi;
@@ -23,7 +25,8 @@ export function fieldInfo(key: AnswerKey): FieldInfo {
   }
   const ui = answerUi.get(field);
   if (!ui) throw new Error(`internal: answer ${key} has no UI metadata`);
-  const base = { key, defaultValue, description: field.description ?? '', ui };
+  const suggestions = (field.meta()?.enum as readonly string[] | undefined) ?? [];
+  const base = { key, defaultValue, description: field.description ?? '', ui, suggestions };
   switch (inner.def.type) {
     case 'enum':
       return { ...base, kind: 'choice', choices: (inner as z.ZodEnum).options as string[] };

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { resourceIdOf, unique } from './field-types.js';
-import { AZURE_LOCATIONS, isAzureLocation } from './locations.js';
+import { azureRegion, resourceIdOf, unique } from './field-types.js';
 import { type AnswersSoFar, answerUi } from './ui.js';
 
 /** The answers about the AI gateway (API Management) and the door for internet callers in front of it. */
@@ -30,7 +29,7 @@ export const publisherEmail = z
   });
 
 export const apimRegions = z
-  .array(z.string().refine(isAzureLocation, { message: `is not an Azure region this generator knows; valid: ${AZURE_LOCATIONS.join(', ')}` }))
+  .array(azureRegion())
   .default([])
   .refine(unique, 'lists a region twice')
   .describe(

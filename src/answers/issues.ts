@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { flagOf } from '../cli/flags.js';
+import { closest } from '../did-you-mean.js';
 import { ANSWER_KEYS, type AnswerKey } from './schema.js';
 
 /**
@@ -28,8 +29,11 @@ export function describeIssues(
 
 function explain(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
-    case 'invalid_value':
-      return `is not a valid choice; valid: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_value': {
+      const valid = issue.values.map(String);
+      const meant = typeof value === 'string' ? closest(value, valid) : undefined;
+      return `is not a valid choice; ${meant ? `did you mean ${meant}? ` : ''}valid: ${valid.join(', ')}`;
+    }
     case 'invalid_type':
       if (issue.expected === 'boolean' && typeof value === 'string') return 'must be true or false, not a string (YAML reads yes, no, on and off as strings)';
       return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;

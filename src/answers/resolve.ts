@@ -3,6 +3,7 @@ import type { EnvironmentNetworks } from '../network/landing-zone-networks.js';
 import { crossFieldRules } from './cross-field-rules.js';
 import { type AnswerKey, type Answers, ANSWER_KEYS, CompleteAnswersSchema, type PartialAnswers } from './schema.js';
 import { fieldInfo } from './fields.js';
+import { type DerivedRangeKey, firstFreeRange } from './free-ranges.js';
 import { workloadNameFromFolder } from './naming.js';
 import { planAndCheck, type PlannedAnswers } from './planned-rules.js';
 
@@ -57,18 +58,33 @@ export function mergeLayers(layers: AnswerLayers, folderName: string): { merged:
   return { merged: merged as PartialAnswers, sources };
 }
 
-/** Defaults that depend on other answers or on the target folder. */
+/**
+ * Defaults that depend on other answers or on the target folder, each valid with the answers so far:
+ * the jumpbox follows the firewall rule, and a derived range skips what the given ranges already use.
+ */
 export function deriveDefaults(partial: PartialAnswers, folderName: string): PartialAnswers {
   const hubSpoke = (partial.topology ?? 'hub-spoke') === 'hub-spoke';
-  return {
+  // A jumpbox needs a way out (Entra ID sign-in, updates, the portals), and the firewall is the only one.
+  const firewall = partial.firewall ?? (hubSpoke || (partial.topology === 'single-vnet' && (partial.jumpbox ?? true)));
+  const derived: PartialAnswers = {
     name: workloadNameFromFolder(folderName),
-    // A jumpbox needs a way out (Entra ID sign-in, updates, the portals), and the firewall is the only one.
-    firewall: hubSpoke || (partial.topology === 'single-vnet' && (partial.jumpbox ?? true)),
-    hubAddressSpace: hubSpoke ? '10.50.0.0/23' : undefined,
+    firewall,
+    jumpbox: !firewall && partial.topology !== 'existing-hub' ? false : undefined,
     dnsZonesByPolicy: partial.topology === 'existing-hub' ? false : undefined,
-    vpnClientAddressPool: partial.vpn === 'p2s' ? '172.16.200.0/24' : undefined,
-    agentAddressSpace: partial.agents === true ? '192.168.0.0/24' : undefined,
   };
+  // In the planner's order (hub, pool, agent subnet), each range seeing the ones derived before it.
+  const ranges: [DerivedRangeKey, string | undefined][] = [
+    ['hubAddressSpace', hubSpoke ? '10.50.0.0/23' : undefined],
+    ['vpnClientAddressPool', partial.vpn === 'p2s' ? '172.16.200.0/24' : undefined],
+    ['agentAddressSpace', partial.agents === true ? '192.168.0.0/24' : undefined],
+  ];
+  const withRanges: Record<string, unknown> = { ...partial };
+  for (const [key, preferred] of ranges) {
+    if (preferred === undefined) continue;
+    derived[key] = firstFreeRange(key, preferred, withRanges as PartialAnswers);
+    withRanges[key] ??= derived[key];
+  }
+  return derived;
 }
 
 /** Answers without a default that the other answers make necessary, with the answer that does. */
@@ -103,7 +119,11 @@ export function finalize(merged: PartialAnswers, sources: Partial<Record<AnswerK
   const planned: { result?: PlannedAnswers } = {};
   const result = AnswersSchema.superRefine((answers, context) => {
     planned.result = planAndCheck(answers);
-    for (const { path, message } of planned.result.issues) context.addIssue({ code: 'custom', path: [...path], message });
+    // An answer already refused on its own (a range that does not parse) is not reported a second time by the planner.
+    const refused = new Set(context.issues.map((issue) => issue.path?.[0]));
+    for (const { path, message } of planned.result.issues) {
+      if (!refused.has(path[0])) context.addIssue({ code: 'custom', path: [...path], message });
+    }
   }).safeParse(merged);
   if (!result.success) return { issues: result.error.issues };
   // Without a plan there is an issue, so valid answers always have one.
@@ -111,4 +131,24 @@ export function finalize(merged: PartialAnswers, sources: Partial<Record<AnswerK
   if (!networks) throw new Error('internal: valid answers without an address plan');
   const complete = Object.fromEntries(ANSWER_KEYS.map((key) => [key, sources[key] ?? 'default'])) as Record<AnswerKey, AnswerSource>;
   return { answers: result.data, networks, sources: complete };
+}
+
+/**
+ * What the rules say about one answer, given the answers so far; the answers not given yet count at
+ * their defaults, so a question can refuse at once what the answers before it already rule out. The
+ * messages are the flags' own: one source of truth for both.
+ */
+export function issuesWith(key: AnswerKey, soFar: PartialAnswers, folderName: string): string[] {
+  const { merged, sources } = mergeLayers({ flags: soFar, file: {} }, folderName);
+  const result = finalize(merged, sources);
+  if (!('issues' in result)) return [];
+  return [...new Set(result.issues.filter((issue) => issue.path[0] === key).map((issue) => issue.message))];
+}
+
+/** The answers still missing or refused once every question is answered, in question order: the ones to ask again. */
+export function unsettledKeys(answers: PartialAnswers, folderName: string): AnswerKey[] {
+  const { merged, sources } = mergeLayers({ flags: answers, file: {} }, folderName);
+  const result = finalize(merged, sources);
+  const keys = new Set<unknown>([...missingRequired(merged), ...('issues' in result ? result.issues.map((issue) => issue.path[0]) : [])]);
+  return ANSWER_KEYS.filter((key) => keys.has(key));
 }

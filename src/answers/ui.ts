@@ -13,6 +13,8 @@ export interface AnswerUi {
   readonly choices?: readonly string[];
   /** Placeholder for the value in --help, e.g. `<cidr>`. */
   readonly valueName?: string;
+  /** What --help says about the valid values instead of listing them, when there are too many to list. */
+  readonly valuesHint?: string;
   /** How the default is derived when it depends on other answers. */
   readonly defaultText?: string;
   /** Asked only when the answers so far make it matter (e.g. the hub's range only with hub-spoke). */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { unique } from './field-types.js';
-import { AZURE_LOCATIONS, isAzureLocation } from './locations.js';
+import { azureRegion, unique } from './field-types.js';
+import { AZURE_LOCATIONS } from './locations.js';
 import { ENVIRONMENT_NAME, WORKLOAD_NAME } from './naming.js';
 import { answerUi } from './ui.js';
 
@@ -21,12 +21,14 @@ export const name = z
     defaultText: 'the folder name, when it is a valid name',
   });
 
-export const location = z
-  .string()
-  .refine(isAzureLocation, { message: `is not an Azure region this generator knows; valid: ${AZURE_LOCATIONS.join(', ')}` })
+export const location = azureRegion()
   // The enum is for the answers-file JSON schema, so that editors complete the region.
   .meta({ description: 'Azure region of the landing zone.', enum: [...AZURE_LOCATIONS] })
-  .register(answerUi, { question: 'Azure region?', valueName: '<region>' });
+  .register(answerUi, {
+    question: 'Azure region?',
+    valueName: '<region>',
+    valuesHint: `One of ${AZURE_LOCATIONS.length} public regions, written as Azure names them (swedencentral; "Sweden Central" works too). \`secure-ai-landing schema\` lists them under location; \`az account list-locations -o table\` shows every region's name.`,
+  });
 
 export const environments = z
   .array(

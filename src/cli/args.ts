@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { allFields, parseList } from '../answers/fields.js';
 import type { PartialAnswers } from '../answers/schema.js';
+import { closest } from '../did-you-mean.js';
 import { UsageError } from '../errors.js';
 import { flagName } from './flags.js';
 
@@ -76,10 +77,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   const config = parseConfig();
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...argv], options: config, allowPositionals: true, allowNegative: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: config, allowPositionals: true, allowNegative: true, strict: true, tokens: true });
   } catch (error) {
     throw explainParseError(error as Error & { code?: string }, Object.keys(config ?? {}));
   }
+  refuseConflictingRepeats(parsed.tokens ?? [], config ?? {});
   const { values, positionals } = parsed;
   const [first, ...rest] = positionals;
   const isCommand = (COMMANDS as readonly string[]).includes(first ?? '');
@@ -116,41 +118,58 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   };
 }
 
+/**
+ * parseArgs keeps the last of a repeated flag silently: `--location westeurope --location swedencentral`
+ * would build in a region the person may not have meant. The same value twice is harmless; list flags
+ * (`multiple`) add up by design.
+ */
+function refuseConflictingRepeats(tokens: readonly Token[], options: NonNullable<ParseArgsConfig['options']>): void {
+  const seen = new Map<string, { rawName: string; value: string }>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || options[token.name]?.multiple) continue;
+    const value = token.value ?? String(!token.rawName.startsWith('--no-'));
+    const earlier = seen.get(token.name);
+    if (earlier && earlier.value !== value) {
+      const shown = (rawName: string, text: string) => (options[token.name]?.type === 'boolean' ? rawName : `${rawName} ${JSON.stringify(text)}`);
+      throw new UsageError(
+        `--${token.name} is given twice with different values: ${shown(earlier.rawName, earlier.value)} and ${shown(token.rawName, value)}; give it once`,
+      );
+    }
+    seen.set(token.name, { rawName: token.rawName, value });
+  }
+}
+
+type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
+
+/** Node's messages name an option as `'-c, --config <value>'`; a person needs one name and what to write. */
 function explainParseError(error: Error & { code?: string }, known: string[]): UsageError {
-  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-      const suggestion = closest(option.replace(/^-+/, ''), known);
+      const suggestion = closest(quoted.replace(/^-+/, ''), known);
       const hint = suggestion ? `did you mean --${suggestion}? ` : '';
-      return new UsageError(`unknown option ${option}; ${hint}run with --help for every flag`);
+      return new UsageError(`unknown option ${quoted}; ${hint}run with --help for every flag`);
     }
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /does not take an argument/.test(error.message)
-        ? new UsageError(`${option} is a switch and takes no value; write ${option} or --no-${option.replace(/^-+/, '')}`)
-        : new UsageError(`${option} needs a value; run with --help for the valid values`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const [, short, long = quoted] = /^(?:-(\w), )?--([\w-]+)/.exec(quoted) ?? [];
+      const names = `${short ? `-${short}/` : ''}--${long}`;
+      if (/does not take an argument/.test(error.message)) {
+        // Answers (and --git) have a --no- form; the other switches are off unless given.
+        const negatable = long === 'git' || allFields().some((field) => flagName(field.key) === long);
+        return new UsageError(`${names} is a switch and takes no value; write ${negatable ? `--${long} or --no-${long}` : `--${long}, or leave it out`}`);
+      }
+      return new UsageError(`${names} needs a value: ${valueHint(long)}`);
+    }
     default:
       return new UsageError(error.message);
   }
 }
 
-/** The known name within edit distance 2, if there is one: `--foundy` → `foundry`. */
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of candidates) {
-    const distance = editDistance(word, name);
-    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+/** What a string flag takes, for the message when its value is missing. */
+function valueHint(long: string): string {
+  const option = (RUN_OPTIONS as Record<string, { valueName?: string }>)[long];
+  if (option) return `--${long} ${option.valueName ?? '<value>'}`;
+  const field = allFields().find((candidate) => flagName(candidate.key) === long);
+  if (field && field.choices.length > 0) return `one of ${field.choices.join(', ')}`;
+  return `--${long} ${field?.ui.valueName ?? '<value>'}`;
 }

@@ -16,7 +16,7 @@ import { plainReporter, type Reporter, silentReporter } from '../ui/reporter.js'
 import { formatTree } from '../ui/tree.js';
 import { GENERATOR_VERSION } from '../version.js';
 import { checkModelChoice } from './create-model.js';
-import { nextSteps, summaryLines } from './create-text.js';
+import { equivalentCommand, nextSteps, summaryLines } from './create-text.js';
 
 /**
  * `create`: every decision (target folder, answers, confirmation) is taken before anything is
@@ -50,12 +50,17 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
 
   const folderName = basename(target);
   const prompted = (await prompts?.askMissing({ ...file, ...flags }, folderName, streams)) ?? {};
-  const resolved = resolveAnswers({ flags, file, prompted }, folderName);
+  // A flag or file answer the conversation had to ask again is replaced by the answer given there.
+  const notAskedAgain = (layer: PartialAnswers) => Object.fromEntries(Object.entries(layer).filter(([key]) => !(key in prompted))) as PartialAnswers;
+  const resolved = resolveAnswers({ flags: notAskedAgain(flags), file: notAskedAgain(file), prompted }, folderName);
   const modelWarning = resolved.answers.services.includes('openai') ? checkModelChoice(resolved.answers.model, today) : undefined;
   const warnings = modelWarning ? [modelWarning] : [];
   for (const warning of warnings) reporter.warn(warning);
   if (prompts) {
+    const again = equivalentCommand(resolved.answers, resolved.sources, relative(io.cwd, target) || '.');
     reporter.note('Your landing zone', summaryLines(resolved.answers, target));
+    // Outside the box, which would break the line: the terminal wraps it, so it copies as one command.
+    reporter.info(`The same without questions, for automation:\n${again}`);
     if (!(await prompts.askYesNo('Write it?', true, streams))) throw new CancelledError();
   }
 

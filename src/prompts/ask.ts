@@ -1,9 +1,10 @@
 import type { Readable, Writable } from 'node:stream';
 import * as clack from '@clack/prompts';
-import { allFields, defaultLabel, type FieldInfo, parseList } from '../answers/fields.js';
-import { AZURE_LOCATIONS } from '../answers/locations.js';
-import { conditionallyRequired, deriveDefaults } from '../answers/resolve.js';
+import { nameKey } from '../answers/field-types.js';
+import { allFields, defaultLabel, type FieldInfo, fieldInfo, parseList } from '../answers/fields.js';
+import { conditionallyRequired, deriveDefaults, issuesWith, unsettledKeys } from '../answers/resolve.js';
 import { answerFields, type PartialAnswers } from '../answers/schema.js';
+import { closest } from '../did-you-mean.js';
 import { CancelledError } from '../errors.js';
 
 export interface PromptStreams {
@@ -18,29 +19,66 @@ export async function answered<T>(pending: Promise<T>): Promise<Exclude<T, symbo
   return value as Exclude<T, symbol>;
 }
 
+/** The rules' objection to a value of the question being asked, given the answers so far; undefined when there is none. */
+type Check = (value: unknown) => string | undefined;
+
+/** Rounds of asking again before the conflicts are reported as an error: only answers that can never fit get that far. */
+const MAX_ROUNDS = 3;
+
 /**
  * Asks, in schema order, every answer that neither a flag nor the answers file gave. Each question
- * offers the default (or the value derived from earlier answers) and validates with the schema.
+ * offers a default derived from the answers so far (valid with them) and refuses in place what the
+ * schema or the rules between answers refuse. A conflict only a later answer could reveal takes the
+ * person back to the questions involved, with their answers kept, instead of failing at the end.
+ * Returns every answer the conversation settled, including a flag's that it had to ask again.
  */
 export async function askMissing(given: PartialAnswers, folderName: string, streams: PromptStreams): Promise<PartialAnswers> {
+  const answers: Record<string, unknown> = { ...given };
   const prompted: Record<string, unknown> = {};
+  const ask = async (field: FieldInfo, initial: unknown) => {
+    const requiredBy = conditionallyRequired(answers).find(({ key }) => key === field.key)?.because;
+    const check: Check = (value) => issuesWith(field.key, { ...answers, [field.key]: value }, folderName)[0];
+    answers[field.key] = prompted[field.key] = await askChecked(field, initial, streams, check, requiredBy);
+  };
+  const offered = (field: FieldInfo) => deriveDefaults(answers, folderName)[field.key] ?? field.defaultValue;
   for (const field of allFields()) {
     if (given[field.key] !== undefined) continue;
-    const soFar = { ...prompted, ...given } as PartialAnswers;
-    if (field.ui.askWhen && !field.ui.askWhen(soFar)) continue;
-    const derived = deriveDefaults(soFar, folderName)[field.key];
-    const requiredBy = conditionallyRequired(soFar).find(({ key }) => key === field.key)?.because;
-    prompted[field.key] = await askField(field, derived ?? field.defaultValue, streams, requiredBy);
+    if (field.ui.askWhen && !field.ui.askWhen(answers)) continue;
+    await ask(field, offered(field));
+  }
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const unsettled = unsettledKeys(answers, folderName);
+    if (unsettled.length === 0) break;
+    for (const key of unsettled) {
+      const field = fieldInfo(key);
+      const problem = issuesWith(key, answers, folderName)[0];
+      clack.log.warn(`${field.ui.question} ${problem ?? 'needs an answer'}; asking again.`, { output: streams.output });
+      await ask(field, answers[key] ?? offered(field));
+    }
   }
   return prompted as PartialAnswers;
 }
 
+/** Asks until the rules accept the answer: a text question refuses in place; a choice says why and asks again. */
+async function askChecked(field: FieldInfo, initial: unknown, streams: PromptStreams, check: Check, requiredBy?: string): Promise<unknown> {
+  for (;;) {
+    const value = await askField(field, initial, streams, check, requiredBy);
+    if (field.kind === 'text' || field.kind === 'list') return value;
+    const problem = check(value);
+    if (problem === undefined) return value;
+    clack.log.warn(`${JSON.stringify(value)} ${problem}`, { output: streams.output });
+    initial = value;
+  }
+}
+
 /** `requiredBy` names the earlier answer that makes an answer without a default necessary; others may stay empty. */
-async function askField(field: FieldInfo, initial: unknown, streams: PromptStreams, requiredBy?: string): Promise<unknown> {
+async function askField(field: FieldInfo, initial: unknown, streams: PromptStreams, check: Check, requiredBy?: string): Promise<unknown> {
   const message = field.ui.question;
-  if (field.key === 'location') {
-    const options = AZURE_LOCATIONS.map((value): { value: string } => ({ value }));
-    return answered(clack.autocomplete({ ...streams, message, options, placeholder: 'type to filter, e.g. sweden' }));
+  // A fixed set of names: the regions are too many to scroll, so they are filtered as the person types.
+  if (field.suggestions.length > 12) return askByTyping(field, initial as string | undefined, streams);
+  if (field.suggestions.length > 0) {
+    const options = field.suggestions.map((value) => ({ value }));
+    return answered(clack.select({ ...streams, message, options, initialValue: initial as string | undefined }));
   }
   if (field.kind === 'text' && field.ui.choices) {
     const options = field.ui.choices.map((value) => ({ value }));
@@ -55,18 +93,18 @@ async function askField(field: FieldInfo, initial: unknown, streams: PromptStrea
     case 'boolean':
       return answered(clack.confirm({ ...streams, message, initialValue: initial === true }));
     case 'list': {
-      const items = parseList(await askText(field, (initial as string[] | undefined)?.join(','), streams, requiredBy));
+      const items = parseList(await askText(field, (initial as string[] | undefined)?.join(','), streams, check, requiredBy));
       // An empty answer to a list without a default leaves it unset, like an empty text.
       return items.length === 0 && field.defaultValue === undefined ? undefined : items;
     }
     case 'text': {
-      const text = await askText(field, initial as string | undefined, streams, requiredBy);
+      const text = await askText(field, initial as string | undefined, streams, check, requiredBy);
       return text === '' ? undefined : text;
     }
   }
 }
 
-function askText(field: FieldInfo, initial: string | undefined, streams: PromptStreams, requiredBy?: string): Promise<string> {
+function askText(field: FieldInfo, initial: string | undefined, streams: PromptStreams, check: Check, requiredBy?: string): Promise<string> {
   const schema = answerFields[field.key];
   return answered(
     clack.text({
@@ -81,8 +119,32 @@ function askText(field: FieldInfo, initial: string | undefined, streams: PromptS
         // An answer without a default may stay empty: it is optional, or a later rule says what it needs.
         if (empty && field.defaultValue === undefined) return undefined;
         const result = schema.safeParse(value);
-        return result.success ? undefined : result.error.issues[0]?.message;
+        if (!result.success) return result.error.issues[0]?.message;
+        return check(empty ? undefined : value);
       },
+    }),
+  );
+}
+
+/**
+ * A type-ahead over the names: `Sweden Central` and `SwedenCentral` find `swedencentral` (matched as the
+ * schema matches them), and a typo that matches nothing shows the name meant instead of an empty list.
+ */
+function askByTyping(field: FieldInfo, initial: string | undefined, streams: PromptStreams): Promise<string> {
+  const names = field.suggestions;
+  const matching = (search: string) => {
+    const found = names.filter((name) => nameKey(name).includes(nameKey(search)));
+    const meant = closest(nameKey(search), names);
+    return found.length > 0 || meant === undefined ? found : [meant];
+  };
+  return answered(
+    clack.autocomplete({
+      ...streams,
+      message: field.ui.question,
+      options: names.map((value) => ({ value })),
+      initialValue: initial,
+      placeholder: 'type to filter, e.g. sweden',
+      filter: (search, option) => matching(search).includes(option.value),
     }),
   );
 }

@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MODEL_NAMES } from '../../src/ai/models.js';
 import { ISOLATED_GIT_ENV, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
 
 /** The answers this version generates, apart from the required location. */
@@ -98,12 +99,28 @@ describe('create from flags', () => {
     expect(await readdir(work)).toEqual([]);
   });
 
-  it('names a default that a given range collides with as the default, not as something the user passed', async () => {
-    const result = await runCli(['lz', '--location', 'westeurope', '--gateway', 'none', '--no-jumpbox', '--address-space', '10.50.0.0/22'], { cwd: work });
-    expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain(
-      '--hub-address-space (default "10.50.0.0/23"): makes the hub of dev (10.50.0.0/23) overlaps the workload VNet of dev (10.50.0.0/22)',
+  it('takes a region as Azure displays it, and a model in any case', async () => {
+    const result = await runCli(['lz', '--location', ' Sweden Central ', '--model', 'GPT-5.5', ...SLICE, '--dry-run', '--json'], { cwd: work });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).answers).toMatchObject({ location: 'swedencentral', model: 'gpt-5.5' });
+  });
+
+  it('derives a default range that fits the given ones: the hub moves past a spoke placed where its default was', async () => {
+    const result = await runCli(
+      ['lz', '--location', 'westeurope', '--gateway', 'none', '--no-jumpbox', '--address-space', '10.50.0.0/22', '--dry-run', '--json'],
+      {
+        cwd: work,
+      },
     );
+    expect(result.exitCode, result.stderr).toBe(0);
+    // dev and prod take 10.50.0.0/22 and 10.50.4.0/22; the hub's first free /23 after them.
+    expect(JSON.parse(result.stdout).answers).toMatchObject({ addressSpace: '10.50.0.0/22', hubAddressSpace: '10.50.8.0/23' });
+  });
+
+  it('without a firewall the jumpbox defaults to off, since it would have no way out', async () => {
+    const result = await runCli(['lz', '--location', 'westeurope', '--gateway', 'none', '--no-firewall', '--dry-run', '--json'], { cwd: work });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).answers).toMatchObject({ firewall: false, jumpbox: false });
   });
 
   it('--dry-run prints the tree and writes nothing', async () => {
@@ -189,7 +206,13 @@ describe('the target folder', () => {
 
 describe('bad input: a clear message, exit code 2, and the folder exactly as it was', () => {
   const cases: [string, string[], RegExp, Record<string, string>?][] = [
-    ['an invalid choice', ['--foundry', 'hubb'], /--foundry "hubb": is not a valid choice; valid: project, hub, none/],
+    ['an invalid choice', ['--foundry', 'hubb'], /--foundry "hubb": is not a valid choice; did you mean hub\? valid: project, hub, none/],
+    [
+      'a region misspelt',
+      ['--location', 'swedencentrl'],
+      /--location "swedencentrl": is not an Azure region this generator knows; did you mean swedencentral\?/,
+    ],
+    ['a model misspelt', ['--model', 'gpt-4.1-mimi'], /--model "gpt-4.1-mimi": is not a model this generator knows; did you mean gpt-4.1-mini\?/],
     ['an unknown flag', ['--locaton', 'westeurope'], /unknown option --locaton; did you mean --location\?/],
     ['a flag nobody could mean', ['--frobnicate'], /unknown option --frobnicate; run with --help for every flag/],
     ['a name Azure refuses', ['--name', "o'brien ${x}"], /--name "o'brien \$\{x\}": may hold only lowercase letters/],
@@ -206,6 +229,19 @@ describe('bad input: a clear message, exit code 2, and the folder exactly as it 
     ],
     ['an empty list of environments', ['--environments', ''], /--environments \[\]: needs at least one environment/],
     ['a duplicated environment', ['--environments', 'dev,prod,dev'], /--environments \["dev","prod","dev"\]: lists an environment twice/],
+    // One clean line each: no garbled option names, nothing printed twice.
+    [
+      'a flag given twice with different values',
+      ['--foundry', 'hub', '--foundry', 'project'],
+      /^error: --foundry is given twice with different values: --foundry "hub" and --foundry "project"; give it once$/,
+    ],
+    ['a value for a switch', ['--yes=false'], /^error: -y\/--yes is a switch and takes no value; write --yes, or leave it out$/],
+    ['-c without a file', ['-c'], /^error: -c\/--config needs a value: --config <file>$/],
+    [
+      'an address range that does not parse',
+      ['--address-space', '10.0.0.0/33'],
+      /^error: invalid answers; nothing was written\n {2}--address-space "10\.0\.0\.0\/33": has prefix length \/33; IPv4 allows \/0 to \/32$/,
+    ],
   ];
 
   it.each(cases)('%s', async (_label, args, message, files = {}) => {
@@ -214,7 +250,10 @@ describe('bad input: a clear message, exit code 2, and the folder exactly as it 
     await writeFile(join(target, 'keep.txt'), 'user content');
     for (const [name, content] of Object.entries(files)) await writeFile(join(work, name), content);
     const before = await snapshotTree(work);
-    const result = await runCli(['existing', '--force', '--name', 'lz', '--location', 'westeurope', ...SLICE, ...args], { cwd: work });
+    // The case's own flags replace the base ones: a flag given twice with different values is refused.
+    const given = (flag: string | undefined) => flag?.startsWith('--') === true && args.includes(flag);
+    const base = ['--name', 'lz', '--location', 'westeurope', ...SLICE].filter((arg, index, all) => !given(arg) && !given(all[index - 1]));
+    const result = await runCli(['existing', '--force', ...base, ...args], { cwd: work });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(await snapshotTree(work)).toEqual(before);
@@ -250,6 +289,22 @@ describe('other commands', () => {
     ]) {
       expect(result.stdout).toContain(flag);
     }
+  });
+
+  it('--help fits 80 columns, lists the models, says how to list regions, and names every answer a first --yes run needs', async () => {
+    const { stdout } = await runCli(['--help'], { cwd: work });
+    for (const line of stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    const flat = stdout.replace(/\s+/g, ' ');
+    for (const model of MODEL_NAMES) expect(flat).toContain(model);
+    expect(flat).toContain('`az account list-locations -o table`');
+    // Following the footer must be enough: every flag it names, with a value, makes a run that succeeds.
+    const footer = /nothing is asked: give (.*?); other choices/.exec(flat)?.[1] ?? '';
+    const named = footer.match(/--[a-z-]+/g) ?? [];
+    const examples: Record<string, string> = { '--location': 'swedencentral', '--publisher-email': 'platform@example.com' };
+    expect(named.filter((flag) => flag !== '--name' && flag !== '--gateway').sort()).toEqual(Object.keys(examples).sort());
+    const run = await runCli(['lz', '--yes', '--dry-run', ...Object.entries(examples).flat()], { cwd: work });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
   });
 
   it('validate outside a landing zone says so, exits 2 and changes nothing', async () => {

@@ -27,18 +27,8 @@ export class FakeTerminal {
 
   /** Waits until `text` appears on screen after everything already consumed, then moves past it. */
   async waitFor(text: string, timeoutMs = 5_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const index = this.screen.indexOf(text, this.cursor);
-      if (index >= 0) {
-        this.cursor = index + text.length;
-        // Let the prompt finish rendering and start listening before the key arrives.
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`"${text}" did not appear; the screen ends with:\n${this.screen.slice(-1500)}`);
+    // Let the prompt finish rendering and start listening before the key arrives.
+    this.cursor = await waitOnScreen(() => this.screen, this.cursor, text, { timeoutMs, settleMs: 20 });
   }
 
   type(keys: string): void {
@@ -52,3 +42,20 @@ export class FakeTerminal {
 }
 
 export const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A', space: ' ', ctrlC: '\u0003', backspace: '\u007f' } as const;
+
+/**
+ * Polls `screen` until `text` appears at or after `from`, waits `settleMs` for the prompt to start
+ * listening, and returns the position after the text; throws with the end of the screen otherwise.
+ */
+export async function waitOnScreen(screen: () => string, from: number, text: string, options: { timeoutMs: number; settleMs: number }): Promise<number> {
+  const deadline = Date.now() + options.timeoutMs;
+  while (Date.now() < deadline) {
+    const index = screen().indexOf(text, from);
+    if (index >= 0) {
+      await new Promise((resolve) => setTimeout(resolve, options.settleMs));
+      return index + text.length;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`"${text}" did not appear; the screen ends with:\n${screen().slice(-2000)}`);
+}

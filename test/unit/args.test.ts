@@ -29,6 +29,14 @@ describe('command line', () => {
     expect(parseCommandLine(['schema']).command).toBe('schema');
   });
 
+  it('accepts a flag repeated with the same value, and list flags that add up', () => {
+    expect(parseCommandLine(['--location', 'westeurope', '--location', 'westeurope', '--jumpbox', '--jumpbox']).flags).toEqual({
+      location: 'westeurope',
+      jumpbox: true,
+    });
+    expect(parseCommandLine(['--environments', 'dev', '--environments', 'prod']).flags.environments).toEqual(['dev', 'prod']);
+  });
+
   it('turns --environments "" into an empty list for the schema to refuse', () => {
     expect(parseCommandLine(['x', '--environments', '']).flags.environments).toEqual([]);
   });
@@ -39,6 +47,13 @@ describe('command line', () => {
     [['--jumpbox=false'], /--jumpbox is a switch and takes no value; write --jumpbox or --no-jumpbox/],
     [['--foundry'], /--foundry needs a value/],
     [['a', 'b'], /at most one target folder, got 2/],
+    [['--yes=false'], /^-y\/--yes is a switch and takes no value; write --yes, or leave it out$/],
+    [['-c'], /^-c\/--config needs a value: --config <file>$/],
+    [
+      ['--location', 'westeurope', '--location=swedencentral'],
+      /^--location is given twice with different values: --location "westeurope" and --location "swedencentral"; give it once$/,
+    ],
+    [['--no-firewall', '--firewall'], /^--firewall is given twice with different values: --no-firewall and --firewall; give it once$/],
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(UsageError);
     expect(() => parseCommandLine(argv)).toThrow(message);

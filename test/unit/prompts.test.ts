@@ -1,6 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MODEL_NAMES } from '../../src/ai/models.js';
+import { DEFAULT_MODEL } from '../../src/answers/ai-fields.js';
 import { main } from '../../src/main.js';
 import { tempDir } from '../helpers/cli.js';
 import { FakeTerminal, KEY } from '../helpers/terminal.js';
@@ -67,6 +69,43 @@ describe('the conversation', () => {
       githubRepo: 'contoso/ai-lz',
     });
     expect(state.answerSources).toMatchObject({ location: 'flag', name: 'prompt', topology: 'prompt', environments: 'prompt' });
+    // The summary shows every answer, and a command line that repeats the run without questions.
+    expect(screen).toMatch(/model\s+gpt-4\.1, 40k tokens\/min/);
+    expect(screen).toMatch(/users\s+11111111-2222-3333-4444-555555555555/);
+    expect(screen).toMatch(/publisher\s+ops@contoso\.com/);
+    expect(screen).toMatch(/github\s+contoso\/ai-lz/);
+    const command = /npm create secure-ai-landing@latest contoso -- --yes .*/.exec(screen)?.[0] ?? '';
+    expect(command).toContain('--model-capacity 40');
+    // Run in automation, that command line makes the same landing zone.
+    const replay = await tempDir();
+    const args = command
+      .split(' ')
+      .slice(3)
+      .filter((word) => word !== '--');
+    const automation = new FakeTerminal();
+    expect(await main([...args, '--no-git'], { ...automation.io(replay), env: { CI: 'true' } }), automation.screen).toBe(0);
+    const again = JSON.parse(await readFile(join(replay, 'contoso/.secure-ai-landing/state.json'), 'utf8'));
+    expect(again.answers).toEqual(state.answers);
+  });
+
+  it('offers the regions as a type-ahead that forgives a typo, and the models as a selection', async () => {
+    const work = await tempDir();
+    const terminal = new FakeTerminal();
+    const everythingElse = ['--name', 'contoso', '--foundry', 'project', '--services', 'openai', '--no-agents', '--model-capacity', '10'];
+    const network = ['--user-group-ids', '', '--admin-group-ids', '', '--topology', 'single-vnet', '--vpn', 'none', '--gateway', 'none'];
+    const rest = ['--no-firewall', '--no-jumpbox', '--address-space', '10.8.0.0/22', '--environments', 'dev', '--github-repo', 'a/b'];
+    const run = main(['contoso', '--no-git', ...everythingElse, ...network, ...rest], terminal.io(work));
+    await terminal.answer('Azure region?', 'swedencentrl');
+    await terminal.waitFor('swedencentral'); // nothing is spelt so, but the region meant is offered
+    terminal.type(KEY.enter);
+    await terminal.answer('Which model?', `${KEY.down}${KEY.enter}`);
+    await terminal.answer('Write it?', KEY.enter);
+    expect(await run).toBe(0);
+    for (const model of MODEL_NAMES) expect(stripAnsi(terminal.screen)).toContain(model);
+    const state = JSON.parse(await readFile(join(work, 'contoso/.secure-ai-landing/state.json'), 'utf8'));
+    // The selection starts at the default model; one down is the next (the list wraps around).
+    const next = MODEL_NAMES[(MODEL_NAMES.indexOf(DEFAULT_MODEL) + 1) % MODEL_NAMES.length];
+    expect(state.answers).toMatchObject({ location: 'swedencentral', model: next });
   });
 
   it('asks what an existing hub needs, refuses an empty required answer and lets an optional one stay empty', async () => {

@@ -257,7 +257,7 @@ describe('answers schema: invalid answers name the input and what would be valid
     [{ modelCapacity: -5 }, 'modelCapacity', /at least 1/],
     [{ modelCapacity: 'lots' as never }, 'modelCapacity', /whole number of thousands of tokens per minute/],
     [{ modelCapacity: 2.5 }, 'modelCapacity', /whole number/],
-    [{ model: 'gpt-9' }, 'model', /not a model this generator knows; valid: gpt-5\.4, gpt-5\.4-mini, gpt-5\.5, DeepSeek-V3\.2 .*edit modelDeployments/],
+    [{ model: 'no-such-model' }, 'model', /not a model this generator knows; valid: gpt-5\.4, gpt-5\.4-mini, gpt-5\.5, DeepSeek-V3\.2 .*edit modelDeployments/],
     [
       { foundry: 'none', services: ['openai'], model: 'DeepSeek-V3.2' },
       'model',
