@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MODEL_NAMES } from '../../src/ai/models.js';
+import { OFFERED_MODEL_NAMES } from '../../src/ai/models.js';
 import { DEFAULT_MODEL } from '../../src/answers/ai-fields.js';
 import { main } from '../../src/main.js';
 import { tempDir } from '../helpers/cli.js';
@@ -70,7 +70,7 @@ describe('the conversation', () => {
     });
     expect(state.answerSources).toMatchObject({ location: 'flag', name: 'prompt', topology: 'prompt', environments: 'prompt' });
     // The summary shows every answer, and a command line that repeats the run without questions.
-    expect(screen).toMatch(/model\s+gpt-4\.1, 40k tokens\/min/);
+    expect(screen).toMatch(/model\s+gpt-5\.5, 40k tokens\/min/);
     expect(screen).toMatch(/users\s+11111111-2222-3333-4444-555555555555/);
     expect(screen).toMatch(/publisher\s+ops@contoso\.com/);
     expect(screen).toMatch(/github\s+contoso\/ai-lz/);
@@ -101,10 +101,10 @@ describe('the conversation', () => {
     await terminal.answer('Which model?', `${KEY.down}${KEY.enter}`);
     await terminal.answer('Write it?', KEY.enter);
     expect(await run).toBe(0);
-    for (const model of MODEL_NAMES) expect(stripAnsi(terminal.screen)).toContain(model);
+    for (const model of OFFERED_MODEL_NAMES) expect(stripAnsi(terminal.screen)).toContain(model);
     const state = JSON.parse(await readFile(join(work, 'contoso/.secure-ai-landing/state.json'), 'utf8'));
     // The selection starts at the default model; one down is the next (the list wraps around).
-    const next = MODEL_NAMES[(MODEL_NAMES.indexOf(DEFAULT_MODEL) + 1) % MODEL_NAMES.length];
+    const next = OFFERED_MODEL_NAMES[(OFFERED_MODEL_NAMES.indexOf(DEFAULT_MODEL) + 1) % OFFERED_MODEL_NAMES.length];
     expect(state.answers).toMatchObject({ location: 'swedencentral', model: next });
   });
 
