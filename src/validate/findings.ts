@@ -98,6 +98,7 @@ export type FindingCode =
   | 'prompt-shield-off'
   | 'broad-role-assigned'
   | 'role-to-fixed-principal'
+  | 'role-without-principal-type'
   | 'managed-identity-missing'
   | 'allow-list-allows-all'
   | 'foundry-hub-missing'
