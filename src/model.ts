@@ -12,7 +12,7 @@ import { MODELS } from './ai/models.js';
 import { type PolicyGuards, policyGuardsFor } from './ai/policy.js';
 import { apiManagement } from './catalogue/api-management.js';
 import type { Component } from './catalogue/component.js';
-import { hourlyCostsOf, serviceLabelsOf } from './catalogue/index.js';
+import { hourlyCostsOf, providersOf, serviceLabelsOf } from './catalogue/index.js';
 import { vpn } from './catalogue/vpn.js';
 import { type Shape, shapeOf } from './catalogue/shape.js';
 import { proseList } from './prose.js';
@@ -91,6 +91,8 @@ export interface ViewModel extends Shape {
   readonly hourlyCosts: string;
   /** What makes a first deployment long, as a phrase for the README; empty when nothing does. */
   readonly slowestPath: string;
+  /** The resource providers the bootstrap registers in the subscription: those these choices need, sorted. */
+  readonly resourceProviders: readonly string[];
 }
 
 /** `planned`: the network plan `finalize` validated the answers against; planned here only when not given. */
@@ -157,6 +159,7 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
     privateServices: proseList(serviceLabelsOf(shape)),
     hourlyCosts: hourlyCostsPhrase(hourlyCostsOf(shape)),
     slowestPath: slowestPathOf(answers),
+    resourceProviders: providersOf(shape),
   };
 }
 

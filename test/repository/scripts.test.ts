@@ -199,6 +199,15 @@ esac
     );
   });
 
+  it('registers the resource providers the choices need, before anything is created', async () => {
+    const { run, calls } = await withRecordingAz('project-agents');
+    expect(run.exitCode, run.stderr).toBe(0);
+    const registered = calls.filter((call) => call.startsWith('provider register')).map((call) => /--namespace (\S+)/.exec(call)?.[1]);
+    expect(registered).toEqual(expect.arrayContaining(['Microsoft.App', 'Microsoft.CognitiveServices', 'Microsoft.DocumentDB', 'Microsoft.Network']));
+    expect(registered).not.toContain('Microsoft.ApiManagement');
+    expect(calls.findIndex((call) => call.startsWith('provider register'))).toBeLessThan(calls.findIndex((call) => call.startsWith('group create')));
+  });
+
   it('refuses a malformed repository before calling Azure', async () => {
     const run = await execa('bash', ['scripts/bootstrap.sh', '--repository', 'not a repository'], {
       cwd: join(root, 'hub-spoke'),

@@ -3,7 +3,8 @@
 Creates what GitHub Actions needs to deploy this landing zone with OpenID Connect, no secrets (OPS-01).
 
 .DESCRIPTION
-A resource group for the pipeline's identities; a read-only identity for pull requests (what-if), trusted
+The resource providers this landing zone's resources need, registered in the subscription; a resource
+group for the pipeline's identities; a read-only identity for pull requests (what-if), trusted
 only by pull_request jobs of the repository, which may read and run what-if, nothing else (a custom role:
 Reader lacks the what-if action); a deploying identity, trusted only by jobs that run in this
 repository's GitHub environments; the least roles each needs on the subscription. Prints the repository
@@ -90,6 +91,14 @@ function Set-RoleAssignment([string] $Principal, [string] $Role, [string[]] $Ext
         Write-Warning "Waiting for Azure to replicate the new identity or role (attempt $attempt of 6)..."
         Start-Sleep -Seconds 10
     }
+}
+
+# Only the providers these choices need: registering one widens what the subscription can create. Registering is
+# idempotent, and --wait returns once the provider is registered (at once when it already is).
+$providers = @('Microsoft.ApiManagement', 'Microsoft.CognitiveServices', 'Microsoft.Compute', 'Microsoft.DevTestLab', 'Microsoft.Insights', 'Microsoft.KeyVault', 'Microsoft.ManagedIdentity', 'Microsoft.Network', 'Microsoft.OperationalInsights', 'Microsoft.PolicyInsights', 'Microsoft.Security', 'Microsoft.Storage')
+Write-Output "Registering the resource providers $($providers -join ' ')..."
+foreach ($provider in $providers) {
+    Invoke-Az provider register --subscription $Subscription --namespace $provider --wait --output none | Out-Null
 }
 
 Write-Output "Creating the pipeline's identities in $ResourceGroup for $Repository..."

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Creates what GitHub Actions needs to deploy this landing zone with OpenID Connect, no secrets (OPS-01):
+#   - the resource providers this landing zone's resources need, registered in the subscription;
 #   - a resource group for the pipeline's identities;
 #   - a read-only identity for pull requests (what-if), trusted only by pull_request jobs of the repository;
 #     it may read and run what-if, nothing else (a custom role: Reader lacks the what-if action);
@@ -100,6 +101,14 @@ assign_role() {
 principal_of() {
   az identity show --subscription "$subscription" --resource-group "$resource_group" --name "$1" --query principalId --output tsv
 }
+
+# Only the providers these choices need: registering one widens what the subscription can create. Registering is
+# idempotent, and --wait returns once the provider is registered (at once when it already is).
+readonly PROVIDERS=(Microsoft.CognitiveServices Microsoft.Insights Microsoft.KeyVault Microsoft.Network Microsoft.OperationalInsights Microsoft.PolicyInsights Microsoft.Security Microsoft.Storage)
+echo "Registering the resource providers ${PROVIDERS[*]}…"
+for provider in "${PROVIDERS[@]}"; do
+  az provider register --subscription "$subscription" --namespace "$provider" --wait --output none
+done
 
 echo "Creating the pipeline's identities in ${resource_group} for ${repository}…"
 az group create --subscription "$subscription" --name "$resource_group" --location "$LOCATION" \
