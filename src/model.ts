@@ -74,6 +74,8 @@ export interface ViewModel extends Shape {
   /** Which modules and subnets main.bicep wires together for these choices. */
   readonly wiring: BicepWiring;
   readonly environments: readonly EnvironmentProfile[];
+  /** The production environments, whose deployments wait for a reviewer's approval (their GitHub environments). */
+  readonly productionEnvironments: readonly string[];
   /** The environment to deploy first, used in examples. */
   readonly firstEnvironment: EnvironmentProfile;
   readonly modelSku: { readonly name: string; readonly reason: string };
@@ -150,6 +152,7 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
     policyGuards: policyGuardsFor(shape),
     wiring: wiringFor(answers),
     environments,
+    productionEnvironments: environments.filter((environment) => environment.isProduction).map((environment) => environment.name),
     firstEnvironment: environments[0]!,
     modelSku,
     zoneRedundant: hasAvailabilityZones(answers.location),

@@ -129,13 +129,32 @@ describe('scripts/verify-private-endpoints.sh (NET-13)', () => {
 });
 
 describe('scripts/bootstrap.sh (OPS-01)', () => {
-  /** A stand-in for the Azure CLI that records every call: there is no Azure here, and the point is which calls are made. */
+  /**
+   * Stand-ins for the Azure and GitHub CLIs that record every call (with the body gh reads from stdin): there is no
+   * Azure or GitHub here, and the point is which calls are made. The GitHub CLI is signed in as octocat.
+   */
   let calls = 0;
-  async function withRecordingAz(name: string) {
+  async function withRecordingAz(name: string, args: readonly string[] = [], { gh = true } = {}) {
     calls += 1;
     const bin = join(root, `${name}-bin-${calls}`);
     const log = join(root, `${name}-az-${calls}.log`);
+    const ghLog = join(root, `${name}-gh-${calls}.log`);
     await mkdir(bin, { recursive: true });
+    if (gh) {
+      await writeFile(
+        join(bin, 'gh'),
+        `#!/usr/bin/env bash
+{ printf '%s' "$*"; if [[ "$*" == *"--input -"* ]]; then printf ' BODY '; cat; fi; echo; } >> ${JSON.stringify(ghLog)}
+case "$*" in
+  "api user --jq .login") echo octocat ;;
+  "api users/octocat --jq .id") echo 583231 ;;
+  "api users/"*) echo 'gh: Not Found (HTTP 404)' >&2; exit 1 ;;
+  "api orgs/contoso/teams/platform --jq .id") echo 77 ;;
+esac
+`,
+      );
+      await chmod(join(bin, 'gh'), 0o755);
+    }
     await writeFile(
       join(bin, 'az'),
       `#!/usr/bin/env bash
@@ -151,12 +170,14 @@ esac
 `,
     );
     await chmod(join(bin, 'az'), 0o755);
-    const run = await execa('bash', ['scripts/bootstrap.sh', '--repository', 'contoso/ai-platform'], {
+    const run = await execa('bash', ['scripts/bootstrap.sh', '--repository', 'contoso/ai-platform', ...args], {
       cwd: join(root, name),
       reject: false,
-      env: { PATH: `${bin}:${process.env.PATH}` },
+      // Only the stand-ins and the basic tools: a GitHub CLI installed here must not answer.
+      env: { PATH: `${bin}:/usr/bin:/bin` },
     });
-    return { run, calls: (await readFile(log, 'utf8').catch(() => '')).trim().split('\n') };
+    const lines = async (path: string) => (await readFile(path, 'utf8').catch(() => '')).trim().split('\n').filter(Boolean);
+    return { run, calls: await lines(log), ghCalls: await lines(ghLog) };
   }
 
   it("trusts exactly the repository's pull requests (read-only) and its environments (deploy)", async () => {
@@ -206,6 +227,63 @@ esac
     expect(registered).toEqual(expect.arrayContaining(['Microsoft.App', 'Microsoft.CognitiveServices', 'Microsoft.DocumentDB', 'Microsoft.Network']));
     expect(registered).not.toContain('Microsoft.ApiManagement');
     expect(calls.findIndex((call) => call.startsWith('provider register'))).toBeLessThan(calls.findIndex((call) => call.startsWith('group create')));
+  });
+
+  it('creates every GitHub environment deploying from main only, production waiting for its reviewers (you by default)', async () => {
+    const { run, ghCalls } = await withRecordingAz('hub-spoke');
+    expect(run.exitCode, run.stderr).toBe(0);
+    const bodies = Object.fromEntries(
+      ghCalls
+        .filter((call) => call.startsWith('api --method PUT'))
+        .map((call) => [/environments\/(\w+)/.exec(call)![1]!, JSON.parse(call.replace(/^.* BODY /, '')) as Record<string, unknown>]),
+    );
+    const mainOnly = { protected_branches: false, custom_branch_policies: true };
+    expect(bodies).toEqual({
+      dev: { deployment_branch_policy: mainOnly },
+      test: { deployment_branch_policy: mainOnly },
+      prod: { deployment_branch_policy: mainOnly, reviewers: [{ type: 'User', id: 583231 }], prevent_self_review: false },
+    });
+    const policies = ghCalls.filter((call) => call.includes('--method POST'));
+    expect(policies).toEqual(
+      ['dev', 'test', 'prod'].map(
+        (environment) =>
+          `api --method POST repos/contoso/ai-platform/environments/${environment}/deployment-branch-policies -f name=main -f type=branch --silent`,
+      ),
+    );
+    expect(run.stdout).toContain('prod waits for approval by octocat.');
+  });
+
+  it('takes users and teams as reviewers, by ID', async () => {
+    const { run, ghCalls } = await withRecordingAz('hub-spoke', ['--reviewers', 'octocat,contoso/platform']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const prod = ghCalls.find((call) => call.startsWith('api --method PUT repos/contoso/ai-platform/environments/prod'))!;
+    expect(JSON.parse(prod.replace(/^.* BODY /, '')).reviewers).toEqual([
+      { type: 'User', id: 583231 },
+      { type: 'Team', id: 77 },
+    ]);
+  });
+
+  it('refuses an unknown reviewer, or no GitHub CLI, before calling Azure, saying what would do', async () => {
+    const unknown = await withRecordingAz('hub-spoke', ['--reviewers', 'nobody-here']);
+    expect(unknown.run.exitCode).toBe(2);
+    expect(unknown.run.stderr).toContain('--reviewers: no GitHub user nobody-here');
+    expect(unknown.calls).toEqual([]);
+    const malformed = await withRecordingAz('hub-spoke', ['--reviewers', 'two words']);
+    expect(malformed.run.exitCode).toBe(2);
+    expect(malformed.run.stderr).toContain("--reviewers must be GitHub user logins or ORG/TEAM team slugs, comma-separated (got 'two words')");
+    const withoutGh = await withRecordingAz('hub-spoke', [], { gh: false });
+    expect(withoutGh.run.exitCode).toBe(2);
+    expect(withoutGh.run.stderr).toContain('or run with --no-github-environments');
+    expect(withoutGh.calls).toEqual([]);
+    const leftToYou = await withRecordingAz('hub-spoke', ['--no-github-environments'], { gh: false });
+    expect(leftToYou.run.exitCode, leftToYou.run.stderr).toBe(0);
+    expect(leftToYou.run.stdout).toContain('Give prod required reviewers as well.');
+  });
+
+  it('gives no environment reviewers where none is production', async () => {
+    const { run, ghCalls } = await withRecordingAz('single-vnet-access');
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(ghCalls.filter((call) => call.includes('reviewers') || call.startsWith('api user'))).toEqual([]);
   });
 
   it('refuses a malformed repository before calling Azure', async () => {
