@@ -93,6 +93,8 @@ export interface ViewModel extends Shape {
   readonly hourlyCosts: string;
   /** What makes a first deployment long, as a phrase for the README; empty when nothing does. */
   readonly slowestPath: string;
+  /** A Foundry hub or Azure Machine Learning workspace has a managed network, which deploy.sh provisions after each deployment. */
+  readonly managedNetworkWorkspaces: boolean;
   /** The resource providers the bootstrap registers in the subscription: those these choices need, sorted. */
   readonly resourceProviders: readonly string[];
 }
@@ -162,6 +164,7 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
     privateServices: proseList(serviceLabelsOf(shape)),
     hourlyCosts: hourlyCostsPhrase(hourlyCostsOf(shape)),
     slowestPath: slowestPathOf(answers),
+    managedNetworkWorkspaces: shape.platform.foundryHub || shape.platform.machineLearning,
     resourceProviders: providersOf(shape),
   };
 }

@@ -2,9 +2,10 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { API_VERSIONS } from '../../src/catalogue/api-versions.js';
 import { writeTree } from '../../src/fs/write.js';
 import { snapshotTree, tempDir } from '../helpers/cli.js';
-import { renderScenario, SCENARIOS } from '../scenarios.js';
+import { renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
 
 /**
  * The generated scripts, judged by the real tools: ShellCheck for bash, the PowerShell parser for
@@ -294,6 +295,46 @@ esac
     });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("--repository must be OWNER/NAME of the GitHub repository (got 'not a repository')");
+  });
+});
+
+describe('scripts/deploy.sh', () => {
+  /** Deploys with a stand-in Azure CLI that records its calls and lists one hub and its project in the resource group. */
+  async function deployWithRecordingAz(name: string) {
+    const bin = join(root, `${name}-deploy-bin`);
+    const log = join(root, `${name}-deploy-az.log`);
+    await mkdir(bin, { recursive: true });
+    await writeFile(
+      join(bin, 'az'),
+      `#!/usr/bin/env bash
+{ printf '%s' "$*"; echo; } >> ${JSON.stringify(log)}
+case "$*" in
+  "resource list"*) echo /subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/hub-a ;;
+esac
+`,
+    );
+    await chmod(join(bin, 'az'), 0o755);
+    const environment = scenarioAnswers(SCENARIOS[name]!).environments[0]!;
+    const run = await execa('bash', ['scripts/deploy.sh', environment], { cwd: join(root, name), reject: false, env: { PATH: `${bin}:/usr/bin:/bin` } });
+    return { run, calls: (await readFile(log, 'utf8')).trim().split('\n') };
+  }
+
+  it("provisions a hub's managed network after the deployment, so the private endpoints a first deployment left pending are created", async () => {
+    const { run, calls } = await deployWithRecordingAz('hub-based');
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(calls[0]).toMatch(/^deployment sub create /);
+    expect(calls[1]).toContain("--resource-type Microsoft.MachineLearningServices/workspaces --query [?kind!='Project'].id");
+    expect(calls[2]).toBe(
+      'rest --method post --url /subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/hub-a/provisionManagedNetwork?api-version=2026-05-01 --body {"includeSpark": false} --output none',
+    );
+    // The API version the modules deploy the workspace with.
+    expect(API_VERSIONS['Microsoft.MachineLearningServices/workspaces']).toBe('2026-05-01');
+  });
+
+  it('does nothing more where no workspace has a managed network', async () => {
+    const { run, calls } = await deployWithRecordingAz('slice-default');
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(calls).toHaveLength(1);
   });
 });
 
