@@ -95,6 +95,12 @@ export interface ViewModel extends Shape {
   readonly slowestPath: string;
   /** A Foundry hub or Azure Machine Learning workspace has a managed network, which deploy.sh provisions after each deployment. */
   readonly managedNetworkWorkspaces: boolean;
+  /**
+   * The resource groups outside the landing zone's own that the template reads or deploys into (the existing hub's VNet,
+   * the central private DNS zones, the gateway certificate's Key Vault), each once: the pull requests' what-if identity
+   * needs to read there too.
+   */
+  readonly outsideScopes: readonly { readonly scope: string; readonly holds: string }[];
   /** The resource providers the bootstrap registers in the subscription: those these choices need, sorted. */
   readonly resourceProviders: readonly string[];
 }
@@ -166,6 +172,7 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
     slowestPath: slowestPathOf(answers),
     managedNetworkWorkspaces: shape.platform.foundryHub || shape.platform.machineLearning,
     resourceProviders: providersOf(shape),
+    outsideScopes: outsideScopesOf(answers, shape),
   };
 }
 
@@ -210,6 +217,25 @@ function chooseModelSku(location: string, model: string): ViewModel['modelSku'] 
         name: 'GlobalStandard',
         reason: `${location} is in no Azure OpenAI data zone, so GlobalStandard; choose Standard to keep processing in the region where the model offers it`,
       };
+}
+
+/** The resource group of a resource ID: `/subscriptions/<id>/resourceGroups/<name>`. */
+const resourceGroupOf = (resourceId: string) => resourceId.split('/').slice(0, 5).join('/');
+
+function outsideScopesOf(answers: Answers, shape: Shape): ViewModel['outsideScopes'] {
+  const held = [
+    ...(answers.hubVnetId ? [{ id: answers.hubVnetId, holds: 'the hub VNet' }] : []),
+    ...(answers.privateDnsZoneIds ?? []).map((id) => ({ id, holds: 'central private DNS zones' })),
+    ...(shape.edgeGateway && answers.certificateKeyVaultId ? [{ id: answers.certificateKeyVaultId, holds: "the gateway certificate's Key Vault" }] : []),
+  ];
+  const scopes = new Map<string, { scope: string; holds: string[] }>();
+  for (const { id, holds } of held) {
+    const scope = resourceGroupOf(id);
+    const entry = scopes.get(scope.toLowerCase()) ?? { scope, holds: [] };
+    if (!entry.holds.includes(holds)) entry.holds.push(holds);
+    scopes.set(scope.toLowerCase(), entry);
+  }
+  return [...scopes.values()].map(({ scope, holds }) => ({ scope, holds: proseList(holds) }));
 }
 
 /** Typical creation minutes of a component's slowest resource, from the catalogue (the critical path reads the same figures). */

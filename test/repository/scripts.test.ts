@@ -167,6 +167,8 @@ case "$*" in
   "identity show"*) echo 00000000-0000-0000-0000-00000000000d ;;
   "role assignment list"*) echo 0 ;;
   "role definition create"*) echo 11111111-0000-0000-0000-00000000000e ;;
+  # Whoever runs the bootstrap may not grant roles on the platform team's DNS zones.
+  "role assignment create"*"/resourceGroups/rg-dns "*) echo 'AuthorizationFailed' >&2; exit 1 ;;
 esac
 `,
     );
@@ -285,6 +287,25 @@ esac
     const { run, ghCalls } = await withRecordingAz('single-vnet-access');
     expect(run.exitCode, run.stderr).toBe(0);
     expect(ghCalls.filter((call) => call.includes('reviewers') || call.startsWith('api user'))).toEqual([]);
+  });
+
+  it('gives the what-if identity Reader on the resource groups it reads outside the subscription, printing what it may not grant', async () => {
+    const { run, calls } = await withRecordingAz('existing-hub');
+    expect(run.exitCode, run.stderr).toBe(0);
+    const readers = calls.filter((call) => call.startsWith('role assignment create') && call.includes('acdd72a7-3385-48ef-bd42-f606fba81ae7'));
+    expect(readers.map((call) => /--scope (\S+)/.exec(call)?.[1])).toEqual([
+      '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity',
+      '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns',
+    ]);
+    for (const call of readers) expect(call).toContain('--assignee-object-id 00000000-0000-0000-0000-00000000000d --assignee-principal-type ServicePrincipal');
+    expect(run.stdout).toContain(
+      'az role assignment create --assignee-object-id 00000000-0000-0000-0000-00000000000d --assignee-principal-type ServicePrincipal --role Reader --scope /subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns',
+    );
+    expect(run.stdout).not.toContain('--role Reader --scope /subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity');
+    // In the landing zone's own subscription, the what-if role on the subscription covers them already.
+    const same = await withRecordingAz('existing-hub', ['--subscription', '11111111-2222-3333-4444-555555555555']);
+    expect(same.run.exitCode, same.run.stderr).toBe(0);
+    expect(same.calls.filter((call) => call.includes('acdd72a7-3385-48ef-bd42-f606fba81ae7'))).toEqual([]);
   });
 
   it('refuses a malformed repository before calling Azure', async () => {

@@ -189,6 +189,18 @@ $plan = Set-Identity $planName
 Set-Federation $planName 'github-pull-request' "repo:${Repository}:pull_request"
 Set-RoleAssignment $plan.principalId $whatIfRole
 
+# What-if reads what the template touches outside this subscription's resource groups too, or it fails: Reader on each of
+# these resource groups (those in this subscription are covered already). Yours to grant where you may; the platform
+# team's otherwise, with the command printed at the end.
+$outsideScopes = @('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity', '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns')
+$reader = 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+$ungranted = @(foreach ($outside in $outsideScopes) {
+        if ($outside.ToLowerInvariant().StartsWith("$scope/".ToLowerInvariant())) { continue }
+        az role assignment create --assignee-object-id $plan.principalId --assignee-principal-type ServicePrincipal `
+            --role $reader --scope $outside --output none 2>$null
+        if ($LASTEXITCODE -ne 0) { $outside }
+    })
+
 $deployName = "id-$workloadName-github-deploy"
 $deploy = Set-Identity $deployName
 foreach ($environment in $environments) {
@@ -228,6 +240,12 @@ else {
 Write-Output "`nThe jumpbox's local administrator password is read from each environment's secret JUMPBOX_ADMIN_PASSWORD:`n"
 foreach ($environment in $environments) {
     Write-Output "  gh secret set JUMPBOX_ADMIN_PASSWORD --repo $Repository --env $environment"
+}
+if ($ungranted) {
+    Write-Output "`nYou may not grant roles there: until someone who may runs these, what-if fails on every pull request."
+    foreach ($outside in $ungranted) {
+        Write-Output "  az role assignment create --assignee-object-id $($plan.principalId) --assignee-principal-type ServicePrincipal --role Reader --scope $outside"
+    }
 }
 Write-Output @"
 

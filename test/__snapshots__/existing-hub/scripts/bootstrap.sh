@@ -204,7 +204,23 @@ fi
 plan_identity="id-${WORKLOAD_NAME}-github-plan"
 plan_client_id=$(ensure_identity "$plan_identity")
 ensure_federation "$plan_identity" github-pull-request "repo:${repository}:pull_request"
-assign_role "$(principal_of "$plan_identity")" "$what_if_role"
+plan_principal=$(principal_of "$plan_identity")
+assign_role "$plan_principal" "$what_if_role"
+
+# What-if reads what the template touches outside this subscription's resource groups too, or it fails: Reader on each of
+# these resource groups (those in this subscription are covered already). Yours to grant where you may; the platform
+# team's otherwise, with the command printed at the end.
+readonly OUTSIDE_SCOPES=('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity' '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns')
+readonly READER=acdd72a7-3385-48ef-bd42-f606fba81ae7
+ungranted=()
+for outside in "${OUTSIDE_SCOPES[@]}"; do
+  # Resource IDs compare without case; tr rather than ${x,,}, which macOS's bash 3 lacks.
+  [[ "$(tr '[:upper:]' '[:lower:]' <<<"$outside")" == "$(tr '[:upper:]' '[:lower:]' <<<"$scope")/"* ]] && continue
+  if ! az role assignment create --assignee-object-id "$plan_principal" --assignee-principal-type ServicePrincipal \
+    --role "$READER" --scope "$outside" --output none 2>/dev/null; then
+    ungranted+=("$outside")
+  fi
+done
 
 deploy_identity="id-${WORKLOAD_NAME}-github-deploy"
 deploy_client_id=$(ensure_identity "$deploy_identity")
@@ -252,6 +268,13 @@ NEXT
 for environment in "${ENVIRONMENTS[@]}"; do
   echo "  gh secret set JUMPBOX_ADMIN_PASSWORD --repo ${repository} --env ${environment}"
 done
+if [[ ${#ungranted[@]} -gt 0 ]]; then
+  echo
+  echo "You may not grant roles there: until someone who may runs these, what-if fails on every pull request."
+  for outside in "${ungranted[@]}"; do
+    echo "  az role assignment create --assignee-object-id ${plan_principal} --assignee-principal-type ServicePrincipal --role Reader --scope ${outside}"
+  done
+fi
 cat <<NEXT
 
 The platform team must also let the deploying identity (object ID ${deploy_principal}) peer with the hub:

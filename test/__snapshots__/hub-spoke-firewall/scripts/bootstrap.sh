@@ -204,7 +204,8 @@ fi
 plan_identity="id-${WORKLOAD_NAME}-github-plan"
 plan_client_id=$(ensure_identity "$plan_identity")
 ensure_federation "$plan_identity" github-pull-request "repo:${repository}:pull_request"
-assign_role "$(principal_of "$plan_identity")" "$what_if_role"
+plan_principal=$(principal_of "$plan_identity")
+assign_role "$plan_principal" "$what_if_role"
 
 deploy_identity="id-${WORKLOAD_NAME}-github-deploy"
 deploy_client_id=$(ensure_identity "$deploy_identity")
