@@ -19,7 +19,7 @@ export const pipeline: Generator = {
     fromTemplate('scripts/bootstrap.ps1.hbs'),
     executable(fromTemplate('scripts/build.sh')),
     executable(fromTemplate('scripts/what-if.sh')),
-    executable(fromTemplate('scripts/deploy.sh')),
+    executable(fromTemplate('scripts/deploy.sh.hbs')),
     executable(fromTemplate('scripts/verify-private-endpoints.sh')),
     fromTemplate('scripts/verify-private-endpoints.ps1.hbs'),
   ],

@@ -13,7 +13,7 @@ import { MODELS } from './ai/models.js';
 import { type PolicyGuards, policyGuardsFor } from './ai/policy.js';
 import { apiManagement } from './catalogue/api-management.js';
 import type { Component } from './catalogue/component.js';
-import { hourlyCostsOf, serviceLabelsOf } from './catalogue/index.js';
+import { hourlyCostsOf, providersOf, serviceLabelsOf } from './catalogue/index.js';
 import { vpn } from './catalogue/vpn.js';
 import { type Shape, shapeOf } from './catalogue/shape.js';
 import { proseList } from './prose.js';
@@ -75,6 +75,8 @@ export interface ViewModel extends Shape {
   /** Which modules and subnets main.bicep wires together for these choices. */
   readonly wiring: BicepWiring;
   readonly environments: readonly EnvironmentProfile[];
+  /** The production environments, whose deployments wait for a reviewer's approval (their GitHub environments). */
+  readonly productionEnvironments: readonly string[];
   /** The environment to deploy first, used in examples. */
   readonly firstEnvironment: EnvironmentProfile;
   readonly modelSku: { readonly name: string; readonly reason: string };
@@ -94,6 +96,16 @@ export interface ViewModel extends Shape {
   readonly hourlyCosts: string;
   /** What makes a first deployment long, as a phrase for the README; empty when nothing does. */
   readonly slowestPath: string;
+  /** A Foundry hub or Azure Machine Learning workspace has a managed network, which deploy.sh provisions after each deployment. */
+  readonly managedNetworkWorkspaces: boolean;
+  /**
+   * The resource groups outside the landing zone's own that the template reads or deploys into (the existing hub's VNet,
+   * the central private DNS zones, the gateway certificate's Key Vault), each once: the pull requests' what-if identity
+   * needs to read there too.
+   */
+  readonly outsideScopes: readonly { readonly scope: string; readonly holds: string }[];
+  /** The resource providers the bootstrap registers in the subscription: those these choices need, sorted. */
+  readonly resourceProviders: readonly string[];
 }
 
 /** `planned`: the network plan `finalize` validated the answers against; planned here only when not given. */
@@ -151,6 +163,7 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
     policyGuards: policyGuardsFor(shape),
     wiring: wiringFor(answers),
     environments,
+    productionEnvironments: environments.filter((environment) => environment.isProduction).map((environment) => environment.name),
     firstEnvironment: environments[0]!,
     modelSku,
     ...(answers.services.includes('openai') && modelRetirementOf(answers.model)),
@@ -161,6 +174,9 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
     privateServices: proseList(serviceLabelsOf(shape)),
     hourlyCosts: hourlyCostsPhrase(hourlyCostsOf(shape)),
     slowestPath: slowestPathOf(answers),
+    managedNetworkWorkspaces: shape.platform.foundryHub || shape.platform.machineLearning,
+    resourceProviders: providersOf(shape),
+    outsideScopes: outsideScopesOf(answers, shape),
   };
 }
 
@@ -211,6 +227,25 @@ function chooseModelSku(location: string, model: string): ViewModel['modelSku'] 
         name: 'GlobalStandard',
         reason: `${location} is in no Azure OpenAI data zone, so GlobalStandard; choose Standard to keep processing in the region where the model offers it`,
       };
+}
+
+/** The resource group of a resource ID: `/subscriptions/<id>/resourceGroups/<name>`. */
+const resourceGroupOf = (resourceId: string) => resourceId.split('/').slice(0, 5).join('/');
+
+function outsideScopesOf(answers: Answers, shape: Shape): ViewModel['outsideScopes'] {
+  const held = [
+    ...(answers.hubVnetId ? [{ id: answers.hubVnetId, holds: 'the hub VNet' }] : []),
+    ...(answers.privateDnsZoneIds ?? []).map((id) => ({ id, holds: 'central private DNS zones' })),
+    ...(shape.edgeGateway && answers.certificateKeyVaultId ? [{ id: answers.certificateKeyVaultId, holds: "the gateway certificate's Key Vault" }] : []),
+  ];
+  const scopes = new Map<string, { scope: string; holds: string[] }>();
+  for (const { id, holds } of held) {
+    const scope = resourceGroupOf(id);
+    const entry = scopes.get(scope.toLowerCase()) ?? { scope, holds: [] };
+    if (!entry.holds.includes(holds)) entry.holds.push(holds);
+    scopes.set(scope.toLowerCase(), entry);
+  }
+  return [...scopes.values()].map(({ scope, holds }) => ({ scope, holds: proseList(holds) }));
 }
 
 /** Typical creation minutes of a component's slowest resource, from the catalogue (the critical path reads the same figures). */

@@ -10,6 +10,10 @@ export const agents: Component = {
   id: 'agents',
   symbol: 'foundryAgents',
   applies: (shape) => shape.platform.agents,
+  // The Agent Service's private networking needs Microsoft.App (its subnet is delegated to Microsoft.App/environments) and
+  // Microsoft.MachineLearningServices registered besides the providers of the resources it uses:
+  // https://learn.microsoft.com/azure/foundry/agents/how-to/virtual-networks
+  providers: ['Microsoft.DocumentDB', 'Microsoft.Storage', 'Microsoft.App', 'Microsoft.MachineLearningServices'],
   modules: () => [MODULES.cosmosDb, MODULES.storage, MODULES.foundryAgents],
   lockedDown: { file: 'cosmosDb', resources: ['cosmosDb'] },
   privateEndpoints: [

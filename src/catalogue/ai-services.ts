@@ -7,6 +7,7 @@ export const aiServices: Component = {
   id: 'ai-services',
   symbol: 'aiServices',
   applies: (shape) => shape.platform.aiServicesAccount,
+  providers: ['Microsoft.CognitiveServices'],
   modules: () => [MODULES.aiServicesAccount],
   lockedDown: { file: 'aiServicesAccount', resources: ['account'] },
   privateEndpoints: [{ symbol: 'aiServices', name: 'ai-services', groupId: 'account', zones: ACCOUNT_ZONES }],

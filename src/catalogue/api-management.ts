@@ -9,6 +9,7 @@ export const apiManagement: Component = {
   id: 'api-management',
   symbol: 'apiManagement',
   applies: (shape) => shape.apiManagement,
+  providers: ['Microsoft.ApiManagement', 'Microsoft.Network'],
   modules: (shape) => [
     MODULES.apiManagement,
     MODULES.apiManagementModelPolicy,

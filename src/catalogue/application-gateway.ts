@@ -7,6 +7,7 @@ export const applicationGateway: Component = {
   id: 'application-gateway',
   symbol: 'applicationGateway',
   applies: (shape) => shape.edgeGateway,
+  providers: ['Microsoft.Network', 'Microsoft.ManagedIdentity', 'Microsoft.KeyVault'],
   subnets: () => [{ request: APPLICATION_GATEWAY_SUBNET, placement: 'workload' }],
   modules: () => [MODULES.userAssignedIdentity, MODULES.keyVaultSecretAccess, MODULES.applicationGateway],
   provisioning: [

@@ -52,6 +52,11 @@ export interface Component {
   /** The Bicep symbol of its main module in main.bicep, where other code refers to it. */
   readonly symbol?: string;
   readonly applies: (shape: Shape) => boolean;
+  /**
+   * The resource providers its resources need registered in the subscription (the bootstrap registers them); none
+   * for Microsoft.Resources and Microsoft.Authorization, which every subscription has registered.
+   */
+  readonly providers?: readonly string[];
   /** Module files its part calls, as templates/ paths; a module several components call is written once. */
   readonly modules?: (shape: Shape) => readonly string[];
   readonly privateEndpoints?: readonly EndpointSpec[];

@@ -7,6 +7,7 @@ export const containerRegistry: Component = {
   id: 'container-registry',
   symbol: 'containerRegistry',
   applies: (shape) => shape.platform.containerRegistry,
+  providers: ['Microsoft.ContainerRegistry'],
   modules: () => [MODULES.containerRegistry],
   lockedDown: { file: 'containerRegistry', resources: ['registry'] },
   privateEndpoints: [{ symbol: 'containerRegistry', name: 'container-registry', groupId: 'registry', zones: [ZONES.containerRegistry] }],

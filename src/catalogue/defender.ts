@@ -4,4 +4,5 @@ import type { Component } from './component.js';
 export const defender: Component = {
   id: 'defender',
   applies: () => true,
+  providers: ['Microsoft.Security'],
 };

@@ -7,6 +7,7 @@ export const dnsResolver: Component = {
   id: 'dns-resolver',
   symbol: 'dnsResolver',
   applies: (shape) => shape.dnsResolver,
+  providers: ['Microsoft.Network'],
   // VPN clients cannot ask Azure DNS directly: in a single VNet they need the resolver there too (NET-04, NET-11).
   subnets: () => [
     { request: DNS_RESOLVER_INBOUND_SUBNET, placement: 'connectivity' },

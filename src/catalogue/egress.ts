@@ -6,5 +6,6 @@ export const egress: Component = {
   id: 'egress',
   symbol: 'routeTable',
   applies: (shape) => shape.egressThroughFirewall,
+  providers: ['Microsoft.Network'],
   modules: () => [MODULES.routeTable],
 };

@@ -5,5 +5,6 @@ import { MODULE_TEMPLATES as MODULES } from './modules.js';
 export const existingHub: Component = {
   id: 'existing-hub',
   applies: (shape) => shape.existingHub,
+  providers: ['Microsoft.Network'],
   modules: () => [MODULES.peering],
 };

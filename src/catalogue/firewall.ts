@@ -7,6 +7,7 @@ export const firewall: Component = {
   id: 'firewall',
   symbol: 'firewall',
   applies: (shape) => shape.firewall,
+  providers: ['Microsoft.Network'],
   subnets: () => [{ request: AZURE_FIREWALL_SUBNET, placement: 'connectivity' }],
   modules: () => [MODULES.firewall, MODULES.firewallPolicy],
   provisioning: [

@@ -7,6 +7,7 @@ export const foundryHub: Component = {
   id: 'foundry-hub',
   symbol: 'foundryHub',
   applies: (shape) => shape.platform.foundryHub,
+  providers: ['Microsoft.MachineLearningServices', 'Microsoft.CognitiveServices', 'Microsoft.Storage'],
   modules: () => [MODULES.foundryHub],
   lockedDown: { file: 'foundryHub', resources: ['hub', 'project'] },
   privateEndpoints: [{ symbol: 'foundryHub', name: 'foundry-hub', groupId: 'amlworkspace', zones: WORKSPACE_ZONES }],

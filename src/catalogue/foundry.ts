@@ -10,6 +10,7 @@ export const foundry: Component = {
   id: 'foundry',
   symbol: 'foundry',
   applies: (shape) => shape.platform.foundryProject,
+  providers: ['Microsoft.CognitiveServices'],
   modules: () => [MODULES.foundryAccount],
   lockedDown: { file: 'foundryAccount', resources: ['account'] },
   privateEndpoints: [{ symbol: 'foundry', name: 'foundry', groupId: 'account', zones: ACCOUNT_ZONES }],

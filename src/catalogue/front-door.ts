@@ -7,6 +7,7 @@ export const frontDoor: Component = {
   id: 'front-door',
   symbol: 'frontDoor',
   applies: (shape) => shape.frontDoor,
+  providers: ['Microsoft.Cdn', 'Microsoft.Network'],
   // The Private Link addresses through which Front Door reaches the Application Gateway.
   subnets: () => [{ request: APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET, placement: 'workload' }],
   modules: () => [MODULES.frontDoor],

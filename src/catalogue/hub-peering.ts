@@ -5,5 +5,6 @@ import { MODULE_TEMPLATES as MODULES } from './modules.js';
 export const hubPeering: Component = {
   id: 'hub-peering',
   applies: (shape) => shape.hubSpoke,
+  providers: ['Microsoft.Network'],
   modules: () => [MODULES.peering],
 };

@@ -6,5 +6,6 @@ export const hub: Component = {
   id: 'hub',
   symbol: 'hubVirtualNetwork',
   applies: (shape) => shape.hubSpoke,
+  providers: ['Microsoft.Network'],
   modules: () => [MODULES.virtualNetwork],
 };

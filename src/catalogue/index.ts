@@ -129,6 +129,15 @@ export function modulesOf(shape: Shape): readonly string[] {
   return [...new Set(applying(COMPONENTS, shape).flatMap((component) => component.modules?.(shape) ?? []))];
 }
 
+/**
+ * The resource providers these choices need registered, each once, sorted. Only these: registering one a landing
+ * zone does not use widens what the subscription can create
+ * (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-providers-and-types#register-resource-provider).
+ */
+export function providersOf(shape: Shape): readonly string[] {
+  return [...new Set(applying(COMPONENTS, shape).flatMap((component) => component.providers ?? []))].sort();
+}
+
 /** The private endpoints of these choices, with the module each connects to. */
 export function endpointsOf(shape: Shape): readonly (EndpointSpec & { readonly service: string })[] {
   return applying(ENDPOINT_ORDER, shape).flatMap((component) =>

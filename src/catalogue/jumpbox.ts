@@ -7,6 +7,8 @@ export const jumpbox: Component = {
   id: 'jumpbox',
   symbol: 'jumpbox',
   applies: (shape) => shape.jumpbox,
+  // Microsoft.DevTestLab: the daily shutdown schedule of the VM.
+  providers: ['Microsoft.Compute', 'Microsoft.DevTestLab', 'Microsoft.Network'],
   subnets: (shape) => [
     { request: JUMPBOX_SUBNET, placement: 'workload' },
     // With an existing hub, Bastion comes with the spoke: this deployment cannot add a subnet to a hub it does not own.

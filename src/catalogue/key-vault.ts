@@ -7,6 +7,7 @@ export const keyVault: Component = {
   id: 'key-vault',
   symbol: 'keyVault',
   applies: () => true,
+  providers: ['Microsoft.KeyVault'],
   modules: () => [MODULES.keyVault],
   lockedDown: { file: 'keyVault', resources: ['keyVault'] },
   privateEndpoints: [{ symbol: 'keyVault', name: 'key-vault', groupId: 'vault', zones: [ZONES.keyVault] }],

@@ -16,6 +16,7 @@ export const machineLearning: Component = {
   id: 'machine-learning',
   symbol: 'machineLearning',
   applies: (shape) => shape.platform.machineLearning,
+  providers: ['Microsoft.MachineLearningServices'],
   modules: () => [MODULES.machineLearning],
   lockedDown: { file: 'machineLearning', resources: ['workspace'] },
   privateEndpoints: [{ symbol: 'machineLearning', name: 'machine-learning', groupId: 'amlworkspace', zones: WORKSPACE_ZONES }],

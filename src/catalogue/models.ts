@@ -6,6 +6,7 @@ export const models: Component = {
   id: 'models',
   symbol: 'models',
   applies: (shape) => shape.platform.modelHost !== undefined,
+  providers: ['Microsoft.CognitiveServices'],
   modules: () => [MODULES.modelDeployments],
   provisioning: [{ type: 'microsoft.cognitiveservices/accounts/deployments', minutes: 2, source: 'estimate: a model deployment takes a minute or two' }],
 };

@@ -6,5 +6,7 @@ export const monitoring: Component = {
   id: 'monitoring',
   symbol: 'logAnalytics',
   applies: () => true,
+  // Microsoft.Insights: every resource's diagnostic settings.
+  providers: ['Microsoft.OperationalInsights', 'Microsoft.Insights'],
   modules: () => [MODULES.logAnalytics],
 };

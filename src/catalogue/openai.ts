@@ -7,6 +7,7 @@ export const openAi: Component = {
   id: 'openai',
   symbol: 'openAi',
   applies: (shape) => shape.platform.openAiAccount,
+  providers: ['Microsoft.CognitiveServices'],
   modules: () => [MODULES.aiServicesAccount],
   // An Azure OpenAI account answers only on its openai.azure.com name.
   lockedDown: { file: 'aiServicesAccount', resources: ['account'] },

@@ -5,6 +5,9 @@ import { MODULE_TEMPLATES as MODULES } from './modules.js';
 export const policy: Component = {
   id: 'policy',
   applies: () => true,
+  // The assignments themselves are Microsoft.Authorization's (registered in every subscription); their compliance
+  // results (az policy state list) are Microsoft.PolicyInsights'.
+  providers: ['Microsoft.PolicyInsights'],
   modules: (shape) => [
     MODULES.denyPublicNetworkAccess,
     // With an existing hub the platform team's policies and zones rule DNS (policyGuardsFor).

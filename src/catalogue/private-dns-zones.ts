@@ -6,5 +6,6 @@ export const privateDnsZones: Component = {
   id: 'private-dns-zones',
   symbol: 'privateDnsZones',
   applies: (shape) => !shape.existingHub,
+  providers: ['Microsoft.Network'],
   modules: () => [MODULES.privateDnsZones],
 };

@@ -5,6 +5,7 @@ import { MODULE_TEMPLATES as MODULES } from './modules.js';
 export const privateEndpoints: Component = {
   id: 'private-endpoints',
   applies: () => true,
+  providers: ['Microsoft.Network'],
   modules: () => [MODULES.privateEndpoint],
   provisioning: [{ type: 'microsoft.network/privateendpoints', minutes: 2, source: 'estimate: a private endpoint takes a minute or two' }],
 };

@@ -7,6 +7,7 @@ export const search: Component = {
   id: 'search',
   symbol: 'search',
   applies: (shape) => shape.platform.search,
+  providers: ['Microsoft.Search'],
   modules: (shape) => [
     MODULES.search,
     MODULES.storageRoleAssignment,

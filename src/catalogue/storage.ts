@@ -7,6 +7,7 @@ export const storage: Component = {
   id: 'storage',
   symbol: 'storage',
   applies: () => true,
+  providers: ['Microsoft.Storage'],
   modules: () => [MODULES.storage],
   lockedDown: { file: 'storage', resources: ['storageAccount'] },
   privateEndpoints: [

@@ -6,5 +6,6 @@ export const virtualNetwork: Component = {
   id: 'virtual-network',
   symbol: 'virtualNetwork',
   applies: () => true,
+  providers: ['Microsoft.Network'],
   modules: () => [MODULES.virtualNetwork],
 };

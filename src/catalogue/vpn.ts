@@ -7,6 +7,7 @@ export const vpn: Component = {
   id: 'vpn',
   symbol: 'vpnGateway',
   applies: (shape) => shape.vpn,
+  providers: ['Microsoft.Network'],
   subnets: () => [{ request: GATEWAY_SUBNET, placement: 'connectivity' }],
   modules: () => [MODULES.vpnGateway],
   provisioning: [

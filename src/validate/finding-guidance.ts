@@ -133,6 +133,7 @@ export const GUIDANCE_OF_FINDING: { readonly [Code in FindingCode]: Assignment }
   'model-version-retired': ['SEC-03'],
   'broad-role-assigned': ['SEC-09'],
   'role-to-fixed-principal': ['SEC-09'],
+  'role-without-principal-type': ['SEC-09'],
   'managed-identity-missing': ['SEC-10'],
   'allow-list-allows-all': ['NET-07'],
   // What the hub's checks mean nothing without.

@@ -101,6 +101,7 @@ export type FindingCode =
   | 'model-version-retired'
   | 'broad-role-assigned'
   | 'role-to-fixed-principal'
+  | 'role-without-principal-type'
   | 'managed-identity-missing'
   | 'allow-list-allows-all'
   | 'foundry-hub-missing'

@@ -131,7 +131,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * SEC-09: no broad role anywhere (template or parameters); every role assignment goes to a principal the
- * parameters name (groups) or a managed identity the deployment creates, never to a principal ID written in.
+ * parameters name (groups) or a managed identity the deployment creates, never to a principal ID written in,
+ * and says which kind of principal it is.
  */
 export function roleFindings(template: ArmTemplate, environments: EnvironmentParameters): Finding[] {
   const problems: Finding[] = [];
@@ -145,6 +146,11 @@ export function roleFindings(template: ArmTemplate, environments: EnvironmentPar
   }
   for (const { module, resource } of resourcesByModule(template).filter((entry) => entry.resource.type === 'Microsoft.Authorization/roleAssignments')) {
     const principal = resource.properties?.principalId;
+    // Without principalType, Azure looks the principal up in Entra ID, which fails for an identity created moments
+    // before (replication delay): https://learn.microsoft.com/azure/role-based-access-control/role-assignments-template#new-service-principal
+    if (resource.properties?.principalType === undefined) {
+      problems.push(finding('role-without-principal-type', `${module}: a Microsoft.Authorization/roleAssignments sets no principalType`, module));
+    }
     if (typeof principal === 'string' && GUID.test(principal)) {
       problems.push(
         finding(

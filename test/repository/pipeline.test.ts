@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { BICEP_VERSION as GENERATED_BICEP_VERSION } from '../../src/toolchain.js';
 import { GENERATOR_VERSION } from '../../src/version.js';
 import { BICEP_VERSION as TESTED_BICEP_VERSION } from '../compiler/bicep.js';
+import { tempDir } from '../helpers/cli.js';
 import { renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
 
 /**
@@ -155,6 +159,52 @@ describe.each(NAMES)('%s: the generated workflows', (name) => {
     const dependabot = parseYaml(rendered.get(name)!.get('.github/dependabot.yml')!) as { version: number; updates: { 'package-ecosystem': string }[] };
     expect(dependabot.version).toBe(2);
     expect(dependabot.updates.map((update) => update['package-ecosystem'])).toEqual(['github-actions']);
+  });
+});
+
+describe("the validate job's check that the generator release is published", () => {
+  const checkScript = () =>
+    parse(rendered.get(NAMES[0]!)!.get('.github/workflows/pull-request.yml')!).jobs.validate!.steps!.find((candidate) => candidate.run?.includes('npm view'))!
+      .run!;
+
+  /** Runs the step as GitHub does (bash -e), with an `npm` on PATH that answers as the registry would. */
+  async function runCheck(npm: string) {
+    const dir = await tempDir('sail-npm-view-');
+    await mkdir(join(dir, 'bin'));
+    await writeFile(join(dir, 'bin', 'npm'), `#!/usr/bin/env bash\n${npm}\n`);
+    await chmod(join(dir, 'bin', 'npm'), 0o755);
+    return execa('bash', ['-e', '-c', checkScript()], {
+      cwd: dir,
+      reject: false,
+      env: { PATH: `${join(dir, 'bin')}:${process.env.PATH}`, GENERATOR_VERSION: '9.9.9' },
+    });
+  }
+
+  const shellCheck = inject('shellCheck');
+  it.skipIf(shellCheck.length === 0)('passes ShellCheck', async () => {
+    const script = join(await tempDir('sail-npm-view-'), 'check.sh');
+    await writeFile(script, `#!/usr/bin/env bash\n${checkScript()}`);
+    const run = await execa(shellCheck[0]!, [...shellCheck.slice(1), '--severity=style', script], { reject: false });
+    expect(run.stdout + run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+  });
+
+  it('passes when npm resolves the release', async () => {
+    const run = await runCheck('[ "$*" = "view create-secure-ai-landing@9.9.9 version" ] && echo 9.9.9');
+    expect(run.stdout).toBe('');
+    expect(run.exitCode).toBe(0);
+  });
+
+  it('fails with an error that says the release is not published yet and what to do, not a bare 404', async () => {
+    const run = await runCheck("echo 'npm error code E404' >&2; exit 1");
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/^::error title=create-secure-ai-landing@9\.9\.9 is not published::.*not on the npm registry \(yet\).*set GENERATOR_VERSION/);
+  });
+
+  it('tells an unreachable registry apart from an unpublished release', async () => {
+    const run = await runCheck("echo 'npm error code ECONNREFUSED' >&2; exit 1");
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/^::error title=npm registry unreachable::.*ECONNREFUSED/);
   });
 });
 

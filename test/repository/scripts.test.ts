@@ -2,9 +2,10 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { API_VERSIONS } from '../../src/catalogue/api-versions.js';
 import { writeTree } from '../../src/fs/write.js';
 import { snapshotTree, tempDir } from '../helpers/cli.js';
-import { renderScenario, SCENARIOS } from '../scenarios.js';
+import { renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
 
 /**
  * The generated scripts, judged by the real tools: ShellCheck for bash, the PowerShell parser for
@@ -129,13 +130,32 @@ describe('scripts/verify-private-endpoints.sh (NET-13)', () => {
 });
 
 describe('scripts/bootstrap.sh (OPS-01)', () => {
-  /** A stand-in for the Azure CLI that records every call: there is no Azure here, and the point is which calls are made. */
+  /**
+   * Stand-ins for the Azure and GitHub CLIs that record every call (with the body gh reads from stdin): there is no
+   * Azure or GitHub here, and the point is which calls are made. The GitHub CLI is signed in as octocat.
+   */
   let calls = 0;
-  async function withRecordingAz(name: string) {
+  async function withRecordingAz(name: string, args: readonly string[] = [], { gh = true } = {}) {
     calls += 1;
     const bin = join(root, `${name}-bin-${calls}`);
     const log = join(root, `${name}-az-${calls}.log`);
+    const ghLog = join(root, `${name}-gh-${calls}.log`);
     await mkdir(bin, { recursive: true });
+    if (gh) {
+      await writeFile(
+        join(bin, 'gh'),
+        `#!/usr/bin/env bash
+{ printf '%s' "$*"; if [[ "$*" == *"--input -"* ]]; then printf ' BODY '; cat; fi; echo; } >> ${JSON.stringify(ghLog)}
+case "$*" in
+  "api user --jq .login") echo octocat ;;
+  "api users/octocat --jq .id") echo 583231 ;;
+  "api users/"*) echo 'gh: Not Found (HTTP 404)' >&2; exit 1 ;;
+  "api orgs/contoso/teams/platform --jq .id") echo 77 ;;
+esac
+`,
+      );
+      await chmod(join(bin, 'gh'), 0o755);
+    }
     await writeFile(
       join(bin, 'az'),
       `#!/usr/bin/env bash
@@ -147,16 +167,20 @@ case "$*" in
   "identity show"*) echo 00000000-0000-0000-0000-00000000000d ;;
   "role assignment list"*) echo 0 ;;
   "role definition create"*) echo 11111111-0000-0000-0000-00000000000e ;;
+  # Whoever runs the bootstrap may not grant roles on the platform team's DNS zones.
+  "role assignment create"*"/resourceGroups/rg-dns "*) echo 'AuthorizationFailed' >&2; exit 1 ;;
 esac
 `,
     );
     await chmod(join(bin, 'az'), 0o755);
-    const run = await execa('bash', ['scripts/bootstrap.sh', '--repository', 'contoso/ai-platform'], {
+    const run = await execa('bash', ['scripts/bootstrap.sh', '--repository', 'contoso/ai-platform', ...args], {
       cwd: join(root, name),
       reject: false,
-      env: { PATH: `${bin}:${process.env.PATH}` },
+      // Only the stand-ins and the basic tools: a GitHub CLI installed here must not answer.
+      env: { PATH: `${bin}:/usr/bin:/bin` },
     });
-    return { run, calls: (await readFile(log, 'utf8').catch(() => '')).trim().split('\n') };
+    const lines = async (path: string) => (await readFile(path, 'utf8').catch(() => '')).trim().split('\n').filter(Boolean);
+    return { run, calls: await lines(log), ghCalls: await lines(ghLog) };
   }
 
   it("trusts exactly the repository's pull requests (read-only) and its environments (deploy)", async () => {
@@ -199,6 +223,91 @@ esac
     );
   });
 
+  it('registers the resource providers the choices need, before anything is created', async () => {
+    const { run, calls } = await withRecordingAz('project-agents');
+    expect(run.exitCode, run.stderr).toBe(0);
+    const registered = calls.filter((call) => call.startsWith('provider register')).map((call) => /--namespace (\S+)/.exec(call)?.[1]);
+    expect(registered).toEqual(expect.arrayContaining(['Microsoft.App', 'Microsoft.CognitiveServices', 'Microsoft.DocumentDB', 'Microsoft.Network']));
+    expect(registered).not.toContain('Microsoft.ApiManagement');
+    expect(calls.findIndex((call) => call.startsWith('provider register'))).toBeLessThan(calls.findIndex((call) => call.startsWith('group create')));
+  });
+
+  it('creates every GitHub environment deploying from main only, production waiting for its reviewers (you by default)', async () => {
+    const { run, ghCalls } = await withRecordingAz('hub-spoke');
+    expect(run.exitCode, run.stderr).toBe(0);
+    const bodies = Object.fromEntries(
+      ghCalls
+        .filter((call) => call.startsWith('api --method PUT'))
+        .map((call) => [/environments\/(\w+)/.exec(call)![1]!, JSON.parse(call.replace(/^.* BODY /, '')) as Record<string, unknown>]),
+    );
+    const mainOnly = { protected_branches: false, custom_branch_policies: true };
+    expect(bodies).toEqual({
+      dev: { deployment_branch_policy: mainOnly },
+      test: { deployment_branch_policy: mainOnly },
+      prod: { deployment_branch_policy: mainOnly, reviewers: [{ type: 'User', id: 583231 }], prevent_self_review: false },
+    });
+    const policies = ghCalls.filter((call) => call.includes('--method POST'));
+    expect(policies).toEqual(
+      ['dev', 'test', 'prod'].map(
+        (environment) =>
+          `api --method POST repos/contoso/ai-platform/environments/${environment}/deployment-branch-policies -f name=main -f type=branch --silent`,
+      ),
+    );
+    expect(run.stdout).toContain('prod waits for approval by octocat.');
+  });
+
+  it('takes users and teams as reviewers, by ID', async () => {
+    const { run, ghCalls } = await withRecordingAz('hub-spoke', ['--reviewers', 'octocat,contoso/platform']);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const prod = ghCalls.find((call) => call.startsWith('api --method PUT repos/contoso/ai-platform/environments/prod'))!;
+    expect(JSON.parse(prod.replace(/^.* BODY /, '')).reviewers).toEqual([
+      { type: 'User', id: 583231 },
+      { type: 'Team', id: 77 },
+    ]);
+  });
+
+  it('refuses an unknown reviewer, or no GitHub CLI, before calling Azure, saying what would do', async () => {
+    const unknown = await withRecordingAz('hub-spoke', ['--reviewers', 'nobody-here']);
+    expect(unknown.run.exitCode).toBe(2);
+    expect(unknown.run.stderr).toContain('--reviewers: no GitHub user nobody-here');
+    expect(unknown.calls).toEqual([]);
+    const malformed = await withRecordingAz('hub-spoke', ['--reviewers', 'two words']);
+    expect(malformed.run.exitCode).toBe(2);
+    expect(malformed.run.stderr).toContain("--reviewers must be GitHub user logins or ORG/TEAM team slugs, comma-separated (got 'two words')");
+    const withoutGh = await withRecordingAz('hub-spoke', [], { gh: false });
+    expect(withoutGh.run.exitCode).toBe(2);
+    expect(withoutGh.run.stderr).toContain('or run with --no-github-environments');
+    expect(withoutGh.calls).toEqual([]);
+    const leftToYou = await withRecordingAz('hub-spoke', ['--no-github-environments'], { gh: false });
+    expect(leftToYou.run.exitCode, leftToYou.run.stderr).toBe(0);
+    expect(leftToYou.run.stdout).toContain('Give prod required reviewers as well.');
+  });
+
+  it('gives no environment reviewers where none is production', async () => {
+    const { run, ghCalls } = await withRecordingAz('single-vnet-access');
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(ghCalls.filter((call) => call.includes('reviewers') || call.startsWith('api user'))).toEqual([]);
+  });
+
+  it('gives the what-if identity Reader on the resource groups it reads outside the subscription, printing what it may not grant', async () => {
+    const { run, calls } = await withRecordingAz('existing-hub');
+    expect(run.exitCode, run.stderr).toBe(0);
+    const readers = calls.filter((call) => call.startsWith('role assignment create') && call.includes('acdd72a7-3385-48ef-bd42-f606fba81ae7'));
+    expect(readers.map((call) => /--scope (\S+)/.exec(call)?.[1])).toEqual([
+      '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity',
+      '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns',
+    ]);
+    for (const call of readers) expect(call).toContain('--assignee-object-id 00000000-0000-0000-0000-00000000000d --assignee-principal-type ServicePrincipal');
+    expect(run.stdout).toContain(
+      'az role assignment create --assignee-object-id 00000000-0000-0000-0000-00000000000d --assignee-principal-type ServicePrincipal --role Reader --scope /subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns',
+    );
+    expect(run.stdout).not.toContain('--role Reader --scope /subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity');
+    // In the landing zone's own subscription, the what-if role on the subscription covers them already.
+    const same = await withRecordingAz('existing-hub', ['--subscription', '11111111-2222-3333-4444-555555555555']);
+    expect(same.run.exitCode, same.run.stderr).toBe(0);
+    expect(same.calls.filter((call) => call.includes('acdd72a7-3385-48ef-bd42-f606fba81ae7'))).toEqual([]);
+  });
+
   it('refuses a malformed repository before calling Azure', async () => {
     const run = await execa('bash', ['scripts/bootstrap.sh', '--repository', 'not a repository'], {
       cwd: join(root, 'hub-spoke'),
@@ -207,6 +316,46 @@ esac
     });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("--repository must be OWNER/NAME of the GitHub repository (got 'not a repository')");
+  });
+});
+
+describe('scripts/deploy.sh', () => {
+  /** Deploys with a stand-in Azure CLI that records its calls and lists one hub and its project in the resource group. */
+  async function deployWithRecordingAz(name: string) {
+    const bin = join(root, `${name}-deploy-bin`);
+    const log = join(root, `${name}-deploy-az.log`);
+    await mkdir(bin, { recursive: true });
+    await writeFile(
+      join(bin, 'az'),
+      `#!/usr/bin/env bash
+{ printf '%s' "$*"; echo; } >> ${JSON.stringify(log)}
+case "$*" in
+  "resource list"*) echo /subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/hub-a ;;
+esac
+`,
+    );
+    await chmod(join(bin, 'az'), 0o755);
+    const environment = scenarioAnswers(SCENARIOS[name]!).environments[0]!;
+    const run = await execa('bash', ['scripts/deploy.sh', environment], { cwd: join(root, name), reject: false, env: { PATH: `${bin}:/usr/bin:/bin` } });
+    return { run, calls: (await readFile(log, 'utf8')).trim().split('\n') };
+  }
+
+  it("provisions a hub's managed network after the deployment, so the private endpoints a first deployment left pending are created", async () => {
+    const { run, calls } = await deployWithRecordingAz('hub-based');
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(calls[0]).toMatch(/^deployment sub create /);
+    expect(calls[1]).toContain("--resource-type Microsoft.MachineLearningServices/workspaces --query [?kind!='Project'].id");
+    expect(calls[2]).toBe(
+      'rest --method post --url /subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/hub-a/provisionManagedNetwork?api-version=2026-05-01 --body {"includeSpark": false} --output none',
+    );
+    // The API version the modules deploy the workspace with.
+    expect(API_VERSIONS['Microsoft.MachineLearningServices/workspaces']).toBe('2026-05-01');
+  });
+
+  it('does nothing more where no workspace has a managed network', async () => {
+    const { run, calls } = await deployWithRecordingAz('slice-default');
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(calls).toHaveLength(1);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   MAIN_BICEP,
   MAIN_BICEP_PARTIALS,
   POLICY_ORDER,
+  providersOf,
   PROVISIONING,
   SERVICE_ORDER,
   SUBNET_ORDER,
@@ -17,6 +18,7 @@ import {
 import { shapeOf } from '../../src/catalogue/shape.js';
 import { MODULE_PARTIALS, MODULE_TEMPLATES } from '../../src/catalogue/modules.js';
 import { TEMPLATES_DIR } from '../../src/paths.js';
+import { renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
 
 const PARTS = join(TEMPLATES_DIR, 'infra/main-parts');
 const sectionsOf = (source: string) => [...source.matchAll(/^\{\{#\*inline "([a-z]+)"\}\}$/gm)].map((match) => match[1]);
@@ -85,5 +87,32 @@ describe('the component catalogue', () => {
     });
     const requested = new Set(COMPONENTS.flatMap((component) => component.subnets?.(everything) ?? []).map(({ request }) => request));
     expect([...requested].map((request) => request.name).sort()).toEqual(SUBNET_ORDER.map((request) => request.name).sort());
+  });
+});
+
+describe('the resource providers the bootstrap registers', () => {
+  /** Registered in every subscription: https://learn.microsoft.com/azure/azure-resource-manager/management/azure-services-resource-providers */
+  const ALWAYS_REGISTERED = ['Microsoft.Authorization', 'Microsoft.Resources'];
+  /** Needed without a resource type of theirs in the templates, each for the reason its component gives. */
+  const WITHOUT_A_DECLARED_TYPE = ['Microsoft.App', 'Microsoft.MachineLearningServices', 'Microsoft.PolicyInsights'];
+
+  it.each(Object.keys(SCENARIOS))('%s: are exactly the namespaces of the resources its Bicep declares, and the few needed beside them', async (name) => {
+    const files = await renderScenario(SCENARIOS[name]!);
+    const bicep = [...files].filter(([path]) => path.endsWith('.bicep')).map(([, text]) => text);
+    const declared = new Set(bicep.flatMap((text) => [...text.matchAll(/^resource \w+ '(Microsoft\.\w+)\//gm)].map((match) => match[1]!)));
+    const providers = providersOf(shapeOf(scenarioAnswers(SCENARIOS[name]!)));
+    expect(providers).toEqual([...providers].sort());
+    expect(providers).toEqual(expect.arrayContaining([...declared].filter((namespace) => !ALWAYS_REGISTERED.includes(namespace))));
+    expect(providers.filter((provider) => !declared.has(provider) && !WITHOUT_A_DECLARED_TYPE.includes(provider))).toEqual([]);
+    // The registration script and its README name the same list.
+    expect(files.get('scripts/bootstrap.sh')).toContain(`readonly PROVIDERS=(${providers.join(' ')})`);
+    expect(files.get('scripts/bootstrap.ps1')).toContain(`$providers = @(${providers.map((provider) => `'${provider}'`).join(', ')})`);
+    expect(files.get('README.md')).toContain(providers.map((provider) => `\`${provider}\``).join(', '));
+  });
+
+  it('include Microsoft.App with agents (their subnet is delegated to Microsoft.App/environments), and not without', () => {
+    const answers = scenarioAnswers(SCENARIOS['project-agents']!);
+    expect(providersOf(shapeOf(answers))).toContain('Microsoft.App');
+    expect(providersOf(shapeOf({ ...answers, agents: false }))).not.toContain('Microsoft.App');
   });
 });

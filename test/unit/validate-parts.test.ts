@@ -125,7 +125,11 @@ describe('the guard checks', () => {
           template: {
             resources: [
               { type: 'Microsoft.Storage/storageAccounts', name: 'st' },
-              { type: 'Microsoft.Authorization/roleAssignments', name: 'ra', properties: { principalId: '11111111-2222-3333-4444-555555555555' } },
+              {
+                type: 'Microsoft.Authorization/roleAssignments',
+                name: 'ra',
+                properties: { principalId: '11111111-2222-3333-4444-555555555555', principalType: 'User' },
+              },
             ],
           },
         },
@@ -223,6 +227,28 @@ describe('the guard checks', () => {
           'storage: Microsoft.Authorization/roleAssignments gives a role to a principal written into the template (11111111-2222-3333-4444-555555555555)',
         module: 'storage',
       },
+    ]);
+  });
+
+  it('SEC-09 finds a role assignment that does not say which kind of principal it is (Azure would look it up in Entra ID)', () => {
+    const jumpbox = {
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          name: 'jumpbox',
+          properties: {
+            template: {
+              resources: [
+                { type: 'Microsoft.Authorization/roleAssignments', name: 'login', properties: { principalId: "[parameters('id')]" } },
+                { type: 'Microsoft.Authorization/roleAssignments', name: 'reader', properties: { principalId: "[parameters('id')]", principalType: 'Group' } },
+              ],
+            },
+          },
+        },
+      ],
+    };
+    expect(roleFindings(jumpbox, {})).toEqual([
+      { code: 'role-without-principal-type', message: 'jumpbox: a Microsoft.Authorization/roleAssignments sets no principalType', module: 'jumpbox' },
     ]);
   });
 });

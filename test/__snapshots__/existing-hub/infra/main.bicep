@@ -41,7 +41,7 @@ param jumpboxAdminUsername string
 @maxLength(123)
 param jumpboxAdminPassword string
 
-@description('Object IDs of the Microsoft Entra groups (or users) who may sign in to the jumpbox; each gets Virtual Machine User Login on it alone (SEC-09).')
+@description('Object IDs of the Microsoft Entra groups (groups, not users) whose members may sign in to the jumpbox; each gets Virtual Machine User Login on it alone (SEC-09).')
 param jumpboxLoginPrincipalIds array
 
 @description('Address range of the API Management subnet, inside vnetAddressPrefix: /29 or larger (a /27 leaves room to scale out).')

@@ -3,12 +3,15 @@
 Creates what GitHub Actions needs to deploy this landing zone with OpenID Connect, no secrets (OPS-01).
 
 .DESCRIPTION
-A resource group for the pipeline's identities; a read-only identity for pull requests (what-if), trusted
+The resource providers this landing zone's resources need, registered in the subscription; a resource
+group for the pipeline's identities; a read-only identity for pull requests (what-if), trusted
 only by pull_request jobs of the repository, which may read and run what-if, nothing else (a custom role:
 Reader lacks the what-if action); a deploying identity, trusted only by jobs that run in this
-repository's GitHub environments; the least roles each needs on the subscription. Prints the repository
-variables to set. Safe to run again: what exists is kept. Needs the Azure CLI, signed in as someone who
-may assign roles on the subscription (Owner, or User Access Administrator with Contributor).
+repository's GitHub environments; the least roles each needs on the subscription; the repository's GitHub
+environments, each deploying from main only, production waiting for a reviewer. Prints the repository variables to
+set. Safe to run again: what exists is kept. Needs the Azure CLI, signed in as someone who may assign roles
+on the subscription (Owner, or User Access Administrator with Contributor), and the GitHub CLI, signed in
+as an administrator of the repository.
 
 .EXAMPLE
 ./scripts/bootstrap.ps1 -Repository contoso/ai-landing-zone
@@ -22,7 +25,12 @@ param(
     # Where the identities live; default: rg-<workload>-github.
     [string] $ResourceGroup = '',
     # Also let the deploying identity set deny settings (Azure Deployment Stack Owner), for DEPLOYMENT_STACK_DENY_SETTINGS.
-    [switch] $DeploymentStacks
+    [switch] $DeploymentStacks,
+    # Who must approve each deployment to prod: up to 6 GitHub user logins or ORG/TEAM team slugs;
+    # default: you, as the GitHub CLI is signed in.
+    [string[]] $Reviewers = @(),
+    # Leave the GitHub environments to you (no GitHub CLI here): prints what to create instead.
+    [switch] $NoGitHubEnvironments
 )
 
 Set-StrictMode -Version Latest
@@ -47,6 +55,61 @@ if (-not $Repository) {
 if ($Repository -notmatch '^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$') {
     throw "-Repository must be OWNER/NAME of the GitHub repository (got '$Repository')"
 }
+# Runs the GitHub CLI and stops at its first failure.
+function Invoke-Gh {
+    $output = & gh @args
+    if ($LASTEXITCODE -ne 0) { throw "gh $($args -join ' ') failed" }
+    return $output
+}
+
+# GitHub environments (https://docs.github.com/rest/deployments/environments#create-or-update-an-environment):
+# the deploying identity trusts any job in them, so each accepts deployments from main only, and production
+# waits for a reviewer's approval. Reviewers are given to the API by ID, looked up here before anything is created.
+$productionEnvironments = @('prod')
+if (-not $NoGitHubEnvironments) {
+    $needsGh = "The GitHub environments need the GitHub CLI, signed in as an administrator of $Repository (gh auth login); or run with -NoGitHubEnvironments and create them yourself."
+    if (-not (Get-Command gh -ErrorAction SilentlyContinue)) { throw $needsGh }
+    gh auth status *> $null
+    if ($LASTEXITCODE -ne 0) { throw $needsGh }
+    if (-not $Reviewers) { $Reviewers = @(Invoke-Gh api user --jq .login) }
+    if ($Reviewers.Count -gt 6) { throw "-Reviewers takes at most 6 users or teams (got $($Reviewers.Count))" }
+    $reviewerIds = @(foreach ($reviewer in $Reviewers) {
+            if ($reviewer -notmatch '^[A-Za-z0-9-]+(/[A-Za-z0-9._-]+)?$') {
+                throw "-Reviewers must be GitHub user logins or ORG/TEAM team slugs (got '$reviewer')"
+            }
+            if ($reviewer -match '/') {
+                $organization, $team = $reviewer -split '/', 2
+                $id = gh api "orgs/$organization/teams/$team" --jq .id 2>$null
+                if ($LASTEXITCODE -ne 0) { throw "-Reviewers: no team $reviewer that you can see (ORG/TEAM, the team's slug)" }
+                @{ type = 'Team'; id = [long] $id }
+            }
+            else {
+                $id = gh api "users/$reviewer" --jq .id 2>$null
+                if ($LASTEXITCODE -ne 0) { throw "-Reviewers: no GitHub user $reviewer" }
+                @{ type = 'User'; id = [long] $id }
+            }
+        })
+}
+
+# Creates or updates an environment: deployments from main only, and the reviewers on production.
+function Set-GitHubEnvironment([string] $Environment) {
+    $body = @{ deployment_branch_policy = @{ protected_branches = $false; custom_branch_policies = $true } }
+    if ($productionEnvironments -contains $Environment) {
+        $body.reviewers = $reviewerIds
+        # Whoever pushed may approve: with one reviewer, forbidding self-review would block every deployment.
+        $body.prevent_self_review = $false
+    }
+    $bodyFile = New-TemporaryFile
+    Set-Content -LiteralPath $bodyFile -Value ($body | ConvertTo-Json -Depth 5 -Compress)
+    Invoke-Gh api --method PUT "repos/$Repository/environments/$Environment" --input $bodyFile --silent | Out-Null
+    Remove-Item -LiteralPath $bodyFile
+    # https://docs.github.com/rest/deployments/branch-policies#create-a-deployment-branch-policy
+    $policies = Invoke-Gh api "repos/$Repository/environments/$Environment/deployment-branch-policies" --jq '.branch_policies[].name'
+    if (@($policies) -notcontains 'main') {
+        Invoke-Gh api --method POST "repos/$Repository/environments/$Environment/deployment-branch-policies" -f name=main -f type=branch --silent | Out-Null
+    }
+}
+
 if (-not $Subscription) { $Subscription = Invoke-Az account show --query id --output tsv }
 $tenant = Invoke-Az account show --subscription $Subscription --query tenantId --output tsv
 $scope = "/subscriptions/$Subscription"
@@ -92,6 +155,14 @@ function Set-RoleAssignment([string] $Principal, [string] $Role, [string[]] $Ext
     }
 }
 
+# Only the providers these choices need: registering one widens what the subscription can create. Registering is
+# idempotent, and --wait returns once the provider is registered (at once when it already is).
+$providers = @('Microsoft.ApiManagement', 'Microsoft.CognitiveServices', 'Microsoft.Compute', 'Microsoft.DevTestLab', 'Microsoft.Insights', 'Microsoft.KeyVault', 'Microsoft.Network', 'Microsoft.OperationalInsights', 'Microsoft.PolicyInsights', 'Microsoft.Security', 'Microsoft.Storage')
+Write-Output "Registering the resource providers $($providers -join ' ')..."
+foreach ($provider in $providers) {
+    Invoke-Az provider register --subscription $Subscription --namespace $provider --wait --output none | Out-Null
+}
+
 Write-Output "Creating the pipeline's identities in $ResourceGroup for $Repository..."
 Invoke-Az group create --subscription $Subscription --name $ResourceGroup --location $location --tags @tags --output none | Out-Null
 
@@ -118,6 +189,18 @@ $plan = Set-Identity $planName
 Set-Federation $planName 'github-pull-request' "repo:${Repository}:pull_request"
 Set-RoleAssignment $plan.principalId $whatIfRole
 
+# What-if reads what the template touches outside this subscription's resource groups too, or it fails: Reader on each of
+# these resource groups (those in this subscription are covered already). Yours to grant where you may; the platform
+# team's otherwise, with the command printed at the end.
+$outsideScopes = @('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity', '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns')
+$reader = 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+$ungranted = @(foreach ($outside in $outsideScopes) {
+        if ($outside.ToLowerInvariant().StartsWith("$scope/".ToLowerInvariant())) { continue }
+        az role assignment create --assignee-object-id $plan.principalId --assignee-principal-type ServicePrincipal `
+            --role $reader --scope $outside --output none 2>$null
+        if ($LASTEXITCODE -ne 0) { $outside }
+    })
+
 $deployName = "id-$workloadName-github-deploy"
 $deploy = Set-Identity $deployName
 foreach ($environment in $environments) {
@@ -132,6 +215,11 @@ if ($DeploymentStacks) {
     Set-RoleAssignment $deploy.principalId $deploymentStackOwner
 }
 
+if (-not $NoGitHubEnvironments) {
+    Write-Output "Creating the GitHub environments $($environments -join ', ') of $Repository..."
+    foreach ($environment in $environments) { Set-GitHubEnvironment $environment }
+}
+
 Write-Output @"
 
 Done. Set these repository variables (Settings > Secrets and variables > Actions > Variables), or run:
@@ -141,16 +229,23 @@ Done. Set these repository variables (Settings > Secrets and variables > Actions
   gh variable set AZURE_PLAN_CLIENT_ID --repo $Repository --body $($plan.clientId)
   gh variable set AZURE_DEPLOY_CLIENT_ID --repo $Repository --body $($deploy.clientId)
 
-Create the GitHub environments $($environments -join ', ') (Settings > Environments), and give each production
-environment required reviewers and the deployment branch main only:
-
 "@
-foreach ($environment in $environments) {
-    Write-Output "  gh api --method PUT repos/$Repository/environments/$environment"
+if (-not $NoGitHubEnvironments) {
+    Write-Output "The GitHub environments $($environments -join ', ') deploy from main only. $($productionEnvironments -join ', ') waits for approval by $($Reviewers -join ', ')."
+}
+else {
+    Write-Output "Create the GitHub environments $($environments -join ', ') (Settings > Environments), each with the deployment branch main only."
+    Write-Output "Give $($productionEnvironments -join ', ') required reviewers as well."
 }
 Write-Output "`nThe jumpbox's local administrator password is read from each environment's secret JUMPBOX_ADMIN_PASSWORD:`n"
 foreach ($environment in $environments) {
     Write-Output "  gh secret set JUMPBOX_ADMIN_PASSWORD --repo $Repository --env $environment"
+}
+if ($ungranted) {
+    Write-Output "`nYou may not grant roles there: until someone who may runs these, what-if fails on every pull request."
+    foreach ($outside in $ungranted) {
+        Write-Output "  az role assignment create --assignee-object-id $($plan.principalId) --assignee-principal-type ServicePrincipal --role Reader --scope $outside"
+    }
 }
 Write-Output @"
 

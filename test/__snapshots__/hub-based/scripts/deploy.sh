@@ -35,4 +35,15 @@ case "$deny_settings" in
     exit 2
     ;;
 esac
+
+# The managed network's private endpoints to this landing zone's services are approved by the workspace's own identity,
+# whose approver role the deployment can grant only once the workspace exists: a first deployment can leave them
+# pending. Provisioning the managed network again (every deployment; it changes nothing once all are in place) creates
+# them now that the role exists. https://learn.microsoft.com/azure/machine-learning/how-to-managed-network#manually-provision-a-managed-vnet
+group="rg-${WORKLOAD_NAME}-${environment}"
+for id in $(az resource list --resource-group "$group" --resource-type Microsoft.MachineLearningServices/workspaces \
+  --query "[?kind!='Project'].id" --output tsv); do
+  echo "Provisioning the managed network of ${id##*/} (its private endpoints to the workload's services)…"
+  az rest --method post --url "${id}/provisionManagedNetwork?api-version=2026-05-01" --body '{"includeSpark": false}' --output none
+done
 echo "Deployed $environment as $name."

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Creates what GitHub Actions needs to deploy this landing zone with OpenID Connect, no secrets (OPS-01):
+#   - the resource providers this landing zone's resources need, registered in the subscription;
 #   - a resource group for the pipeline's identities;
 #   - a read-only identity for pull requests (what-if), trusted only by pull_request jobs of the repository;
 #     it may read and run what-if, nothing else (a custom role: Reader lacks the what-if action);
 #   - a deploying identity, trusted only by jobs that run in this repository's GitHub environments;
 #   - the least roles each needs on the subscription;
+#   - the repository's GitHub environments, each deploying from main only, production waiting for a reviewer;
 # then prints the repository variables to set. Safe to run again: what exists is kept.
 # Needs the Azure CLI, signed in as someone who may assign roles on the subscription (Owner, or User
-# Access Administrator with Contributor).
+# Access Administrator with Contributor), and the GitHub CLI, signed in as an administrator of the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/landing-zone.sh
@@ -16,6 +18,7 @@ source scripts/landing-zone.sh
 usage() {
   cat <<'USAGE'
 Usage: scripts/bootstrap.sh [--repository OWNER/NAME] [--subscription ID] [--resource-group NAME] [--deployment-stacks]
+                           [--reviewers LOGIN,ORG/TEAM,...] [--no-github-environments]
 
   --repository      the GitHub repository that deploys (default: the origin remote of this clone)
   --subscription    where the landing zone is deployed (default: the Azure CLI's current subscription)
@@ -23,6 +26,10 @@ Usage: scripts/bootstrap.sh [--repository OWNER/NAME] [--subscription ID] [--res
   --deployment-stacks
                     also let the deploying identity set deny settings (Azure Deployment Stack Owner), for
                     DEPLOYMENT_STACK_DENY_SETTINGS
+  --reviewers       who must approve each deployment to prod: up to 6 GitHub user logins
+                    or ORG/TEAM team slugs, comma-separated (default: you, as the GitHub CLI is signed in)
+  --no-github-environments
+                    leave the GitHub environments to you (no GitHub CLI here): prints what to create instead
 USAGE
 }
 
@@ -30,12 +37,16 @@ repository=""
 subscription=""
 resource_group="rg-${WORKLOAD_NAME}-github"
 deployment_stacks=false
+reviewers=""
+github_environments=true
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --repository) repository="${2:-}"; shift 2 ;;
     --subscription) subscription="${2:-}"; shift 2 ;;
     --resource-group) resource_group="${2:-}"; shift 2 ;;
     --deployment-stacks) deployment_stacks=true; shift ;;
+    --reviewers) reviewers="${2:-}"; shift 2 ;;
+    --no-github-environments) github_environments=false; shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -49,6 +60,69 @@ if ! [[ "$repository" =~ ^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$ ]]; then
   echo "--repository must be OWNER/NAME of the GitHub repository (got '${repository}')" >&2
   exit 2
 fi
+
+# GitHub environments (https://docs.github.com/rest/deployments/environments#create-or-update-an-environment):
+# the deploying identity trusts any job in them, so each accepts deployments from main only, and production
+# waits for a reviewer's approval. Reviewers are given to the API by ID, looked up here before anything is created.
+readonly PRODUCTION_ENVIRONMENTS=('prod')
+
+is_production() {
+  local candidate
+  for candidate in "${PRODUCTION_ENVIRONMENTS[@]}"; do
+    [[ "$candidate" == "$1" ]] && return 0
+  done
+  return 1
+}
+
+# Prints the reviewers as the API takes them, e.g. [{"type":"User","id":1},{"type":"Team","id":2}].
+reviewers_json() {
+  local reviewer id entries=() list
+  IFS=, read -ra list <<<"$reviewers"
+  if [[ ${#list[@]} -gt 6 ]]; then
+    echo "--reviewers takes at most 6 users or teams (got ${#list[@]})" >&2
+    exit 2
+  fi
+  for reviewer in "${list[@]}"; do
+    if [[ "$reviewer" == */* ]]; then
+      id=$(gh api "orgs/${reviewer%%/*}/teams/${reviewer#*/}" --jq .id 2>/dev/null) ||
+        { echo "--reviewers: no team ${reviewer} that you can see (ORG/TEAM, the team's slug)" >&2; exit 2; }
+      entries+=("{\"type\":\"Team\",\"id\":${id}}")
+    else
+      id=$(gh api "users/${reviewer}" --jq .id 2>/dev/null) || { echo "--reviewers: no GitHub user ${reviewer}" >&2; exit 2; }
+      entries+=("{\"type\":\"User\",\"id\":${id}}")
+    fi
+  done
+  local IFS=,
+  printf '[%s]' "${entries[*]}"
+}
+
+# Creates or updates an environment: deployments from main only, and the reviewers on production.
+ensure_environment() {
+  local environment=$1 body='{"deployment_branch_policy":{"protected_branches":false,"custom_branch_policies":true}'
+  # Whoever pushed may approve: with one reviewer, forbidding self-review would block every deployment.
+  is_production "$environment" && body+=",\"reviewers\":${reviewer_ids},\"prevent_self_review\":false"
+  gh api --method PUT "repos/${repository}/environments/${environment}" --input - --silent <<<"${body}}"
+  # https://docs.github.com/rest/deployments/branch-policies#create-a-deployment-branch-policy
+  if ! gh api "repos/${repository}/environments/${environment}/deployment-branch-policies" --jq '.branch_policies[].name' | grep -qx main; then
+    gh api --method POST "repos/${repository}/environments/${environment}/deployment-branch-policies" \
+      -f name=main -f type=branch --silent
+  fi
+}
+
+if [[ "$github_environments" == true ]]; then
+  if ! command -v gh >/dev/null || ! gh auth status >/dev/null 2>&1; then
+    echo "The GitHub environments need the GitHub CLI, signed in as an administrator of ${repository} (gh auth login);" >&2
+    echo "or run with --no-github-environments and create them yourself." >&2
+    exit 2
+  fi
+  reviewers=${reviewers:-$(gh api user --jq .login)}
+  if ! [[ "$reviewers" =~ ^[A-Za-z0-9-]+(/[A-Za-z0-9._-]+)?(,[A-Za-z0-9-]+(/[A-Za-z0-9._-]+)?)*$ ]]; then
+    echo "--reviewers must be GitHub user logins or ORG/TEAM team slugs, comma-separated (got '${reviewers}')" >&2
+    exit 2
+  fi
+  reviewer_ids=$(reviewers_json)
+fi
+
 subscription=${subscription:-$(az account show --query id --output tsv)}
 tenant=$(az account show --subscription "$subscription" --query tenantId --output tsv)
 scope="/subscriptions/${subscription}"
@@ -101,6 +175,14 @@ principal_of() {
   az identity show --subscription "$subscription" --resource-group "$resource_group" --name "$1" --query principalId --output tsv
 }
 
+# Only the providers these choices need: registering one widens what the subscription can create. Registering is
+# idempotent, and --wait returns once the provider is registered (at once when it already is).
+readonly PROVIDERS=(Microsoft.App Microsoft.CognitiveServices Microsoft.DocumentDB Microsoft.Insights Microsoft.KeyVault Microsoft.MachineLearningServices Microsoft.Network Microsoft.OperationalInsights Microsoft.PolicyInsights Microsoft.Search Microsoft.Security Microsoft.Storage)
+echo "Registering the resource providers ${PROVIDERS[*]}…"
+for provider in "${PROVIDERS[@]}"; do
+  az provider register --subscription "$subscription" --namespace "$provider" --wait --output none
+done
+
 echo "Creating the pipeline's identities in ${resource_group} for ${repository}…"
 az group create --subscription "$subscription" --name "$resource_group" --location "$LOCATION" \
   --tags "workload=${WORKLOAD_NAME}" purpose=github-actions --output none
@@ -122,7 +204,8 @@ fi
 plan_identity="id-${WORKLOAD_NAME}-github-plan"
 plan_client_id=$(ensure_identity "$plan_identity")
 ensure_federation "$plan_identity" github-pull-request "repo:${repository}:pull_request"
-assign_role "$(principal_of "$plan_identity")" "$what_if_role"
+plan_principal=$(principal_of "$plan_identity")
+assign_role "$plan_principal" "$what_if_role"
 
 deploy_identity="id-${WORKLOAD_NAME}-github-deploy"
 deploy_client_id=$(ensure_identity "$deploy_identity")
@@ -139,6 +222,13 @@ if [[ "$deployment_stacks" == true ]]; then
   assign_role "$deploy_principal" "$DEPLOYMENT_STACK_OWNER"
 fi
 
+if [[ "$github_environments" == true ]]; then
+  echo "Creating the GitHub environments ${ENVIRONMENTS[*]} of ${repository}…"
+  for environment in "${ENVIRONMENTS[@]}"; do
+    ensure_environment "$environment"
+  done
+fi
+
 cat <<NEXT
 
 Done. Set these repository variables (Settings > Secrets and variables > Actions > Variables), or run:
@@ -148,10 +238,10 @@ Done. Set these repository variables (Settings > Secrets and variables > Actions
   gh variable set AZURE_PLAN_CLIENT_ID --repo ${repository} --body ${plan_client_id}
   gh variable set AZURE_DEPLOY_CLIENT_ID --repo ${repository} --body ${deploy_client_id}
 
-Create the GitHub environments ${ENVIRONMENTS[*]} (Settings > Environments), and give each production
-environment required reviewers and the deployment branch main only:
-
 NEXT
-for environment in "${ENVIRONMENTS[@]}"; do
-  echo "  gh api --method PUT repos/${repository}/environments/${environment}"
-done
+if [[ "$github_environments" == true ]]; then
+  echo "The GitHub environments ${ENVIRONMENTS[*]} deploy from main only. ${PRODUCTION_ENVIRONMENTS[*]} waits for approval by ${reviewers}."
+else
+  echo "Create the GitHub environments ${ENVIRONMENTS[*]} (Settings > Environments), each with the deployment branch main only."
+  echo "Give ${PRODUCTION_ENVIRONMENTS[*]} required reviewers as well."
+fi

@@ -14,7 +14,7 @@ param zoneRedundant bool
 @description('Resource ID of the subnet AzureBastionSubnet (/26 or larger) of the hub virtual network, or of the single virtual network.')
 param subnetResourceId string
 
-@description('Object IDs of the Microsoft Entra groups or users who connect through Bastion; each gets Reader on this Bastion host, which Bastion requires to open a session. May be empty.')
+@description('Object IDs of the Microsoft Entra groups (groups only: the assignments say principalType Group) whose members connect through Bastion; each gets Reader on this Bastion host, which Bastion requires to open a session. May be empty.')
 param loginPrincipalIds array = []
 
 @description('Resource ID of the Log Analytics workspace that receives the Bastion and public IP diagnostics.')
@@ -118,6 +118,7 @@ resource readerAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' 
     properties: {
       roleDefinitionId: readerRoleDefinitionId
       principalId: principalId
+      principalType: 'Group'
     }
   }
 ]

@@ -30,7 +30,7 @@ param adminPassword string
 @maxLength(64)
 param virtualNetworkName string
 
-@description('Object IDs of the Microsoft Entra groups or users who may sign in: each gets Virtual Machine User Login on this VM and Reader on its NIC and virtual network, nothing wider. May be empty.')
+@description('Object IDs of the Microsoft Entra groups (groups only: the assignments say principalType Group) whose members may sign in: each gets Virtual Machine User Login on this VM and Reader on its NIC and virtual network, nothing wider. May be empty.')
 param loginPrincipalIds array = []
 
 @description('Time of day at which the jumpbox is shut down every day, as HHmm (24-hour clock).')
@@ -196,6 +196,7 @@ resource userLoginAssignments 'Microsoft.Authorization/roleAssignments@2022-04-0
     properties: {
       roleDefinitionId: userLoginRoleDefinitionId
       principalId: principalId
+      principalType: 'Group'
     }
   }
 ]
@@ -207,6 +208,7 @@ resource nicReaderAssignments 'Microsoft.Authorization/roleAssignments@2022-04-0
     properties: {
       roleDefinitionId: readerRoleDefinitionId
       principalId: principalId
+      principalType: 'Group'
     }
   }
 ]
@@ -223,6 +225,7 @@ resource virtualNetworkReaderAssignments 'Microsoft.Authorization/roleAssignment
     properties: {
       roleDefinitionId: readerRoleDefinitionId
       principalId: principalId
+      principalType: 'Group'
     }
   }
 ]
