@@ -132,7 +132,7 @@ function net07(model: ViewModel): GuidanceVerdict {
         `Only the managed network of ${managedNetworks} restricts its outbound traffic; the VNet's own egress passes no firewall (${answerText(model, 'firewall')}), though its subnets have no default outbound access.`,
       model.firewall &&
         model.apiManagementRegions &&
-        "The networks of API Management's further regions have no firewall: their NSG limits egress to the service tags API Management needs (NET-14).",
+        `The networks of API Management's further regions send their egress to the same firewall, each by a route table of its own region${model.hubSpoke ? ', through a peering with the hub' : ''} (NET-14).`,
     ),
   );
 }

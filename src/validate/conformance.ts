@@ -99,7 +99,10 @@ const CHECKS = {
     ...subnets(),
     ...rangeFindings(environments),
   ],
-  'NET-14': ({ template, apiManagement }) => [...regionalNetworkFindings(template), ...apiManagement()],
+  'NET-14': ({ template, model, apiManagement }) => [
+    ...regionalNetworkFindings(template, { firewallInHub: model.hubSpoke && model.firewall }),
+    ...apiManagement(),
+  ],
   'FDY-02': ({ template, publicEndpoints, platform }) => [...missingHubFindings(template), ...publicEndpoints(), ...platform()],
   'FDY-03': ({ template, platform }) => [...missingHubFindings(template), ...platform()],
   'FDY-04': ({ template, model }) => hubOutboundRuleFindings(template, { search: model.platform.search }),

@@ -203,9 +203,10 @@ export function edgeFindings(template: ArmTemplate, gateway: string): Finding[] 
 
 /**
  * NET-14: each further region of API Management gets its own VNet (a loop over apiManagementRegions),
- * peered with the workload VNet in both directions, one peering at a time.
+ * peered with the workload VNet in both directions, one peering at a time; with the firewall in a hub,
+ * with the hub too.
  */
-export function regionalNetworkFindings(template: ArmTemplate): Finding[] {
+export function regionalNetworkFindings(template: ArmTemplate, { firewallInHub = false } = {}): Finding[] {
   const looped = (prefix: string) =>
     ownResources(template).find(
       (resource) =>
@@ -213,9 +214,17 @@ export function regionalNetworkFindings(template: ArmTemplate): Finding[] {
     );
   const problems: Finding[] = [];
   if (!looped('apim-virtual-network-')) problems.push(finding('regional-vnets-missing', 'no VNet per further region of API Management'));
+  // NET-07: a firewall in the hub is reachable from a region's network only through a peering of their own (peering is not transitive).
+  const hubPeerings = firewallInHub
+    ? [
+        ['peering-hub-to-apim-', 'from the hub to the regions'],
+        ['-to-hub', 'from the regions to the hub'],
+      ]
+    : [];
   for (const [prefix, direction] of [
-    ['peering-apim-', 'from the regions to the workload'],
+    ['-to-workload', 'from the regions to the workload'],
     ['peering-workload-to-apim-', 'from the workload to the regions'],
+    ...hubPeerings,
   ]) {
     const peering = looped(prefix!) as { copy?: { mode?: string; batchSize?: number } } | undefined;
     if (!peering) problems.push(finding('regional-peerings-missing', `no peering ${direction}`));

@@ -324,6 +324,17 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     );
   });
 
+  it("API Management's further regions leave through the hub's firewall: a route table each, and peerings with the hub (NET-07, NET-14)", async () => {
+    const template = JSON.parse(await readFile(join(root, 'hub-spoke-app-gateway', 'infra/main.json'), 'utf8'));
+    expect(routeTableProblems(template, true)).toEqual([]);
+    expect(regionalNetworkProblems(template, { firewallInHub: true })).toEqual([]);
+    const regional = template.resources.find((resource: { name: string }) => resource.name.startsWith("[format('apim-virtual-network-"));
+    delete regional.properties.parameters.subnets.value[0].routeTableResourceId;
+    expect(routeTableProblems(template, true)).toEqual([expect.stringMatching(/: snet-apim does not route its egress through the firewall$/)]);
+    template.resources = template.resources.filter((resource: { name: string }) => !resource.name.includes('peering-hub-to-apim-'));
+    expect(regionalNetworkProblems(template, { firewallInHub: true })).toEqual(['no peering from the hub to the regions']);
+  });
+
   it('building the parameters without JUMPBOX_ADMIN_PASSWORD fails and names the variable', async () => {
     const run = await runBicep(bicep, ['build-params', join(root, 'single-vnet-access/infra/params/dev.bicepparam'), '--stdout'], root, {}, { inherit: false });
     expect(run.exitCode).not.toBe(0);

@@ -460,7 +460,7 @@ module routeTable 'modules/network/route-table.bicep' = {
     name: names.routeTable
     location: location
     firewallPrivateIp: firewallPrivateIp
-    vpnClientAddressPool: vpnClientAddressPool
+    vpnClientAddressPools: [vpnClientAddressPool]
     tags: resourceTags
   }
 }

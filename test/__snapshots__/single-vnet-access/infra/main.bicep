@@ -455,7 +455,7 @@ module routeTable 'modules/network/route-table.bicep' = {
     name: names.routeTable
     location: location
     firewallPrivateIp: firewallPrivateIp
-    vpnClientAddressPool: vpnClientAddressPool
+    vpnClientAddressPools: [vpnClientAddressPool]
     tags: resourceTags
   }
 }

@@ -827,7 +827,7 @@ module firewall 'modules/network/firewall.bicep' = {
     sourceAddressPrefixes: [vnetAddressPrefix]
     allowedFqdns: firewallAllowedFqdns
     jumpboxSubnetPrefix: jumpboxSubnetPrefix
-    apiManagementSubnetPrefix: apiManagementSubnetPrefix
+    apiManagementSubnetPrefixes: [apiManagementSubnetPrefix]
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
