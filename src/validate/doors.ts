@@ -194,9 +194,37 @@ export function edgeFindings(template: ArmTemplate, gateway: string): Finding[] 
     if (route.properties?.forwardingProtocol !== 'HttpsOnly' || route.properties?.httpsRedirect !== 'Enabled')
       problems.push(finding('front-door-route-insecure', 'a Front Door route does not keep to HTTPS'));
   }
+  problems.push(...edgePathFindings(template));
   for (const origin of ofType(template, 'Microsoft.Cdn/profiles/originGroups/origins')) {
     if ((origin.properties as { sharedPrivateLinkResource?: unknown } | undefined)?.sharedPrivateLinkResource === undefined)
       problems.push(finding('front-door-origin-public', 'a Front Door origin is not reached over Private Link'));
+  }
+  return problems;
+}
+
+/**
+ * NET-09: the Front Door WAF guards every domain callers can use (a security policy covers only the domains it
+ * lists, so a custom domain left out would pass uninspected), and neither door forwards more than the model API:
+ * no Front Door route matches every path, and the Application Gateway's WAF blocks what is not under /openai/.
+ */
+function edgePathFindings(template: ArmTemplate): Finding[] {
+  const problems: Finding[] = [];
+  const guarded = JSON.stringify(ofType(template, 'Microsoft.Cdn/profiles/securityPolicies').map((policy) => policy.properties?.parameters));
+  const guardedDomains = guarded.split("'Microsoft.Cdn/profiles/customDomains'").length - 1;
+  if (ofType(template, 'Microsoft.Cdn/profiles/customDomains').length > guardedDomains)
+    problems.push(finding('waf-domain-unguarded', "the Front Door WAF does not guard every custom domain (the security policy's domains)"));
+  for (const route of ofType(template, 'Microsoft.Cdn/profiles/afdEndpoints/routes')) {
+    if (((route.properties?.patternsToMatch ?? []) as string[]).includes('/*'))
+      problems.push(finding('edge-forwards-every-path', 'a Front Door route forwards every path, not only the model API'));
+  }
+  for (const waf of ofType(template, 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies')) {
+    const rules = (waf.properties?.customRules ?? []) as { action?: string; matchConditions?: { negationConditon?: boolean; matchValues?: unknown }[] }[];
+    const blocksOtherPaths = rules.some(
+      (rule) =>
+        rule.action === 'Block' &&
+        rule.matchConditions?.some((condition) => condition.negationConditon === true && JSON.stringify(condition.matchValues ?? '').includes('openai')),
+    );
+    if (!blocksOtherPaths) problems.push(finding('edge-forwards-every-path', 'the Application Gateway WAF does not block paths outside the model API'));
   }
   return problems;
 }

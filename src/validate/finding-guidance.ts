@@ -109,6 +109,8 @@ export const GUIDANCE_OF_FINDING: { readonly [Code in FindingCode]: Assignment }
   'edge-resources-unexpected': ['NET-09'],
   'waf-not-blocking': ['NET-09'],
   'waf-policy-detached': ['NET-09'],
+  'waf-domain-unguarded': ['NET-09'],
+  'edge-forwards-every-path': ['NET-09'],
   'http-not-redirected': ['NET-09'],
   'https-listener-missing': ['NET-09'],
   'front-door-route-insecure': ['NET-09'],

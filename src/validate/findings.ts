@@ -78,6 +78,8 @@ export type FindingCode =
   | 'edge-resources-unexpected'
   | 'waf-not-blocking'
   | 'waf-policy-detached'
+  | 'waf-domain-unguarded'
+  | 'edge-forwards-every-path'
   | 'http-not-redirected'
   | 'https-listener-missing'
   | 'front-door-route-insecure'

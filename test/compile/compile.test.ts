@@ -15,7 +15,7 @@ import {
   regionalNetworkFindings,
   vpnFindings,
 } from '../../src/validate/doors.js';
-import { allResources, deploymentsDeclaring } from '../../src/validate/arm.js';
+import { type ArmTemplate, allResources, deploymentsDeclaring } from '../../src/validate/arm.js';
 import { firewallFindings, nsgFindings, peeringFindings, routeTableFindings, zoneLinkFindings } from '../../src/validate/network-checks.js';
 import { optionMatrix, platformMatrix, renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
 import { defaultMatrix } from '../matrix.js';
@@ -322,6 +322,25 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
         "virtual-network: snet-jumpbox: allow-rdp-from-bastion-inbound admits RDP or SSH from VirtualNetwork, not only from Bastion's subnet",
       ]),
     );
+  });
+
+  it('the doors forward only the model API, and the Front Door WAF guards the custom domain too (NET-09)', async () => {
+    const read = async (name: string) => JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
+    const frontDoor = await read('single-vnet-front-door');
+    expect(edgeProblems(frontDoor, 'apim-frontdoor')).toEqual([]);
+    const resources = (template: ArmTemplate, type: string) =>
+      allResources(template).filter((resource) => resource.type === type) as unknown as { properties: Record<string, any> }[];
+    const policy = resources(frontDoor, 'Microsoft.Cdn/profiles/securityPolicies')[0]!;
+    policy.properties.parameters.associations[0].domains.pop();
+    resources(frontDoor, 'Microsoft.Cdn/profiles/afdEndpoints/routes')[0]!.properties.patternsToMatch = ['/*'];
+    expect(edgeProblems(frontDoor, 'apim-frontdoor')).toEqual([
+      "the Front Door WAF does not guard every custom domain (the security policy's domains)",
+      'a Front Door route forwards every path, not only the model API',
+    ]);
+    const applicationGateway = await read('hub-spoke-app-gateway');
+    expect(edgeProblems(applicationGateway, 'apim-appgw')).toEqual([]);
+    resources(applicationGateway, 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies')[0]!.properties.customRules = [];
+    expect(edgeProblems(applicationGateway, 'apim-appgw')).toEqual(['the Application Gateway WAF does not block paths outside the model API']);
   });
 
   it("API Management's further regions leave through the hub's firewall: a route table each, and peerings with the hub (NET-07, NET-14)", async () => {

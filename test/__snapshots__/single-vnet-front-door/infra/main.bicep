@@ -988,7 +988,7 @@ module frontDoor 'modules/gateway/front-door.bicep' = {
     applicationGatewayResourceId: applicationGateway.outputs.resourceId
     privateLinkGroupId: applicationGateway.outputs.privateLinkGroupId
     privateLinkLocation: location
-    originHostName: gatewayHostName
+    hostName: gatewayHostName
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
@@ -1192,6 +1192,9 @@ output gatewayModelEndpoint string = 'https://${apiManagement.outputs.gatewayHos
 
 @description('Host name of the Front Door endpoint: point the DNS name gatewayHostName at it with a CNAME.')
 output frontDoorEndpointHostName string = frontDoor.outputs.endpointHostName
+
+@description('Value of the TXT record _dnsauth.<gatewayHostName> in your public DNS that proves to Front Door that gatewayHostName is yours; Front Door then issues its certificate.')
+output frontDoorDomainValidationToken string = frontDoor.outputs.customDomainValidationToken
 
 @description('Front Door\'s ID, which names its Private Link connection request on the Application Gateway; approve only that one.')
 output frontDoorId string = frontDoor.outputs.frontDoorId
