@@ -76,6 +76,15 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
           },
         ]
       : []),
+    ...(model.existingHub
+      ? []
+      : [
+          {
+            name: 'privateEndpointClientAddressPrefixes',
+            value: [environment.network.vnetAddressPrefix, ...(environment.vpnClientAddressPool ? [environment.vpnClientAddressPool] : [])],
+            comment: `Who may reach the private endpoints (NET-12): this environment's VNet${environment.vpnClientAddressPool ? ' and the VPN clients' : ''}. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).`,
+          },
+        ]),
     ...existingHubParameters(model),
     ...gatewayParameters(model, environment),
     ...(model.jumpbox

@@ -196,10 +196,15 @@ function net11(model: ViewModel): GuidanceVerdict {
 }
 
 function net12(model: ViewModel): GuidanceVerdict {
-  return satisfied([
-    ...inMain('virtualNetwork', ...when(model.hubSpoke, 'hubVirtualNetwork'), ...when(model.apiManagementRegions, 'apiManagementRegionalNetworks')),
-    ...at(FILES.virtualNetwork, 'networkSecurityGroups'),
-  ]);
+  return satisfied(
+    [
+      ...inMain('virtualNetwork', ...when(model.hubSpoke, 'hubVirtualNetwork'), ...when(model.apiManagementRegions, 'apiManagementRegionalNetworks')),
+      ...at(FILES.virtualNetwork, 'networkSecurityGroups'),
+    ],
+    model.existingHub
+      ? undefined
+      : 'The private endpoints admit HTTPS only from the ranges of privateEndpointClientAddressPrefixes (each parameter file): add the range of every network you connect.',
+  );
 }
 
 function net13(model: ViewModel): GuidanceVerdict {

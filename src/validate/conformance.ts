@@ -2,6 +2,7 @@ import type { GuidanceId } from '../docs/guidance-catalogue.js';
 import { type GuidanceEvidence, guidanceStatusOf } from '../docs/guidance-status.js';
 import type { ViewModel } from '../model.js';
 import { type ArmTemplate } from './arm.js';
+import { endpointClientFindings } from './endpoint-clients.js';
 import { firewallFindings, nsgFindings, peeringFindings, rangeFindings, routeTableFindings, subnetFindings, zoneLinkFindings } from './network-checks.js';
 import {
   apiManagementFindings,
@@ -98,6 +99,7 @@ const CHECKS = {
     ...nsgFindings(template, { privateGateway: model.frontDoor }),
     ...subnets(),
     ...rangeFindings(environments),
+    ...endpointClientFindings(environments),
   ],
   'NET-14': ({ template, model, apiManagement }) => [
     ...regionalNetworkFindings(template, { firewallInHub: model.hubSpoke && model.firewall }),

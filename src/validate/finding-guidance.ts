@@ -110,6 +110,8 @@ export const GUIDANCE_OF_FINDING: { readonly [Code in FindingCode]: Assignment }
   'waf-not-blocking': ['NET-09'],
   'waf-policy-detached': ['NET-09'],
   'waf-domain-unguarded': ['NET-09'],
+  'endpoint-clients-invalid': ['NET-12'],
+  'endpoint-clients-incomplete': ['NET-12'],
   'edge-forwards-every-path': ['NET-09'],
   'http-not-redirected': ['NET-09'],
   'https-listener-missing': ['NET-09'],

@@ -79,6 +79,8 @@ export type FindingCode =
   | 'waf-not-blocking'
   | 'waf-policy-detached'
   | 'waf-domain-unguarded'
+  | 'endpoint-clients-invalid'
+  | 'endpoint-clients-incomplete'
   | 'edge-forwards-every-path'
   | 'http-not-redirected'
   | 'https-listener-missing'

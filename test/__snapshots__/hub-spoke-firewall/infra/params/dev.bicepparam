@@ -36,6 +36,11 @@ param firewallPrivateIp = '10.50.0.4'
 // Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.
 param firewallAllowedFqdns = []
 
+// Who may reach the private endpoints (NET-12): this environment's VNet. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).
+param privateEndpointClientAddressPrefixes = [
+  '10.60.0.0/22'
+]
+
 // Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the EU data zone.
 param modelDeployments = [
   {

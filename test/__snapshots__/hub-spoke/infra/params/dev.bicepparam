@@ -27,6 +27,11 @@ param dnsResolverInboundSubnetPrefix = '10.50.0.0/28'
 // Subnet of the DNS resolver outbound endpoint, for forwarding rules to on-premises DNS.
 param dnsResolverOutboundSubnetPrefix = '10.50.0.16/28'
 
+// Who may reach the private endpoints (NET-12): this environment's VNet. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).
+param privateEndpointClientAddressPrefixes = [
+  '10.60.0.0/22'
+]
+
 // Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the EU data zone.
 param modelDeployments = [
   {

@@ -18,6 +18,11 @@ param vnetAddressPrefix = '172.16.0.0/26'
 // Subnet of the private endpoints (one address each).
 param privateEndpointSubnetPrefix = '172.16.0.0/26'
 
+// Who may reach the private endpoints (NET-12): this environment's VNet. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).
+param privateEndpointClientAddressPrefixes = [
+  '172.16.0.0/26'
+]
+
 // Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the US data zone.
 param modelDeployments = [
   {

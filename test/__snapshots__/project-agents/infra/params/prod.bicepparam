@@ -39,6 +39,11 @@ param firewallAllowedFqdns = []
 // Subnet the Foundry Agent Service injects its containers into, added to the VNet as a second address prefix; inside 172.16.0.0/12 or 192.168.0.0/16.
 param agentSubnetPrefix = '192.168.1.0/24'
 
+// Who may reach the private endpoints (NET-12): this environment's VNet. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).
+param privateEndpointClientAddressPrefixes = [
+  '10.60.4.0/22'
+]
+
 // Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the EU data zone.
 param modelDeployments = [
   {

@@ -18,6 +18,11 @@ param vnetAddressPrefix = '10.60.4.0/22'
 // Subnet of the private endpoints (one address each).
 param privateEndpointSubnetPrefix = '10.60.4.0/26'
 
+// Who may reach the private endpoints (NET-12): this environment's VNet. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).
+param privateEndpointClientAddressPrefixes = [
+  '10.60.4.0/22'
+]
+
 // Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the EU data zone.
 param modelDeployments = [
   {
