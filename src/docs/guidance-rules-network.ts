@@ -143,7 +143,7 @@ function net08(model: ViewModel): GuidanceVerdict {
   return satisfied([
     ...inMain('apiManagement', 'apiManagementDns'),
     ...at(FILES.apiManagement, 'apim'),
-    ...(model.existingHub ? at(FILES.apiManagementDnsRecords, 'gatewayRecord') : at(FILES.apiManagementDns, 'gatewayRecords')),
+    ...at(FILES.apiManagementDns, 'gatewayRecords'),
   ]);
 }
 
