@@ -140,11 +140,7 @@ function net07(model: ViewModel): GuidanceVerdict {
 function net08(model: ViewModel): GuidanceVerdict {
   if (!model.apiManagement)
     return notApplicable(`${answerText(model, 'gateway')}: no API Management; callers reach the model endpoints through their private endpoints.`);
-  return satisfied([
-    ...inMain('apiManagement', 'apiManagementDns'),
-    ...at(FILES.apiManagement, 'apim'),
-    ...at(FILES.apiManagementDns, 'gatewayRecords'),
-  ]);
+  return satisfied([...inMain('apiManagement', 'apiManagementDns'), ...at(FILES.apiManagement, 'apim'), ...at(FILES.apiManagementDns, 'gatewayRecords')]);
 }
 
 function net09(model: ViewModel): GuidanceVerdict {
