@@ -1,6 +1,6 @@
 import { type BicepParam, EnvironmentVariable, serializeBicepParams } from '../src/render/bicepparam.js';
 import { AGENT_SUBNET, type EnvironmentNetwork } from '../src/network/address-plan.js';
-import { API_MANAGEMENT_ZONE, type PrivateDnsZone, zoneNameOf } from '../src/network/private-dns-zones.js';
+import { type PrivateDnsZone, zoneNameOf } from '../src/network/private-dns-zones.js';
 import { privateEndpointZonesFor } from '../src/network/private-endpoints.js';
 import type { EnvironmentProfile, ViewModel } from '../src/model.js';
 import type { Generator } from './types.js';
@@ -87,6 +87,15 @@ function parameterFile(model: ViewModel, environment: EnvironmentProfile): strin
           },
         ]
       : []),
+    ...(model.existingHub
+      ? []
+      : [
+          {
+            name: 'privateEndpointClientAddressPrefixes',
+            value: [environment.network.vnetAddressPrefix, ...(environment.vpnClientAddressPool ? [environment.vpnClientAddressPool] : [])],
+            comment: `Who may reach the private endpoints (NET-12): this environment's VNet${environment.vpnClientAddressPool ? ' and the VPN clients' : ''}. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).`,
+          },
+        ]),
     ...existingHubParameters(model),
     ...gatewayParameters(model, environment),
     ...(model.jumpbox
@@ -194,15 +203,6 @@ function existingHubParameters(model: ViewModel): BicepParam[] {
             name: 'privateDnsZoneResourceIds',
             value: Object.fromEntries(privateEndpointZonesFor(answers).map((zone) => [zone.key, idOf(zone)])),
             comment: 'The central private DNS zones the private endpoints register in.',
-          },
-        ]
-      : []),
-    ...(model.apiManagement
-      ? [
-          {
-            name: 'apiManagementDnsZoneResourceId',
-            value: idOf(API_MANAGEMENT_ZONE),
-            comment: "The central azure-api.net zone that gets API Management's records.",
           },
         ]
       : []),

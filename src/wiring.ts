@@ -22,7 +22,7 @@ export interface BicepWiring {
    * - hubToSpokePeering: everything that updates the hub VNet (ReferencedResourceNotProvisioned otherwise);
    * - apiManagement, applicationGateway, jumpbox, foundryAgents: what must exist before the workload network's
    *   DNS server and way out work: the firewall (its DNS proxy), or the peerings when that server is in a hub;
-   *   API Management also its regions' networks, the Application Gateway the access to its certificate, the
+   *   API Management also its regions' networks and, with a firewall, the peerings their egress takes to it, the Application Gateway the access to its certificate, the
    *   agents the private endpoints of their stores;
    * - spokeToApiManagementRegionalPeerings: one change at a time to the workload network's peerings.
    */
@@ -68,9 +68,17 @@ function dnsReadyFor(answers: Answers): string[] {
   return peered ? ['hubToSpokePeering', 'spokeToHubPeering'] : answers.firewall ? ['firewall'] : [];
 }
 
+/** NET-07: the peerings that lead API Management's further regions to the firewall: the hub's, or the workload network's where it holds the firewall. */
+function regionalEgressFor(answers: Answers): string[] {
+  if (!answers.firewall) return [];
+  return answers.topology === 'hub-spoke'
+    ? ['apiManagementRegionalToHubPeerings']
+    : ['apiManagementRegionalToSpokePeerings', 'spokeToApiManagementRegionalPeerings'];
+}
+
 function dependsOnFor(answers: Answers): BicepWiring['dependsOn'] {
   const dnsReady = dnsReadyFor(answers);
-  const regions = answers.gateway !== 'none' && answers.apimRegions.length > 0 ? ['apiManagementRegionalNetworks'] : [];
+  const regions = answers.gateway !== 'none' && answers.apimRegions.length > 0 ? ['apiManagementRegionalNetworks', ...regionalEgressFor(answers)] : [];
   return {
     hubToSpokePeering: [
       'hubVirtualNetwork',

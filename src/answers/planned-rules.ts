@@ -1,7 +1,7 @@
 import { aiPlatformOf } from '../ai/platform.js';
 import { type Cidr, contains, parseCidr } from '../network/cidr.js';
 import { type EnvironmentNetworks, planNetworks } from '../network/landing-zone-networks.js';
-import { API_MANAGEMENT_ZONE, type PrivateDnsZone, zoneNameOf } from '../network/private-dns-zones.js';
+import { type PrivateDnsZone, zoneNameOf } from '../network/private-dns-zones.js';
 import { existingHubZonesFor, privateEndpointZonesFor } from '../network/private-endpoints.js';
 import type { AnswerKey, Answers } from './schema.js';
 
@@ -43,7 +43,7 @@ export function planAndCheck(answers: Answers): PlannedAnswers {
 function existingHubZoneRules(answers: Answers): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
   const needed = existingHubZonesFor(answers);
-  const inUse = [...privateEndpointZonesFor(answers), ...(answers.gateway === 'none' ? [] : [API_MANAGEMENT_ZONE])];
+  const inUse = privateEndpointZonesFor(answers);
   const matched = new Set<PrivateDnsZone>();
   for (const [index, id] of (answers.privateDnsZoneIds ?? []).entries()) {
     const zone = inUse.find((candidate) => candidate.pattern.test(zoneNameOf(id)));
@@ -60,11 +60,10 @@ function existingHubZoneRules(answers: Answers): AnswerIssue[] {
   const missing = needed.filter((zone) => !matched.has(zone));
   if (missing.length > 0) {
     const list = missing.map((zone) => `${zone.name} (${zone.purpose})`).join(', ');
-    // Azure Policy writes private endpoints' records, never API Management's.
-    const policyHint = missing.some((zone) => zone !== API_MANAGEMENT_ZONE)
-      ? ", or pass --dns-zones-by-policy if Azure Policy writes the private endpoints' records"
-      : '';
-    issues.push({ path: ['privateDnsZoneIds'], message: `lacks the resource IDs of ${list}${policyHint}` });
+    issues.push({
+      path: ['privateDnsZoneIds'],
+      message: `lacks the resource IDs of ${list}, or pass --dns-zones-by-policy if Azure Policy writes the private endpoints' records`,
+    });
   }
   return issues;
 }

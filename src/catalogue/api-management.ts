@@ -14,7 +14,7 @@ export const apiManagement: Component = {
     MODULES.apiManagement,
     MODULES.apiManagementModelPolicy,
     MODULES.apiManagementServicePolicy,
-    shape.existingHub ? MODULES.apiManagementDnsRecords : MODULES.apiManagementDns,
+    MODULES.apiManagementDns,
     // Its identity calls the models of the AI account.
     MODULES.accountRoleAssignment,
     ...(shape.apiManagementRegions ? [MODULES.virtualNetwork, MODULES.peering] : []),

@@ -19,7 +19,6 @@ const TEMPLATES = {
   apiManagementModelPolicy: 'gateway/policies/model-api.xml',
   apiManagementServicePolicy: 'gateway/policies/service.xml',
   apiManagementDns: 'gateway/api-management-dns.bicep',
-  apiManagementDnsRecords: 'gateway/api-management-dns-records.bicep',
   applicationGateway: 'gateway/application-gateway.bicep.hbs',
   userAssignedIdentity: 'identity/user-assigned-identity.bicep',
   frontDoor: 'gateway/front-door.bicep',

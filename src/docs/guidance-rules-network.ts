@@ -141,7 +141,7 @@ function net07(model: ViewModel): GuidanceVerdict {
         `Only the managed network of ${managedNetworks} restricts its outbound traffic; the VNet's own egress passes no firewall (${answerText(model, 'firewall')}), though its subnets have no default outbound access.`,
       model.firewall &&
         model.apiManagementRegions &&
-        "The networks of API Management's further regions have no firewall: their NSG limits egress to the service tags API Management needs (NET-14).",
+        `The networks of API Management's further regions send their egress to the same firewall, each by a route table of its own region${model.hubSpoke ? ', through a peering with the hub' : ''} (NET-14).`,
     ),
   );
 }
@@ -149,11 +149,7 @@ function net07(model: ViewModel): GuidanceVerdict {
 function net08(model: ViewModel): GuidanceVerdict {
   if (!model.apiManagement)
     return notApplicable(`${answerText(model, 'gateway')}: no API Management; callers reach the model endpoints through their private endpoints.`);
-  return satisfied([
-    ...inMain('apiManagement', 'apiManagementDns'),
-    ...at(FILES.apiManagement, 'apim'),
-    ...(model.existingHub ? at(FILES.apiManagementDnsRecords, 'gatewayRecord') : at(FILES.apiManagementDns, 'gatewayRecords')),
-  ]);
+  return satisfied([...inMain('apiManagement', 'apiManagementDns'), ...at(FILES.apiManagement, 'apim'), ...at(FILES.apiManagementDns, 'gatewayRecords')]);
 }
 
 function net09(model: ViewModel): GuidanceVerdict {
@@ -205,10 +201,15 @@ function net11(model: ViewModel): GuidanceVerdict {
 }
 
 function net12(model: ViewModel): GuidanceVerdict {
-  return satisfied([
-    ...inMain('virtualNetwork', ...when(model.hubSpoke, 'hubVirtualNetwork'), ...when(model.apiManagementRegions, 'apiManagementRegionalNetworks')),
-    ...at(FILES.virtualNetwork, 'networkSecurityGroups'),
-  ]);
+  return satisfied(
+    [
+      ...inMain('virtualNetwork', ...when(model.hubSpoke, 'hubVirtualNetwork'), ...when(model.apiManagementRegions, 'apiManagementRegionalNetworks')),
+      ...at(FILES.virtualNetwork, 'networkSecurityGroups'),
+    ],
+    model.existingHub
+      ? undefined
+      : 'The private endpoints admit HTTPS only from the ranges of privateEndpointClientAddressPrefixes (each parameter file): add the range of every network you connect.',
+  );
 }
 
 function net13(model: ViewModel): GuidanceVerdict {

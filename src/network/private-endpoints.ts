@@ -1,6 +1,6 @@
 import { endpointsOf } from '../catalogue/index.js';
 import { type ShapeAnswers, shapeOf } from '../catalogue/shape.js';
-import { API_MANAGEMENT_ZONE, type PrivateDnsZone, ZONES } from './private-dns-zones.js';
+import { type PrivateDnsZone, ZONES } from './private-dns-zones.js';
 
 /** One private endpoint main.bicep creates in the private endpoint subnet (NET-02). */
 export interface PrivateEndpoint {
@@ -40,9 +40,10 @@ export function privateEndpointZonesFor(answers: ShapeAnswers): PrivateDnsZone[]
 }
 
 /**
- * The zones a user must give for an existing hub: those of the private endpoints (unless Azure
- * Policy manages the zone groups), and API Management's, whose records no policy writes.
+ * The zones a user must give for an existing hub: those of the private endpoints, unless Azure Policy
+ * manages the zone groups. Not API Management's: the spoke keeps one zone per gateway host name itself, as a
+ * central azure-api.net zone would hide every other organisation's API Management from the hub's networks.
  */
 export function existingHubZonesFor(answers: ShapeAnswers): PrivateDnsZone[] {
-  return [...(answers.dnsZonesByPolicy ? [] : privateEndpointZonesFor(answers)), ...(answers.gateway === 'none' ? [] : [API_MANAGEMENT_ZONE])];
+  return answers.dnsZonesByPolicy ? [] : privateEndpointZonesFor(answers);
 }

@@ -2,6 +2,7 @@ import type { GuidanceId } from '../docs/guidance-catalogue.js';
 import { type GuidanceEvidence, guidanceStatusOf } from '../docs/guidance-status.js';
 import type { ViewModel } from '../model.js';
 import { type ArmTemplate } from './arm.js';
+import { endpointClientFindings } from './endpoint-clients.js';
 import { firewallFindings, nsgFindings, peeringFindings, rangeFindings, routeTableFindings, subnetFindings, zoneLinkFindings } from './network-checks.js';
 import {
   apiManagementFindings,
@@ -104,8 +105,12 @@ const CHECKS = {
     ...nsgFindings(template, { privateGateway: model.frontDoor }),
     ...subnets(),
     ...rangeFindings(environments),
+    ...endpointClientFindings(environments),
   ],
-  'NET-14': ({ template, apiManagement }) => [...regionalNetworkFindings(template), ...apiManagement()],
+  'NET-14': ({ template, model, apiManagement }) => [
+    ...regionalNetworkFindings(template, { firewallInHub: model.hubSpoke && model.firewall }),
+    ...apiManagement(),
+  ],
   'FDY-02': ({ template, publicEndpoints, platform }) => [...missingHubFindings(template), ...publicEndpoints(), ...platform()],
   'FDY-03': ({ template, platform }) => [...missingHubFindings(template), ...platform()],
   'FDY-04': ({ template, model }) => hubOutboundRuleFindings(template, { search: model.platform.search }),

@@ -194,6 +194,7 @@ export function edgeFindings(template: ArmTemplate, gateway: string): Finding[] 
     if (route.properties?.forwardingProtocol !== 'HttpsOnly' || route.properties?.httpsRedirect !== 'Enabled')
       problems.push(finding('front-door-route-insecure', 'a Front Door route does not keep to HTTPS'));
   }
+  problems.push(...edgePathFindings(template));
   for (const origin of ofType(template, 'Microsoft.Cdn/profiles/originGroups/origins')) {
     if ((origin.properties as { sharedPrivateLinkResource?: unknown } | undefined)?.sharedPrivateLinkResource === undefined)
       problems.push(finding('front-door-origin-public', 'a Front Door origin is not reached over Private Link'));
@@ -202,10 +203,38 @@ export function edgeFindings(template: ArmTemplate, gateway: string): Finding[] 
 }
 
 /**
- * NET-14: each further region of API Management gets its own VNet (a loop over apiManagementRegions),
- * peered with the workload VNet in both directions, one peering at a time.
+ * NET-09: the Front Door WAF guards every domain callers can use (a security policy covers only the domains it
+ * lists, so a custom domain left out would pass uninspected), and neither door forwards more than the model API:
+ * no Front Door route matches every path, and the Application Gateway's WAF blocks what is not under /openai/.
  */
-export function regionalNetworkFindings(template: ArmTemplate): Finding[] {
+function edgePathFindings(template: ArmTemplate): Finding[] {
+  const problems: Finding[] = [];
+  const guarded = JSON.stringify(ofType(template, 'Microsoft.Cdn/profiles/securityPolicies').map((policy) => policy.properties?.parameters));
+  const guardedDomains = guarded.split("'Microsoft.Cdn/profiles/customDomains'").length - 1;
+  if (ofType(template, 'Microsoft.Cdn/profiles/customDomains').length > guardedDomains)
+    problems.push(finding('waf-domain-unguarded', "the Front Door WAF does not guard every custom domain (the security policy's domains)"));
+  for (const route of ofType(template, 'Microsoft.Cdn/profiles/afdEndpoints/routes')) {
+    if (((route.properties?.patternsToMatch ?? []) as string[]).includes('/*'))
+      problems.push(finding('edge-forwards-every-path', 'a Front Door route forwards every path, not only the model API'));
+  }
+  for (const waf of ofType(template, 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies')) {
+    const rules = (waf.properties?.customRules ?? []) as { action?: string; matchConditions?: { negationConditon?: boolean; matchValues?: unknown }[] }[];
+    const blocksOtherPaths = rules.some(
+      (rule) =>
+        rule.action === 'Block' &&
+        rule.matchConditions?.some((condition) => condition.negationConditon === true && JSON.stringify(condition.matchValues ?? '').includes('openai')),
+    );
+    if (!blocksOtherPaths) problems.push(finding('edge-forwards-every-path', 'the Application Gateway WAF does not block paths outside the model API'));
+  }
+  return problems;
+}
+
+/**
+ * NET-14: each further region of API Management gets its own VNet (a loop over apiManagementRegions),
+ * peered with the workload VNet in both directions, one peering at a time; with the firewall in a hub,
+ * with the hub too.
+ */
+export function regionalNetworkFindings(template: ArmTemplate, { firewallInHub = false } = {}): Finding[] {
   const looped = (prefix: string) =>
     ownResources(template).find(
       (resource) =>
@@ -213,9 +242,17 @@ export function regionalNetworkFindings(template: ArmTemplate): Finding[] {
     );
   const problems: Finding[] = [];
   if (!looped('apim-virtual-network-')) problems.push(finding('regional-vnets-missing', 'no VNet per further region of API Management'));
+  // NET-07: a firewall in the hub is reachable from a region's network only through a peering of their own (peering is not transitive).
+  const hubPeerings = firewallInHub
+    ? [
+        ['peering-hub-to-apim-', 'from the hub to the regions'],
+        ['-to-hub', 'from the regions to the hub'],
+      ]
+    : [];
   for (const [prefix, direction] of [
-    ['peering-apim-', 'from the regions to the workload'],
+    ['-to-workload', 'from the regions to the workload'],
     ['peering-workload-to-apim-', 'from the workload to the regions'],
+    ...hubPeerings,
   ]) {
     const peering = looped(prefix!) as { copy?: { mode?: string; batchSize?: number } } | undefined;
     if (!peering) problems.push(finding('regional-peerings-missing', `no peering ${direction}`));

@@ -270,8 +270,8 @@ const NOT_ROUTED = new Set([...NSG_EXEMPT, 'AzureBastionSubnet', 'snet-appgw', '
  * Gateway's never take one.
  */
 export function routeTableFindings(template: ArmTemplate, egressThroughFirewall: boolean): Finding[] {
-  // API Management's further regions have no firewall: their NSG limits egress to the service tags it needs (NET-14).
-  const networks = [...vnetSubnets(template)].filter(([vnet]) => !isRegionalNetwork(vnet));
+  // API Management's further regions (NET-14) included: their gateways' egress goes through the firewall too.
+  const networks = [...vnetSubnets(template)];
   if (networks.length === 0) return [finding('virtual-network-missing', 'no virtual network deployment found')];
   return networks.flatMap(([vnet, subnets]) => {
     if (typeof subnets === 'string') return [finding('subnets-computed', subnets)];

@@ -15,7 +15,7 @@ import {
   regionalNetworkFindings,
   vpnFindings,
 } from '../../src/validate/doors.js';
-import { allResources, deploymentsDeclaring } from '../../src/validate/arm.js';
+import { type ArmTemplate, allResources, deploymentsDeclaring } from '../../src/validate/arm.js';
 import { firewallFindings, nsgFindings, peeringFindings, routeTableFindings, zoneLinkFindings } from '../../src/validate/network-checks.js';
 import { optionMatrix, platformMatrix, renderScenario, scenarioAnswers, SCENARIOS } from '../scenarios.js';
 import { defaultMatrix } from '../matrix.js';
@@ -318,11 +318,41 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     expect(nsgProblems(template)).toEqual(
       expect.arrayContaining([
         'virtual-network: snet-private-endpoints does not end its inbound rules with a deny-all',
-        'virtual-network: snet-private-endpoints: allow-https-smb-from-workload-inbound allows inbound traffic from any source',
+        'virtual-network: snet-private-endpoints: allow-https-smb-from-clients-inbound allows inbound traffic from any source',
         'virtual-network: snet-jumpbox does not deny SSH and RDP into the network',
         "virtual-network: snet-jumpbox: allow-rdp-from-bastion-inbound admits RDP or SSH from VirtualNetwork, not only from Bastion's subnet",
       ]),
     );
+  });
+
+  it('the doors forward only the model API, and the Front Door WAF guards the custom domain too (NET-09)', async () => {
+    const read = async (name: string) => JSON.parse(await readFile(join(root, name, 'infra/main.json'), 'utf8'));
+    const frontDoor = await read('single-vnet-front-door');
+    expect(edgeProblems(frontDoor, 'apim-frontdoor')).toEqual([]);
+    const resources = (template: ArmTemplate, type: string) =>
+      allResources(template).filter((resource) => resource.type === type) as unknown as { properties: Record<string, any> }[];
+    const policy = resources(frontDoor, 'Microsoft.Cdn/profiles/securityPolicies')[0]!;
+    policy.properties.parameters.associations[0].domains.pop();
+    resources(frontDoor, 'Microsoft.Cdn/profiles/afdEndpoints/routes')[0]!.properties.patternsToMatch = ['/*'];
+    expect(edgeProblems(frontDoor, 'apim-frontdoor')).toEqual([
+      "the Front Door WAF does not guard every custom domain (the security policy's domains)",
+      'a Front Door route forwards every path, not only the model API',
+    ]);
+    const applicationGateway = await read('hub-spoke-app-gateway');
+    expect(edgeProblems(applicationGateway, 'apim-appgw')).toEqual([]);
+    resources(applicationGateway, 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies')[0]!.properties.customRules = [];
+    expect(edgeProblems(applicationGateway, 'apim-appgw')).toEqual(['the Application Gateway WAF does not block paths outside the model API']);
+  });
+
+  it("API Management's further regions leave through the hub's firewall: a route table each, and peerings with the hub (NET-07, NET-14)", async () => {
+    const template = JSON.parse(await readFile(join(root, 'hub-spoke-app-gateway', 'infra/main.json'), 'utf8'));
+    expect(routeTableProblems(template, true)).toEqual([]);
+    expect(regionalNetworkProblems(template, { firewallInHub: true })).toEqual([]);
+    const regional = template.resources.find((resource: { name: string }) => resource.name.startsWith("[format('apim-virtual-network-"));
+    delete regional.properties.parameters.subnets.value[0].routeTableResourceId;
+    expect(routeTableProblems(template, true)).toEqual([expect.stringMatching(/: snet-apim does not route its egress through the firewall$/)]);
+    template.resources = template.resources.filter((resource: { name: string }) => !resource.name.includes('peering-hub-to-apim-'));
+    expect(regionalNetworkProblems(template, { firewallInHub: true })).toEqual(['no peering from the hub to the regions']);
   });
 
   it('building the parameters without JUMPBOX_ADMIN_PASSWORD fails and names the variable', async () => {

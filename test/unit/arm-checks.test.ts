@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rangeFindings, subnetFindings } from '../../src/validate/network-checks.js';
+import { endpointClientFindings } from '../../src/validate/endpoint-clients.js';
 
 const value = (v: unknown) => ({ value: v });
 
@@ -13,6 +14,28 @@ describe('structural checks of compiled templates catch broken networks', () => 
     ).toEqual([
       { code: 'subnet-outside-vnet', message: 'dev.privateEndpointSubnetPrefix 10.9.0.0/26 is outside every VNet of dev' },
       { code: 'ranges-overlap', message: 'dev.vnetAddressPrefix 10.0.0.0/22 overlaps prod.vnetAddressPrefix 10.0.2.0/23' },
+    ]);
+  });
+
+  it('finds private endpoint clients that leave out the VNet or the VPN pool, or are not CIDR ranges (NET-12)', () => {
+    const network = { vnetAddressPrefix: value('10.60.0.0/22'), vpnClientAddressPool: value('172.16.200.0/24') };
+    expect(
+      endpointClientFindings({
+        dev: { ...network, privateEndpointClientAddressPrefixes: value(['10.60.0.0/22', '172.16.200.0/24', '192.168.10.0/24']) },
+        test: { ...network, privateEndpointClientAddressPrefixes: value(['10.60.0.0/22', 'VirtualNetwork']) },
+        prod: { ...network, privateEndpointClientAddressPrefixes: value([]) },
+      }),
+    ).toEqual([
+      {
+        code: 'endpoint-clients-invalid',
+        message: 'test.privateEndpointClientAddressPrefixes: "VirtualNetwork" is not an IPv4 CIDR range such as 10.60.0.0/22',
+      },
+      {
+        code: 'endpoint-clients-incomplete',
+        message:
+          'test.privateEndpointClientAddressPrefixes leaves out vpnClientAddressPool 172.16.200.0/24, whose clients then cannot reach the private endpoints',
+      },
+      { code: 'endpoint-clients-invalid', message: 'prod.privateEndpointClientAddressPrefixes is not a non-empty list of CIDR ranges' },
     ]);
   });
 

@@ -189,10 +189,17 @@ describe('answers schema: invalid answers name the input and what would be valid
       'privateDnsZoneIds.6',
       /names zone privatelink\.openai\.azure\.com a second time/,
     ],
+    // NET-08: API Management's host names get zones of their own in the spoke; a central azure-api.net zone would hide
+    // every other organisation's gateway from the hub's networks.
     [
-      { topology: 'existing-hub', dnsZonesByPolicy: true, gateway: 'apim', publisherEmail: 'a@b.co', privateDnsZoneIds: zoneIds() },
-      'privateDnsZoneIds',
-      /^lacks the resource IDs of azure-api\.net \(API Management's gateway, portal and management hosts\)$/,
+      {
+        topology: 'existing-hub',
+        gateway: 'apim',
+        publisherEmail: 'a@b.co',
+        privateDnsZoneIds: [...zoneIds(), zoneIds()[0]!.replace('privatelink.cognitiveservices.azure.com', 'azure-api.net')],
+      },
+      'privateDnsZoneIds.6',
+      /names zone azure-api\.net, which this landing zone does not use/,
     ],
     [{ topology: 'existing-hub', hubFirewallIp: '10.60.0.4' }, 'hubFirewallIp', /lies in the spoke's own address space/],
     [{ topology: 'existing-hub', hubDnsServers: ['10.0.4.4', '10.60.4.10'] }, 'hubDnsServers.1', /lies in the spoke's own address space/],

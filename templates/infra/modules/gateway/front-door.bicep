@@ -19,8 +19,8 @@ param privateLinkGroupId string
 @description('Region of the Application Gateway, where Front Door places its private endpoint; it must be a region where Front Door supports Private Link.')
 param privateLinkLocation string = resourceGroup().location
 
-@description('Host name that Front Door sends to the Application Gateway as host header and TLS server name, e.g. api.contoso.com; the gateway\'s listener certificate must be issued for it by a public CA that Front Door trusts.')
-param originHostName string
+@description('Host name callers use, e.g. api.contoso.com: Front Door serves it as a custom domain with a certificate it manages, and sends it to the Application Gateway as host header and TLS server name, so the gateway\'s listener certificate must be issued for it by a public CA that Front Door trusts.')
+param hostName string
 
 @description('Resource ID of the Log Analytics workspace that receives the Front Door access, WAF and health probe logs.')
 param logAnalyticsWorkspaceResourceId string
@@ -89,7 +89,24 @@ resource endpoint 'Microsoft.Cdn/profiles/afdEndpoints@2024-09-01' = {
   }
 }
 
-// The WAF inspects every request to the endpoint before any route applies.
+// The callers' host name. Front Door proves its ownership by a TXT record _dnsauth.<host name> holding the validation
+// token (output below), then issues and renews the certificate itself (Azure Front Door documentation, "Domains in Azure
+// Front Door", https://learn.microsoft.com/azure/frontdoor/domain).
+resource customDomain 'Microsoft.Cdn/profiles/customDomains@2024-09-01' = {
+  parent: profile
+  name: replace(hostName, '.', '-')
+  properties: {
+    hostName: hostName
+    tlsSettings: {
+      certificateType: 'ManagedCertificate'
+      minimumTlsVersion: 'TLS12'
+    }
+  }
+}
+
+// NET-09: the WAF inspects every request before any route applies, on the custom domain as on the endpoint's own
+// azurefd.net name: a security policy guards only the domains it lists (Azure WAF documentation, "Azure Web Application
+// Firewall on Azure Front Door", https://learn.microsoft.com/azure/web-application-firewall/afds/afds-overview).
 resource securityPolicy 'Microsoft.Cdn/profiles/securityPolicies@2024-09-01' = {
   parent: profile
   name: 'waf'
@@ -99,7 +116,10 @@ resource securityPolicy 'Microsoft.Cdn/profiles/securityPolicies@2024-09-01' = {
       wafPolicy: { id: wafPolicy.id }
       associations: [
         {
-          domains: [{ id: endpoint.id }]
+          domains: [
+            { id: endpoint.id }
+            { id: customDomain.id }
+          ]
           patternsToMatch: ['/*']
         }
       ]
@@ -133,8 +153,8 @@ resource origin 'Microsoft.Cdn/profiles/originGroups/origins@2024-09-01' = {
   name: 'application-gateway'
   properties: {
     // With Private Link, the host name is not resolved: it is the host header and TLS server name only.
-    hostName: originHostName
-    originHostHeader: originHostName
+    hostName: hostName
+    originHostHeader: hostName
     httpPort: 80
     httpsPort: 443
     priority: 1
@@ -162,7 +182,9 @@ resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-09-01' = {
     supportedProtocols: ['Http', 'Https']
     httpsRedirect: 'Enabled'
     forwardingProtocol: 'HttpsOnly'
-    patternsToMatch: ['/*']
+    // Only the model API (API Management's /openai) is forwarded; Front Door answers every other path itself.
+    patternsToMatch: ['/openai/*']
+    customDomains: [{ id: customDomain.id }]
     linkToDefaultDomain: 'Enabled'
     enabledState: 'Enabled'
   }
@@ -194,6 +216,9 @@ output name string = profile.name
 
 @description('Host name of the endpoint (<name>-<hash>.z01.azurefd.net) that internet callers use, or that a custom domain\'s CNAME points to.')
 output endpointHostName string = endpoint.properties.hostName
+
+@description('Value of the TXT record _dnsauth.<hostName> that proves to Front Door that the custom domain is yours; until it exists, Front Door serves only the endpoint\'s own host name.')
+output customDomainValidationToken string = customDomain.properties.validationProperties.validationToken
 
 @description('ID of this Front Door (also sent to the origin as the X-Azure-FDID header); the pending Private Link connection on the Application Gateway carries it in its request message.')
 output frontDoorId string = profile.properties.frontDoorId

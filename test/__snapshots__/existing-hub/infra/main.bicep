@@ -91,9 +91,6 @@ param hubFirewallPrivateIp string
 @description('Resource IDs of the central private DNS zones the private endpoints register in, keyed by zone: cognitiveServices, openAi, aiServices, keyVault, blob, file.')
 param privateDnsZoneResourceIds object
 
-@description('Resource ID of the central private DNS zone of the API Management domain (azure-api.net), which gets the gateway\'s record.')
-param apiManagementDnsZoneResourceId string
-
 @description('Model deployments on the Foundry account. Each item: { name: string, model: string, format: string, version: string, skuName: string, capacity: int }; capacity is in thousands of tokens per minute.')
 @minLength(1)
 param modelDeployments array
@@ -815,17 +812,21 @@ module apiManagementModelAccess 'modules/ai/account-role-assignment.bicep' = {
   dependsOn: [foundry]
 }
 
-// The gateway's host name resolves through the platform team's central zone of the API Management domain.
-var apiManagementDnsZoneIdParts = split(apiManagementDnsZoneResourceId, '/')
-
-module apiManagementDns 'modules/gateway/api-management-dns-records.bicep' = {
-  scope: resourceGroup(apiManagementDnsZoneIdParts[2], apiManagementDnsZoneIdParts[4])
-  name: 'api-management-dns-${names.apiManagement}'
+// Internal mode publishes no DNS: callers find the gateway through this zone.
+// One zone per host name, kept with the spoke and linked to it and to the platform team's hub, whose DNS serves the
+// hub's clients; a central zone for the whole azure-api.net domain would hide every other organisation's API Management
+// from them.
+module apiManagementDns 'modules/gateway/api-management-dns.bicep' = {
+  scope: workloadResourceGroup
+  name: 'api-management-dns'
   params: {
-    zoneName: last(apiManagementDnsZoneIdParts)
     apiManagementName: names.apiManagement
-    #disable-next-line what-if-short-circuiting // The address is Azure's choice, known once the gateway exists.
     privateIpAddress: apiManagement.outputs.privateIpAddress
+    virtualNetworkResourceIds: [
+      hubVirtualNetworkResourceId
+      virtualNetwork.outputs.resourceId
+    ]
+    tags: resourceTags
   }
 }
 

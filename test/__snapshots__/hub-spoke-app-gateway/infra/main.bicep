@@ -24,6 +24,10 @@ param vnetAddressPrefix string
 @description('Address range of the private endpoint subnet, inside vnetAddressPrefix, e.g. 10.60.0.0/26.')
 param privateEndpointSubnetPrefix string
 
+@description('NET-12: address ranges whose clients may reach the private endpoints over HTTPS (and SMB for Azure Files): the workload virtual network and the VPN clients\' pool, and the range of every network you connect to the spoke (a peered network, a site-to-site VPN, ExpressRoute), e.g. 10.60.0.0/22 and 192.168.10.0/24.')
+@minLength(1)
+param privateEndpointClientAddressPrefixes array
+
 @description('Address range of the jumpbox subnet, inside vnetAddressPrefix, e.g. 10.60.0.64/28.')
 param jumpboxSubnetPrefix string
 
@@ -219,11 +223,11 @@ var privateEndpointSubnet = {
   addressPrefix: privateEndpointSubnetPrefix
   // NET-07: like every workload subnet, it sends what leaves the virtual networks to the firewall.
   routeTableResourceId: routeTable.outputs.resourceId
-  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the workload's own network and
-  // the VPN clients, and API Management's further regions. The hub holds no clients of the endpoints; everything else is denied.
+  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the ranges of
+  // privateEndpointClientAddressPrefixes and API Management's further regions. The hub holds no clients of the endpoints; everything else is denied.
   securityRules: [
     {
-      name: 'allow-https-smb-from-workload-inbound'
+      name: 'allow-https-smb-from-clients-inbound'
       properties: {
         priority: 100
         direction: 'Inbound'
@@ -231,10 +235,7 @@ var privateEndpointSubnet = {
         protocol: 'Tcp'
         // The gateways of API Management's further regions call the models here too (NET-14).
         sourceAddressPrefixes: concat(
-          [
-            vnetAddressPrefix
-            vpnClientAddressPool
-          ],
+          privateEndpointClientAddressPrefixes,
           map(apiManagementRegions, region => region.vnetAddressPrefix)
         )
         sourcePortRange: '*'
@@ -827,10 +828,27 @@ module routeTable 'modules/network/route-table.bicep' = {
     name: names.routeTable
     location: location
     firewallPrivateIp: firewallPrivateIp
-    vpnClientAddressPool: vpnClientAddressPool
+    vpnClientAddressPools: [vpnClientAddressPool]
     tags: resourceTags
   }
 }
+
+// NET-07: API Management's further regions leave through the same firewall, each by a route table of its own region (a
+// subnet takes only a route table of its region); their networks are peered with the hub for it.
+module apiManagementRegionalRouteTables 'modules/network/route-table.bicep' = [
+  for region in apiManagementRegions: {
+    scope: workloadResourceGroup
+    name: 'route-table-${region.location}'
+    params: {
+      name: '${names.routeTable}-${region.location}'
+      location: region.location
+      firewallPrivateIp: firewallPrivateIp
+      // The VPN gateway does not serve these networks: no client reaches them, so none needs a way back.
+      vpnClientAddressPools: []
+      tags: resourceTags
+    }
+  }
+]
 
 module virtualNetwork 'modules/network/virtual-network.bicep' = {
   scope: workloadResourceGroup
@@ -999,7 +1017,10 @@ module firewall 'modules/network/firewall.bicep' = {
     sourceAddressPrefixes: [vnetAddressPrefix]
     allowedFqdns: firewallAllowedFqdns
     jumpboxSubnetPrefix: jumpboxSubnetPrefix
-    apiManagementSubnetPrefix: apiManagementSubnetPrefix
+    apiManagementSubnetPrefixes: concat(
+      [apiManagementSubnetPrefix],
+      map(apiManagementRegions, region => region.vnetAddressPrefix)
+    )
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
@@ -1073,6 +1094,8 @@ module apiManagementRegionalNetworks 'modules/network/virtual-network.bicep' = [
         {
           name: 'snet-apim'
           addressPrefix: region.vnetAddressPrefix
+          // NET-07: like the gateway's subnet here, its egress goes through the firewall.
+          routeTableResourceId: apiManagementRegionalRouteTables[i].outputs.resourceId
           securityRules: apiManagementSecurityRules
         }
       ]
@@ -1126,6 +1149,41 @@ module spokeToApiManagementRegionalPeerings 'modules/network/virtual-network-pee
   }
 ]
 
+// NET-07: the firewall is in the hub and peering is not transitive, so each region's network is peered with the hub too:
+// its default route leads to the firewall's address there. Forwarded traffic is allowed both ways, as the firewall
+// forwards the replies. One peering at a time on each network, after the workload network's.
+@batchSize(1)
+module hubToApiManagementRegionalPeerings 'modules/network/virtual-network-peering.bicep' = [
+  for (region, i) in apiManagementRegions: {
+    scope: hubResourceGroup
+    name: 'peering-hub-to-apim-${region.location}'
+    params: {
+      localVirtualNetworkName: names.hubVirtualNetwork
+      remoteVirtualNetworkResourceId: apiManagementRegionalNetworkResourceIds[i]
+      allowForwardedTraffic: true
+      allowGatewayTransit: false
+      useRemoteGateways: false
+    }
+    dependsOn: [apiManagementRegionalNetworks, hubToSpokePeering]
+  }
+]
+
+@batchSize(1)
+module apiManagementRegionalToHubPeerings 'modules/network/virtual-network-peering.bicep' = [
+  for (region, i) in apiManagementRegions: {
+    scope: workloadResourceGroup
+    name: 'peering-apim-${region.location}-to-hub'
+    params: {
+      localVirtualNetworkName: apiManagementRegionalNetworkNames[i]
+      remoteVirtualNetworkResourceId: hubVirtualNetworkResourceId
+      allowForwardedTraffic: true
+      allowGatewayTransit: false
+      useRemoteGateways: false
+    }
+    dependsOn: [hubToApiManagementRegionalPeerings, apiManagementRegionalToSpokePeerings]
+  }
+]
+
 // NET-08, SEC-05: API Management in internal mode is the one door to the models: it admits Microsoft Entra ID
 // callers holding the gateway's app role, limits and meters tokens per caller, and calls the Foundry account with its
 // own managed identity. The backend's address is built from the account's name, so the gateway (the slowest resource
@@ -1154,7 +1212,7 @@ module apiManagement 'modules/gateway/api-management.bicep' = {
     tags: resourceTags
   }
   // API Management needs the network's DNS server working when it is created, and its regions' networks.
-  dependsOn: [hubToSpokePeering, spokeToHubPeering, apiManagementRegionalNetworks]
+  dependsOn: [hubToSpokePeering, spokeToHubPeering, apiManagementRegionalNetworks, apiManagementRegionalToHubPeerings]
 }
 
 // SEC-09, SEC-10: the gateway's identity may call the models of this account and nothing else.

@@ -24,6 +24,10 @@ param vnetAddressPrefix string
 @description('Address range of the private endpoint subnet, inside vnetAddressPrefix, e.g. 10.60.0.0/26.')
 param privateEndpointSubnetPrefix string
 
+@description('NET-12: address ranges whose clients may reach the private endpoints over HTTPS (and SMB for Azure Files): the workload virtual network, and the range of every network you connect to the spoke (a peered network, a site-to-site VPN, ExpressRoute), e.g. 10.60.0.0/22 and 192.168.10.0/24.')
+@minLength(1)
+param privateEndpointClientAddressPrefixes array
+
 @description('Address space of the hub virtual network in CIDR notation, e.g. 10.50.0.0/24; must not overlap vnetAddressPrefix.')
 param hubVnetAddressPrefix string
 
@@ -125,18 +129,17 @@ var denyLateralMovementRule = {
 var privateEndpointSubnet = {
   name: 'snet-private-endpoints'
   addressPrefix: privateEndpointSubnetPrefix
-  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the workload's own network. The hub holds no clients of the endpoints; everything else is denied.
+  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the ranges of
+  // privateEndpointClientAddressPrefixes. The hub holds no clients of the endpoints; everything else is denied.
   securityRules: [
     {
-      name: 'allow-https-smb-from-workload-inbound'
+      name: 'allow-https-smb-from-clients-inbound'
       properties: {
         priority: 100
         direction: 'Inbound'
         access: 'Allow'
         protocol: 'Tcp'
-        sourceAddressPrefixes: [
-          vnetAddressPrefix
-        ]
+        sourceAddressPrefixes: privateEndpointClientAddressPrefixes
         sourcePortRange: '*'
         destinationAddressPrefix: privateEndpointSubnetPrefix
         destinationPortRanges: [

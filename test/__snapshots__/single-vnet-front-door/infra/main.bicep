@@ -24,6 +24,10 @@ param vnetAddressPrefix string
 @description('Address range of the private endpoint subnet, inside vnetAddressPrefix, e.g. 10.60.0.0/26.')
 param privateEndpointSubnetPrefix string
 
+@description('NET-12: address ranges whose clients may reach the private endpoints over HTTPS (and SMB for Azure Files): the workload virtual network, and the range of every network you connect to it (a peered network, a site-to-site VPN, ExpressRoute), e.g. 10.60.0.0/22 and 192.168.10.0/24.')
+@minLength(1)
+param privateEndpointClientAddressPrefixes array
+
 @description('Address range of the jumpbox subnet, inside vnetAddressPrefix, e.g. 10.60.0.64/28.')
 param jumpboxSubnetPrefix string
 
@@ -204,18 +208,17 @@ var privateEndpointSubnet = {
   addressPrefix: privateEndpointSubnetPrefix
   // NET-07: like every workload subnet, it sends what leaves the virtual networks to the firewall.
   routeTableResourceId: routeTable.outputs.resourceId
-  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the workload's own network. The hub holds no clients of the endpoints; everything else is denied.
+  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the ranges of
+  // privateEndpointClientAddressPrefixes. The hub holds no clients of the endpoints; everything else is denied.
   securityRules: [
     {
-      name: 'allow-https-smb-from-workload-inbound'
+      name: 'allow-https-smb-from-clients-inbound'
       properties: {
         priority: 100
         direction: 'Inbound'
         access: 'Allow'
         protocol: 'Tcp'
-        sourceAddressPrefixes: [
-          vnetAddressPrefix
-        ]
+        sourceAddressPrefixes: privateEndpointClientAddressPrefixes
         sourcePortRange: '*'
         destinationAddressPrefix: privateEndpointSubnetPrefix
         destinationPortRanges: [
@@ -836,7 +839,7 @@ module firewall 'modules/network/firewall.bicep' = {
     sourceAddressPrefixes: [vnetAddressPrefix]
     allowedFqdns: firewallAllowedFqdns
     jumpboxSubnetPrefix: jumpboxSubnetPrefix
-    apiManagementSubnetPrefix: apiManagementSubnetPrefix
+    apiManagementSubnetPrefixes: [apiManagementSubnetPrefix]
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
@@ -997,7 +1000,7 @@ module frontDoor 'modules/gateway/front-door.bicep' = {
     applicationGatewayResourceId: applicationGateway.outputs.resourceId
     privateLinkGroupId: applicationGateway.outputs.privateLinkGroupId
     privateLinkLocation: location
-    originHostName: gatewayHostName
+    hostName: gatewayHostName
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
@@ -1238,6 +1241,9 @@ output gatewayModelEndpoint string = 'https://${apiManagement.outputs.gatewayHos
 
 @description('Host name of the Front Door endpoint: point the DNS name gatewayHostName at it with a CNAME.')
 output frontDoorEndpointHostName string = frontDoor.outputs.endpointHostName
+
+@description('Value of the TXT record _dnsauth.<gatewayHostName> in your public DNS that proves to Front Door that gatewayHostName is yours; Front Door then issues its certificate.')
+output frontDoorDomainValidationToken string = frontDoor.outputs.customDomainValidationToken
 
 @description('Front Door\'s ID, which names its Private Link connection request on the Application Gateway; approve only that one.')
 output frontDoorId string = frontDoor.outputs.frontDoorId

@@ -21,6 +21,11 @@ param privateEndpointSubnetPrefix = '10.60.0.0/26'
 // Subnet of API Management in internal mode.
 param apiManagementSubnetPrefix = '10.60.0.64/27'
 
+// Who may reach the private endpoints (NET-12): this environment's VNet. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).
+param privateEndpointClientAddressPrefixes = [
+  '10.60.0.0/22'
+]
+
 // Developer: no SLA, a fraction of Premium's price; for development and tests only.
 param apiManagementSku = 'Developer'
 

@@ -54,6 +54,12 @@ param firewallAllowedFqdns = []
 // Addresses VPN clients get; no VNet or on-premises network may use them.
 param vpnClientAddressPool = '172.16.201.0/24'
 
+// Who may reach the private endpoints (NET-12): this environment's VNet and the VPN clients. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).
+param privateEndpointClientAddressPrefixes = [
+  '10.60.4.0/22'
+  '172.16.201.0/24'
+]
+
 // Premium: an SLA and availability zones for production.
 param apiManagementSku = 'Premium'
 

@@ -36,14 +36,19 @@ param firewallPrivateIp = '10.50.0.4'
 // Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.
 param firewallAllowedFqdns = []
 
-// Model deployments; capacity is in thousands of tokens per minute. gpt-5.5 has no DataZoneStandard deployment, so GlobalStandard: prompts may be processed in any region.
+// Who may reach the private endpoints (NET-12): this environment's VNet. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).
+param privateEndpointClientAddressPrefixes = [
+  '10.60.0.0/22'
+]
+
+// Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the EU data zone.
 param modelDeployments = [
   {
-    name: 'gpt-5.5'
-    model: 'gpt-5.5'
+    name: 'gpt-4.1'
+    model: 'gpt-4.1'
     format: 'OpenAI'
-    version: '2026-04-24'
-    skuName: 'GlobalStandard'
+    version: '2025-04-14'
+    skuName: 'DataZoneStandard'
     capacity: 10
   }
 ]

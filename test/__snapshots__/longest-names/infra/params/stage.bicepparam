@@ -30,6 +30,11 @@ param firewallAllowedFqdns = [
   '*.example.com'
 ]
 
+// Who may reach the private endpoints (NET-12): this environment's VNet. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).
+param privateEndpointClientAddressPrefixes = [
+  '192.168.18.0/24'
+]
+
 // Model deployments; capacity is in thousands of tokens per minute. australiaeast is in no Azure OpenAI data zone, so GlobalStandard; choose Standard to keep processing in the region where the model offers it.
 param modelDeployments = [
   {

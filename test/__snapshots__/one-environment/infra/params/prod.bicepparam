@@ -18,14 +18,19 @@ param vnetAddressPrefix = '172.16.0.0/26'
 // Subnet of the private endpoints (one address each).
 param privateEndpointSubnetPrefix = '172.16.0.0/26'
 
-// Model deployments; capacity is in thousands of tokens per minute. gpt-5.5 has no DataZoneStandard deployment, so GlobalStandard: prompts may be processed in any region.
+// Who may reach the private endpoints (NET-12): this environment's VNet. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).
+param privateEndpointClientAddressPrefixes = [
+  '172.16.0.0/26'
+]
+
+// Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the US data zone.
 param modelDeployments = [
   {
-    name: 'gpt-5.5'
-    model: 'gpt-5.5'
+    name: 'gpt-4.1'
+    model: 'gpt-4.1'
     format: 'OpenAI'
-    version: '2026-04-24'
-    skuName: 'GlobalStandard'
+    version: '2025-04-14'
+    skuName: 'DataZoneStandard'
     capacity: 50
   }
 ]

@@ -40,9 +40,6 @@ param privateDnsZoneResourceIds = {
   file: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.file.core.windows.net'
 }
 
-// The central azure-api.net zone that gets API Management's records.
-param apiManagementDnsZoneResourceId = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/azure-api.net'
-
 // Developer: no SLA, a fraction of Premium's price; for development and tests only.
 param apiManagementSku = 'Developer'
 

@@ -42,6 +42,11 @@ param firewallPrivateIp = '10.60.0.68'
 // Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.
 param firewallAllowedFqdns = []
 
+// Who may reach the private endpoints (NET-12): this environment's VNet. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).
+param privateEndpointClientAddressPrefixes = [
+  '10.60.0.0/22'
+]
+
 // Developer: no SLA, a fraction of Premium's price; for development and tests only.
 param apiManagementSku = 'Developer'
 

@@ -42,6 +42,11 @@ param firewallPrivateIp = '10.60.4.68'
 // Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.
 param firewallAllowedFqdns = []
 
+// Who may reach the private endpoints (NET-12): this environment's VNet. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).
+param privateEndpointClientAddressPrefixes = [
+  '10.60.4.0/22'
+]
+
 // Premium: an SLA and availability zones for production.
 param apiManagementSku = 'Premium'
 

@@ -19,6 +19,27 @@ param tags object
 
 // Only the default route: the system routes for the virtual network's own range and its peerings are more
 // specific, so traffic to private endpoints, the hub and the spokes stays direct and only egress is inspected.
+var firewallRoutes = [
+  {
+    name: 'default-to-firewall'
+    properties: {
+      addressPrefix: '0.0.0.0/0'
+      nextHopType: 'VirtualAppliance'
+      nextHopIpAddress: firewallPrivateIp
+    }
+  }
+  // API Management's control plane calls its management endpoint from the ApiManagement service tag: the replies
+  // must go straight back, not through the firewall, which would translate their source (API Management
+  // documentation, forced tunnelling). Only that service tag's addresses take this route.
+  {
+    name: 'api-management-control-plane'
+    properties: {
+      addressPrefix: 'ApiManagement'
+      nextHopType: 'Internet'
+    }
+  }
+]
+
 // No diagnostic setting: route tables publish neither logs nor metrics (SEC-11 covers what supports one).
 resource routeTable 'Microsoft.Network/routeTables@2025-05-01' = {
   name: name
@@ -28,26 +49,7 @@ resource routeTable 'Microsoft.Network/routeTables@2025-05-01' = {
     // Without the hub's gateway, nothing learned by a gateway may send workload traffic around the firewall; with it,
     // the clients' routes must reach the spoke, or replies to them would go to the firewall, which never saw the requests.
     disableBgpRoutePropagation: !propagateGatewayRoutes
-    routes: [
-      {
-        name: 'default-to-firewall'
-        properties: {
-          addressPrefix: '0.0.0.0/0'
-          nextHopType: 'VirtualAppliance'
-          nextHopIpAddress: firewallPrivateIp
-        }
-      }
-      // API Management's control plane calls its management endpoint from the ApiManagement service tag: the replies
-      // must go straight back, not through the firewall, which would translate their source (API Management
-      // documentation, forced tunnelling). Only that service tag's addresses take this route.
-      {
-        name: 'api-management-control-plane'
-        properties: {
-          addressPrefix: 'ApiManagement'
-          nextHopType: 'Internet'
-        }
-      }
-    ]
+    routes: firewallRoutes
   }
 }
 

@@ -11,14 +11,36 @@ param location string = resourceGroup().location
 @description('Private IP address of the firewall that every packet for outside the virtual networks is sent to.')
 param firewallPrivateIp string
 
-@description('Address range of the point-to-site VPN clients, whose replies go straight back to the VPN gateway.')
-param vpnClientAddressPool string
+@description('Address ranges of the point-to-site VPN clients whose replies go straight back to the VPN gateway: the pool, for a network the gateway serves; empty for one it does not (API Management\'s further regions).')
+param vpnClientAddressPools array
 
 @description('Tags applied to the route table.')
 param tags object
 
 // Only the default route: the system routes for the virtual network's own range and its peerings are more
 // specific, so traffic to private endpoints, the hub and the spokes stays direct and only egress is inspected.
+var firewallRoutes = [
+  {
+    name: 'default-to-firewall'
+    properties: {
+      addressPrefix: '0.0.0.0/0'
+      nextHopType: 'VirtualAppliance'
+      nextHopIpAddress: firewallPrivateIp
+    }
+  }
+]
+
+// NET-11: replies to VPN clients go straight back to the gateway the requests came through; through the firewall,
+// which never saw the requests, they would be dropped. The gateway's own routes are not propagated (below), so
+// this one is explicit. Until the gateway exists its next hop is None, so nothing here waits for it.
+var vpnClientRoutes = map(vpnClientAddressPools, pool => {
+  name: 'vpn-clients-to-gateway'
+  properties: {
+    addressPrefix: pool
+    nextHopType: 'VirtualNetworkGateway'
+  }
+})
+
 // No diagnostic setting: route tables publish neither logs nor metrics (SEC-11 covers what supports one).
 resource routeTable 'Microsoft.Network/routeTables@2025-05-01' = {
   name: name
@@ -27,26 +49,7 @@ resource routeTable 'Microsoft.Network/routeTables@2025-05-01' = {
   properties: {
     // Routes that a VPN or ExpressRoute gateway learns must not send workload traffic around the firewall.
     disableBgpRoutePropagation: true
-    routes: [
-      {
-        name: 'default-to-firewall'
-        properties: {
-          addressPrefix: '0.0.0.0/0'
-          nextHopType: 'VirtualAppliance'
-          nextHopIpAddress: firewallPrivateIp
-        }
-      }
-      // NET-11: replies to VPN clients go straight back to the gateway the requests came through; through the firewall,
-      // which never saw the requests, they would be dropped. The gateway's own routes are not propagated (above), so
-      // this one is explicit. Until the gateway exists its next hop is None, so nothing here waits for it.
-      {
-        name: 'vpn-clients-to-gateway'
-        properties: {
-          addressPrefix: vpnClientAddressPool
-          nextHopType: 'VirtualNetworkGateway'
-        }
-      }
-    ]
+    routes: concat(firewallRoutes, vpnClientRoutes)
   }
 }
 

@@ -29,8 +29,9 @@ param allowedFqdns array
 @description('Address range of the jumpbox subnet, whose browser and sign-in need more than the workload: Microsoft Entra ID device registration, Windows Update and activation, and the Foundry portal.')
 param jumpboxSubnetPrefix string
 
-@description('Address range of the API Management subnet, whose platform dependencies (Azure Storage, SQL, Key Vault, Monitor, Entra ID, certificate revocation lists, time) leave through the firewall.')
-param apiManagementSubnetPrefix string
+@description('Address ranges of API Management\'s subnets, in every region it runs in, whose platform dependencies (Azure Storage, SQL, Key Vault, Monitor, Entra ID, certificate revocation lists, time) leave through the firewall.')
+@minLength(1)
+param apiManagementSubnetPrefixes array
 
 @description('Resource ID of the Log Analytics workspace that receives the firewall diagnostics.')
 param logAnalyticsWorkspaceResourceId string
@@ -50,7 +51,7 @@ module policy 'firewall-policy.bicep' = {
     sourceAddressPrefixes: sourceAddressPrefixes
     allowedFqdns: allowedFqdns
     jumpboxSubnetPrefix: jumpboxSubnetPrefix
-    apiManagementSubnetPrefix: apiManagementSubnetPrefix
+    apiManagementSubnetPrefixes: apiManagementSubnetPrefixes
     tags: tags
   }
 }

@@ -16,6 +16,17 @@ param tags object
 
 // Only the default route: the system routes for the virtual network's own range and its peerings are more
 // specific, so traffic to private endpoints, the hub and the spokes stays direct and only egress is inspected.
+var firewallRoutes = [
+  {
+    name: 'default-to-firewall'
+    properties: {
+      addressPrefix: '0.0.0.0/0'
+      nextHopType: 'VirtualAppliance'
+      nextHopIpAddress: firewallPrivateIp
+    }
+  }
+]
+
 // No diagnostic setting: route tables publish neither logs nor metrics (SEC-11 covers what supports one).
 resource routeTable 'Microsoft.Network/routeTables@2025-05-01' = {
   name: name
@@ -24,16 +35,7 @@ resource routeTable 'Microsoft.Network/routeTables@2025-05-01' = {
   properties: {
     // Routes that a VPN or ExpressRoute gateway learns must not send workload traffic around the firewall.
     disableBgpRoutePropagation: true
-    routes: [
-      {
-        name: 'default-to-firewall'
-        properties: {
-          addressPrefix: '0.0.0.0/0'
-          nextHopType: 'VirtualAppliance'
-          nextHopIpAddress: firewallPrivateIp
-        }
-      }
-    ]
+    routes: firewallRoutes
   }
 }
 

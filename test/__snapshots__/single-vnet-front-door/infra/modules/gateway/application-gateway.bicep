@@ -76,6 +76,34 @@ resource wafPolicy 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPo
       requestBodyInspectLimitInKB: 128
       fileUploadLimitInMb: 100
     }
+    // NET-09: only the model API is forwarded (API Management serves it under /openai); every other path is blocked
+    // before it reaches the gateway, so the rest of API Management (its other APIs, the sample echo-api) stays internal.
+    // Custom rules run before the managed rule sets and a Block ends the evaluation (Azure WAF documentation, "Custom
+    // rules for Web Application Firewall v2 on Azure Application Gateway",
+    // https://learn.microsoft.com/azure/web-application-firewall/ag/custom-waf-rules-overview).
+    customRules: [
+      {
+        name: 'BlockAllButModelApi'
+        priority: 10
+        ruleType: 'MatchRule'
+        action: 'Block'
+        state: 'Enabled'
+        matchConditions: [
+          {
+            matchVariables: [{ variableName: 'RequestUri' }]
+            operator: 'BeginsWith'
+            negationConditon: true
+            transforms: ['Lowercase']
+            // The model API's path in API Management; and its status path, which Front Door's health probe asks for
+            // through this listener.
+            matchValues: [
+              '/openai/'
+              apiManagementStatusPath
+            ]
+          }
+        ]
+      }
+    ]
     managedRules: {
       // No exclusions (PSRule Azure.AppGwWAF.Exclusions). Order matters to PSRule Azure.AppGwWAF.RuleGroups: the
       // Default Rule Set first (2.2 is the newest, and what Microsoft recommends), then Bot Manager (1.1 is the newest).

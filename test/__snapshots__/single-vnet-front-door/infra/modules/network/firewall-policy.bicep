@@ -18,8 +18,9 @@ param allowedFqdns array
 @description('Address range of the jumpbox subnet, whose browser and sign-in need more than the workload: Microsoft Entra ID device registration, Windows Update and activation, and the Foundry portal.')
 param jumpboxSubnetPrefix string
 
-@description('Address range of the API Management subnet, whose platform dependencies (Azure Storage, SQL, Key Vault, Monitor, Entra ID, certificate revocation lists, time) leave through the firewall.')
-param apiManagementSubnetPrefix string
+@description('Address ranges of API Management\'s subnets, in every region it runs in, whose platform dependencies (Azure Storage, SQL, Key Vault, Monitor, Entra ID, certificate revocation lists, time) leave through the firewall.')
+@minLength(1)
+param apiManagementSubnetPrefixes array
 
 @description('Tags applied to the firewall policy.')
 param tags object
@@ -162,7 +163,7 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
             ruleType: 'NetworkRule'
             name: 'allow-azure-services'
             ipProtocols: ['TCP']
-            sourceAddresses: [apiManagementSubnetPrefix]
+            sourceAddresses: apiManagementSubnetPrefixes
             destinationAddresses: [
               'Storage'
               'AzureKeyVault'
@@ -174,7 +175,7 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
             ruleType: 'NetworkRule'
             name: 'allow-configuration-database'
             ipProtocols: ['TCP']
-            sourceAddresses: [apiManagementSubnetPrefix]
+            sourceAddresses: apiManagementSubnetPrefixes
             destinationAddresses: ['Sql']
             destinationPorts: ['1433']
           }
@@ -182,7 +183,7 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
             ruleType: 'NetworkRule'
             name: 'allow-azure-monitor'
             ipProtocols: ['TCP']
-            sourceAddresses: [apiManagementSubnetPrefix]
+            sourceAddresses: apiManagementSubnetPrefixes
             destinationAddresses: ['AzureMonitor']
             destinationPorts: [
               '443'
@@ -193,7 +194,7 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
             ruleType: 'NetworkRule'
             name: 'allow-time'
             ipProtocols: ['UDP']
-            sourceAddresses: [apiManagementSubnetPrefix]
+            sourceAddresses: apiManagementSubnetPrefixes
             destinationFqdns: ['time.windows.com']
             destinationPorts: ['123']
           }
@@ -214,7 +215,7 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
               { protocolType: 'Http', port: 80 }
               { protocolType: 'Https', port: 443 }
             ]
-            sourceAddresses: [apiManagementSubnetPrefix]
+            sourceAddresses: apiManagementSubnetPrefixes
             targetFqdns: [
               'mscrl.microsoft.com'
               'crl.microsoft.com'
@@ -230,7 +231,7 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
             ruleType: 'ApplicationRule'
             name: 'allow-platform-diagnostics'
             protocols: [{ protocolType: 'Https', port: 443 }]
-            sourceAddresses: [apiManagementSubnetPrefix]
+            sourceAddresses: apiManagementSubnetPrefixes
             targetFqdns: [
               'azurewatsonanalysis-prod.${environment().suffixes.storage}'
               '*.data.microsoft.com'
@@ -247,7 +248,7 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
               { protocolType: 'Http', port: 80 }
               { protocolType: 'Https', port: 443 }
             ]
-            sourceAddresses: [apiManagementSubnetPrefix]
+            sourceAddresses: apiManagementSubnetPrefixes
             fqdnTags: ['WindowsUpdate']
           }
         ]
