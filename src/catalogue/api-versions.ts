@@ -29,6 +29,7 @@ export const API_VERSIONS = {
   'Microsoft.Cdn/profiles': '2024-09-01',
   'Microsoft.Cdn/profiles/afdEndpoints': '2024-09-01',
   'Microsoft.Cdn/profiles/afdEndpoints/routes': '2024-09-01',
+  'Microsoft.Cdn/profiles/customDomains': '2024-09-01',
   'Microsoft.Cdn/profiles/originGroups': '2024-09-01',
   'Microsoft.Cdn/profiles/originGroups/origins': '2024-09-01',
   'Microsoft.Cdn/profiles/securityPolicies': '2024-09-01',
