@@ -12,6 +12,7 @@ import {
   regionalNetworkFindings,
   vpnFindings,
 } from './doors.js';
+import { securityRuleResourceFindings, subnetResourceFindings } from './child-resources.js';
 import { guidanceIdsOf } from './finding-guidance.js';
 import type { Finding } from './findings.js';
 import {
@@ -96,6 +97,7 @@ const CHECKS = {
   'NET-11': ({ template }) => vpnFindings(template),
   'NET-12': ({ template, environments, model, subnets }) => [
     ...nsgFindings(template, { privateGateway: model.frontDoor }),
+    ...securityRuleResourceFindings(template),
     ...subnets(),
     ...rangeFindings(environments),
   ],
@@ -139,7 +141,7 @@ export function checkConformance(compiled: CompiledLandingZone, model: ViewModel
     platform: once(() => platformFindings(template, { zoneGroups: model.dnsZoneGroups })),
     publicEndpoints: once(() => publicEndpointFindings(template)),
     apiManagement: once(() => apiManagementFindings(template)),
-    subnets: once(() => subnetFindings(template)),
+    subnets: once(() => [...subnetFindings(template), ...subnetResourceFindings(template, { egressThroughFirewall: model.egressThroughFirewall })]),
   };
   const found = new Map<CheckedId, readonly Finding[]>();
   const results = guidanceStatusOf(model)
