@@ -31,7 +31,7 @@ describe('security rules declared as their own resources (NET-12)', () => {
             rule('from-all-ipv4', { sourceAddressPrefixes: ['10.0.0.0/8', '0.0.0.0/0'] }),
             rule('from-the-internet', { sourceAddressPrefix: "[variables('internet')]" }),
             rule('from-the-network', { sourceAddressPrefix: 'VirtualNetwork' }),
-          rule('computed', { sourceAddressPrefixes: "[concat(createArray('0.0.0.0/0', parameters('x')), parameters('y'))]" }),
+            rule('computed', { sourceAddressPrefixes: "[concat(createArray('0.0.0.0/0', parameters('x')), parameters('y'))]" }),
             rule('denied', { sourceAddressPrefix: '*', access: 'Deny' }),
             rule('outbound', { sourceAddressPrefix: '*', direction: 'Outbound' }),
             inModule('inner', [rule('from-all-ipv6', { sourceAddressPrefix: '::/0' })]),
