@@ -7,4 +7,7 @@ export const monitoring: Component = {
   symbol: 'logAnalytics',
   applies: () => true,
   modules: () => [MODULES.logAnalytics],
+  // log-analytics.bicep keeps publicNetworkAccessForIngestion and ForQuery Enabled until an Azure Monitor Private Link
+  // Scope exists; test/unit/docs-truth.test.ts holds this to the rendered module.
+  publicEndpoint: () => "the Log Analytics workspace's ingestion and query endpoints (every call needs Microsoft Entra ID)",
 };
