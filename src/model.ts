@@ -13,7 +13,7 @@ import { MODELS } from './ai/models.js';
 import { type PolicyGuards, policyGuardsFor } from './ai/policy.js';
 import { apiManagement } from './catalogue/api-management.js';
 import type { Component } from './catalogue/component.js';
-import { hourlyCostsOf, providersOf, serviceLabelsOf } from './catalogue/index.js';
+import { type EndpointPort, hourlyCostsOf, privateEndpointPortsOf, providersOf, publicEndpointsOf, serviceLabelsOf } from './catalogue/index.js';
 import { vpn } from './catalogue/vpn.js';
 import { type Shape, shapeOf } from './catalogue/shape.js';
 import { proseList } from './prose.js';
@@ -86,6 +86,12 @@ export interface ViewModel extends Shape {
   readonly zoneRedundant: boolean;
   /** The AI resources in a phrase, e.g. "Foundry, AI Search, Key Vault and Storage", for descriptions. */
   readonly privateServices: string;
+  /** What answers on the public internet, as a sentence's list ("" when nothing does); never an AI or PaaS service. */
+  readonly publicEndpoints: string;
+  /** The ports the private endpoint subnet's NSG opens to the endpoints' callers (NET-12). */
+  readonly privateEndpointPorts: readonly EndpointPort[];
+  /** Those ports in prose, e.g. "HTTPS on port 443 and SMB on port 445 for Azure Files". */
+  readonly privateEndpointTraffic: string;
   /** The Bicep release the generated pipeline installs: the one this generator's output is verified with. */
   readonly bicepVersion: string;
   /** The generator's own version: the pipeline's validate job runs exactly this release. */
@@ -172,6 +178,11 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
     generatorVersion: GENERATOR_VERSION,
     choices: describeChoices(answers),
     privateServices: proseList(serviceLabelsOf(shape)),
+    publicEndpoints: publicEndpointsOf(shape).length > 0 ? proseList(publicEndpointsOf(shape)) : '',
+    privateEndpointPorts: privateEndpointPortsOf(shape),
+    privateEndpointTraffic: proseList(
+      privateEndpointPortsOf(shape).map(({ port, protocol, for: use }) => `${protocol} on port ${port}${use ? ` for ${use}` : ''}`),
+    ),
     hourlyCosts: hourlyCostsPhrase(hourlyCostsOf(shape)),
     slowestPath: slowestPathOf(answers),
     managedNetworkWorkspaces: shape.platform.foundryHub || shape.platform.machineLearning,

@@ -21,6 +21,7 @@ export function resourceNamePreview(workload: string, environment: string) {
     hubResourceGroup: `rg-${workload}-${environment}-hub`,
     keyVault: `kv-${workload}-${environment}-xxxx`,
     storageAccount: `st${workload.replaceAll('-', '')}${environment}xxxxxx`,
+    apiManagement: `apim-${workload}-${environment}-xxxxxx`,
   };
 }
 

@@ -26,5 +26,9 @@ export const apiManagement: Component = {
       source: 'API Management documentation: creating a service in a virtual network takes 30 to 40 minutes',
     },
   ],
+  // api-management.bicep's Application Insights takes telemetry and answers queries publicly, with Entra ID only
+  // (DisableLocalAuth); it is linked to the Azure Monitor Private Link Scope, whose PrivateOnly modes govern only the
+  // network's own calls. test/unit/docs-truth.test.ts holds this to the module.
+  publicEndpoint: () => "the gateway's Application Insights ingestion and query endpoints (every call needs Microsoft Entra ID)",
   hourlyCost: (shape) => `API Management (Developer outside production, Premium in it${shape.apiManagementRegions ? ', in every further region too' : ''})`,
 };

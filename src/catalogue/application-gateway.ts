@@ -17,5 +17,7 @@ export const applicationGateway: Component = {
       source: 'Application Gateway quickstart: creating the gateway takes several minutes (typically 5 to 10)',
     },
   ],
+  // Behind Front Door it has no public listener: Front Door reaches it over Private Link.
+  publicEndpoint: (shape) => (shape.frontDoor ? undefined : "the Application Gateway's public IP, behind its WAF (HTTPS 443; HTTP 80 only redirects)"),
   hourlyCost: () => 'the Application Gateway (WAF_v2)',
 };

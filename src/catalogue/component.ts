@@ -73,6 +73,11 @@ export interface Component {
   readonly provisioning?: readonly Provisioning[];
   /** How descriptions name it among the private services, e.g. "AI Search"; undefined where another component's name covers it. */
   readonly serviceLabel?: (shape: Shape) => string | undefined;
+  /**
+   * What of it answers on the public internet, as the docs name it: a door people or callers use, or an
+   * endpoint its module leaves public. The docs' claims about internet reachability derive from this alone.
+   */
+  readonly publicEndpoint?: (shape: Shape) => string | undefined;
   /** Billed by the hour whether used or not: how the README's cost section names it. */
   readonly hourlyCost?: (shape: Shape) => string;
 }

@@ -12,5 +12,6 @@ export const frontDoor: Component = {
   subnets: () => [{ request: APPLICATION_GATEWAY_PRIVATE_LINK_SUBNET, placement: 'workload' }],
   modules: () => [MODULES.frontDoor],
   provisioning: [{ type: 'microsoft.cdn/profiles/afdendpoints/routes', minutes: 5, source: 'estimate: Front Door applies routes to its edge in minutes' }],
+  publicEndpoint: () => "Front Door's endpoint, behind its WAF (HTTPS 443)",
   hourlyCost: () => 'Front Door Premium',
 };

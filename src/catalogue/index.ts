@@ -94,6 +94,8 @@ export const ENDPOINT_ORDER = [
 export const POLICY_ORDER = [foundry, aiServices, openAi, storage, keyVault, search, foundryHub, machineLearning, containerRegistry, agents];
 /** The order in which descriptions list the private services. */
 export const SERVICE_ORDER = [foundry, foundryHub, aiServices, openAi, machineLearning, search, agents, keyVault, storage];
+/** The order in which the docs list what answers on the internet. */
+export const PUBLIC_ENDPOINT_ORDER = [frontDoor, applicationGateway, jumpbox, vpn, monitoring, apiManagement];
 /** The order of the README's list of hourly costs. */
 export const COST_ORDER = [firewall, dnsResolver, jumpbox, vpn, apiManagement, applicationGateway, frontDoor];
 
@@ -161,6 +163,25 @@ export function policyKeysOf(shape: Shape): readonly string[] {
 /** The private services as descriptions name them, e.g. ["Foundry", "AI Search", "Key Vault", "Storage"]. */
 export function serviceLabelsOf(shape: Shape): readonly string[] {
   return applying(SERVICE_ORDER, shape).flatMap((component) => component.serviceLabel?.(shape) ?? []);
+}
+
+/** What of these choices answers on the public internet, as the docs name it; no AI or PaaS service ever does (NET-01). */
+export function publicEndpointsOf(shape: Shape): readonly string[] {
+  return applying(PUBLIC_ENDPOINT_ORDER, shape).flatMap((component) => component.publicEndpoint?.(shape) ?? []);
+}
+
+/** A port the private endpoints answer on, which their subnet's NSG opens (NET-12). */
+export interface EndpointPort {
+  readonly port: string;
+  readonly protocol: string;
+  /** Which endpoints need it, where not all. */
+  readonly for?: string;
+}
+
+/** HTTPS for every private endpoint; SMB where Azure Files has one. The NSG rule and the docs both list these. */
+export function privateEndpointPortsOf(shape: Shape): readonly EndpointPort[] {
+  const files = endpointsOf(shape).some((endpoint) => endpoint.groupId === 'file');
+  return [{ port: '443', protocol: 'HTTPS' }, ...(files ? [{ port: '445', protocol: 'SMB', for: 'Azure Files' }] : [])];
 }
 
 /** What these choices bill by the hour whether used or not, as the README names them. */

@@ -19,5 +19,6 @@ export const jumpbox: Component = {
     { type: 'microsoft.network/bastionhosts', minutes: 10, source: 'Azure Bastion quickstart: the deployment takes about 10 minutes' },
     { type: 'microsoft.compute/virtualmachines', minutes: 4, source: 'estimate: a VM with trusted launch boots in a few minutes' },
   ],
+  publicEndpoint: () => "Azure Bastion's public IP (HTTPS 443, Microsoft Entra ID sign-in)",
   hourlyCost: () => 'Azure Bastion Standard',
 };

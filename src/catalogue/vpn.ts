@@ -17,5 +17,6 @@ export const vpn: Component = {
       source: 'VPN Gateway documentation, "About VPN Gateway configuration settings": creating a gateway "can often take 45 minutes or more"',
     },
   ],
+  publicEndpoint: () => "the VPN gateway's public IPs (OpenVPN, Microsoft Entra ID sign-in)",
   hourlyCost: () => 'the VPN gateway (VpnGw1AZ, active-active)',
 };

@@ -49,8 +49,11 @@ function dnsZoneLines(model: ViewModel): string[] {
   if (model.existingHub) {
     return ['Central private DNS zones of the platform team', model.dnsZoneGroups ? 'the endpoints register in them' : 'Azure Policy registers the endpoints'];
   }
-  // API Management in internal mode has no private endpoint: its host names are records in a zone of its own.
-  const names = [...model.privateDnsZones.map((zone) => zone.name), ...(model.apiManagement ? [API_MANAGEMENT_ZONE.name] : [])];
+  // API Management in internal mode has no private endpoint: its gateway's host name is a zone of its own (not the whole
+  // service domain, which would hide every other organisation's gateway), and so is each further region's host.
+  const gateway = model.apiManagement ? [`${model.firstEnvironment.names.apiManagement}.${API_MANAGEMENT_ZONE.name}`] : [];
+  const regions = model.apiManagementRegions ? ['and one per further region in production'] : [];
+  const names = [...model.privateDnsZones.map((zone) => zone.name), ...gateway, ...regions];
   return ['Private DNS zones', ...names];
 }
 

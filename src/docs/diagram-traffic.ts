@@ -35,17 +35,20 @@ function gatewayFlows(model: ViewModel): string[] {
   ];
 }
 
-/** People reach the private endpoints through Bastion and the jumpbox, or through the VPN. */
+/** People reach the private endpoints through Bastion and the jumpbox, or through the VPN, on every port their subnet's NSG opens. */
 function operatorFlows(model: ViewModel): string[] {
+  const endpointPorts = model.privateEndpointPorts.map(({ port, protocol }) => `${protocol} ${port}`).join(', ');
   return [
     ...(model.jumpbox
       ? [
           edge(ID.developers, '-->', ID.bastion, 'HTTPS 443, Entra ID'),
           edge(ID.bastion, '-->', ID.jumpbox, 'RDP'),
-          edge(ID.jumpbox, '-->', PRIVATE_ENDPOINT_SUBNET_ID, 'HTTPS 443'),
+          edge(ID.jumpbox, '-->', PRIVATE_ENDPOINT_SUBNET_ID, endpointPorts),
         ]
       : []),
-    ...(model.vpn ? [edge(ID.vpnClients, '-->', ID.vpnGateway, 'OpenVPN, Entra ID'), edge(ID.vpnGateway, '-->', PRIVATE_ENDPOINT_SUBNET_ID, 'HTTPS 443')] : []),
+    ...(model.vpn
+      ? [edge(ID.vpnClients, '-->', ID.vpnGateway, 'OpenVPN, Entra ID'), edge(ID.vpnGateway, '-->', PRIVATE_ENDPOINT_SUBNET_ID, endpointPorts)]
+      : []),
   ];
 }
 

@@ -32,6 +32,11 @@ export function resourcesByModule(template: ArmTemplate): { module: string; reso
   });
 }
 
+/** Every resource, with the top-level module deployment it is in (none for main.bicep's own resources). */
+export function everyResourceByModule(template: ArmTemplate): { module?: string; resource: ArmResource; template: ArmTemplate }[] {
+  return [...ownResources(template).map((resource) => ({ resource, template })), ...resourcesByModule(template)];
+}
+
 /** Every resource of a template and of the templates of its nested deployments, depth first. */
 export function allResources(template: ArmTemplate): ArmResource[] {
   return ownResources(template).flatMap((resource) => [resource, ...(resource.properties?.template ? allResources(resource.properties.template) : [])]);

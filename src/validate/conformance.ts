@@ -14,6 +14,7 @@ import {
   vpnFindings,
 } from './doors.js';
 import { agentStorageFindings, monitorPrivateLinkFindings } from './control-checks.js';
+import { securityRuleResourceFindings, subnetResourceFindings } from './child-resources.js';
 import { guidanceIdsOf } from './finding-guidance.js';
 import type { Finding } from './findings.js';
 import {
@@ -103,6 +104,7 @@ const CHECKS = {
   'NET-11': ({ template }) => vpnFindings(template),
   'NET-12': ({ template, environments, model, subnets }) => [
     ...nsgFindings(template, { privateGateway: model.frontDoor }),
+    ...securityRuleResourceFindings(template),
     ...subnets(),
     ...rangeFindings(environments),
     ...endpointClientFindings(environments),
@@ -152,7 +154,7 @@ export function checkConformance(compiled: CompiledLandingZone, model: ViewModel
     platform: once(() => platformFindings(template, { zoneGroups: model.dnsZoneGroups })),
     publicEndpoints: once(() => publicEndpointFindings(template)),
     apiManagement: once(() => apiManagementFindings(template)),
-    subnets: once(() => subnetFindings(template)),
+    subnets: once(() => [...subnetFindings(template), ...subnetResourceFindings(template, { egressThroughFirewall: model.egressThroughFirewall })]),
     monitorPrivateLink: once(() => (model.monitorPrivateLink ? monitorPrivateLinkFindings(template, { privateQueries: model.privateLogQueries }) : [])),
   };
   const found = new Map<CheckedId, readonly Finding[]>();

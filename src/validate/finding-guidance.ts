@@ -124,6 +124,7 @@ export const GUIDANCE_OF_FINDING: { readonly [Code in FindingCode]: Assignment }
   'deny-policy-missing': ['NET-05'],
   'deny-policy-gap': ['NET-05'],
   'deny-policy-not-denying': ['NET-05'],
+  'deny-policy-scope-gap': ['NET-05'],
   'zone-group-policy-missing': ['NET-05'],
   'zone-group-policy-off': ['NET-05'],
   'defender-not-standard': ['SEC-02'],
@@ -138,6 +139,7 @@ export const GUIDANCE_OF_FINDING: { readonly [Code in FindingCode]: Assignment }
   'broad-role-assigned': ['SEC-09'],
   'role-to-fixed-principal': ['SEC-09'],
   'role-without-principal-type': ['SEC-09'],
+  'custom-role-wildcard': ['SEC-09'],
   'managed-identity-missing': ['SEC-10'],
   'allow-list-allows-all': ['NET-07'],
   // What the hub's checks mean nothing without.

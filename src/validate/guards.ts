@@ -1,4 +1,13 @@
-import { type ArmResource, type ArmTemplate, allResources, deploymentsDeclaring, ownResources, resourcesByModule } from './arm.js';
+import {
+  type ArmResource,
+  type ArmTemplate,
+  allResources,
+  deploymentsDeclaring,
+  everyResourceByModule,
+  ownResources,
+  resolveVariables,
+  resourcesByModule,
+} from './arm.js';
 import { vnetSubnets } from './network-checks.js';
 import { type Finding, finding } from './findings.js';
 import { diagnosticFindings, privateServiceOf } from './platform.js';
@@ -35,6 +44,7 @@ export function policyFindings(template: ArmTemplate, environments: EnvironmentP
   const deployed = new Set(allResources(template).flatMap((resource) => privateServiceOf(resource.type)?.policyKey ?? []));
   for (const key of [...deployed].filter((candidate) => !guarded.has(candidate)).sort())
     problems.push(finding('deny-policy-gap', `${DENY_POLICY}: ${key} is deployed but not covered by the policy`, DENY_POLICY));
+  problems.push(...uncoveredGroupFindings(template, deny));
   for (const [environment, effect] of valuesByEnvironment(deny.properties?.parameters?.effect?.value, environments)) {
     if (effect !== 'Deny')
       problems.push(finding('deny-policy-not-denying', `${DENY_POLICY}: the effect is ${JSON.stringify(effect)} in ${environment}, not Deny`, DENY_POLICY));
@@ -55,6 +65,35 @@ export function policyFindings(template: ArmTemplate, environments: EnvironmentP
     }
   }
   return problems;
+}
+
+const groupOf = (resource: ArmResource) => (resource as { resourceGroup?: unknown }).resourceGroup;
+
+/**
+ * NET-05: the deny policy is assigned to each resource group it must guard: every group the template creates,
+ * but one that only the network is deployed into (the hub's, which holds no AI or PaaS service). A group that
+ * receives an AI or PaaS service, or nothing yet (a person made it for something to come), is guarded.
+ */
+function uncoveredGroupFindings(template: ArmTemplate, deny: ArmResource): Finding[] {
+  const covered = new Set(
+    allResources(template)
+      .filter((resource) => resource.type === 'Microsoft.Resources/deployments' && resource.name === deny.name)
+      .map(groupOf),
+  );
+  const deployments = allResources(template).filter((resource) => resource.type === 'Microsoft.Resources/deployments');
+  return allResources(template)
+    .filter((resource) => resource.type === 'Microsoft.Resources/resourceGroups' && !covered.has(resource.name))
+    .filter((group) => {
+      const into = deployments.filter((deployment) => groupOf(deployment) === group.name);
+      return into.length === 0 || into.some((deployment) => allResources(deployment.properties?.template ?? {}).some((inner) => privateServiceOf(inner.type)));
+    })
+    .map((group) =>
+      finding(
+        'deny-policy-scope-gap',
+        `${DENY_POLICY}: the resource group ${group.name} is not covered (the policy is assigned to ${[...covered].map(String).join(', ')} only)`,
+        DENY_POLICY,
+      ),
+    );
 }
 
 /** SEC-02: the subscription's Defender for AI plan is Standard, and deployed in every environment. */
@@ -144,24 +183,53 @@ export function roleFindings(template: ArmTemplate, environments: EnvironmentPar
         problems.push(finding('broad-role-assigned', `the parameters of ${environment} assign ${role} (${id})`));
     }
   }
-  for (const { module, resource } of resourcesByModule(template).filter((entry) => entry.resource.type === 'Microsoft.Authorization/roleAssignments')) {
+  problems.push(...wildcardRoleFindings(template));
+  // Wherever it is declared: in a module, or in main.bicep itself at subscription scope.
+  for (const { module, resource } of everyResourceByModule(template).filter((entry) => entry.resource.type === 'Microsoft.Authorization/roleAssignments')) {
     const principal = resource.properties?.principalId;
     // Without principalType, Azure looks the principal up in Entra ID, which fails for an identity created moments
     // before (replication delay): https://learn.microsoft.com/azure/role-based-access-control/role-assignments-template#new-service-principal
     if (resource.properties?.principalType === undefined) {
-      problems.push(finding('role-without-principal-type', `${module}: a Microsoft.Authorization/roleAssignments sets no principalType`, module));
+      problems.push(finding('role-without-principal-type', `${module ?? 'main.bicep'}: a Microsoft.Authorization/roleAssignments sets no principalType`, module));
     }
     if (typeof principal === 'string' && GUID.test(principal)) {
       problems.push(
         finding(
           'role-to-fixed-principal',
-          `${module}: Microsoft.Authorization/roleAssignments gives a role to a principal written into the template (${principal})`,
+          `${module ?? 'main.bicep'}: Microsoft.Authorization/roleAssignments gives a role to a principal written into the template (${principal})`,
           module,
         ),
       );
     }
   }
   return problems;
+}
+
+/** The bare name expression of a resource (`[guid(…)]` → `guid(…)`), as other expressions refer to it. */
+const nameExpression = (name: string) => name.replace(/^\[(.*)\]$/, '$1');
+
+/**
+ * SEC-09: a custom role that grants every action or data action (`*`) is Owner under another name; flagged
+ * whether or not an assignment of it is found (an assignment in another module refers to it by parameter).
+ */
+function wildcardRoleFindings(template: ArmTemplate): Finding[] {
+  const everything = everyResourceByModule(template);
+  const assignments = everything.filter(({ resource }) => resource.type === 'Microsoft.Authorization/roleAssignments');
+  return everything
+    .filter(({ resource }) => resource.type === 'Microsoft.Authorization/roleDefinitions')
+    .filter(({ resource, template: declaring }) => {
+      const permissions = resolveVariables(resource.properties?.permissions, declaring);
+      return (Array.isArray(permissions) ? permissions : []).some((permission: { actions?: unknown; dataActions?: unknown }) =>
+        [permission.actions, permission.dataActions].some((list) => Array.isArray(list) && list.includes('*')),
+      );
+    })
+    .map(({ module, resource }) => {
+      const assigned = assignments.filter((entry) => String(entry.resource.properties?.roleDefinitionId).includes(nameExpression(resource.name)));
+      const by = assigned.map((entry) => entry.module ?? 'main.bicep');
+      const roleName = resource.properties?.roleName;
+      const label = `${module ? `${module}: ` : ''}Microsoft.Authorization/roleDefinitions ${typeof roleName === 'string' ? roleName : resource.name}`;
+      return finding('custom-role-wildcard', `${label} grants every action (*)${by.length > 0 ? `, and ${by.join(', ')} assigns it` : ''}`, module);
+    });
 }
 
 /** Beyond the AI and PaaS services (platform.ts), the resources whose logs SEC-11 asks for. */

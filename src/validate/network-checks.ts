@@ -1,5 +1,6 @@
 import { addressAt, contains, overlaps, parseCidr, type Cidr } from '../network/cidr.js';
 import { type ArmTemplate, type ArmResource, ownResources, allResources, deploymentsDeclaring, resolveVariables, expandVariables } from './arm.js';
+import { NOT_ROUTED, NSG_EXEMPT, isAnySource, isInternetSource, sourceLiterals } from './child-resources.js';
 import { type Finding, finding } from './findings.js';
 
 /**
@@ -62,9 +63,6 @@ function pairwiseOverlaps(ranges: readonly { label: string; range: Cidr }[]): Fi
       .map((b) => finding('ranges-overlap', `${a.label} overlaps ${b.label}`)),
   );
 }
-
-/** Subnet names that PSRule (Azure.VNET.UseNSGs) and Azure itself exempt from NSGs. */
-const NSG_EXEMPT = new Set(['GatewaySubnet', 'AzureFirewallSubnet', 'AzureFirewallManagementSubnet', 'RouteServerSubnet']);
 
 /**
  * Every subnet declaration in every virtual network of the template: does it get an NSG (unless
@@ -233,7 +231,7 @@ export interface SecurityRule {
     readonly direction: 'Inbound' | 'Outbound';
     readonly access: 'Allow' | 'Deny';
     readonly sourceAddressPrefix?: string;
-    readonly sourceAddressPrefixes?: readonly string[];
+    readonly sourceAddressPrefixes?: readonly string[] | string;
     readonly destinationAddressPrefix?: string;
     readonly destinationPortRange?: string;
     readonly destinationPortRanges?: readonly string[];
@@ -261,9 +259,6 @@ export function vnetSubnets(template: ArmTemplate): Map<string, SubnetDeclaratio
   return result;
 }
 
-/** Subnets that take no route to the firewall: Azure forbids or breaks it there (Bastion, Application Gateway v2, the resolver's endpoints). */
-const NOT_ROUTED = new Set([...NSG_EXEMPT, 'AzureBastionSubnet', 'snet-appgw', 'snet-appgw-private-link', 'snet-dns-inbound', 'snet-dns-outbound']);
-
 /**
  * NET-07: with egress through a firewall, every workload subnet routes through it (the route table
  * is attached); without it, none does. Subnets Azure reserves, Bastion's and the Application
@@ -289,8 +284,9 @@ export function routeTableFindings(template: ArmTemplate, egressThroughFirewall:
 
 const ports = (rule: SecurityRule) =>
   [rule.properties.destinationPortRange, ...(rule.properties.destinationPortRanges ?? [])].filter((port) => port !== undefined);
+// A list computed by an expression (`[concat(…)]`) is one string, not a list of characters.
 const sources = (rule: SecurityRule) =>
-  [rule.properties.sourceAddressPrefix, ...(rule.properties.sourceAddressPrefixes ?? [])].filter((source) => source !== undefined);
+  [rule.properties.sourceAddressPrefix, ...[rule.properties.sourceAddressPrefixes ?? []].flat()].filter((source) => source !== undefined);
 
 /** Subnets that may accept traffic from the internet: the doors people and callers use (NET-06, NET-09). */
 const INTERNET_FACING = new Set(['AzureBastionSubnet', 'snet-appgw']);
@@ -321,7 +317,8 @@ export function nsgFindings(template: ArmTemplate, { privateGateway = false } = 
         if (!last || last.properties.access !== 'Deny' || last.properties.sourceAddressPrefix !== '*' || last.properties.destinationPortRange !== '*')
           problems.push(finding('nsg-no-deny-all', `${where} does not end its inbound rules with a deny-all`));
         for (const rule of inbound.filter((candidate) => candidate.properties.access === 'Allow')) {
-          if (sources(rule).includes('*')) problems.push(finding('nsg-allows-any-source', `${where}: ${rule.name} allows inbound traffic from any source`));
+          const anySource = sources(rule).flatMap(sourceLiterals).find(isAnySource);
+          if (anySource) problems.push(finding('nsg-allows-any-source', `${where}: ${rule.name} allows inbound traffic from any source (${anySource})`));
           // NET-06: the jumpbox takes remote sessions from Bastion and nowhere else.
           const remoteAccess = ports(rule).some((port) => port === '22' || port === '3389' || port === '*');
           if (subnet.name === 'snet-jumpbox' && remoteAccess && sources(rule).some((source) => source !== "[parameters('bastionSubnetPrefix')]")) {
@@ -330,7 +327,7 @@ export function nsgFindings(template: ArmTemplate, { privateGateway = false } = 
             );
           }
           const mayFaceInternet = INTERNET_FACING.has(subnet.name) && !(privateGateway && subnet.name === 'snet-appgw');
-          if (sources(rule).includes('Internet') && !mayFaceInternet)
+          if (sources(rule).flatMap(sourceLiterals).some(isInternetSource) && !mayFaceInternet)
             problems.push(finding('nsg-allows-internet', `${where}: ${rule.name} allows inbound traffic from the internet`));
         }
         const outbound = rules.filter((rule) => rule.properties.direction === 'Outbound').sort((a, b) => a.properties.priority - b.properties.priority);

@@ -318,7 +318,7 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     expect(nsgProblems(template)).toEqual(
       expect.arrayContaining([
         'virtual-network: snet-private-endpoints does not end its inbound rules with a deny-all',
-        'virtual-network: snet-private-endpoints: allow-https-smb-from-clients-inbound allows inbound traffic from any source',
+        'virtual-network: snet-private-endpoints: allow-https-smb-from-clients-inbound allows inbound traffic from any source (*)',
         'virtual-network: snet-jumpbox does not deny SSH and RDP into the network',
         "virtual-network: snet-jumpbox: allow-rdp-from-bastion-inbound admits RDP or SSH from VirtualNetwork, not only from Bastion's subnet",
       ]),

@@ -320,6 +320,104 @@ const ALL_TAMPERS: Readonly<Record<string, Tamper & { readonly id: GuidanceId }>
   ...CONTROL_TAMPERS,
 };
 
+/**
+ * Hand edits the generated Bicep never makes, so the checks of what it does make would not see them: a child
+ * resource declared on its own, a wider source, a custom role, a resource group of one's own. Each must fail.
+ */
+const HAND_EDITS: Readonly<Record<string, Tamper>> = {
+  'an NSG rule declared as its own securityRules resource that admits the internet': {
+    repository: 'project',
+    file: 'infra/modules/network/virtual-network.bicep',
+    from: /$/,
+    to: [
+      '',
+      "resource allowInternetInbound 'Microsoft.Network/networkSecurityGroups/securityRules@2025-05-01' = {",
+      '  parent: networkSecurityGroups[0]',
+      "  name: 'allow-internet-inbound'",
+      '  properties: {',
+      '    priority: 200',
+      "    direction: 'Inbound'",
+      "    access: 'Allow'",
+      "    protocol: 'Tcp'",
+      "    sourceAddressPrefix: 'Internet'",
+      "    sourcePortRange: '*'",
+      "    destinationAddressPrefix: '*'",
+      "    destinationPortRange: '443'",
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+    fails: ['NET-12'],
+    names: /^virtual-network: Microsoft\.Network\/networkSecurityGroups\/securityRules allow-internet-inbound allows inbound traffic from the internet/,
+  },
+  '0.0.0.0/0 as a source prefix': {
+    repository: 'project',
+    file: 'infra/main.bicep',
+    // The endpoint subnet's rule, whose list of clients is computed (concat) where API Management has further regions.
+    from: /(name: 'allow-https-smb-from-clients-inbound'[\s\S]*?concat\(\n\s+)privateEndpointClientAddressPrefixes/,
+    to: "$1['0.0.0.0/0']",
+    fails: ['NET-12'],
+    names: /^virtual-network: snet-private-endpoints: allow-https-smb-from-clients-inbound allows inbound traffic from any source \(0\.0\.0\.0\/0\)/,
+  },
+  "a custom role with actions ['*'], assigned to the administrators": {
+    repository: 'hub',
+    file: 'infra/main.bicep',
+    from: /$/,
+    to: [
+      '',
+      "resource everythingRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {",
+      "  name: guid(subscription().id, 'everything')",
+      '  properties: {',
+      "    roleName: 'Everything'",
+      "    permissions: [{ actions: ['*'] }]",
+      '    assignableScopes: [subscription().id]',
+      '  }',
+      '}',
+      '',
+      "resource everythingAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {",
+      "  name: guid(subscription().id, 'everything', 'administrators')",
+      '  properties: {',
+      '    roleDefinitionId: everythingRole.id',
+      '    principalId: adminGroupObjectIds[0]',
+      "    principalType: 'Group'",
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+    fails: ['SEC-09'],
+    names: /^Microsoft\.Authorization\/roleDefinitions Everything grants every action \(\*\), and main\.bicep assigns it/,
+  },
+  'a subnet declared as its own resource, without NSG or route table': {
+    repository: 'project',
+    file: 'infra/modules/network/virtual-network.bicep',
+    from: /$/,
+    to: [
+      '',
+      "resource extraSubnet 'Microsoft.Network/virtualNetworks/subnets@2025-05-01' = {",
+      '  parent: virtualNetwork',
+      "  name: 'snet-extra'",
+      '  properties: {',
+      '    addressPrefix: cidrSubnet(addressPrefixes[0], 28, 200)',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+    // No NSG is NET-12's; no route to the firewall (and default outbound access) is NET-07's.
+    fails: ['NET-07', 'NET-12'],
+    names: /^virtual-network: Microsoft\.Network\/virtualNetworks\/subnets snet-extra has no network security group/,
+  },
+  "a resource group outside the policy assignments' scope": {
+    repository: 'hub',
+    file: 'infra/main.bicep',
+    from: /$/,
+    to: ['', "resource extraResourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {", "  name: 'rg-extra'", '  location: location', '}', ''].join(
+      '\n',
+    ),
+    fails: ['NET-05'],
+    names: /^policy-deny-public-network-access: the resource group rg-extra is not covered/,
+  },
+};
+
 const VALIDATE_TIMEOUT = 300_000;
 
 async function validate(dir: string, extra: readonly string[] = [], env: Record<string, string> = { BICEP_PATH: bicep }) {
@@ -376,19 +474,21 @@ describe.skipIf(!bicep)('secure-ai-landing validate', () => {
         after.set(name, await snapshotTree(dir));
       });
     }
-    for (const [name, tamper] of Object.entries(ALL_TAMPERS)) {
+    for (const [id, tamper] of [...Object.entries(ALL_TAMPERS), ...Object.entries(HAND_EDITS)]) {
       jobs.push(async () => {
-        const dir = join(work, `tampered-${name}`);
+        // A hand edit's description, in a folder name.
+        const slug = id.replace(/\W+/g, '-');
+        const dir = join(work, `tampered-${slug}`);
         await cp(join(work, tamper.repository), dir, { recursive: true });
         const path = join(dir, tamper.file);
         const source = await readFile(path, 'utf8');
         const edited = source.replace(tamper.from, tamper.to);
-        if (edited === source) throw new Error(`${name}: the tamper of ${tamper.file} matched nothing`);
+        if (edited === source) throw new Error(`${id}: the tamper of ${tamper.file} matched nothing`);
         await writeFile(path, edited);
-        before.set(name, await snapshotTree(dir));
-        const run = await validate(dir, ['--json', '--sarif', join(work, `${name}.sarif`)]);
-        runs.set(name, { ...run, report: run.stdout.startsWith('{') ? JSON.parse(run.stdout) : undefined });
-        after.set(name, await snapshotTree(dir));
+        before.set(id, await snapshotTree(dir));
+        const run = await validate(dir, ['--json', '--sarif', join(work, `${slug}.sarif`)]);
+        runs.set(id, { ...run, report: run.stdout.startsWith('{') ? JSON.parse(run.stdout) : undefined });
+        after.set(id, await snapshotTree(dir));
       });
     }
     await pool(jobs);
@@ -429,7 +529,17 @@ describe.skipIf(!bicep)('secure-ai-landing validate', () => {
     expect(failed.find((result) => result.id === id)!.problems).toContainEqual(expect.stringMatching(tamper.names));
   });
 
-  it.each([...Object.keys(REPOSITORIES), ...Object.keys(ALL_TAMPERS)])('%s: validate changed nothing in the repository', (name) => {
+  it.each(Object.keys(HAND_EDITS))('%s: fails validate, naming the ID and the resource', (edit) => {
+    const run = runs.get(edit)!;
+    const tamper = HAND_EDITS[edit]!;
+    expect(run.report, run.stderr).toBeDefined();
+    expect(run.exitCode).toBe(1);
+    const failed = run.report!.results.filter((result) => result.status === 'fail');
+    expect(failed.map((result) => result.id)).toEqual(tamper.fails);
+    expect(failed.flatMap((result) => result.problems)).toContainEqual(expect.stringMatching(tamper.names));
+  });
+
+  it.each([...Object.keys(REPOSITORIES), ...Object.keys(ALL_TAMPERS), ...Object.keys(HAND_EDITS)])('%s: validate changed nothing in the repository', (name) => {
     expect(after.get(name)).toEqual(before.get(name));
   });
 

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import type { PartialAnswers } from '../../src/answers/schema.js';
+import { defaultMatrix } from '../matrix.js';
+import { optionMatrix, renderScenario, SCENARIOS } from '../scenarios.js';
+
+/**
+ * The generated README, docs/architecture.md and docs/guidance.md say what the rendered Bicep does, for every
+ * named scenario and every configuration of the option matrices. Each claim is read from the Bicep (which modules
+ * main.bicep calls, the private endpoint subnet's NSG rule, the zones it creates, what the monitoring module leaves
+ * public), never from the view model the docs are rendered from, so docs and Bicep cannot drift apart together.
+ */
+const CONFIGURATIONS: Readonly<Record<string, PartialAnswers>> = {
+  ...SCENARIOS,
+  ...optionMatrix(['none', 'apim', 'apim-appgw', 'apim-frontdoor']),
+  ...defaultMatrix(),
+};
+
+interface Repository {
+  readonly main: string;
+  readonly readme: string;
+  readonly architecture: string;
+  readonly guidance: string;
+  readonly file: (path: string) => string | undefined;
+  /** main.bicep calls this module. */
+  readonly calls: (module: string) => boolean;
+}
+
+async function render(answers: PartialAnswers): Promise<Repository> {
+  const tree = await renderScenario(answers);
+  const read = (path: string) => {
+    const text = tree.get(path);
+    if (text === undefined) throw new Error(`${path} was not generated`);
+    return text;
+  };
+  const main = read('infra/main.bicep');
+  return {
+    main,
+    readme: read('README.md'),
+    architecture: read('docs/architecture.md'),
+    guidance: read('docs/guidance.md'),
+    file: (path) => tree.get(path),
+    calls: (module) => main.includes(`'modules/${module}.bicep'`),
+  };
+}
+
+/** The ports the private endpoint subnet's first rule opens, as main.bicep writes them. */
+function endpointPorts(main: string): string[] {
+  const rule = /var privateEndpointSubnet = \{[\s\S]*?destinationPortRanges: \[([\s\S]*?)\]/.exec(main)?.[1];
+  if (rule === undefined) throw new Error('main.bicep has no port list for snet-private-endpoints');
+  return [...rule.matchAll(/'(\d+)'/g)].map((match) => match[1]!);
+}
+
+/** The suffixes environment() gives in the Azure public cloud, the only one the generator targets. */
+const PUBLIC_CLOUD: Readonly<Record<string, string>> = { storage: 'core.windows.net', acrLoginServer: '.azurecr.io' };
+
+/** The zones main.bicep creates (private-dns-zones.bicep's zoneNames), with the storage suffix of the public cloud. */
+function createdZones(main: string): string[] {
+  const names = /module privateDnsZones [\s\S]*?zoneNames: \{\n([\s\S]*?)\n\s*\}\n/.exec(main)?.[1] ?? '';
+  return [...names.matchAll(/: '([^']+)'/g)].map((match) =>
+    match[1]!.replace(/\$\{environment\(\)\.suffixes\.(\w+)\}/, (_, suffix: string) => PUBLIC_CLOUD[suffix]!),
+  );
+}
+
+/** The lines of a node of the Mermaid diagram, after its title. */
+function nodeLines(document: string, id: string): string[] | undefined {
+  const label = new RegExp(`^\\s+${id}\\["([^"]*)"\\]`, 'm').exec(document)?.[1];
+  return label?.split('<br/>').slice(1);
+}
+
+/** The labels of the diagram's edges from one node to another. */
+function edgeLabel(document: string, from: string, to: string): string | undefined {
+  return new RegExp(`^\\s+${from} -->\\|"([^"]*)"\\| ${to}$`, 'm').exec(document)?.[1];
+}
+
+describe.each(Object.entries(CONFIGURATIONS))('%s: the docs say what the Bicep does', (_name, answers) => {
+  let repository: Repository;
+  const repo = async () => (repository ??= await render(answers));
+
+  it("lists exactly the ports the private endpoint subnet's NSG opens, wherever it names them", async () => {
+    const { main, readme, architecture } = await repo();
+    const ports = endpointPorts(main).sort();
+    // Every sentence that says what the endpoint subnet admits names its ports: "HTTPS on port 443 and SMB on port 445 …".
+    const sentences = [readme, architecture].flatMap((text) => text.replace(/\n\s*/g, ' ').match(/(endpoint subnet|NSG) admits [^.|]*/g) ?? []);
+    expect(sentences.length).toBeGreaterThan(0);
+    for (const sentence of sentences) expect([...sentence.matchAll(/port (\d+)/g)].map((match) => match[1]).sort(), sentence).toEqual(ports);
+    // The diagram's flows into the endpoint subnet from the jumpbox and the VPN carry the same ports.
+    for (const from of ['jumpbox', 'vpn_gateway']) {
+      const label = edgeLabel(readme, from, 'workload_snet_private_endpoints');
+      if (label !== undefined) expect([...label.matchAll(/\d+/g)].map((match) => match[0]).sort(), label).toEqual(ports);
+    }
+  });
+
+  it('draws exactly the private DNS zones it creates', async () => {
+    const { main, readme, architecture } = await repo();
+    for (const document of [readme, architecture]) {
+      const drawn = nodeLines(document, 'dns_zones')!;
+      if (main.includes('module privateDnsZones ')) {
+        const gatewayZones = drawn.filter((line) => line.includes('azure-api.net') || line.startsWith('and one per'));
+        expect(
+          drawn.filter((line) => !gatewayZones.includes(line)),
+          'the private endpoints zones',
+        ).toEqual(createdZones(main));
+        // API Management's zone is its gateway's host name (api-management-dns.bicep), never the whole service domain.
+        expect(gatewayZones.length > 0).toBe(main.includes("'modules/gateway/api-management-dns.bicep'"));
+        for (const zone of gatewayZones.filter((line) => line.includes('azure-api.net'))) expect(zone).toMatch(/^apim-[\w-]+\.azure-api\.net$/);
+      } else {
+        // The platform team's zones: the repository creates none, and the diagram names none.
+        expect(drawn.join(' ')).not.toMatch(/privatelink\.|azure-api\.net/);
+      }
+    }
+  });
+
+  it('says what answers on the internet exactly as the Bicep makes it, and never that nothing does', async () => {
+    const { readme, architecture, file, calls } = await repo();
+    const main = file('infra/main.bicep')!;
+    const start = main.indexOf("module logAnalytics '");
+    const logAnalytics = main.slice(start, main.indexOf('\n}\n', start));
+    const ingestion = /publicNetworkAccessForIngestion: 'Enabled'/.test(logAnalytics);
+    const query = /publicNetworkAccessForQuery: 'Enabled'/.test(logAnalytics);
+    const appInsights =
+      calls('gateway/api-management') && /publicNetworkAccessForIngestion: 'Enabled'/.test(file('infra/modules/gateway/api-management.bicep')!);
+    const publicDoors: [string, boolean][] = [
+      ["Log Analytics workspace's ingestion and query endpoints", ingestion && query],
+      ["Log Analytics workspace's query endpoint", query && !ingestion],
+      ["gateway's Application Insights ingestion", appInsights],
+      ["Azure Bastion's public IP", calls('access/bastion')],
+      ["VPN gateway's public IPs", calls('connectivity/vpn-gateway')],
+      ["Application Gateway's public IP", calls('gateway/application-gateway') && !calls('gateway/front-door')],
+      ["Front Door's endpoint", calls('gateway/front-door')],
+    ];
+    for (const document of [readme, architecture]) {
+      const text = document.replace(/\n\s*/g, ' ');
+      expect(text).not.toMatch(/nothing is reachable from the internet/i);
+      for (const [door, open] of publicDoors) expect(text.includes(door), door).toBe(open);
+    }
+  });
+
+  it('gives steps for the jumpbox and the VPN only where they are deployed', async () => {
+    const { readme, architecture, guidance, calls } = await repo();
+    const jumpbox = calls('access/jumpbox');
+    const vpn = calls('connectivity/vpn-gateway');
+    expect(readme.includes('### Through Bastion and the jumpbox'), 'jumpbox section').toBe(jumpbox);
+    expect(/az vm start|az network bastion|From the jumpbox|a fresh jumpbox/.test(readme), 'jumpbox steps').toBe(jumpbox);
+    expect(readme.includes('### Through the point-to-site VPN'), 'VPN section').toBe(vpn);
+    expect(/vpn-client generate|Azure VPN Client|connected through the VPN/.test(readme), 'VPN steps').toBe(vpn);
+    for (const document of [readme, architecture]) {
+      expect(nodeLines(document, 'jumpbox') !== undefined, 'jumpbox in the diagram').toBe(jumpbox);
+      expect(nodeLines(document, 'bastion') !== undefined, 'Bastion in the diagram').toBe(calls('access/bastion'));
+      expect(nodeLines(document, 'vpn_gateway') !== undefined, 'VPN gateway in the diagram').toBe(vpn);
+      expect(nodeLines(document, 'firewall') !== undefined, 'firewall in the diagram').toBe(calls('network/firewall'));
+    }
+    expect(architecture.includes('**People** sign in to Azure Bastion'), 'Bastion flow').toBe(jumpbox);
+    expect(architecture.includes('**VPN clients**'), 'VPN flow').toBe(vpn);
+    // guidance.md says NET-06 and NET-11 are satisfied exactly when their resources exist.
+    expect(/## NET-06[^#]*\*\*Satisfied\*\*/.test(guidance), 'NET-06 satisfied').toBe(jumpbox);
+    expect(/## NET-11[^#]*\*\*Satisfied\*\*/.test(guidance), 'NET-11 satisfied').toBe(vpn);
+  });
+});
