@@ -190,7 +190,9 @@ export function roleFindings(template: ArmTemplate, environments: EnvironmentPar
     // Without principalType, Azure looks the principal up in Entra ID, which fails for an identity created moments
     // before (replication delay): https://learn.microsoft.com/azure/role-based-access-control/role-assignments-template#new-service-principal
     if (resource.properties?.principalType === undefined) {
-      problems.push(finding('role-without-principal-type', `${module ?? 'main.bicep'}: a Microsoft.Authorization/roleAssignments sets no principalType`, module));
+      problems.push(
+        finding('role-without-principal-type', `${module ?? 'main.bicep'}: a Microsoft.Authorization/roleAssignments sets no principalType`, module),
+      );
     }
     if (typeof principal === 'string' && GUID.test(principal)) {
       problems.push(
