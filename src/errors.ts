@@ -10,6 +10,18 @@ export class UsageError extends Error {
   }
 }
 
+/** The system failed (a read-only folder, a full disk…): the message names the path and the cause. Exit 1. */
+export class SystemFailureError extends Error {
+  readonly exitCode = 1;
+  constructor(
+    message: string,
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = 'SystemFailureError';
+  }
+}
+
 /** The user stopped the conversation (Ctrl-C or Escape). Nothing was written. */
 export class CancelledError extends Error {
   readonly exitCode = 130;

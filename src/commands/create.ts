@@ -5,12 +5,15 @@ import { conditionallyRequired, finalize, mergeLayers, missingRequired, type Res
 import { ANSWER_KEYS, type AnswerKey, type PartialAnswers, PartialAnswersSchema } from '../answers/schema.js';
 import type { ParsedArgs } from '../cli/args.js';
 import { flagOf } from '../cli/flags.js';
-import { CancelledError, UsageError } from '../errors.js';
+import { CancelledError, EXIT, UsageError } from '../errors.js';
 import { inspectTarget, type TargetState } from '../fs/target.js';
-import { planWrite, writeTree } from '../fs/write.js';
+import { undoneWriteError } from '../fs/undone.js';
+import { planWrite, type WritePlan, writeTree } from '../fs/write.js';
 import { generateLandingZone } from '../generate.js';
 import { type GitOutcome, initRepository } from '../git.js';
 import type { PromptStreams } from '../prompts/ask.js';
+import type { RenderedTree } from '../render/render.js';
+import { InterruptedError, watchSignals } from '../signals.js';
 import { type Io, isCi } from '../ui/io.js';
 import { plainReporter, type Reporter, silentReporter } from '../ui/reporter.js';
 import { formatTree } from '../ui/tree.js';
@@ -62,11 +65,7 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
     return 0;
   }
 
-  const result = await reporter.task(`Writing ${paths.length} files`, `Wrote ${paths.length} files to ${shownTarget}`, () =>
-    writeTree(target, tree, plan.executable),
-  );
-  const git: GitOutcome = options.git ? await initRepository(target, paths, GENERATOR_VERSION) : { status: 'skipped', reason: '--no-git' };
-  if (git.status === 'skipped' && options.git) reporter.warn(`no first commit: ${git.reason}`);
+  const { result, git } = await writeAndCommit({ target, tree, executable: plan.executable, git: options.git }, io, reporter, shownTarget);
 
   if (options.json) {
     const summary = {
@@ -86,6 +85,40 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
     reporter.finish('Your landing zone is ready.');
   }
   return 0;
+}
+
+/**
+ * The write and the first commit, with stop signals handled: one arriving before the files are in place
+ * undoes the write (exit 130, the target as it was); after that, no further git step starts and the error
+ * says precisely what exists (exit 1). A signal that comes when nothing is left to stop changes nothing.
+ */
+async function writeAndCommit(
+  job: { target: string; tree: RenderedTree; executable: ReadonlySet<string>; git: boolean },
+  io: Io,
+  reporter: Reporter,
+  shownTarget: string,
+): Promise<{ result: WritePlan; git: GitOutcome }> {
+  const { target, tree } = job;
+  const signals = watchSignals(io.signals);
+  const result = await reporter
+    .task(`Writing ${tree.size} files`, `Wrote ${tree.size} files to ${shownTarget}`, () => writeTree(target, tree, job.executable, signals.checkpoint))
+    .catch((error: unknown) => {
+      throw undoneWriteError(error, target, 'nothing was written');
+    });
+  const git: GitOutcome = job.git
+    ? await initRepository(target, [...tree.keys()], GENERATOR_VERSION, () => signals.received !== undefined)
+    : { status: 'skipped', reason: '--no-git' };
+  if (git.status === 'interrupted') {
+    const signal = signals.received!;
+    throw new InterruptedError(
+      signal,
+      `interrupted by ${signal} after the files were written`,
+      [`${target} holds all ${tree.size} generated files.`, `git: ${git.reason}.`],
+      EXIT.failure,
+    );
+  }
+  if (git.status === 'skipped' && job.git) reporter.warn(`no first commit: ${git.reason}`);
+  return { result, git };
 }
 
 /** Before a conversation, flags are checked first, so that a typo never costs the whole conversation. */

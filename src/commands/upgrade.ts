@@ -7,9 +7,11 @@ import { ANSWER_KEYS, type PartialAnswers } from '../answers/schema.js';
 import type { ParsedArgs } from '../cli/args.js';
 import { flagOf } from '../cli/flags.js';
 import { EXIT, UsageError } from '../errors.js';
+import { undoneWriteError } from '../fs/undone.js';
 import { readGitBlob, uncommittedChanges } from '../git.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { generateLandingZone } from '../generate.js';
+import { watchSignals } from '../signals.js';
 import { STATE_FILES } from '../state.js';
 import type { Io } from '../ui/io.js';
 import { applyAll, type FileChange } from '../upgrade/apply.js';
@@ -101,7 +103,7 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
     );
     return options.check && changes.length > 0 ? EXIT.outdated : EXIT.ok;
   }
-  if (changes.length > 0) await applyAll(target, changes);
+  if (changes.length > 0) await applyStoppably(target, changes, io);
   report(
     io,
     options.json,
@@ -109,6 +111,17 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
     [],
   );
   return conflicts.length > 0 ? EXIT.conflicts : EXIT.ok;
+}
+
+/**
+ * Applies the changes all or nothing, also when a stop signal (Ctrl-C, SIGTERM) arrives while they are
+ * written: every file is then put back and the run ends with 130, the folder exactly as it was.
+ */
+async function applyStoppably(target: string, changes: readonly FileChange[], io: Io): Promise<void> {
+  const signals = watchSignals(io.signals);
+  await applyAll(target, changes, async () => signals.checkpoint()).catch((error: unknown) => {
+    throw undoneWriteError(error, target, 'nothing was changed');
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { access, readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { STATE_PATH } from '../state.js';
 
 export type TargetState =
@@ -27,6 +28,18 @@ export async function inspectTarget(dir: string): Promise<TargetState> {
   if (await exists(join(dir, STATE_PATH))) return { kind: 'landing-zone' };
   const entries = (await readdir(dir)).filter((entry) => !IGNORED_ENTRIES.has(entry)).sort();
   return entries.length === 0 ? { kind: 'empty' } : { kind: 'non-empty', entries };
+}
+
+/**
+ * Refuses, before anything is written, a target that cannot be written: the target, or the nearest
+ * folder above it that exists, must allow writing. access(2) answers EACCES for a folder without
+ * write permission and EROFS on a read-only file system (the latter even for root), exactly what a
+ * real write would meet first, so `--dry-run` refuses what a real run would.
+ */
+export async function checkWritable(target: string): Promise<void> {
+  let dir = target;
+  while (!(await exists(dir)) && dirname(dir) !== dir) dir = dirname(dir);
+  await access(dir, constants.W_OK | constants.X_OK);
 }
 
 /** Whether something is at the path; only "nothing there" is false, other errors (EACCES, EIO…) are thrown. */

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { RenderedTree } from '../render/render.js';
-import { exists, readTextIfExists } from './target.js';
+import { checkWritable, exists, readTextIfExists } from './target.js';
 
 export interface WritePlan {
   readonly toWrite: readonly string[];
@@ -15,6 +15,7 @@ export interface WritePlan {
  * refuses before anything is written (and `--dry-run` refuses the same way).
  */
 export async function planWrite(target: string, tree: RenderedTree): Promise<WritePlan> {
+  await checkWritable(target);
   const toWrite: string[] = [];
   const unchanged: string[] = [];
   const conflicts: string[] = [];
@@ -36,10 +37,16 @@ export async function planWrite(target: string, tree: RenderedTree): Promise<Wri
 /**
  * Writes the rendered tree all or nothing. Files are first written to a staging folder on the same
  * file system (inside the target when it exists, beside it when it does not), so that moving them
- * in is a rename. A new target is the staged folder renamed; into an existing one each file moves
- * in, and a failure removes again whatever was added.
+ * in is a rename. A new target is the staged folder renamed (one atomic step); into an existing one
+ * each file moves in, and a failure removes again whatever was added. `checkpoint` is called between
+ * steps and throws when the run is to stop (a signal): that too undoes everything before it goes on.
  */
-export async function writeTree(target: string, tree: RenderedTree, executable: ReadonlySet<string> = new Set()): Promise<WritePlan> {
+export async function writeTree(
+  target: string,
+  tree: RenderedTree,
+  executable: ReadonlySet<string> = new Set(),
+  checkpoint: () => void = () => undefined,
+): Promise<WritePlan> {
   const plan = await planWrite(target, tree);
   const targetExists = await exists(target);
   const parentCreated = targetExists ? undefined : await mkdir(dirname(target), { recursive: true });
@@ -48,18 +55,30 @@ export async function writeTree(target: string, tree: RenderedTree, executable: 
   const stagedRoot = join(staging, basename(target));
   try {
     for (const path of plan.toWrite) {
+      checkpoint();
       await mkdir(dirname(join(stagedRoot, path)), { recursive: true });
       await writeFile(join(stagedRoot, path), tree.get(path)!, { encoding: 'utf8', mode: modeOf(executable.has(path)) });
     }
-    if (targetExists) await moveInto(stagedRoot, target, plan.toWrite);
-    else await rename(await ensureDir(stagedRoot), target);
+    if (targetExists) await moveInto(stagedRoot, target, plan.toWrite, checkpoint);
+    else {
+      await mkdir(stagedRoot, { recursive: true });
+      checkpoint();
+      await rename(stagedRoot, target);
+    }
     return plan;
   } catch (error) {
     if (parentCreated) await rm(parentCreated, { recursive: true, force: true });
-    throw error;
+    throw withFinalPath(error, stagedRoot, target);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/** A failure in the staging folder names the file where it was going: the staging folder is gone. */
+function withFinalPath(error: unknown, stagedRoot: string, target: string): unknown {
+  const failure = error as NodeJS.ErrnoException;
+  if (typeof failure.path === 'string' && failure.path.startsWith(stagedRoot)) failure.path = target + failure.path.slice(stagedRoot.length);
+  return error;
 }
 
 /** The mode a new file is written with: executable where the plan says so. */
@@ -67,17 +86,13 @@ export function modeOf(executable: boolean): number {
   return executable ? 0o755 : 0o644;
 }
 
-async function ensureDir(dir: string): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  return dir;
-}
-
-/** Moves staged files into an existing folder; on failure removes what it added, deepest first. */
-async function moveInto(stagedRoot: string, target: string, paths: readonly string[]): Promise<void> {
+/** Moves staged files into an existing folder; on failure (or a stop) removes what it added, deepest first. */
+async function moveInto(stagedRoot: string, target: string, paths: readonly string[], checkpoint: () => void): Promise<void> {
   const moved: string[] = [];
   const createdDirs: string[] = [];
   try {
     for (const path of paths) {
+      checkpoint();
       const destination = join(target, path);
       const firstCreated = await mkdir(dirname(destination), { recursive: true });
       if (firstCreated) createdDirs.push(firstCreated);

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { SignalSource } from '../signals.js';
 
 /** The process's edges, injected so that tests drive the CLI in-process. */
 export interface Io {
@@ -7,10 +8,12 @@ export interface Io {
   readonly stderr: Writable;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Stop signals (Ctrl-C, SIGTERM), handled while files are written; absent in in-process tests. */
+  readonly signals?: SignalSource;
 }
 
 export function processIo(): Io {
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signals: process };
 }
 
 /** CI=true, CI=1 and the like; CI=false or CI=0 mean a person is at the keyboard. */
