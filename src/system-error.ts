@@ -32,7 +32,7 @@ const REMEDIES: Readonly<Record<string, string>> = {
 };
 
 /** Reads of these system calls fail as "cannot read"; everything else changes the file system. */
-const READING = new Set(['stat', 'lstat', 'open-read', 'read', 'scandir', 'access', 'readlink']);
+const READING = new Set(['stat', 'lstat', 'read', 'scandir', 'readlink']);
 
 export interface SystemFailure {
   readonly message: string;
@@ -49,4 +49,11 @@ export function describeSystemError(error: unknown): SystemFailure | undefined {
     message: `cannot ${verb} ${path ?? 'a file'}: ${cause}`,
     details: [`${syscall} failed with ${code}`, ...(REMEDIES[code] ? [REMEDIES[code]] : [])],
   };
+}
+
+/** Node leaves `path` out of errors of `write` (ENOSPC, EIO…): the caller that knows the file adds it. */
+export function withPath(error: unknown, path: string): unknown {
+  const failure = error as NodeJS.ErrnoException;
+  if (failure && typeof failure === 'object' && typeof failure.code === 'string' && failure.path === undefined) failure.path = path;
+  return error;
 }

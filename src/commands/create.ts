@@ -59,7 +59,9 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
   const shownTarget = relative(io.cwd, target) || '.';
 
   if (options.dryRun) {
-    await planWrite(target, tree);
+    await planWrite(target, tree).catch((error: unknown) => {
+      throw undoneWriteError(error, target, 'nothing was written');
+    });
     if (options.json) io.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, target, answers: resolved.answers, files: paths }, null, 2)}\n`);
     else reporter.note(`Would write ${paths.length} files (dry run: nothing written)`, formatTree(shownTarget, paths));
     return 0;

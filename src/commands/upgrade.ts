@@ -1,4 +1,4 @@
-import { readTextIfExists } from '../fs/target.js';
+import { checkWritable, readTextIfExists } from '../fs/target.js';
 import { basename, join, relative, resolve } from 'node:path';
 import { readAnswersFile } from '../answers/config-file.js';
 import { describeIssues } from '../answers/issues.js';
@@ -58,6 +58,12 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
   }
 
   const previous = await readPreviousGeneration(target, (id) => readGitBlob(target, id));
+  // A dry run refuses what the real run would; --check only tells, and works in a read-only checkout.
+  if (!options.check) {
+    await checkWritable(target).catch((error: unknown) => {
+      throw undoneWriteError(error, target, 'nothing was changed');
+    });
+  }
   const answers = await resolveAnswers(args, io, previous, basename(target));
   const { plan, landingZone: next, tree } = await generateLandingZone(answers, templatesDir);
   const labels = { current: 'your edits', next: `create-secure-ai-landing ${GENERATOR_VERSION}` };

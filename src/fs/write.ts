@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { RenderedTree } from '../render/render.js';
+import { withPath } from '../system-error.js';
 import { checkWritable, exists, readTextIfExists } from './target.js';
 
 export interface WritePlan {
@@ -57,7 +58,10 @@ export async function writeTree(
     for (const path of plan.toWrite) {
       checkpoint();
       await mkdir(dirname(join(stagedRoot, path)), { recursive: true });
-      await writeFile(join(stagedRoot, path), tree.get(path)!, { encoding: 'utf8', mode: modeOf(executable.has(path)) });
+      const staged = join(stagedRoot, path);
+      await writeFile(staged, tree.get(path)!, { encoding: 'utf8', mode: modeOf(executable.has(path)) }).catch((error: unknown) => {
+        throw withPath(error, staged);
+      });
     }
     if (targetExists) await moveInto(stagedRoot, target, plan.toWrite, checkpoint);
     else {
