@@ -98,7 +98,7 @@ export function migrateAnswers(state: StoredState, migrations: readonly AnswerMi
 export async function readStoredAnswers(
   dir: string,
   migrations: readonly AnswerMigration[] = ANSWER_MIGRATIONS,
-): Promise<{ version: string; answers: PartialAnswers }> {
+): Promise<{ version: string; answers: PartialAnswers; files: readonly string[] }> {
   const state = await readState(dir, 'validate');
-  return { version: state.generator.version, answers: migrateAnswers(state, migrations).answers };
+  return { version: state.generator.version, answers: migrateAnswers(state, migrations).answers, files: Object.keys(state.files) };
 }

@@ -7,6 +7,7 @@ import { ANSWER_KEYS, type PartialAnswers } from '../answers/schema.js';
 import type { ParsedArgs } from '../cli/args.js';
 import { flagOf } from '../cli/flags.js';
 import { EXIT, UsageError } from '../errors.js';
+import { conflictMarkerLinesText, findConflictMarkers } from '../fs/conflict-markers.js';
 import { undoneWriteError } from '../fs/undone.js';
 import { readGitBlob, uncommittedChanges } from '../git.js';
 import { TEMPLATES_DIR } from '../paths.js';
@@ -58,6 +59,7 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
   }
 
   const previous = await readPreviousGeneration(target, (id) => readGitBlob(target, id));
+  await refuseConflictMarkers(target, previous.base.keys());
   // A dry run refuses what the real run would; --check only tells, and works in a read-only checkout.
   if (!options.check) {
     await checkWritable(target).catch((error: unknown) => {
@@ -117,6 +119,20 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
     [],
   );
   return conflicts.length > 0 ? EXIT.conflicts : EXIT.ok;
+}
+
+/**
+ * Markers committed by mistake would be merged as if they were content (and a later upgrade could no
+ * longer tell them from its own): upgrade, --check and --dry-run refuse until they are resolved.
+ */
+async function refuseConflictMarkers(target: string, tracked: Iterable<string>): Promise<void> {
+  const markers = await findConflictMarkers(target, tracked);
+  if (markers.length === 0) return;
+  const files = [...new Set(markers.map((marker) => marker.path))];
+  throw new UsageError(`unresolved conflict markers in ${files.join(', ')}; nothing was changed`, [
+    ...conflictMarkerLinesText(markers),
+    'Resolve each conflict (keep the lines you want, delete the <<<<<<<, ======= and >>>>>>> lines), commit, then run upgrade again.',
+  ]);
 }
 
 /**

@@ -232,6 +232,23 @@ describe('upgrade safety', () => {
     expect(await snapshotTree(dir)).toEqual(before);
   });
 
+  it('refuses conflict markers committed by mistake: upgrade, --check and --dry-run exit 2 naming the files and lines', async () => {
+    const dir = await generatedWithA();
+    await edit(dir, 'README.md', (text) => `<<<<<<< your edits\nours\n=======\ntheirs\n>>>>>>> create-secure-ai-landing\n${text}`);
+    await edit(dir, 'infra/params/dev.bicepparam', (text) => `${text}<<<<<<< HEAD\n=======\n>>>>>>> b\n`);
+    await git(dir, 'commit', '--quiet', '-am', 'oops: markers committed');
+    const markerLine = (await read(dir, 'infra/params/dev.bicepparam')).split('\n').indexOf('<<<<<<< HEAD') + 1;
+    const before = await snapshotTree(dir);
+    for (const extra of [[], ['--check'], ['--dry-run']]) {
+      const run = await runCli(['upgrade', ...extra], { cwd: dir });
+      expect(run.exitCode, extra.join(' ')).toBe(2);
+      expect(run.stderr).toContain('error: unresolved conflict markers in README.md, infra/params/dev.bicepparam; nothing was changed');
+      expect(run.stderr).toContain('  README.md:1: unresolved conflict marker');
+      expect(run.stderr).toContain(`  infra/params/dev.bicepparam:${markerLine}: unresolved conflict marker`);
+    }
+    expect(await snapshotTree(dir)).toEqual(before);
+  });
+
   it('works in a fresh clone, and without git at all', async () => {
     const origin = await generatedWithA();
     const clone = await tempDir('sail-clone-');
