@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ANSWER_KEYS, type PartialAnswers } from './answers/schema.js';
 import { UsageError } from './errors.js';
-import { STATE_PATH, STATE_SCHEMA_VERSION } from './state.js';
+import { type Placement, STATE_PATH, STATE_SCHEMA_VERSION } from './state.js';
 
 /**
  * Reading back what state.ts wrote: the state file of a generated repository, refused when it is missing,
@@ -16,6 +16,8 @@ export interface StoredState {
   readonly generator: { readonly name: string; readonly version: string };
   readonly answers: Record<string, unknown>;
   readonly answerSources?: Record<string, string>;
+  /** Where the README went beside the repository's own; absent (also in older states) means the usual places. */
+  readonly placement?: Placement;
   readonly files: Record<string, string>;
 }
 

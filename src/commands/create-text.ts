@@ -1,5 +1,6 @@
 import type { Answers } from '../answers/schema.js';
 import type { ViewModel } from '../model.js';
+import type { Placement } from '../state.js';
 
 export function summaryLines(answers: Answers, target: string): string[] {
   return [
@@ -12,14 +13,14 @@ export function summaryLines(answers: Answers, target: string): string[] {
   ];
 }
 
-export function nextSteps(model: ViewModel, shownTarget: string): string[] {
+export function nextSteps(model: ViewModel, shownTarget: string, placement: Placement = {}): string[] {
   const first = model.environments[0]!;
   return [
     ...(shownTarget === '.' ? [] : [`cd ${shellQuoted(shownTarget)}`]),
     `Review infra/params/${first.name}.bicepparam (model, capacity, address space).`,
     `az login && scripts/bootstrap.sh${model.answers.githubRepo ? '' : ' --repository <owner>/<name>'}   # the pipeline's identities (OpenID Connect)`,
     `Or deploy from here: scripts/what-if.sh ${first.name} && scripts/deploy.sh ${first.name}`,
-    'README.md explains the rest: the pipeline, how to reach and verify the private endpoints.',
+    `${placement.readme ?? 'README.md'} explains the rest: the pipeline, how to reach and verify the private endpoints.`,
   ];
 }
 

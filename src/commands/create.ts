@@ -6,6 +6,7 @@ import { ANSWER_KEYS, type AnswerKey, type PartialAnswers, PartialAnswersSchema 
 import type { ParsedArgs } from '../cli/args.js';
 import { flagOf } from '../cli/flags.js';
 import { CancelledError, EXIT, UsageError } from '../errors.js';
+import { besideRepositoryFiles, placementIn } from '../fs/fresh-repository.js';
 import { inspectTarget, type TargetState } from '../fs/target.js';
 import { undoneWriteError } from '../fs/undone.js';
 import { planWrite, type WritePlan, writeTree } from '../fs/write.js';
@@ -44,7 +45,8 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
     throw new UsageError('no target folder given', ['Name it first, e.g.: create-secure-ai-landing my-landing-zone --location swedencentral --yes']);
   }
   const target = resolve(io.cwd, targetArg);
-  await confirmTarget(await inspectTarget(target), target, options.force, prompts && ((message) => prompts.askYesNo(message, false, streams)));
+  const targetState = await inspectTarget(target);
+  await confirmTarget(targetState, target, options.force, prompts && ((message) => prompts.askYesNo(message, false, streams)));
 
   const folderName = basename(target);
   const prompted = (await prompts?.askMissing({ ...file, ...flags }, folderName, streams)) ?? {};
@@ -54,12 +56,15 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
     if (!(await prompts.askYesNo('Write it?', true, streams))) throw new CancelledError();
   }
 
-  const { plan, tree } = await generateLandingZone(resolved);
+  const placement = placementIn(targetState);
+  const generated = await generateLandingZone(resolved, undefined, placement);
+  const { plan } = generated;
+  const { tree, replaceable } = await besideRepositoryFiles(target, targetState, generated.tree);
   const paths = [...tree.keys()];
   const shownTarget = relative(io.cwd, target) || '.';
 
   if (options.dryRun) {
-    await planWrite(target, tree).catch((error: unknown) => {
+    await planWrite(target, tree, replaceable).catch((error: unknown) => {
       throw undoneWriteError(error, target, 'nothing was written');
     });
     if (options.json) io.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, target, answers: resolved.answers, files: paths }, null, 2)}\n`);
@@ -67,7 +72,9 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
     return 0;
   }
 
-  const { result, git } = await writeAndCommit({ target, tree, executable: plan.executable, git: options.git }, io, reporter, shownTarget);
+  const inFreshRepository = targetState.kind === 'fresh-repository';
+  const job = { target, tree, executable: plan.executable, replaceable, git: options.git, inFreshRepository };
+  const { result, git } = await writeAndCommit(job, io, reporter, shownTarget);
 
   if (options.json) {
     const summary = {
@@ -83,7 +90,7 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
     };
     io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
-    reporter.note('Next steps', nextSteps(plan.model, shownTarget));
+    reporter.note('Next steps', nextSteps(plan.model, shownTarget, placement));
     reporter.finish('Your landing zone is ready.');
   }
   return 0;
@@ -95,7 +102,7 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
  * says precisely what exists (exit 1). A signal that comes when nothing is left to stop changes nothing.
  */
 async function writeAndCommit(
-  job: { target: string; tree: RenderedTree; executable: ReadonlySet<string>; git: boolean },
+  job: { target: string; tree: RenderedTree; executable: ReadonlySet<string>; replaceable: ReadonlySet<string>; git: boolean; inFreshRepository: boolean },
   io: Io,
   reporter: Reporter,
   shownTarget: string,
@@ -103,12 +110,14 @@ async function writeAndCommit(
   const { target, tree } = job;
   const signals = watchSignals(io.signals);
   const result = await reporter
-    .task(`Writing ${tree.size} files`, `Wrote ${tree.size} files to ${shownTarget}`, () => writeTree(target, tree, job.executable, signals.checkpoint))
+    .task(`Writing ${tree.size} files`, `Wrote ${tree.size} files to ${shownTarget}`, () =>
+      writeTree(target, tree, { executable: job.executable, checkpoint: signals.checkpoint, replaceable: job.replaceable }),
+    )
     .catch((error: unknown) => {
       throw undoneWriteError(error, target, 'nothing was written');
     });
   const git: GitOutcome = job.git
-    ? await initRepository(target, [...tree.keys()], GENERATOR_VERSION, () => signals.received !== undefined)
+    ? await initRepository(target, [...tree.keys()], GENERATOR_VERSION, () => signals.received !== undefined, job.inFreshRepository)
     : { status: 'skipped', reason: '--no-git' };
   if (git.status === 'interrupted') {
     const signal = signals.received!;
@@ -159,6 +168,7 @@ async function confirmTarget(state: TargetState, target: string, force: boolean,
   switch (state.kind) {
     case 'missing':
     case 'empty':
+    case 'fresh-repository':
       return;
     case 'not-a-folder':
       throw new UsageError(`${target} cannot be a folder: it, or a folder on its path, is a file; choose another folder`);

@@ -67,7 +67,7 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
     });
   }
   const answers = await resolveAnswers(args, io, previous, basename(target));
-  const { plan, landingZone: next, tree } = await generateLandingZone(answers, templatesDir);
+  const { plan, landingZone: next, tree } = await generateLandingZone(answers, templatesDir, previous.placement);
   const labels = { current: 'your edits', next: `create-secure-ai-landing ${GENERATOR_VERSION}` };
 
   const outcomes: FileOutcome[] = [];

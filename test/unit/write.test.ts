@@ -90,7 +90,7 @@ describe('writing the rendered tree', () => {
         ['run.sh', '#!/bin/sh'],
         ['lib.sh', 'x=1'],
       ]),
-      new Set(['run.sh']),
+      { executable: new Set(['run.sh']) },
     );
     expect((await stat(join(work, 'lz/run.sh'))).mode & 0o777).toBe(0o755);
     expect((await stat(join(work, 'lz/lib.sh'))).mode & 0o111).toBe(0);
@@ -129,10 +129,33 @@ describe('writing the rendered tree', () => {
           if (calls++ === stopAt) throw new InterruptedError('SIGINT', 'interrupted by SIGINT');
         };
         const target = existing ? work : join(work, 'new/lz');
-        await expect(writeTree(target, tree, new Set(), checkpoint), `stop at ${stopAt}`).rejects.toBeInstanceOf(InterruptedError);
+        await expect(writeTree(target, tree, { checkpoint }), `stop at ${stopAt}`).rejects.toBeInstanceOf(InterruptedError);
         expect(await snapshotTree(work), `stop at ${stopAt}`).toEqual(before);
       }
     }
+  });
+
+  it('replaces a replaceable file, and on a stop at any step puts it back as it was', async () => {
+    const tree = new Map([
+      ['.gitignore', 'merged\n'],
+      ['a.txt', 'a'],
+    ]);
+    for (let stopAt = 0; stopAt < 4; stopAt++) {
+      const work = await tempDir();
+      await writeFile(join(work, '.gitignore'), 'own\n');
+      const before = await snapshotTree(work);
+      let calls = 0;
+      const checkpoint = () => {
+        if (calls++ === stopAt) throw new InterruptedError('SIGTERM', 'interrupted by SIGTERM');
+      };
+      await expect(writeTree(work, tree, { checkpoint, replaceable: new Set(['.gitignore']) })).rejects.toBeInstanceOf(InterruptedError);
+      expect(await snapshotTree(work), `stop at ${stopAt}`).toEqual(before);
+    }
+    const work = await tempDir();
+    await writeFile(join(work, '.gitignore'), 'own\n');
+    await writeTree(work, tree, { replaceable: new Set(['.gitignore']) });
+    expect(await readFile(join(work, '.gitignore'), 'utf8')).toBe('merged\n');
+    expect((await readdir(work)).sort()).toEqual(['.gitignore', 'a.txt']);
   });
 
   it('names the file a failure was about where it was going, not in the staging folder that is gone', async () => {
