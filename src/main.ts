@@ -3,8 +3,7 @@ import { PartialAnswersSchema } from './answers/schema.js';
 import { parseCommandLine } from './cli/args.js';
 import { helpText } from './cli/help.js';
 import { runCreate } from './commands/create.js';
-import { CancelledError, EXIT, SystemFailureError, UsageError } from './errors.js';
-import { InterruptedError } from './signals.js';
+import { CancelledError, EXIT, ReportedError } from './errors.js';
 import { describeSystemError } from './system-error.js';
 import { type Io, processIo } from './ui/io.js';
 import { GENERATOR_VERSION } from './version.js';
@@ -52,7 +51,7 @@ interface ExpectedError {
 }
 
 function expected(error: unknown): ExpectedError | undefined {
-  if (error instanceof UsageError || error instanceof SystemFailureError || error instanceof InterruptedError) return error;
+  if (error instanceof ReportedError) return error;
   if (error instanceof CancelledError) return { message: error.message, details: [], exitCode: error.exitCode };
   const system = describeSystemError(error);
   return system && { ...system, exitCode: EXIT.failure };

@@ -1,3 +1,5 @@
+import { EXIT, ReportedError } from './errors.js';
+
 /**
  * Stopping a run while it writes. The default action of these signals ends Node at once, which left
  * staging folders and half-moved trees behind; while files are written the CLI handles them instead:
@@ -15,15 +17,14 @@ export interface SignalSource {
 }
 
 /** A stop signal arrived during a write. `exitCode` is 130 only when nothing was written. */
-export class InterruptedError extends Error {
+export class InterruptedError extends ReportedError {
   constructor(
     readonly signal: StopSignal,
     message: string,
-    readonly details: readonly string[] = [],
-    readonly exitCode: number = 130,
+    details: readonly string[] = [],
+    exitCode: number = EXIT.cancelled,
   ) {
-    super(message);
-    this.name = 'InterruptedError';
+    super(message, details, exitCode);
   }
 }
 
