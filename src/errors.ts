@@ -1,12 +1,26 @@
-/** Bad input: the message names the input, says what is wrong and what would be valid. Exit 2. */
-export class UsageError extends Error {
-  readonly exitCode = 2;
+/** An error the person reads as it is: the message, details below it, and the exit code it ends with. */
+export class ReportedError extends Error {
   constructor(
     message: string,
-    readonly details: readonly string[] = [],
+    readonly details: readonly string[],
+    readonly exitCode: number,
   ) {
     super(message);
-    this.name = 'UsageError';
+    this.name = new.target.name;
+  }
+}
+
+/** Bad input: the message names the input, says what is wrong and what would be valid. Exit 2. */
+export class UsageError extends ReportedError {
+  constructor(message: string, details: readonly string[] = []) {
+    super(message, details, 2);
+  }
+}
+
+/** The system failed (a read-only folder, a full disk…): the message names the path and the cause. Exit 1. */
+export class SystemFailureError extends ReportedError {
+  constructor(message: string, details: readonly string[] = []) {
+    super(message, details, 1);
   }
 }
 

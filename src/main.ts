@@ -3,7 +3,8 @@ import { PartialAnswersSchema } from './answers/schema.js';
 import { parseCommandLine } from './cli/args.js';
 import { helpText } from './cli/help.js';
 import { runCreate } from './commands/create.js';
-import { CancelledError, EXIT, UsageError } from './errors.js';
+import { CancelledError, EXIT, ReportedError } from './errors.js';
+import { describeSystemError } from './system-error.js';
 import { type Io, processIo } from './ui/io.js';
 import { GENERATOR_VERSION } from './version.js';
 
@@ -42,15 +43,44 @@ function print(io: Io, text: string): number {
   return EXIT.ok;
 }
 
+/** An error the CLI expects: its message is for the person, with details and an exit code of its own. */
+interface ExpectedError {
+  readonly message: string;
+  readonly details: readonly string[];
+  readonly exitCode: number;
+}
+
+function expected(error: unknown): ExpectedError | undefined {
+  if (error instanceof ReportedError) return error;
+  if (error instanceof CancelledError) return { message: error.message, details: [], exitCode: error.exitCode };
+  const system = describeSystemError(error);
+  return system && { ...system, exitCode: EXIT.failure };
+}
+
 function report(error: unknown, io: Io, json: boolean): number {
-  if (error instanceof UsageError || error instanceof CancelledError) {
-    const details = error instanceof UsageError ? error.details : [];
-    if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: error.message, details }, null, 2)}\n`);
-    io.stderr.write([`error: ${error.message}`, ...details.map((line) => `  ${line}`)].join('\n').replace(/^error: cancelled$/, 'cancelled') + '\n');
-    return error.exitCode;
+  const known = expected(error);
+  if (known) {
+    if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: known.message, details: known.details }, null, 2)}\n`);
+    io.stderr.write([`error: ${known.message}`, ...known.details.map((line) => `  ${line}`)].join('\n').replace(/^error: cancelled$/, 'cancelled') + '\n');
+    return known.exitCode;
   }
+  // A bug, not a condition of the machine: the stack is what a bug report needs.
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  if (json) io.stdout.write(`${JSON.stringify({ ok: false, error: String(error) }, null, 2)}\n`);
+  if (json)
+    io.stdout.write(
+      `${JSON.stringify(
+        {
+          ok: false,
+          error: String(error),
+          details: message
+            .split('\n')
+            .slice(1)
+            .map((line) => line.trim()),
+        },
+        null,
+        2,
+      )}\n`,
+    );
   io.stderr.write(`unexpected failure: ${message}\n`);
   return EXIT.failure;
 }

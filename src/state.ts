@@ -11,17 +11,31 @@ export const BASE_PATH = '.secure-ai-landing/base.json';
 export const STATE_SCHEMA_VERSION = 2;
 
 /**
+ * Where generated files go when the repository already had its own file at the generated path: a
+ * freshly created GitHub repository keeps its README.md, and the generated one is written beside it.
+ * Recorded in the state, so that every upgrade puts it in the same place.
+ */
+export interface Placement {
+  /** The path of the generated README (README.md when absent). */
+  readonly readme?: string;
+}
+
+/** Where the generated README goes beside a repository's own README.md. */
+export const BESIDE_README = 'README.landing-zone.md';
+
+/**
  * What a later `upgrade` needs: the generator version, the answers (and where each came from, so
  * that a `--yes` run can be reproduced), and the git blob id of every generated file as rendered,
  * the base of a three-way merge.
  */
-export function stateFile(tree: RenderedTree, answers: Answers, sources: Readonly<Record<AnswerKey, AnswerSource>>): string {
+export function stateFile(tree: RenderedTree, answers: Answers, sources: Readonly<Record<AnswerKey, AnswerSource>>, placement: Placement = {}): string {
   const files = Object.fromEntries([...tree].map(([path, content]) => [path, gitBlobId(content)]));
   const state = {
     schemaVersion: STATE_SCHEMA_VERSION,
     generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
     answers,
     answerSources: sources,
+    ...(Object.keys(placement).length > 0 && { placement }),
     files,
   };
   return `${JSON.stringify(state, null, 2)}\n`;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { hasAvailabilityZones } from './answers/locations.js';
 import { ANSWER_KEYS, type AnswerKey, type PartialAnswers } from './answers/schema.js';
 import { UsageError } from './errors.js';
-import { STATE_PATH, STATE_SCHEMA_VERSION } from './state.js';
+import { type Placement, STATE_PATH, STATE_SCHEMA_VERSION } from './state.js';
 
 /**
  * Reading back what state.ts wrote: the state file of a generated repository, refused when it is missing,
@@ -17,6 +17,8 @@ export interface StoredState {
   readonly generator: { readonly name: string; readonly version: string };
   readonly answers: Record<string, unknown>;
   readonly answerSources?: Record<string, string>;
+  /** Where the README went beside the repository's own; absent (also in older states) means the usual places. */
+  readonly placement?: Placement;
   readonly files: Record<string, string>;
 }
 
@@ -120,7 +122,7 @@ export function migrateAnswers(state: StoredState, migrations: readonly AnswerMi
 export async function readStoredAnswers(
   dir: string,
   migrations: readonly AnswerMigration[] = ANSWER_MIGRATIONS,
-): Promise<{ version: string; answers: PartialAnswers }> {
+): Promise<{ version: string; answers: PartialAnswers; files: readonly string[] }> {
   const state = await readState(dir, 'validate');
-  return { version: state.generator.version, answers: migrateAnswers(state, migrations).answers };
+  return { version: state.generator.version, answers: migrateAnswers(state, migrations).answers, files: Object.keys(state.files) };
 }

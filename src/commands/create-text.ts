@@ -3,6 +3,7 @@ import type { AnswerSource } from '../answers/resolve.js';
 import { ANSWER_KEYS, type AnswerKey, type Answers } from '../answers/schema.js';
 import { flagOf } from '../cli/flags.js';
 import type { ViewModel } from '../model.js';
+import type { Placement } from '../state.js';
 
 /** Every answer before "Write it?", grouped as the questions were; an answer a choice does not use is not shown. */
 export function summaryLines(answers: Answers, target: string): string[] {
@@ -65,13 +66,24 @@ function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
-export function nextSteps(model: ViewModel, shownTarget: string): string[] {
+export function nextSteps(model: ViewModel, shownTarget: string, placement: Placement = {}): string[] {
   const first = model.environments[0]!;
   return [
-    ...(shownTarget === '.' ? [] : [`cd ${shownTarget}`]),
+    ...(shownTarget === '.' ? [] : [`cd ${shellQuoted(shownTarget)}`]),
     `Review infra/params/${first.name}.bicepparam (model, capacity, address space).`,
     `az login && scripts/bootstrap.sh${model.answers.githubRepo ? '' : ' --repository <owner>/<name>'}   # the pipeline's identities (OpenID Connect)`,
     `Or deploy from here: scripts/what-if.sh ${first.name} && scripts/deploy.sh ${first.name}`,
-    'README.md explains the rest: the pipeline, how to reach and verify the private endpoints.',
+    `${placement.readme ?? 'README.md'} explains the rest: the pipeline, how to reach and verify the private endpoints.`,
   ];
+}
+
+/**
+ * A path as a POSIX shell reads it back unchanged when pasted: as is when it holds only characters no
+ * shell treats specially, else in single quotes (a quote inside as '\''), which also keeps spaces and
+ * non-ASCII letters together.
+ */
+export function shellQuoted(path: string): string {
+  // `cd -lz` would read an option: a relative path that starts with '-' is given as ./-lz.
+  const safe = path.startsWith('-') ? `./${path}` : path;
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(safe) ? safe : `'${safe.replace(/'/g, "'\\''")}'`;
 }

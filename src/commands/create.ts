@@ -5,12 +5,16 @@ import { conditionallyRequired, finalize, mergeLayers, missingRequired, type Res
 import { ANSWER_KEYS, type AnswerKey, type PartialAnswers, PartialAnswersSchema } from '../answers/schema.js';
 import type { ParsedArgs } from '../cli/args.js';
 import { flagOf } from '../cli/flags.js';
-import { CancelledError, UsageError } from '../errors.js';
+import { CancelledError, EXIT, UsageError } from '../errors.js';
+import { besideRepositoryFiles, placementIn } from '../fs/fresh-repository.js';
 import { inspectTarget, type TargetState } from '../fs/target.js';
-import { planWrite, writeTree } from '../fs/write.js';
+import { undoneWriteError } from '../fs/undone.js';
+import { planWrite, type WritePlan, writeTree } from '../fs/write.js';
 import { generateLandingZone } from '../generate.js';
 import { type GitOutcome, initRepository } from '../git.js';
 import type { PromptStreams } from '../prompts/ask.js';
+import type { RenderedTree } from '../render/render.js';
+import { InterruptedError, watchSignals } from '../signals.js';
 import { type Io, isCi, todayIn } from '../ui/io.js';
 import { plainReporter, type Reporter, silentReporter } from '../ui/reporter.js';
 import { formatTree } from '../ui/tree.js';
@@ -46,7 +50,8 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
     throw new UsageError('no target folder given', ['Name it first, e.g.: create-secure-ai-landing my-landing-zone --location swedencentral --yes']);
   }
   const target = resolve(io.cwd, targetArg);
-  await confirmTarget(await inspectTarget(target), target, options.force, prompts && ((message) => prompts.askYesNo(message, false, streams)));
+  const targetState = await inspectTarget(target);
+  await confirmTarget(targetState, target, options.force, prompts && ((message) => prompts.askYesNo(message, false, streams)));
 
   const folderName = basename(target);
   const prompted = (await prompts?.askMissing({ ...file, ...flags }, folderName, streams)) ?? {};
@@ -64,22 +69,25 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
     if (!(await prompts.askYesNo('Write it?', true, streams))) throw new CancelledError();
   }
 
-  const { plan, tree } = await generateLandingZone(resolved);
+  const placement = placementIn(targetState);
+  const generated = await generateLandingZone(resolved, undefined, placement);
+  const { plan } = generated;
+  const { tree, replaceable } = await besideRepositoryFiles(target, targetState, generated.tree);
   const paths = [...tree.keys()];
   const shownTarget = relative(io.cwd, target) || '.';
 
   if (options.dryRun) {
-    await planWrite(target, tree);
+    await planWrite(target, tree, replaceable).catch((error: unknown) => {
+      throw undoneWriteError(error, target, 'nothing was written');
+    });
     if (options.json) io.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, target, answers: resolved.answers, warnings, files: paths }, null, 2)}\n`);
     else reporter.note(`Would write ${paths.length} files (dry run: nothing written)`, formatTree(shownTarget, paths));
     return 0;
   }
 
-  const result = await reporter.task(`Writing ${paths.length} files`, `Wrote ${paths.length} files to ${shownTarget}`, () =>
-    writeTree(target, tree, plan.executable),
-  );
-  const git: GitOutcome = options.git ? await initRepository(target, paths, GENERATOR_VERSION) : { status: 'skipped', reason: '--no-git' };
-  if (git.status === 'skipped' && options.git) reporter.warn(`no first commit: ${git.reason}`);
+  const inFreshRepository = targetState.kind === 'fresh-repository';
+  const job = { target, tree, executable: plan.executable, replaceable, git: options.git, inFreshRepository };
+  const { result, git } = await writeAndCommit(job, io, reporter, shownTarget);
 
   if (options.json) {
     const summary = {
@@ -96,10 +104,46 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
     };
     io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
-    reporter.note('Next steps', nextSteps(plan.model, shownTarget));
+    reporter.note('Next steps', nextSteps(plan.model, shownTarget, placement));
     reporter.finish('Your landing zone is ready.');
   }
   return 0;
+}
+
+/**
+ * The write and the first commit, with stop signals handled: one arriving before the files are in place
+ * undoes the write (exit 130, the target as it was); after that, no further git step starts and the error
+ * says precisely what exists (exit 1). A signal that comes when nothing is left to stop changes nothing.
+ */
+async function writeAndCommit(
+  job: { target: string; tree: RenderedTree; executable: ReadonlySet<string>; replaceable: ReadonlySet<string>; git: boolean; inFreshRepository: boolean },
+  io: Io,
+  reporter: Reporter,
+  shownTarget: string,
+): Promise<{ result: WritePlan; git: GitOutcome }> {
+  const { target, tree } = job;
+  const signals = watchSignals(io.signals);
+  const result = await reporter
+    .task(`Writing ${tree.size} files`, `Wrote ${tree.size} files to ${shownTarget}`, () =>
+      writeTree(target, tree, { executable: job.executable, checkpoint: signals.checkpoint, replaceable: job.replaceable }),
+    )
+    .catch((error: unknown) => {
+      throw undoneWriteError(error, target, 'nothing was written');
+    });
+  const git: GitOutcome = job.git
+    ? await initRepository(target, [...tree.keys()], GENERATOR_VERSION, () => signals.received !== undefined, job.inFreshRepository)
+    : { status: 'skipped', reason: '--no-git' };
+  if (git.status === 'interrupted') {
+    const signal = signals.received!;
+    throw new InterruptedError(
+      signal,
+      `interrupted by ${signal} after the files were written`,
+      [`${target} holds all ${tree.size} generated files.`, `git: ${git.reason}.`],
+      EXIT.failure,
+    );
+  }
+  if (git.status === 'skipped' && job.git) reporter.warn(`no first commit: ${git.reason}`);
+  return { result, git };
 }
 
 /** Before a conversation, flags are checked first, so that a typo never costs the whole conversation. */
@@ -138,6 +182,7 @@ async function confirmTarget(state: TargetState, target: string, force: boolean,
   switch (state.kind) {
     case 'missing':
     case 'empty':
+    case 'fresh-repository':
       return;
     case 'not-a-folder':
       throw new UsageError(`${target} cannot be a folder: it, or a folder on its path, is a file; choose another folder`);

@@ -1,4 +1,4 @@
-import { readTextIfExists } from '../fs/target.js';
+import { checkWritable, readTextIfExists } from '../fs/target.js';
 import { basename, join, relative, resolve } from 'node:path';
 import { readAnswersFile } from '../answers/config-file.js';
 import { describeIssues } from '../answers/issues.js';
@@ -7,9 +7,12 @@ import { ANSWER_KEYS, type PartialAnswers } from '../answers/schema.js';
 import type { ParsedArgs } from '../cli/args.js';
 import { flagOf } from '../cli/flags.js';
 import { EXIT, UsageError } from '../errors.js';
+import { conflictMarkerLinesText, findConflictMarkers } from '../fs/conflict-markers.js';
+import { undoneWriteError } from '../fs/undone.js';
 import { readGitBlob, uncommittedChanges } from '../git.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { generateLandingZone } from '../generate.js';
+import { watchSignals } from '../signals.js';
 import { STATE_FILES } from '../state.js';
 import { type Io, todayIn } from '../ui/io.js';
 import { applyAll, type FileChange } from '../upgrade/apply.js';
@@ -58,10 +61,17 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
   }
 
   const previous = await readPreviousGeneration(target, (id) => readGitBlob(target, id));
+  await refuseConflictMarkers(target, previous.base.keys());
+  // A dry run refuses what the real run would; --check only tells, and works in a read-only checkout.
+  if (!options.check) {
+    await checkWritable(target).catch((error: unknown) => {
+      throw undoneWriteError(error, target, 'nothing was changed');
+    });
+  }
   const answers = await resolveAnswers(args, io, previous, basename(target));
   // Moving to a retired model is refused as create refuses it; one already there is reported below instead.
   if (answers.answers.model !== previous.answers.model && answers.answers.services.includes('openai')) checkModelChoice(answers.answers.model, todayIn(io));
-  const { plan, landingZone: next, tree } = await generateLandingZone(answers, templatesDir);
+  const { plan, landingZone: next, tree } = await generateLandingZone(answers, templatesDir, previous.placement);
   const labels = { current: 'your edits', next: `create-secure-ai-landing ${GENERATOR_VERSION}` };
 
   const outcomes: FileOutcome[] = [];
@@ -109,7 +119,7 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
     );
     return options.check && changes.length > 0 ? EXIT.outdated : EXIT.ok;
   }
-  if (changes.length > 0) await applyAll(target, changes);
+  if (changes.length > 0) await applyStoppably(target, changes, io);
   report(
     io,
     options.json,
@@ -117,6 +127,31 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
     [],
   );
   return conflicts.length > 0 ? EXIT.conflicts : EXIT.ok;
+}
+
+/**
+ * Markers committed by mistake would be merged as if they were content (and a later upgrade could no
+ * longer tell them from its own): upgrade, --check and --dry-run refuse until they are resolved.
+ */
+async function refuseConflictMarkers(target: string, tracked: Iterable<string>): Promise<void> {
+  const markers = await findConflictMarkers(target, tracked);
+  if (markers.length === 0) return;
+  const files = [...new Set(markers.map((marker) => marker.path))];
+  throw new UsageError(`unresolved conflict markers in ${files.join(', ')}; nothing was changed`, [
+    ...conflictMarkerLinesText(markers),
+    'Resolve each conflict (keep the lines you want, delete the <<<<<<<, ======= and >>>>>>> lines), commit, then run upgrade again.',
+  ]);
+}
+
+/**
+ * Applies the changes all or nothing, also when a stop signal (Ctrl-C, SIGTERM) arrives while they are
+ * written: every file is then put back and the run ends with 130, the folder exactly as it was.
+ */
+async function applyStoppably(target: string, changes: readonly FileChange[], io: Io): Promise<void> {
+  const signals = watchSignals(io.signals);
+  await applyAll(target, changes, async () => signals.checkpoint()).catch((error: unknown) => {
+    throw undoneWriteError(error, target, 'nothing was changed');
+  });
 }
 
 /**

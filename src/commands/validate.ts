@@ -5,6 +5,7 @@ import { finalize } from '../answers/resolve.js';
 import type { ParsedArgs } from '../cli/args.js';
 import { flagOf } from '../cli/flags.js';
 import { EXIT, UsageError } from '../errors.js';
+import { conflictMarkerLinesText, findConflictMarkers } from '../fs/conflict-markers.js';
 import { pathInRepository } from '../git.js';
 import { buildModel } from '../model.js';
 import { readStoredAnswers } from '../stored-state.js';
@@ -32,6 +33,19 @@ export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
       describeIssues(resolved.issues, stored.answers, 'answers', flagOf),
     );
   const model = buildModel(resolved.answers, resolved.networks);
+
+  // Markers committed by mistake: pointed at by line, before a compiler error about them (or none, in a script) hides them.
+  const markers = await findConflictMarkers(target, stored.files);
+  if (markers.length > 0) {
+    if (args.options.json) io.stdout.write(`${JSON.stringify({ ok: false, target, conflictMarkers: markers }, null, 2)}\n`);
+    const files = new Set(markers.map((marker) => marker.path)).size;
+    io.stderr.write(
+      [`error: ${files} file(s) hold unresolved conflict markers; nothing was checked`, ...conflictMarkerLinesText(markers).map((line) => `  ${line}`)].join(
+        '\n',
+      ) + '\n',
+    );
+    return EXIT.failure;
+  }
 
   const bicep = await findBicep(io.env, io.cwd);
   const outcome = await compileLandingZone(target, bicep, io.env);

@@ -1,5 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { access, readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { STATE_PATH } from '../state.js';
 
 export type TargetState =
@@ -7,10 +8,19 @@ export type TargetState =
   | { readonly kind: 'empty' }
   | { readonly kind: 'non-empty'; readonly entries: readonly string[] }
   | { readonly kind: 'landing-zone' }
+  /** A clone of a repository GitHub just created: only `.git` and the files GitHub offers to add. */
+  | { readonly kind: 'fresh-repository'; readonly files: readonly string[] }
   | { readonly kind: 'not-a-folder' };
 
 /** A folder holding only `.git` counts as empty: a freshly cloned empty repository is a fine target. */
 const IGNORED_ENTRIES = new Set(['.git']);
+
+/**
+ * What GitHub's "create a new repository" adds when asked to: a README, a license and a .gitignore.
+ * Such a clone is a target without --force: the license stays, the .gitignore is merged, and the
+ * person's README stays with the generated one beside it.
+ */
+export const FRESH_REPOSITORY_FILES: ReadonlySet<string> = new Set(['README.md', 'LICENSE', '.gitignore']);
 
 export async function inspectTarget(dir: string): Promise<TargetState> {
   let info;
@@ -25,8 +35,23 @@ export async function inspectTarget(dir: string): Promise<TargetState> {
   }
   if (!info.isDirectory()) return { kind: 'not-a-folder' };
   if (await exists(join(dir, STATE_PATH))) return { kind: 'landing-zone' };
-  const entries = (await readdir(dir)).filter((entry) => !IGNORED_ENTRIES.has(entry)).sort();
-  return entries.length === 0 ? { kind: 'empty' } : { kind: 'non-empty', entries };
+  const all = await readdir(dir);
+  const entries = all.filter((entry) => !IGNORED_ENTRIES.has(entry)).sort();
+  if (entries.length === 0) return { kind: 'empty' };
+  if (all.includes('.git') && entries.every((entry) => FRESH_REPOSITORY_FILES.has(entry))) return { kind: 'fresh-repository', files: entries };
+  return { kind: 'non-empty', entries };
+}
+
+/**
+ * Refuses, before anything is written, a target that cannot be written: the target, or the nearest
+ * folder above it that exists, must allow writing. access(2) answers EACCES for a folder without
+ * write permission and EROFS on a read-only file system (the latter even for root), exactly what a
+ * real write would meet first, so `--dry-run` refuses what a real run would.
+ */
+export async function checkWritable(target: string): Promise<void> {
+  let dir = target;
+  while (!(await exists(dir)) && dirname(dir) !== dir) dir = dirname(dir);
+  await access(dir, constants.W_OK | constants.X_OK);
 }
 
 /** Whether something is at the path; only "nothing there" is false, other errors (EACCES, EIO…) are thrown. */

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { RenderedTree } from '../render/render.js';
-import { exists, readTextIfExists } from './target.js';
+import { withPath } from '../system-error.js';
+import { checkWritable, exists, readTextIfExists } from './target.js';
 
 export interface WritePlan {
   readonly toWrite: readonly string[];
@@ -11,10 +12,12 @@ export interface WritePlan {
 }
 
 /**
- * What writing would do. A file the user already has is never overwritten: if one differs, this
- * refuses before anything is written (and `--dry-run` refuses the same way).
+ * What writing would do. A file the user already has is never overwritten unless it is `replaceable`
+ * (a .gitignore merged with the user's lines): if one differs, this refuses before anything is written
+ * (and `--dry-run` refuses the same way).
  */
-export async function planWrite(target: string, tree: RenderedTree): Promise<WritePlan> {
+export async function planWrite(target: string, tree: RenderedTree, replaceable: ReadonlySet<string> = new Set()): Promise<WritePlan> {
+  await checkWritable(target);
   const toWrite: string[] = [];
   const unchanged: string[] = [];
   const conflicts: string[] = [];
@@ -22,6 +25,7 @@ export async function planWrite(target: string, tree: RenderedTree): Promise<Wri
     const existing = await readTextIfExists(join(target, path));
     if (existing === undefined) toWrite.push(path);
     else if (existing === content) unchanged.push(path);
+    else if (replaceable.has(path)) toWrite.push(path);
     else conflicts.push(path);
   }
   if (conflicts.length > 0) {
@@ -33,14 +37,25 @@ export async function planWrite(target: string, tree: RenderedTree): Promise<Wri
   return { toWrite, unchanged };
 }
 
+export interface WriteOptions {
+  /** Files written executable. */
+  readonly executable?: ReadonlySet<string>;
+  /** Called between steps; throws when the run is to stop (a signal). */
+  readonly checkpoint?: () => void;
+  /** Existing files that may be replaced (kept aside until the write is complete, and put back on failure). */
+  readonly replaceable?: ReadonlySet<string>;
+}
+
 /**
  * Writes the rendered tree all or nothing. Files are first written to a staging folder on the same
  * file system (inside the target when it exists, beside it when it does not), so that moving them
- * in is a rename. A new target is the staged folder renamed; into an existing one each file moves
- * in, and a failure removes again whatever was added.
+ * in is a rename. A new target is the staged folder renamed (one atomic step); into an existing one
+ * each file moves in, and a failure removes again whatever was added. `checkpoint` is called between
+ * steps and throws when the run is to stop (a signal): that too undoes everything before it goes on.
  */
-export async function writeTree(target: string, tree: RenderedTree, executable: ReadonlySet<string> = new Set()): Promise<WritePlan> {
-  const plan = await planWrite(target, tree);
+export async function writeTree(target: string, tree: RenderedTree, options: WriteOptions = {}): Promise<WritePlan> {
+  const { executable = new Set(), checkpoint = () => undefined, replaceable } = options;
+  const plan = await planWrite(target, tree, replaceable);
   const targetExists = await exists(target);
   const parentCreated = targetExists ? undefined : await mkdir(dirname(target), { recursive: true });
   const staging = await mkdtemp(join(targetExists ? target : dirname(target), '.secure-ai-landing-staging-'));
@@ -48,18 +63,33 @@ export async function writeTree(target: string, tree: RenderedTree, executable: 
   const stagedRoot = join(staging, basename(target));
   try {
     for (const path of plan.toWrite) {
+      checkpoint();
       await mkdir(dirname(join(stagedRoot, path)), { recursive: true });
-      await writeFile(join(stagedRoot, path), tree.get(path)!, { encoding: 'utf8', mode: modeOf(executable.has(path)) });
+      const staged = join(stagedRoot, path);
+      await writeFile(staged, tree.get(path)!, { encoding: 'utf8', mode: modeOf(executable.has(path)) }).catch((error: unknown) => {
+        throw withPath(error, staged);
+      });
     }
-    if (targetExists) await moveInto(stagedRoot, target, plan.toWrite);
-    else await rename(await ensureDir(stagedRoot), target);
+    if (targetExists) await moveInto({ stagedRoot, replacedRoot: join(staging, 'replaced') }, target, plan.toWrite, checkpoint);
+    else {
+      await mkdir(stagedRoot, { recursive: true });
+      checkpoint();
+      await rename(stagedRoot, target);
+    }
     return plan;
   } catch (error) {
     if (parentCreated) await rm(parentCreated, { recursive: true, force: true });
-    throw error;
+    throw withFinalPath(error, stagedRoot, target);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/** A failure in the staging folder names the file where it was going: the staging folder is gone. */
+function withFinalPath(error: unknown, stagedRoot: string, target: string): unknown {
+  const failure = error as NodeJS.ErrnoException;
+  if (typeof failure.path === 'string' && failure.path.startsWith(stagedRoot)) failure.path = target + failure.path.slice(stagedRoot.length);
+  return error;
 }
 
 /** The mode a new file is written with: executable where the plan says so. */
@@ -67,25 +97,36 @@ export function modeOf(executable: boolean): number {
   return executable ? 0o755 : 0o644;
 }
 
-async function ensureDir(dir: string): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  return dir;
-}
-
-/** Moves staged files into an existing folder; on failure removes what it added, deepest first. */
-async function moveInto(stagedRoot: string, target: string, paths: readonly string[]): Promise<void> {
+/**
+ * Moves staged files into an existing folder; a file it replaces is first moved aside. On failure (or a
+ * stop) it removes what it added, deepest first, and puts the replaced files back: the folder as it was.
+ */
+async function moveInto(
+  { stagedRoot, replacedRoot }: { stagedRoot: string; replacedRoot: string },
+  target: string,
+  paths: readonly string[],
+  checkpoint: () => void,
+): Promise<void> {
   const moved: string[] = [];
+  const replaced: string[] = [];
   const createdDirs: string[] = [];
   try {
     for (const path of paths) {
+      checkpoint();
       const destination = join(target, path);
       const firstCreated = await mkdir(dirname(destination), { recursive: true });
       if (firstCreated) createdDirs.push(firstCreated);
+      if (await exists(destination)) {
+        await mkdir(dirname(join(replacedRoot, path)), { recursive: true });
+        await rename(destination, join(replacedRoot, path));
+        replaced.push(path);
+      }
       await rename(join(stagedRoot, path), destination);
       moved.push(destination);
     }
   } catch (error) {
     for (const file of moved.reverse()) await unlink(file).catch(() => undefined);
+    for (const path of replaced) await rename(join(replacedRoot, path), join(target, path)).catch(() => undefined);
     for (const dir of createdDirs.reverse()) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }

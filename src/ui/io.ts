@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { SignalSource } from '../signals.js';
 
 /** The process's edges, injected so that tests drive the CLI in-process. */
 export interface Io {
@@ -9,10 +10,12 @@ export interface Io {
   readonly cwd: string;
   /** The clock, for what depends on today's date (a model's retirement); the system clock when absent. */
   readonly now?: () => Date;
+  /** Stop signals (Ctrl-C, SIGTERM), handled while files are written; absent in in-process tests. */
+  readonly signals?: SignalSource;
 }
 
 export function processIo(): Io {
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signals: process };
 }
 
 /** Today's date (UTC) as the commands see it. */

@@ -1,6 +1,7 @@
 import { copyFile, lstat, mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { modeOf } from '../fs/write.js';
+import { withPath } from '../system-error.js';
 
 /** One file's new content, or `undefined` to remove it. */
 export interface FileChange {
@@ -46,7 +47,11 @@ export async function applyAll(
         const created = await mkdir(dirname(file), { recursive: true });
         if (created) createdDirs.push(created);
         // A file keeps the permissions it has (the user may have made a script executable).
-        await writeFile(`${file}.upgrade-tmp`, content, { encoding: 'utf8', mode: touched[index]!.mode ?? modeOf(changes[index]!.executable === true) });
+        await writeFile(`${file}.upgrade-tmp`, content, { encoding: 'utf8', mode: touched[index]!.mode ?? modeOf(changes[index]!.executable === true) }).catch(
+          (error: unknown) => {
+            throw withPath(error, file);
+          },
+        );
         await rename(`${file}.upgrade-tmp`, file);
       }
     }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PartialAnswers } from '../answers/schema.js';
 import { UsageError } from '../errors.js';
-import { BASE_PATH } from '../state.js';
+import { BASE_PATH, type Placement } from '../state.js';
 import { ANSWER_MIGRATIONS, type AnswerMigration, migrateAnswers, readState, type StoredState } from '../stored-state.js';
 
 /** What the last generation left in the repository: its answers and, per file, the content it wrote. */
@@ -12,6 +12,8 @@ export interface PreviousGeneration {
   /** Where each stored answer came from: a default or derived one may give way when other answers change. */
   readonly sources: Readonly<Record<string, string>>;
   readonly base: ReadonlyMap<string, string>;
+  /** Where the last generation put files that do not go to their usual path. */
+  readonly placement: Placement;
   /** What migrating the state to this version's schema changed, for the report. */
   readonly migrations: readonly string[];
 }
@@ -24,7 +26,14 @@ export async function readPreviousGeneration(
 ): Promise<PreviousGeneration> {
   const state = await readState(dir, 'upgrade');
   const { answers, notes } = migrateAnswers(state, migrations);
-  return { version: state.generator.version, answers, sources: state.answerSources ?? {}, base: await readBase(dir, state, readBlob), migrations: notes };
+  return {
+    version: state.generator.version,
+    answers,
+    sources: state.answerSources ?? {},
+    base: await readBase(dir, state, readBlob),
+    migrations: notes,
+    placement: state.placement ?? {},
+  };
 }
 
 /** base.json since state schema 2; before, the content git stored under each file's blob id. */

@@ -46,6 +46,18 @@ describe('create from flags', () => {
     expect(modeOf('scripts/bootstrap.ps1')).toBe('100644');
   });
 
+  it('"Next steps" quotes a folder with spaces and non-ASCII letters so that it can be pasted', async () => {
+    const result = await runCli(['my zone été', '--name', 'lz', '--location', 'swedencentral', ...SLICE, '--no-git'], { cwd: work });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const cd = result.stdout
+      .split('\n')
+      .find((line) => line.trim().startsWith('cd '))!
+      .trim();
+    expect(cd).toBe("cd 'my zone été'");
+    const pwd = await execa('sh', ['-c', `${cd} && pwd`], { cwd: work });
+    expect(pwd.stdout).toBe(join(work, 'my zone été'));
+  });
+
   it("commits only the generated files, never the user's own files beside them", async () => {
     await writeFile(join(work, '.env'), 'SECRET=1');
     const result = await runCli(['.', '--name', 'lz', '--location', 'westeurope', ...SLICE, '--force'], { cwd: work });

@@ -384,7 +384,7 @@ describe.skipIf(!inject('bicepPath'))('scripts/build.sh', () => {
 
   it('fails on a linter finding in a module and on a file that is not formatted, naming it', async () => {
     const repository = await tempDir('sail-build-');
-    await writeTree(repository, await renderScenario(SCENARIOS['slice-default']!), new Set(['scripts/build.sh']));
+    await writeTree(repository, await renderScenario(SCENARIOS['slice-default']!), { executable: new Set(['scripts/build.sh']) });
     const bicep = await countingBicep();
     const module = join(repository, 'infra/modules/data/key-vault.bicep');
     const original = await readFile(module, 'utf8');

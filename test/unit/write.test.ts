@@ -1,8 +1,10 @@
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EventEmitter } from 'node:events';
 import { UsageError } from '../../src/errors.js';
 import { writeTree } from '../../src/fs/write.js';
+import { InterruptedError, watchSignals } from '../../src/signals.js';
 import { snapshotTree, tempDir } from '../helpers/cli.js';
 
 /** `a` as a file and `a/b` inside it cannot both exist: the second write fails halfway through. */
@@ -88,7 +90,7 @@ describe('writing the rendered tree', () => {
         ['run.sh', '#!/bin/sh'],
         ['lib.sh', 'x=1'],
       ]),
-      new Set(['run.sh']),
+      { executable: new Set(['run.sh']) },
     );
     expect((await stat(join(work, 'lz/run.sh'))).mode & 0o777).toBe(0o755);
     expect((await stat(join(work, 'lz/lib.sh'))).mode & 0o111).toBe(0);
@@ -108,5 +110,72 @@ describe('writing the rendered tree', () => {
       ),
     ).rejects.toMatchObject({ code: 'EISDIR' });
     expect(await snapshotTree(work)).toEqual(before);
+  });
+
+  it('stops at every step when told to, and undoes everything: a new folder and an existing one', async () => {
+    const tree = new Map([
+      ['a/one.txt', '1'],
+      ['a/b/two.txt', '2'],
+      ['three.txt', '3'],
+    ]);
+    // Checkpoints: one per staged file, then one before the rename (new folder) or per moved file (existing).
+    for (const existing of [false, true]) {
+      for (let stopAt = 0; stopAt < (existing ? 6 : 4); stopAt++) {
+        const work = await tempDir();
+        if (existing) await writeFile(join(work, 'mine.txt'), 'mine');
+        const before = await snapshotTree(work);
+        let calls = 0;
+        const checkpoint = () => {
+          if (calls++ === stopAt) throw new InterruptedError('SIGINT', 'interrupted by SIGINT');
+        };
+        const target = existing ? work : join(work, 'new/lz');
+        await expect(writeTree(target, tree, { checkpoint }), `stop at ${stopAt}`).rejects.toBeInstanceOf(InterruptedError);
+        expect(await snapshotTree(work), `stop at ${stopAt}`).toEqual(before);
+      }
+    }
+  });
+
+  it('replaces a replaceable file, and on a stop at any step puts it back as it was', async () => {
+    const tree = new Map([
+      ['.gitignore', 'merged\n'],
+      ['a.txt', 'a'],
+    ]);
+    for (let stopAt = 0; stopAt < 4; stopAt++) {
+      const work = await tempDir();
+      await writeFile(join(work, '.gitignore'), 'own\n');
+      const before = await snapshotTree(work);
+      let calls = 0;
+      const checkpoint = () => {
+        if (calls++ === stopAt) throw new InterruptedError('SIGTERM', 'interrupted by SIGTERM');
+      };
+      await expect(writeTree(work, tree, { checkpoint, replaceable: new Set(['.gitignore']) })).rejects.toBeInstanceOf(InterruptedError);
+      expect(await snapshotTree(work), `stop at ${stopAt}`).toEqual(before);
+    }
+    const work = await tempDir();
+    await writeFile(join(work, '.gitignore'), 'own\n');
+    await writeTree(work, tree, { replaceable: new Set(['.gitignore']) });
+    expect(await readFile(join(work, '.gitignore'), 'utf8')).toBe('merged\n');
+    expect((await readdir(work)).sort()).toEqual(['.gitignore', 'a.txt']);
+  });
+
+  it('names the file a failure was about where it was going, not in the staging folder that is gone', async () => {
+    const work = await tempDir();
+    const target = join(work, 'lz');
+    // Staging `a/b` fails: `a` is a file.
+    const failure = (await writeTree(target, FAILS_HALFWAY).catch((error: unknown) => error)) as NodeJS.ErrnoException;
+    expect(failure.path).toMatch(new RegExp(`^${target}/a`));
+    expect(await readdir(work)).toEqual([]);
+  });
+});
+
+describe('watching stop signals', () => {
+  it('records the first signal, and a checkpoint then throws it; before any, checkpoints pass', () => {
+    const source = new EventEmitter();
+    const watch = watchSignals(source as never);
+    expect(() => watch.checkpoint()).not.toThrow();
+    source.emit('SIGTERM');
+    source.emit('SIGINT');
+    expect(watch.received).toBe('SIGTERM');
+    expect(() => watch.checkpoint()).toThrow(expect.objectContaining({ signal: 'SIGTERM', exitCode: 130 }));
   });
 });

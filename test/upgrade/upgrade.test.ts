@@ -259,6 +259,43 @@ describe('upgrade safety', () => {
     expect(await snapshotTree(dir)).toEqual(before);
   });
 
+  it('--dry-run prints a diff that git apply accepts, and applying it gives what the upgrade writes', async () => {
+    const dir = await generatedWithA();
+    await userEdits(dir);
+    const dryRun = await runCli(['upgrade', '--dry-run'], { cwd: dir });
+    expect(dryRun.exitCode, dryRun.stderr).toBe(0);
+    const patch = join(await tempDir(), 'upgrade.patch');
+    // The whole output, as `upgrade --dry-run > upgrade.patch` saves it: git skips the report above the diff.
+    // (runCli strips the final newline the CLI prints.)
+    await writeFile(patch, `${dryRun.stdout}\n`);
+    const check = await git(dir, 'apply', '--check', patch);
+    expect(check.exitCode, check.stderr).toBe(0);
+    const clone = await tempDir('sail-clone-');
+    await execa('git', ['clone', '--quiet', dir, clone], { env: ISOLATED_GIT_ENV });
+    expect((await runCli(['upgrade'], { cwd: clone })).exitCode).toBe(3); // the README conflict
+    await git(dir, 'apply', patch);
+    const landingZone = async (root: string) =>
+      Object.fromEntries(Object.entries(await snapshotTree(root)).filter(([path]) => !/^(\.git|\.secure-ai-landing)\//.test(path)));
+    expect(await landingZone(dir)).toEqual(await landingZone(clone));
+  });
+
+  it('refuses conflict markers committed by mistake: upgrade, --check and --dry-run exit 2 naming the files and lines', async () => {
+    const dir = await generatedWithA();
+    await edit(dir, 'README.md', (text) => `<<<<<<< your edits\nours\n=======\ntheirs\n>>>>>>> create-secure-ai-landing\n${text}`);
+    await edit(dir, 'infra/params/dev.bicepparam', (text) => `${text}<<<<<<< HEAD\n=======\n>>>>>>> b\n`);
+    await git(dir, 'commit', '--quiet', '-am', 'oops: markers committed');
+    const markerLine = (await read(dir, 'infra/params/dev.bicepparam')).split('\n').indexOf('<<<<<<< HEAD') + 1;
+    const before = await snapshotTree(dir);
+    for (const extra of [[], ['--check'], ['--dry-run']]) {
+      const run = await runCli(['upgrade', ...extra], { cwd: dir });
+      expect(run.exitCode, extra.join(' ')).toBe(2);
+      expect(run.stderr).toContain('error: unresolved conflict markers in README.md, infra/params/dev.bicepparam; nothing was changed');
+      expect(run.stderr).toContain('  README.md:1: unresolved conflict marker');
+      expect(run.stderr).toContain(`  infra/params/dev.bicepparam:${markerLine}: unresolved conflict marker`);
+    }
+    expect(await snapshotTree(dir)).toEqual(before);
+  });
+
   it('works in a fresh clone, and without git at all', async () => {
     const origin = await generatedWithA();
     const clone = await tempDir('sail-clone-');
