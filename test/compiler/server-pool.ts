@@ -4,7 +4,7 @@ import { type BicepServer, startBicepServer } from '../../src/validate/bicep-ser
  * Runs jobs at most `limit` at a time, each worker taking the next job as it finishes one; results in the
  * jobs' order. A worker is handed its lane's number, so that a lane can keep a resource of its own.
  */
-export async function pool<T>(jobs: readonly ((lane: number) => Promise<T>)[], limit: number): Promise<T[]> {
+async function pool<T>(jobs: readonly ((lane: number) => Promise<T>)[], limit: number): Promise<T[]> {
   const results: T[] = new Array(jobs.length);
   let next = 0;
   await Promise.all(
