@@ -10,6 +10,7 @@ import { pathInRepository } from '../git.js';
 import { buildModel } from '../model.js';
 import { readStoredAnswers } from '../stored-state.js';
 import { type Io, todayIn } from '../ui/io.js';
+import type { BicepServer } from '../validate/bicep-server.js';
 import { compileLandingZone, findBicep } from '../validate/compiler.js';
 import { checkConformance } from '../validate/conformance.js';
 import { templateFigures } from '../validate/figures.js';
@@ -22,8 +23,10 @@ import { GENERATOR_VERSION } from '../version.js';
  * `validate`: compiles a landing zone this tool generated (also after hand edits) with the parameters of
  * each environment, checks every IaC recommendation that applies to its stored answers in the compiled
  * JSON, and reports the template's figures. Writes nothing into the repository; exit 1 on any failure.
+ * `compiler`: a compiler the caller started and closes, shared between runs (the tests); by default each run
+ * starts its own.
  */
-export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
+export async function runValidate(args: ParsedArgs, io: Io, { compiler }: { readonly compiler?: BicepServer } = {}): Promise<number> {
   const target = resolve(io.cwd, args.target ?? '.');
   const stored = await readStoredAnswers(target);
   const resolved = finalize(stored.answers, {});
@@ -48,7 +51,7 @@ export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
   }
 
   const bicep = await findBicep(io.env, io.cwd);
-  const outcome = await compileLandingZone(target, bicep, io.env);
+  const outcome = await compileLandingZone(target, bicep, io.env, compiler);
   if (!outcome.ok) {
     if (args.options.json) io.stdout.write(`${JSON.stringify({ ok: false, target, compiler: bicep.label, errors: outcome.errors }, null, 2)}\n`);
     io.stderr.write(

@@ -1,4 +1,5 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { relative } from 'node:path';
 
 /**
  * One Bicep compiler for a whole run, driven over JSON-RPC (`bicep jsonrpc --stdio`), so that every
@@ -18,6 +19,10 @@ export interface RpcDiagnostic {
   readonly message: string;
 }
 
+/** A diagnostic as the command line prints it, `file(line,column) : Level code: message`, its path relative to `base`. */
+export const diagnosticLine = ({ source, range, level, code, message }: RpcDiagnostic, base: string) =>
+  `${relative(base, source)}(${range.start.line + 1},${range.start.char + 1}) : ${level} ${code}: ${message}`;
+
 /** `bicep/compile`: the ARM JSON of a .bicep file, or the parameters JSON of a .bicepparam file, with every diagnostic. */
 export interface Compiled {
   readonly success: boolean;
@@ -29,6 +34,8 @@ export interface BicepServer {
   version(): Promise<string>;
   /** `path` absolute; values of `readEnvironmentVariable` come from the environment the server started with. */
   compile(path: string): Promise<Compiled>;
+  /** `bicep/format`: the file's text as `bicep format` would write it (under the bicepconfig.json that applies to it); the file is not touched. */
+  format(path: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -99,6 +106,7 @@ export async function startBicepServer(file: string, options: { readonly cwd: st
   return {
     version: async () => (await request<{ version: string }>('bicep/version', {})).version,
     compile: (path) => request<Compiled>('bicep/compile', { path }),
+    format: async (path) => (await request<{ contents: string }>('bicep/format', { path })).contents,
     close: async () => {
       child.stdin.end();
       const timer = setTimeout(() => child.kill(), 5000);

@@ -1,9 +1,9 @@
 import { constants } from 'node:fs';
 import { access, readdir, readFile } from 'node:fs/promises';
-import { delimiter, join, relative, resolve, sep } from 'node:path';
+import { delimiter, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { runProcess as run } from '../process.js';
-import { type BicepServer, type Compiled, type RpcDiagnostic, startBicepServer } from './bicep-server.js';
+import { type BicepServer, diagnosticLine, type RpcDiagnostic, startBicepServer } from './bicep-server.js';
 import type { CompiledLandingZone } from './conformance.js';
 
 /**
@@ -91,14 +91,19 @@ export type CompileOutcome =
   | { readonly ok: true; readonly compiled: CompiledLandingZone; readonly templateText: string; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly errors: readonly string[] };
 
-/** Builds every environment's parameters (each build also yields the template) in `dir`. */
-export async function compileLandingZone(dir: string, bicep: BicepCommand, env: NodeJS.ProcessEnv): Promise<CompileOutcome> {
+/**
+ * Builds every environment's parameters (each build also yields the template) in `dir`. With `server`, a compiler
+ * the caller started and will close (the tests share a few between many repositories), whose environment must
+ * already hold what the parameter files read with readEnvironmentVariable.
+ */
+export async function compileLandingZone(dir: string, bicep: BicepCommand, env: NodeJS.ProcessEnv, server?: BicepServer): Promise<CompileOutcome> {
   const paramsDir = join(dir, 'infra/params');
   const files = (await readdir(paramsDir).catch(() => [] as string[])).filter((file) => file.endsWith('.bicepparam')).sort();
   if (files.length === 0)
     throw new UsageError(`${paramsDir} holds no .bicepparam file; nothing was checked`, [
       'validate builds the template with the parameters of each environment in infra/params.',
     ]);
+  if (server) return compileWithServer(dir, bicep.label, files, server);
   const variables: NodeJS.ProcessEnv = {};
   for (const file of files) {
     for (const [, name] of (await readFile(join(paramsDir, file), 'utf8')).matchAll(ENVIRONMENT_VARIABLE)) variables[name!] = env[name!] ?? PLACEHOLDER;
@@ -107,7 +112,7 @@ export async function compileLandingZone(dir: string, bicep: BicepCommand, env: 
   // pays for without living long enough to profit (.NET runtime setting TieredPGO; about a fifth of the time here).
   const compileEnv = { DOTNET_TieredPGO: '0', ...env, ...variables };
   if (bicep.serves) {
-    const served = await compileWithServer(dir, bicep, files, compileEnv);
+    const served = await serveOnce(dir, bicep, files, compileEnv);
     if (served) return served;
     await bicep.verify();
   }
@@ -143,11 +148,10 @@ export async function compileLandingZone(dir: string, bicep: BicepCommand, env: 
 }
 
 /**
- * Every environment through one compiler process (`bicep jsonrpc`): the template once, then each environment's
- * parameters, which reuse the warm compiler. Undefined when the compiler has no such mode (releases before it):
- * then each environment gets a process of its own.
+ * Every environment through one compiler process (`bicep jsonrpc`) started for this run. Undefined when the
+ * compiler has no such mode (releases before it): then each environment gets a process of its own.
  */
-async function compileWithServer(dir: string, bicep: BicepCommand, files: readonly string[], env: NodeJS.ProcessEnv): Promise<CompileOutcome | undefined> {
+async function serveOnce(dir: string, bicep: BicepCommand, files: readonly string[], env: NodeJS.ProcessEnv): Promise<CompileOutcome | undefined> {
   let server: BicepServer | undefined;
   try {
     server = await startBicepServer(bicep.file, { cwd: dir, env });
@@ -157,37 +161,44 @@ async function compileWithServer(dir: string, bicep: BicepCommand, files: readon
     return undefined;
   }
   try {
-    const main = await server.compile(join(dir, MAIN_TEMPLATE));
-    const runs: { file: string; result: Compiled }[] = [];
-    for (const file of files) runs.push({ file, result: await server.compile(join(dir, 'infra/params', file)) });
-    const results = [main, ...runs.map(({ result }) => result)];
-    const lines = (level: RpcDiagnostic['level']) => [
-      ...new Set(
-        results.flatMap((result) =>
-          result.diagnostics
-            .filter((diagnostic) => diagnostic.level === level)
-            .map(
-              ({ source, range, code, message }) => `${relative(dir, source)}(${range.start.line + 1},${range.start.char + 1}) : ${level} ${code}: ${message}`,
-            )
-            .sort(),
-        ),
-      ),
-    ];
-    const failed = [{ file: MAIN_TEMPLATE, result: main }, ...runs].filter(({ result }) => !result.success || result.contents === undefined);
-    if (failed.length > 0) {
-      const errors = lines('Error');
-      return { ok: false, errors: errors.length > 0 ? errors : failed.map(({ file }) => `${file}: ${bicep.label} could not compile it`) };
-    }
-    const environments = Object.fromEntries(
-      runs.map(({ file, result }) => [
-        file.replace(/\.bicepparam$/, ''),
-        (JSON.parse(result.contents!) as { parameters: Record<string, { value?: unknown }> }).parameters,
-      ]),
-    );
-    return { ok: true, compiled: { template: JSON.parse(main.contents!), environments }, templateText: main.contents!, warnings: lines('Warning') };
+    return await compileWithServer(dir, bicep.label, files, server);
   } finally {
     await server.close();
   }
+}
+
+/**
+ * The template and each environment's parameters, asked for all at once: the server compiles its requests side
+ * by side (each is a compilation of its own, run on .NET's thread pool: Azure/bicep src/Bicep.Cli/Rpc/CliJsonRpcServer.cs),
+ * so every core works on the environments.
+ */
+async function compileWithServer(dir: string, label: string, files: readonly string[], server: BicepServer): Promise<CompileOutcome> {
+  const template = server.compile(join(dir, MAIN_TEMPLATE));
+  const runs = await Promise.all(files.map(async (file) => ({ file, result: await server.compile(join(dir, 'infra/params', file)) })));
+  const main = await template;
+  const results = [main, ...runs.map(({ result }) => result)];
+  const lines = (level: RpcDiagnostic['level']) => [
+    ...new Set(
+      results.flatMap((result) =>
+        result.diagnostics
+          .filter((diagnostic) => diagnostic.level === level)
+          .map((diagnostic) => diagnosticLine(diagnostic, dir))
+          .sort(),
+      ),
+    ),
+  ];
+  const failed = [{ file: MAIN_TEMPLATE, result: main }, ...runs].filter(({ result }) => !result.success || result.contents === undefined);
+  if (failed.length > 0) {
+    const errors = lines('Error');
+    return { ok: false, errors: errors.length > 0 ? errors : failed.map(({ file }) => `${file}: ${label} could not compile it`) };
+  }
+  const environments = Object.fromEntries(
+    runs.map(({ file, result }) => [
+      file.replace(/\.bicepparam$/, ''),
+      (JSON.parse(result.contents!) as { parameters: Record<string, { value?: unknown }> }).parameters,
+    ]),
+  );
+  return { ok: true, compiled: { template: JSON.parse(main.contents!), environments }, templateText: main.contents!, warnings: lines('Warning') };
 }
 
 /** The template every parameter file of a generated repository uses. */

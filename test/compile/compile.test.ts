@@ -1,10 +1,12 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, posix, relative } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PartialAnswers } from '../../src/answers/schema.js';
 import { serializeBicepParams } from '../../src/render/bicepparam.js';
 import { criticalPath } from '../../src/validate/critical-path.js';
-import { type BicepRun, describeDiagnostics, runBicep } from '../compiler/bicep.js';
+import { describeDiagnostics, runBicep } from '../compiler/bicep.js';
+import { withCompilers } from '../compiler/server-pool.js';
+import { type BicepServer, diagnosticLine } from '../../src/validate/bicep-server.js';
 import { writeTree } from '../../src/fs/write.js';
 import { tempDir } from '../helpers/cli.js';
 import {
@@ -43,9 +45,10 @@ const platformProblems = (...args: Parameters<typeof platformFindings>) => messa
 
 /**
  * The output is the product: every scenario's repository goes through the real Bicep compiler —
- * build, build-params for every environment, lint of every template with the modules it calls, format —
- * with zero errors and zero warnings under the strict bicepconfig.json it ships. Each command runs once over
- * all scenarios (`--pattern`), because every start of the compiler costs seconds.
+ * main.bicep with every module it calls (the linter included), the parameters of every environment, the
+ * formatting of every file — with zero errors and zero warnings under the strict bicepconfig.json it ships.
+ * A few long-lived compilers (`bicep jsonrpc`) serve all the scenarios, because every start of the compiler
+ * costs seconds; test/repository/scripts.test.ts runs the CLI commands of the generated scripts/build.sh.
  */
 const bicep = inject('bicepPath');
 /**
@@ -76,17 +79,18 @@ const answersOf = (name: string) => scenarioAnswers(COMPILED[name]!);
 const DEPLOY_ENVIRONMENT = { JUMPBOX_ADMIN_PASSWORD: 'not-a-real-Passw0rd' };
 const ROUND_TRIP = 'o\'brien ${x} \\ "q"\nline\ttab ${{ github.sha }}';
 
-interface Runs {
-  build: BicepRun;
-  buildParams: BicepRun;
-  lint: BicepRun;
-  format: BicepRun;
+/** What the compiler said of one repository. */
+interface Verdict {
+  /** Every error and warning (the linter's included), as `file(line,column) : Level code: message`. */
+  readonly findings: readonly string[];
+  /** The Bicep files `bicep format` would write otherwise. */
+  readonly unformatted: readonly string[];
 }
 
 describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real compiler', () => {
   let root: string;
-  let runs: Runs;
   const rendered = new Map<string, ReadonlyMap<string, string>>();
+  const verdicts = new Map<string, Verdict>();
 
   beforeAll(async () => {
     root = await tempDir('sail-compile-');
@@ -96,30 +100,47 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
       await writeTree(join(root, name), tree);
     }
     // A parameter file whose value needs every escape: Bicep must read back exactly the same text.
-    await mkdir(join(root, 'round-trip/infra/params'), { recursive: true });
-    await writeFile(
-      join(root, 'round-trip/infra/main.bicep'),
-      "@description('Any text.')\nparam label string\n\n@description('The text, unchanged.')\noutput label string = label\n",
-    );
-    await writeFile(
-      join(root, 'round-trip/infra/params/x.bicepparam'),
-      serializeBicepParams('../main.bicep', [{ name: 'label', value: ROUND_TRIP, comment: 'Tricky.' }]),
-    );
-    // build, build-params and lint only read the Bicep (and write .json files): they run side by side, one per core.
-    // Linting main.bicep lints every module it calls, and every generated module is called (a test below).
-    const [build, buildParams, lint] = await Promise.all([
-      runBicep(bicep, ['build', '--pattern', '*/infra/main.bicep'], root),
-      runBicep(bicep, ['build-params', '--pattern', '*/infra/params/*.bicepparam'], root, DEPLOY_ENVIRONMENT),
-      runBicep(bicep, ['lint', '--pattern', '*/infra/main.bicep'], root, DEPLOY_ENVIRONMENT),
+    const roundTrip = new Map([
+      ['infra/main.bicep', "@description('Any text.')\nparam label string\n\n@description('The text, unchanged.')\noutput label string = label\n"],
+      ['infra/params/x.bicepparam', serializeBicepParams('../main.bicep', [{ name: 'label', value: ROUND_TRIP, comment: 'Tricky.' }])],
     ]);
-    // format rewrites the files in place, so it runs alone, last.
-    runs = { build, buildParams, lint, format: await runBicep(bicep, ['format', '--pattern', '*/infra/**/*.bicep*'], root) };
+    await writeTree(join(root, 'round-trip'), roundTrip);
+    rendered.set('round-trip', roundTrip);
+    // Compiling main.bicep compiles and lints every module it calls, and every generated module is called (a test below).
+    const verdictList = await withCompilers(
+      bicep,
+      [...rendered.keys()].map((name) => (server: BicepServer) => judge(server, join(root, name), rendered.get(name)!)),
+      { cwd: root, env: DEPLOY_ENVIRONMENT },
+    );
+    [...rendered.keys()].forEach((name, index) => verdicts.set(name, verdictList[index]!));
   });
 
-  it.each(['build', 'buildParams', 'lint', 'format'] as const)('bicep %s: exit 0, no errors, no warnings', (command) => {
-    const run = runs[command];
-    expect(describeDiagnostics(run.diagnostics.filter((d) => d.level !== 'Info'))).toBe('');
-    expect(run.exitCode, run.stderr).toBe(0);
+  /**
+   * Compiles main.bicep and every environment's parameters, writing main.json and params/<env>.json where
+   * `bicep build` and `bicep build-params` write them (the tests below read them), and formats every Bicep file.
+   */
+  async function judge(server: BicepServer, dir: string, tree: ReadonlyMap<string, string>): Promise<Verdict> {
+    const paths = [...tree.keys()];
+    // Asked all at once: the server compiles its requests side by side on .NET's thread pool, so every core works.
+    const [compiled, formatted] = await Promise.all([
+      Promise.all(
+        paths
+          .filter((path) => path === 'infra/main.bicep' || /^infra\/params\/.*\.bicepparam$/.test(path))
+          .map(async (path) => ({ path, result: await server.compile(join(dir, path)) })),
+      ),
+      Promise.all(paths.filter((path) => /\.bicep(param)?$/.test(path)).map(async (path) => ({ path, text: await server.format(join(dir, path)) }))),
+    ]);
+    const findings = new Set<string>();
+    for (const { path, result } of compiled) {
+      for (const diagnostic of result.diagnostics) if (diagnostic.level !== 'Info') findings.add(diagnosticLine(diagnostic, root));
+      if (!result.success || result.contents === undefined) findings.add(`${relative(root, join(dir, path))}: does not compile`);
+      else await writeFile(join(dir, path.replace(/\.bicep(param)?$/, '.json')), result.contents);
+    }
+    return { findings: [...findings], unformatted: formatted.filter(({ path, text }) => text !== tree.get(path)).map(({ path }) => path) };
+  }
+
+  it.each(NAMES)('%s: main.bicep with every module, and the parameters of every environment, compile: no errors, no warnings (the linter included)', (name) => {
+    expect(verdicts.get(name)!.findings).toEqual([]);
   });
 
   it.each(NAMES)('%s: classic ARM JSON (no languageVersion 2.0), parameters resolved for every environment', async (name) => {
@@ -417,14 +438,12 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     }
   });
 
-  it.each(NAMES)('%s: every file is exactly as `bicep format` writes it', async (name) => {
-    for (const [path, content] of rendered.get(name)!) {
-      if (!/\.bicep(param)?$/.test(path)) continue;
-      expect(await readFile(join(root, name, path), 'utf8'), path).toBe(content);
-    }
+  it.each(NAMES)('%s: every file is exactly as `bicep format` writes it', (name) => {
+    expect(verdicts.get(name)!.unformatted).toEqual([]);
   });
 
   it('a .bicepparam value with quotes, backslashes, ${…} and newlines reads back unchanged', async () => {
+    expect(verdicts.get('round-trip')!.findings).toEqual([]);
     const params = JSON.parse(await readFile(join(root, 'round-trip/infra/params/x.json'), 'utf8'));
     expect(params.parameters.label.value).toBe(ROUND_TRIP);
   });

@@ -1,17 +1,23 @@
 import { chmod, cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { GuidanceId } from '../../src/docs/guidance-catalogue.js';
+import { parseCommandLine } from '../../src/cli/args.js';
+import { runValidate } from '../../src/commands/validate.js';
+import type { BicepServer } from '../../src/validate/bicep-server.js';
 import { CHECKED_IDS } from '../../src/validate/conformance.js';
 import type { ValidationReport } from '../../src/validate/report.js';
 import { BIN, ISOLATED_GIT_ENV, snapshotTree, tempDir } from '../helpers/cli.js';
 import { EDGE } from '../scenarios.js';
+import { withCompilers } from '../compiler/server-pool.js';
 
 /**
- * `secure-ai-landing validate`, run as a user runs it (the built bin, the real Bicep compiler) over generated
- * repositories: untouched they pass; each edit that breaks one recommendation fails naming that ID and the
- * resource; nothing in the repository changes. One environment per repository keeps each run to one build.
+ * `secure-ai-landing validate` with the real Bicep compiler over generated repositories: untouched they pass,
+ * run as a user runs them (the built bin); each edit that breaks one recommendation fails naming that ID and the
+ * resource (run in this process, sharing a few warm compilers); nothing in the repository changes. One
+ * environment per repository keeps each run to one build.
  */
 const bicep = inject('bicepPath');
 
@@ -430,22 +436,39 @@ async function validate(dir: string, extra: readonly string[] = [], env: Record<
     extendEnv: false,
     env: { ...inherited, ...ISOLATED_GIT_ENV, ...env },
   });
-  return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
+  return {
+    exitCode: result.exitCode,
+    stdout: String(result.stdout),
+    stderr: result.timedOut ? `timed out after ${VALIDATE_TIMEOUT} ms` : String(result.stderr),
+  };
 }
 
-/** Runs the jobs at most `limit` at a time: each validate already keeps one core busy with the compiler. */
-async function pool<T>(jobs: readonly (() => Promise<T>)[], limit = 2): Promise<T[]> {
-  const results: T[] = new Array(jobs.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < jobs.length) {
-        const index = next++;
-        results[index] = await jobs[index]!();
-      }
-    }),
-  );
-  return results;
+/** Any value will do: validate needs the parameters' shape, and the project's jumpbox reads its password from the environment. */
+const SHARED_COMPILER_ENVIRONMENT = { JUMPBOX_ADMIN_PASSWORD: 'validate-test-Passw0rd' };
+
+/**
+ * validate in this process with a compiler shared between runs: the tampers' way, as a compiler's start and first
+ * compilation cost seconds each. The untouched repositories and the tests below run the built bin as a user does.
+ */
+async function validateWith(compiler: BicepServer, dir: string, extra: readonly string[]) {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      write: (chunk, _encoding, done) => {
+        append(String(chunk));
+        done();
+      },
+    });
+  const io = {
+    stdin: Readable.from([]),
+    stdout: sink((text) => (stdout += text)),
+    stderr: sink((text) => (stderr += text)),
+    env: { BICEP_PATH: bicep },
+    cwd: dirname(dir),
+  };
+  const exitCode = await runValidate(parseCommandLine(['validate', dir, ...extra]), io, { compiler });
+  return { exitCode, stdout, stderr };
 }
 
 describe.skipIf(!bicep)('secure-ai-landing validate', () => {
@@ -464,18 +487,20 @@ describe.skipIf(!bicep)('secure-ai-landing validate', () => {
       });
       if (created.exitCode !== 0) throw new Error(`create ${name} failed: ${created.stderr}`);
     }
-    const jobs: (() => Promise<void>)[] = [];
+    // Each job gets one of the shared compilers; the untouched repositories' runs start their own, as a user's do.
+    const jobs: ((compiler: BicepServer) => Promise<void>)[] = [];
     for (const name of Object.keys(REPOSITORIES)) {
       jobs.push(async () => {
         const dir = join(work, name);
         before.set(name, await snapshotTree(dir));
         const run = await validate(dir, ['--json', '--sarif', join(work, `${name}.sarif`)]);
+        if (!run.stdout.startsWith('{')) throw new Error(`validate ${name} printed no report (exit ${run.exitCode}): ${run.stderr}`);
         runs.set(name, { ...run, report: JSON.parse(run.stdout) });
         after.set(name, await snapshotTree(dir));
       });
     }
     for (const [id, tamper] of [...Object.entries(ALL_TAMPERS), ...Object.entries(HAND_EDITS)]) {
-      jobs.push(async () => {
+      jobs.push(async (compiler) => {
         // A hand edit's description, in a folder name.
         const slug = id.replace(/\W+/g, '-');
         const dir = join(work, `tampered-${slug}`);
@@ -486,12 +511,12 @@ describe.skipIf(!bicep)('secure-ai-landing validate', () => {
         if (edited === source) throw new Error(`${id}: the tamper of ${tamper.file} matched nothing`);
         await writeFile(path, edited);
         before.set(id, await snapshotTree(dir));
-        const run = await validate(dir, ['--json', '--sarif', join(work, `${slug}.sarif`)]);
+        const run = await validateWith(compiler, dir, ['--json', '--sarif', join(work, `${slug}.sarif`)]);
         runs.set(id, { ...run, report: run.stdout.startsWith('{') ? JSON.parse(run.stdout) : undefined });
         after.set(id, await snapshotTree(dir));
       });
     }
-    await pool(jobs);
+    await withCompilers(bicep, jobs, { cwd: work, env: SHARED_COMPILER_ENVIRONMENT });
   }, 1_800_000);
 
   it.each(Object.keys(REPOSITORIES))('%s: the untouched repository passes every IaC recommendation that applies, exit 0', (name) => {
@@ -543,25 +568,29 @@ describe.skipIf(!bicep)('secure-ai-landing validate', () => {
     expect(after.get(name)).toEqual(before.get(name));
   });
 
-  it('the text report: a row per IaC ID with its evidence or reason, the figures, and the failure named at its file and line', async () => {
-    const dir = join(work, 'tampered-SEC-06');
-    const run = await validate(dir);
-    expect(run.exitCode).toBe(1);
-    for (const id of CHECKED_IDS) expect(run.stdout).toMatch(new RegExp(`^${id} +(pass|FAIL|n/a) `, 'm'));
-    expect(run.stdout).toMatch(/^NET-01 +pass .*\n +infra\/main\.bicep \(.*keyVault.*\); .*infra\/modules\/data\/key-vault\.bicep \(keyVault\)/m);
-    expect(run.stdout).toMatch(/^NET-10 +n\/a .*\n +topology=single-vnet: /m);
-    const line =
-      (await readFile(join(dir, 'infra/modules/ai/search-service.bicep'), 'utf8'))
-        .split('\n')
-        .findIndex((text) => text.includes("'Microsoft.Search/searchServices@")) + 1;
-    expect(run.stdout).toContain(
-      `✗ search: Microsoft.Search/searchServices: API keys are not disabled (SEC-06) (disableLocalAuth is false)  [infra/modules/ai/search-service.bicep:${line}]`,
-    );
-    expect(run.stdout).toMatch(/compiled template +\d+\.\d KB of the 4 MB limit/);
-    expect(run.stdout).toMatch(/resources +\d+ of 800/);
-    expect(run.stdout).toMatch(/critical path +\d+\.\d min; slowest resource api-management > Microsoft\.ApiManagement\/service 40 min/);
-    expect(run.stdout).toMatch(/2 of \d+ applicable IaC recommendations fail: FDY-05, SEC-06\.$/);
-  });
+  it(
+    'the text report: a row per IaC ID with its evidence or reason, the figures, and the failure named at its file and line',
+    async () => {
+      const dir = join(work, 'tampered-SEC-06');
+      const run = await validate(dir);
+      expect(run.exitCode).toBe(1);
+      for (const id of CHECKED_IDS) expect(run.stdout).toMatch(new RegExp(`^${id} +(pass|FAIL|n/a) `, 'm'));
+      expect(run.stdout).toMatch(/^NET-01 +pass .*\n +infra\/main\.bicep \(.*keyVault.*\); .*infra\/modules\/data\/key-vault\.bicep \(keyVault\)/m);
+      expect(run.stdout).toMatch(/^NET-10 +n\/a .*\n +topology=single-vnet: /m);
+      const line =
+        (await readFile(join(dir, 'infra/modules/ai/search-service.bicep'), 'utf8'))
+          .split('\n')
+          .findIndex((text) => text.includes("'Microsoft.Search/searchServices@")) + 1;
+      expect(run.stdout).toContain(
+        `✗ search: Microsoft.Search/searchServices: API keys are not disabled (SEC-06) (disableLocalAuth is false)  [infra/modules/ai/search-service.bicep:${line}]`,
+      );
+      expect(run.stdout).toMatch(/compiled template +\d+\.\d KB of the 4 MB limit/);
+      expect(run.stdout).toMatch(/resources +\d+ of 800/);
+      expect(run.stdout).toMatch(/critical path +\d+\.\d min; slowest resource api-management > Microsoft\.ApiManagement\/service 40 min/);
+      expect(run.stdout).toMatch(/2 of \d+ applicable IaC recommendations fail: FDY-05, SEC-06\.$/);
+    },
+    VALIDATE_TIMEOUT,
+  );
 
   it('--sarif writes SARIF 2.1.0 for code scanning: a rule per IaC ID, a result per problem at its Bicep file and line', async () => {
     const sarif = JSON.parse(await readFile(join(work, 'SEC-06.sarif'), 'utf8'));
