@@ -5,3 +5,6 @@ import { fileURLToPath } from 'node:url';
  * (src/paths.ts) and in the bundle (dist/index.js), so one relative URL serves both.
  */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../templates/', import.meta.url));
+
+/** The CHANGELOG the package ships beside templates/: upgrade names what each release changed from it. */
+export const CHANGELOG_PATH = fileURLToPath(new URL('../CHANGELOG.md', import.meta.url));

@@ -10,7 +10,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { conflictMarkerLinesText, findConflictMarkers } from '../fs/conflict-markers.js';
 import { undoneWriteError } from '../fs/undone.js';
 import { readGitBlob, uncommittedChanges } from '../git.js';
-import { TEMPLATES_DIR } from '../paths.js';
+import { CHANGELOG_PATH, TEMPLATES_DIR } from '../paths.js';
 import { generateLandingZone } from '../generate.js';
 import { watchSignals } from '../signals.js';
 import { STATE_FILES } from '../state.js';
@@ -20,6 +20,7 @@ import { unifiedDiff } from '../upgrade/diff.js';
 import { decide, type FileAction } from '../upgrade/merge.js';
 import { modelVersionNotes } from '../upgrade/model-versions.js';
 import { type PreviousGeneration, readPreviousGeneration } from '../upgrade/previous.js';
+import { type ReleaseNote, releasesBetween } from '../upgrade/release-notes.js';
 import { GENERATOR_VERSION } from '../version.js';
 import { checkModelChoice } from './create-model.js';
 import { answersFromSet } from './upgrade-set.js';
@@ -103,6 +104,7 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
     target,
     from: previous.version,
     to: GENERATOR_VERSION,
+    releases: releasesBetween((await readTextIfExists(CHANGELOG_PATH)) ?? '', previous.version, GENERATOR_VERSION),
     changedAnswers: Object.fromEntries(changedAnswers.map((key) => [key, { from: previous.answers[key], to: answers.answers[key] }])),
     migrations: previous.migrations,
     models: modelVersionNotes(parameterFiles, todayIn(io)),
@@ -191,6 +193,7 @@ type Summary = Record<string, unknown> & {
   to: string;
   files: FileOutcome[];
   conflicts: string[];
+  releases: readonly ReleaseNote[];
   changedAnswers: Record<string, { from: unknown; to: unknown }>;
   migrations: readonly string[];
   models: readonly string[];
@@ -205,6 +208,7 @@ function report(io: Io, json: boolean, summary: Summary, diffs: readonly string[
   const lines = [
     `Upgrade of ${shown}: create-secure-ai-landing ${summary.from} → ${summary.to}${summary.dryRun ? ' (dry run: nothing changed)' : summary.check ? ' (check: nothing changed)' : ''}`,
   ];
+  for (const release of summary.releases) lines.push(`  release ${release.version}: ${release.changes || 'see CHANGELOG.md'}`);
   for (const note of summary.migrations) lines.push(`  note: ${note}`);
   for (const note of summary.models) lines.push(`  model: ${note}`);
   const shownValue = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
