@@ -6,7 +6,7 @@ import { APPLICATION_GATEWAY_SUBNET, AZURE_FIREWALL_SUBNET, type EnvironmentNetw
 import { addressAt, blockSize, type Cidr, parseCidr } from './network/cidr.js';
 import { type EnvironmentNetworks, planNetworks, type RegionalNetwork } from './network/landing-zone-networks.js';
 import type { PrivateDnsZone } from './network/private-dns-zones.js';
-import { privateEndpointZonesFor } from './network/private-endpoints.js';
+import { existingHubZonesFor, privateEndpointZonesFor } from './network/private-endpoints.js';
 import { groupAccessFor, type GroupRole } from './ai/access.js';
 import { MODEL_LIFECYCLE, RELEASE_DATE } from './ai/model-lifecycle.js';
 import { MODELS } from './ai/models.js';
@@ -70,8 +70,13 @@ export interface ViewModel extends Shape {
   readonly groupAccess: Readonly<Record<string, readonly GroupRole[]>>;
   /** NET-05: the Azure Policy assignments. */
   readonly policyGuards: PolicyGuards;
-  /** The keys of the zones the private endpoints register in, as main.bicep's zone map names them. */
+  /**
+   * The keys of the zones the private endpoints' own zone groups register in, as main.bicep's zone map names them: every
+   * endpoint's zones, or with --dns-zones-by-policy only the AI accounts' (NET-05).
+   */
   readonly privateEndpointZoneKeys: readonly string[];
+  /** Azure Policy writes some endpoints' zone groups, this repository the AI accounts' (existing hub with --dns-zones-by-policy). */
+  readonly someDnsZoneGroups: boolean;
   /** Which modules and subnets main.bicep wires together for these choices. */
   readonly wiring: BicepWiring;
   readonly environments: readonly EnvironmentProfile[];
@@ -154,11 +159,13 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
   );
   const shape = shapeOf(answers);
   const endpointZones = privateEndpointZonesFor(answers);
+  const ownZones = shape.existingHub ? existingHubZonesFor(answers) : endpointZones;
   return {
     answers,
     ...shape,
     privateDnsZones: shape.existingHub ? [] : endpointZones,
-    privateEndpointZoneKeys: endpointZones.map((zone) => zone.key),
+    privateEndpointZoneKeys: ownZones.map((zone) => zone.key),
+    someDnsZoneGroups: !shape.dnsZoneGroups && ownZones.length > 0,
     groupAccess: groupAccessFor(shape.platform),
     policyGuards: policyGuardsFor(shape),
     wiring: wiringFor(answers),

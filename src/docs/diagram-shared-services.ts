@@ -47,7 +47,14 @@ function apiManagementRegions(model: ViewModel): string[] {
 
 function dnsZoneLines(model: ViewModel): string[] {
   if (model.existingHub) {
-    return ['Central private DNS zones of the platform team', model.dnsZoneGroups ? 'the endpoints register in them' : 'Azure Policy registers the endpoints'];
+    return [
+      'Central private DNS zones of the platform team',
+      model.dnsZoneGroups
+        ? 'the endpoints register in them'
+        : model.someDnsZoneGroups
+          ? "Azure Policy registers the endpoints, the AI account's its own"
+          : 'Azure Policy registers the endpoints',
+    ];
   }
   // API Management in internal mode has no private endpoint: its host names are records in a zone of its own.
   const names = [...model.privateDnsZones.map((zone) => zone.name), ...(model.apiManagement ? [API_MANAGEMENT_ZONE.name] : [])];
