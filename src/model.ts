@@ -12,8 +12,8 @@ import { MODEL_LIFECYCLE, RELEASE_DATE } from './ai/model-lifecycle.js';
 import { MODELS } from './ai/models.js';
 import { type PolicyGuards, policyGuardsFor } from './ai/policy.js';
 import { apiManagement } from './catalogue/api-management.js';
-import type { Component } from './catalogue/component.js';
-import { hourlyCostsOf, providersOf, serviceLabelsOf } from './catalogue/index.js';
+import type { Component, Outbound } from './catalogue/component.js';
+import { hourlyCostsOf, outboundOf, providersOf, serviceLabelsOf } from './catalogue/index.js';
 import { vpn } from './catalogue/vpn.js';
 import { type Shape, shapeOf } from './catalogue/shape.js';
 import { proseList } from './prose.js';
@@ -75,6 +75,8 @@ export interface ViewModel extends Shape {
    * endpoint's zones, or with --dns-zones-by-policy only the AI accounts' (NET-05).
    */
   readonly privateEndpointZoneKeys: readonly string[];
+  /** NET-07: what the subnets must reach beyond the landing zone (the firewall's rules; with an existing hub, the README's table). */
+  readonly outbound: readonly Outbound[];
   /** Azure Policy writes some endpoints' zone groups, this repository the AI accounts' (existing hub with --dns-zones-by-policy). */
   readonly someDnsZoneGroups: boolean;
   /** Which modules and subnets main.bicep wires together for these choices. */
@@ -166,6 +168,7 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
     privateDnsZones: shape.existingHub ? [] : endpointZones,
     privateEndpointZoneKeys: ownZones.map((zone) => zone.key),
     someDnsZoneGroups: !shape.dnsZoneGroups && ownZones.length > 0,
+    outbound: outboundOf(shape),
     groupAccess: groupAccessFor(shape.platform),
     policyGuards: policyGuardsFor(shape),
     wiring: wiringFor(answers),

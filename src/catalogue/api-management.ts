@@ -1,5 +1,6 @@
 import type { Component } from './component.js';
 import { MODULE_TEMPLATES as MODULES } from './modules.js';
+import { API_MANAGEMENT_OUTBOUND } from './outbound.js';
 
 /**
  * NET-08, SEC-05: API Management in internal mode, the one door to the models; its DNS records; with
@@ -26,5 +27,6 @@ export const apiManagement: Component = {
       source: 'API Management documentation: creating a service in a virtual network takes 30 to 40 minutes',
     },
   ],
+  outbound: () => API_MANAGEMENT_OUTBOUND,
   hourlyCost: (shape) => `API Management (Developer outside production, Premium in it${shape.apiManagementRegions ? ', in every further region too' : ''})`,
 };

@@ -16,7 +16,7 @@ import {
   PRIVATE_ENDPOINT_SUBNET,
   type SubnetRequest,
 } from '../network/address-plan.js';
-import type { Component, EndpointSpec, Provisioning, Section } from './component.js';
+import type { Component, EndpointSpec, Outbound, Provisioning, Section } from './component.js';
 import { containerRegistry } from './container-registry.js';
 import { defender } from './defender.js';
 import { dnsResolver } from './dns-resolver.js';
@@ -94,6 +94,8 @@ export const ENDPOINT_ORDER = [
 export const POLICY_ORDER = [foundry, aiServices, openAi, storage, keyVault, search, foundryHub, machineLearning, containerRegistry, agents];
 /** The order in which descriptions list the private services. */
 export const SERVICE_ORDER = [foundry, foundryHub, aiServices, openAi, machineLearning, search, agents, keyVault, storage];
+/** The order of the outbound destinations, in the firewall's rules and the README's table. */
+export const OUTBOUND_ORDER = [workload, agents, jumpbox, apiManagement];
 /** The order of the README's list of hourly costs. */
 export const COST_ORDER = [firewall, dnsResolver, jumpbox, vpn, apiManagement, applicationGateway, frontDoor];
 
@@ -161,6 +163,11 @@ export function policyKeysOf(shape: Shape): readonly string[] {
 /** The private services as descriptions name them, e.g. ["Foundry", "AI Search", "Key Vault", "Storage"]. */
 export function serviceLabelsOf(shape: Shape): readonly string[] {
   return applying(SERVICE_ORDER, shape).flatMap((component) => component.serviceLabel?.(shape) ?? []);
+}
+
+/** NET-07: what the chosen components' subnets must reach beyond the landing zone, component by component. */
+export function outboundOf(shape: Shape): readonly Outbound[] {
+  return applying(OUTBOUND_ORDER, shape).flatMap((component) => component.outbound!(shape));
 }
 
 /** What these choices bill by the hour whether used or not, as the README names them. */

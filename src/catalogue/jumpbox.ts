@@ -1,6 +1,7 @@
 import { AZURE_BASTION_SUBNET, JUMPBOX_SUBNET } from '../network/address-plan.js';
 import type { Component } from './component.js';
 import { MODULE_TEMPLATES as MODULES } from './modules.js';
+import { jumpboxOutbound } from './outbound.js';
 
 /** NET-06: Azure Bastion and the jumpbox VM, the way in for people. */
 export const jumpbox: Component = {
@@ -19,5 +20,6 @@ export const jumpbox: Component = {
     { type: 'microsoft.network/bastionhosts', minutes: 10, source: 'Azure Bastion quickstart: the deployment takes about 10 minutes' },
     { type: 'microsoft.compute/virtualmachines', minutes: 4, source: 'estimate: a VM with trusted launch boots in a few minutes' },
   ],
+  outbound: jumpboxOutbound,
   hourlyCost: () => 'Azure Bastion Standard',
 };
