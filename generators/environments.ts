@@ -1,7 +1,7 @@
 import { type BicepParam, EnvironmentVariable, serializeBicepParams } from '../src/render/bicepparam.js';
 import { AGENT_SUBNET, type EnvironmentNetwork } from '../src/network/address-plan.js';
 import { type PrivateDnsZone, zoneNameOf } from '../src/network/private-dns-zones.js';
-import { privateEndpointZonesFor } from '../src/network/private-endpoints.js';
+import { existingHubZonesFor } from '../src/network/private-endpoints.js';
 import type { EnvironmentProfile, ViewModel } from '../src/model.js';
 import type { Generator } from './types.js';
 
@@ -197,12 +197,14 @@ function existingHubParameters(model: ViewModel): BicepParam[] {
           },
         ]
       : []),
-    ...(model.dnsZoneGroups
+    ...(model.privateEndpointZoneKeys.length > 0
       ? [
           {
             name: 'privateDnsZoneResourceIds',
-            value: Object.fromEntries(privateEndpointZonesFor(answers).map((zone) => [zone.key, idOf(zone)])),
-            comment: 'The central private DNS zones the private endpoints register in.',
+            value: Object.fromEntries(existingHubZonesFor(answers).map((zone) => [zone.key, idOf(zone)])),
+            comment: model.dnsZoneGroups
+              ? 'The central private DNS zones the private endpoints register in.'
+              : "The central zones of the AI account's names: no built-in policy registers all of them, so its endpoint does (NET-05).",
           },
         ]
       : []),

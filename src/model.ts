@@ -6,14 +6,14 @@ import { APPLICATION_GATEWAY_SUBNET, AZURE_FIREWALL_SUBNET, type EnvironmentNetw
 import { addressAt, blockSize, type Cidr, parseCidr } from './network/cidr.js';
 import { type EnvironmentNetworks, planNetworks, type RegionalNetwork } from './network/landing-zone-networks.js';
 import type { PrivateDnsZone } from './network/private-dns-zones.js';
-import { privateEndpointZonesFor } from './network/private-endpoints.js';
+import { existingHubZonesFor, privateEndpointZonesFor } from './network/private-endpoints.js';
 import { groupAccessFor, type GroupRole } from './ai/access.js';
 import { MODEL_LIFECYCLE, RELEASE_DATE } from './ai/model-lifecycle.js';
 import { MODELS } from './ai/models.js';
 import { type PolicyGuards, policyGuardsFor } from './ai/policy.js';
 import { apiManagement } from './catalogue/api-management.js';
-import type { Component } from './catalogue/component.js';
-import { type EndpointPort, hourlyCostsOf, privateEndpointPortsOf, providersOf, publicEndpointsOf, serviceLabelsOf } from './catalogue/index.js';
+import type { Component, Outbound } from './catalogue/component.js';
+import { type EndpointPort, hourlyCostsOf, outboundOf, privateEndpointPortsOf, providersOf, publicEndpointsOf, serviceLabelsOf } from './catalogue/index.js';
 import { vpn } from './catalogue/vpn.js';
 import { type Shape, shapeOf } from './catalogue/shape.js';
 import { proseList } from './prose.js';
@@ -70,8 +70,15 @@ export interface ViewModel extends Shape {
   readonly groupAccess: Readonly<Record<string, readonly GroupRole[]>>;
   /** NET-05: the Azure Policy assignments. */
   readonly policyGuards: PolicyGuards;
-  /** The keys of the zones the private endpoints register in, as main.bicep's zone map names them. */
+  /**
+   * The keys of the zones the private endpoints' own zone groups register in, as main.bicep's zone map names them: every
+   * endpoint's zones, or with --dns-zones-by-policy only the AI accounts' (NET-05).
+   */
   readonly privateEndpointZoneKeys: readonly string[];
+  /** NET-07: what the subnets must reach beyond the landing zone (the firewall's rules; with an existing hub, the README's table). */
+  readonly outbound: readonly Outbound[];
+  /** Azure Policy writes some endpoints' zone groups, this repository the AI accounts' (existing hub with --dns-zones-by-policy). */
+  readonly someDnsZoneGroups: boolean;
   /** Which modules and subnets main.bicep wires together for these choices. */
   readonly wiring: BicepWiring;
   readonly environments: readonly EnvironmentProfile[];
@@ -160,11 +167,14 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
   );
   const shape = shapeOf(answers);
   const endpointZones = privateEndpointZonesFor(answers);
+  const ownZones = shape.existingHub ? existingHubZonesFor(answers) : endpointZones;
   return {
     answers,
     ...shape,
     privateDnsZones: shape.existingHub ? [] : endpointZones,
-    privateEndpointZoneKeys: endpointZones.map((zone) => zone.key),
+    privateEndpointZoneKeys: ownZones.map((zone) => zone.key),
+    someDnsZoneGroups: !shape.dnsZoneGroups && ownZones.length > 0,
+    outbound: outboundOf(shape),
     groupAccess: groupAccessFor(shape.platform),
     policyGuards: policyGuardsFor(shape),
     wiring: wiringFor(answers),

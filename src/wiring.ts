@@ -37,7 +37,7 @@ export interface BicepWiring {
 export type WaitingModule = 'hubToSpokePeering' | 'apiManagement' | 'applicationGateway' | 'jumpbox' | 'foundryAgents' | 'spokeToApiManagementRegionalPeerings';
 
 export interface PrivateEndpointWiring extends Omit<PrivateEndpoint, 'zones'> {
-  /** Keys of `privateDnsZoneResourceIds` the endpoint registers in. */
+  /** Keys of `privateDnsZoneResourceIds` the endpoint registers in; none where Azure Policy writes its zone group. */
   readonly zoneKeys: readonly string[];
 }
 
@@ -58,7 +58,10 @@ export function wiringFor(answers: Answers): BicepWiring {
     ...(backend && {
       gatewayBackend: { module: backend, endpoint: `'https://\${names.${backend}}.${backend === 'openAi' ? 'openai' : 'cognitiveservices'}.azure.com/'` },
     }),
-    privateEndpoints: privateEndpointsFor(answers).map(({ zones, ...rest }) => ({ ...rest, zoneKeys: zones.map((zone) => zone.key) })),
+    privateEndpoints: privateEndpointsFor(answers).map(({ zones, ...rest }) => ({
+      ...rest,
+      zoneKeys: rest.ownZoneGroup ? zones.map((zone) => zone.key) : [],
+    })),
   };
 }
 

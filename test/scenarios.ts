@@ -135,6 +135,8 @@ export const SCENARIOS: Readonly<Record<string, PartialAnswers>> = {
     hubVnetId: HUB_VNET_ID,
     hubDnsServers: ['10.0.4.4', '10.0.4.5'],
     dnsZonesByPolicy: true,
+    // The Foundry account's endpoint registers its names itself: no built-in policy writes all three zones.
+    privateDnsZoneIds: zoneIds({ gateway: 'none', dnsZonesByPolicy: true }),
   },
   'project-agents': {
     name: 'contoso',

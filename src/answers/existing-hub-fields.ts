@@ -44,14 +44,16 @@ export const privateDnsZoneIds = z
   .register(answerUi, {
     question: 'Resource IDs of the central private DNS zones (comma-separated)?',
     valueName: '<list>',
-    // With Azure Policy writing the endpoints' records, only API Management's zone is still needed.
-    askWhen: (answers) => onExistingHub(answers) && (answers.dnsZonesByPolicy !== true || (answers.gateway ?? 'apim') !== 'none'),
+    // Asked with --dns-zones-by-policy too: the AI account's endpoint registers its openai and services.ai names itself.
+    askWhen: onExistingHub,
   });
 
 export const dnsZonesByPolicy = z
   .boolean()
   .optional()
-  .describe("Azure Policy in your tenant creates the private endpoints' DNS zone groups (existing-hub only), so none are deployed here (NET-05).")
+  .describe(
+    "Azure Policy in your tenant creates the private endpoints' DNS zone groups (existing-hub only), except the AI account's: no built-in definition registers its openai and services.ai names, so that endpoint keeps its own zone group (NET-05).",
+  )
   .register(answerUi, {
     question: "Does Azure Policy create the private endpoints' DNS records in your tenant?",
     defaultText: 'false with --topology existing-hub',

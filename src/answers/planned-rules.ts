@@ -62,7 +62,9 @@ function existingHubZoneRules(answers: Answers): AnswerIssue[] {
     const list = missing.map((zone) => `${zone.name} (${zone.purpose})`).join(', ');
     issues.push({
       path: ['privateDnsZoneIds'],
-      message: `lacks the resource IDs of ${list}, or pass --dns-zones-by-policy if Azure Policy writes the private endpoints' records`,
+      message: answers.dnsZonesByPolicy
+        ? `lacks the resource IDs of ${list}: no built-in Azure Policy definition registers an AI account's private endpoint in all of its zones, so this repository does`
+        : `lacks the resource IDs of ${list}, or pass --dns-zones-by-policy if Azure Policy writes the private endpoints' records`,
     });
   }
   return issues;

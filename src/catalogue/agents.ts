@@ -1,6 +1,7 @@
 import { ZONES } from '../network/private-dns-zones.js';
 import type { Component } from './component.js';
 import { MODULE_TEMPLATES as MODULES } from './modules.js';
+import { AGENTS_OUTBOUND } from './outbound.js';
 
 /**
  * FDY-06: the Foundry Agent Service injected into its delegated subnet, with Cosmos DB for its threads and a storage
@@ -32,4 +33,5 @@ export const agents: Component = {
     { type: 'microsoft.documentdb/databaseaccounts', minutes: 8, source: 'estimate: a zone-redundant Cosmos DB account takes 5 to 10 minutes' },
   ],
   serviceLabel: () => 'Cosmos DB',
+  outbound: () => AGENTS_OUTBOUND,
 };

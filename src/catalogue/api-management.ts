@@ -1,5 +1,6 @@
 import type { Component } from './component.js';
 import { MODULE_TEMPLATES as MODULES } from './modules.js';
+import { API_MANAGEMENT_OUTBOUND } from './outbound.js';
 
 /**
  * NET-08, SEC-05: API Management in internal mode, the one door to the models; its DNS records; with
@@ -30,5 +31,6 @@ export const apiManagement: Component = {
   // (DisableLocalAuth); it is linked to the Azure Monitor Private Link Scope, whose PrivateOnly modes govern only the
   // network's own calls. test/unit/docs-truth.test.ts holds this to the module.
   publicEndpoint: () => "the gateway's Application Insights ingestion and query endpoints (every call needs Microsoft Entra ID)",
+  outbound: () => API_MANAGEMENT_OUTBOUND,
   hourlyCost: (shape) => `API Management (Developer outside production, Premium in it${shape.apiManagementRegions ? ', in every further region too' : ''})`,
 };

@@ -42,6 +42,25 @@ export interface Provisioning {
 }
 
 /**
+ * Destinations a component's subnet must reach on the internet or Azure's public endpoints (NET-07): this landing
+ * zone's firewall allows them, and with an existing hub the README lists them for the platform team's firewall. Names
+ * are the Azure public cloud's; the firewall writes the cloud-specific ones from environment().
+ */
+export interface Outbound {
+  /** Who sends the traffic, e.g. "the jumpbox subnet". */
+  readonly from: string;
+  /** FQDNs (wildcards allowed), firewall FQDN tags or service tags, as `kind` says. */
+  readonly destinations: readonly string[];
+  readonly kind: 'fqdn' | 'fqdn-tag' | 'service-tag';
+  /** Protocol and ports, e.g. "HTTPS 443" or "TCP 1688". */
+  readonly ports: string;
+  /** Why, in one line. */
+  readonly why: string;
+  /** Microsoft's page that lists the destinations. */
+  readonly source: string;
+}
+
+/**
  * One Azure component of the landing zone: when the answers deploy it, its part of main.bicep
  * (templates/infra/main-parts/<id>.bicep.hbs), the modules that part calls, and what the rest of the
  * generator needs to know of it. Everything about a component that is not Bicep lives here.
@@ -78,6 +97,8 @@ export interface Component {
    * endpoint its module leaves public. The docs' claims about internet reachability derive from this alone.
    */
   readonly publicEndpoint?: (shape: Shape) => string | undefined;
+  /** What its subnet must reach outside the landing zone (NET-07). */
+  readonly outbound?: (shape: Shape) => readonly Outbound[];
   /** Billed by the hour whether used or not: how the README's cost section names it. */
   readonly hourlyCost?: (shape: Shape) => string;
 }

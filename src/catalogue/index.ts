@@ -16,7 +16,7 @@ import {
   PRIVATE_ENDPOINT_SUBNET,
   type SubnetRequest,
 } from '../network/address-plan.js';
-import type { Component, EndpointSpec, Provisioning, Section } from './component.js';
+import type { Component, EndpointSpec, Outbound, Provisioning, Section } from './component.js';
 import { containerRegistry } from './container-registry.js';
 import { defender } from './defender.js';
 import { dnsResolver } from './dns-resolver.js';
@@ -96,6 +96,8 @@ export const POLICY_ORDER = [foundry, aiServices, openAi, storage, keyVault, sea
 export const SERVICE_ORDER = [foundry, foundryHub, aiServices, openAi, machineLearning, search, agents, keyVault, storage];
 /** The order in which the docs list what answers on the internet. */
 export const PUBLIC_ENDPOINT_ORDER = [frontDoor, applicationGateway, jumpbox, vpn, monitoring, apiManagement];
+/** The order of the outbound destinations, in the firewall's rules and the README's table. */
+export const OUTBOUND_ORDER = [workload, agents, jumpbox, apiManagement];
 /** The order of the README's list of hourly costs. */
 export const COST_ORDER = [firewall, dnsResolver, jumpbox, vpn, apiManagement, applicationGateway, frontDoor];
 
@@ -182,6 +184,11 @@ export interface EndpointPort {
 export function privateEndpointPortsOf(shape: Shape): readonly EndpointPort[] {
   const files = endpointsOf(shape).some((endpoint) => endpoint.groupId === 'file');
   return [{ port: '443', protocol: 'HTTPS' }, ...(files ? [{ port: '445', protocol: 'SMB', for: 'Azure Files' }] : [])];
+}
+
+/** NET-07: what the chosen components' subnets must reach beyond the landing zone, component by component. */
+export function outboundOf(shape: Shape): readonly Outbound[] {
+  return applying(OUTBOUND_ORDER, shape).flatMap((component) => component.outbound!(shape));
 }
 
 /** What these choices bill by the hour whether used or not, as the README names them. */

@@ -1,6 +1,7 @@
 import { AZURE_BASTION_SUBNET, JUMPBOX_SUBNET } from '../network/address-plan.js';
 import type { Component } from './component.js';
 import { MODULE_TEMPLATES as MODULES } from './modules.js';
+import { jumpboxOutbound } from './outbound.js';
 
 /** NET-06: Azure Bastion and the jumpbox VM, the way in for people. */
 export const jumpbox: Component = {
@@ -20,5 +21,6 @@ export const jumpbox: Component = {
     { type: 'microsoft.compute/virtualmachines', minutes: 4, source: 'estimate: a VM with trusted launch boots in a few minutes' },
   ],
   publicEndpoint: () => "Azure Bastion's public IP (HTTPS 443, Microsoft Entra ID sign-in)",
+  outbound: jumpboxOutbound,
   hourlyCost: () => 'Azure Bastion Standard',
 };

@@ -47,7 +47,14 @@ function apiManagementRegions(model: ViewModel): string[] {
 
 function dnsZoneLines(model: ViewModel): string[] {
   if (model.existingHub) {
-    return ['Central private DNS zones of the platform team', model.dnsZoneGroups ? 'the endpoints register in them' : 'Azure Policy registers the endpoints'];
+    return [
+      'Central private DNS zones of the platform team',
+      model.dnsZoneGroups
+        ? 'the endpoints register in them'
+        : model.someDnsZoneGroups
+          ? "Azure Policy registers the endpoints, the AI account's its own"
+          : 'Azure Policy registers the endpoints',
+    ];
   }
   // API Management in internal mode has no private endpoint: its gateway's host name is a zone of its own (not the whole
   // service domain, which would hide every other organisation's gateway), and so is each further region's host.

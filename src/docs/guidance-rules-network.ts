@@ -40,6 +40,15 @@ function net02(model: ViewModel): GuidanceVerdict {
 }
 
 function net03(model: ViewModel): GuidanceVerdict {
+  if (model.someDnsZoneGroups) {
+    return satisfied(
+      [
+        ...inMain(...model.wiring.privateEndpoints.filter((endpoint) => endpoint.ownZoneGroup).map((endpoint) => endpoint.symbol)),
+        ...at(FILES.privateEndpoint, 'privateDnsZoneGroup'),
+      ],
+      `${answerText(model, 'dnsZonesByPolicy')}: Azure Policy writes the other endpoints' zone groups (NET-05); the built-in definition registers an AI account only in its cognitiveservices zone, so its endpoint registers all its names in the central zones itself.`,
+    );
+  }
   if (!model.dnsZoneGroups) {
     return notApplicable(
       `${answerText(model, 'dnsZonesByPolicy')}: Azure Policy in your tenant writes each private endpoint's zone group into the platform team's central zones, so this repository creates none (NET-05).`,

@@ -67,3 +67,34 @@ export const API_MANAGEMENT_ZONE = zone('apiManagement', 'azure-api.net', "API M
 
 /** The zone name at the end of a private DNS zone's resource ID. */
 export const zoneNameOf = (resourceId: string): string => resourceId.split('/').pop() ?? '';
+
+/**
+ * NET-05: the zones the built-in "Configure ... to use private DNS zones" definitions write, by the private endpoint's
+ * group ID (templates/infra/modules/policy/private-dns-zone-groups.bicep lists each definition and its JSON in
+ * github.com/Azure/azure-policy). Each writes one zone group on an endpoint that has none. For group ID "account" only
+ * the cognitiveservices zone: an AI Services (Foundry) account's openai.azure.com and services.ai.azure.com names, and
+ * an Azure OpenAI account's only name, would resolve to public addresses if that policy registered them
+ * (Learn, "Azure Private Endpoint private DNS zone values", AI services:
+ * https://learn.microsoft.com/azure/private-link/private-endpoint-dns; the definition:
+ * https://github.com/Azure/azure-policy/blob/master/built-in-policies/policyDefinitions/Cognitive%20Services/PrivateDnsZones_DINE.json).
+ */
+export const ZONES_BUILT_IN_POLICIES_WRITE: Readonly<Record<string, readonly string[]>> = {
+  account: ['cognitiveServices'],
+  vault: ['keyVault'],
+  blob: ['blob'],
+  file: ['file'],
+  searchService: ['search'],
+  amlworkspace: ['machineLearningApi', 'machineLearningNotebooks'],
+  registry: ['containerRegistry'],
+  Sql: ['cosmosDb'],
+};
+
+/**
+ * Whether a built-in policy can register an endpoint of this group ID in exactly these zones: where it cannot, the
+ * endpoint keeps a zone group of its own even when Azure Policy writes the others' (the policy then leaves it alone,
+ * as it acts only on endpoints without a zone group).
+ */
+export const policyRegistersAll = (groupId: string, zoneKeys: readonly string[]): boolean => {
+  const written = ZONES_BUILT_IN_POLICIES_WRITE[groupId] ?? [];
+  return zoneKeys.every((key) => written.includes(key));
+};

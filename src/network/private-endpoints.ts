@@ -1,6 +1,6 @@
 import { endpointsOf } from '../catalogue/index.js';
 import { type ShapeAnswers, shapeOf } from '../catalogue/shape.js';
-import { type PrivateDnsZone, ZONES } from './private-dns-zones.js';
+import { type PrivateDnsZone, ZONES, policyRegistersAll } from './private-dns-zones.js';
 
 /** One private endpoint main.bicep creates in the private endpoint subnet (NET-02). */
 export interface PrivateEndpoint {
@@ -14,6 +14,11 @@ export interface PrivateEndpoint {
   readonly groupId: string;
   /** The zones the endpoint registers in, all in one zone group (NET-03). */
   readonly zones: readonly PrivateDnsZone[];
+  /**
+   * Whether this repository writes the endpoint's zone group: always, unless Azure Policy writes the records and a
+   * built-in definition registers the endpoint in all its zones (NET-05).
+   */
+  readonly ownZoneGroup: boolean;
   /** Modules that must finish first: an endpoint on an account still busy with its children fails. */
   readonly after: readonly string[];
 }
@@ -28,6 +33,12 @@ export function privateEndpointsFor(answers: ShapeAnswers): PrivateEndpoint[] {
     service,
     groupId,
     zones,
+    ownZoneGroup:
+      answers.dnsZonesByPolicy !== true ||
+      !policyRegistersAll(
+        groupId,
+        zones.map((zone) => zone.key),
+      ),
     // Model deployments are the account's children: its endpoint waits for them.
     after: shape.platform.modelHost === service ? ['models'] : [],
   }));
@@ -40,10 +51,12 @@ export function privateEndpointZonesFor(answers: ShapeAnswers): PrivateDnsZone[]
 }
 
 /**
- * The zones a user must give for an existing hub: those of the private endpoints, unless Azure Policy
- * manages the zone groups. Not API Management's: the spoke keeps one zone per gateway host name itself, as a
+ * The zones a user must give for an existing hub: those of the private endpoints this repository registers, which are
+ * all of them unless Azure Policy writes the zone groups; then only those of an AI account, whose names no built-in
+ * definition registers in full (ZONES_BUILT_IN_POLICIES_WRITE). Not API Management's: the spoke keeps one zone per gateway host name itself, as a
  * central azure-api.net zone would hide every other organisation's API Management from the hub's networks.
  */
 export function existingHubZonesFor(answers: ShapeAnswers): PrivateDnsZone[] {
-  return answers.dnsZonesByPolicy ? [] : privateEndpointZonesFor(answers);
+  const used = new Set(privateEndpointsFor(answers).flatMap((candidate) => (candidate.ownZoneGroup ? candidate.zones : [])));
+  return Object.values(ZONES).filter((zone) => used.has(zone));
 }

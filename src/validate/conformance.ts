@@ -151,7 +151,7 @@ export function checkConformance(compiled: CompiledLandingZone, model: ViewModel
     ...compiled,
     model,
     today,
-    platform: once(() => platformFindings(template, { zoneGroups: model.dnsZoneGroups })),
+    platform: once(() => platformFindings(template, { zonesByPolicy: !model.dnsZoneGroups })),
     publicEndpoints: once(() => publicEndpointFindings(template)),
     apiManagement: once(() => apiManagementFindings(template)),
     subnets: once(() => [...subnetFindings(template), ...subnetResourceFindings(template, { egressThroughFirewall: model.egressThroughFirewall })]),

@@ -1,4 +1,5 @@
 import { PRIVATE_ENDPOINT_SUBNET } from '../network/address-plan.js';
+import { policyRegistersAll } from '../network/private-dns-zones.js';
 import { type ArmResource, type ArmTemplate, ownResources, resourcesByModule } from './arm.js';
 import { type Finding, type FindingCode, finding } from './findings.js';
 
@@ -129,7 +130,11 @@ function endpointModules(template: ArmTemplate): EndpointModule[] {
 }
 
 /** The problems of every AI and PaaS resource: not locked down, without its endpoint and zones, or without diagnostics. */
-export function platformFindings(template: ArmTemplate, { zoneGroups = true } = {}): Finding[] {
+/**
+ * `zonesByPolicy`: Azure Policy writes the endpoints' zone groups (--dns-zones-by-policy), so only an endpoint whose zones
+ * no built-in definition writes in full, an AI account's, must carry its own.
+ */
+export function platformFindings(template: ArmTemplate, { zonesByPolicy = false } = {}): Finding[] {
   const endpoints = endpointModules(template);
   return resourcesByModule(template).flatMap(({ module, resource, template: declaring }) => {
     const expectation = privateServiceOf(resource.type);
@@ -152,7 +157,7 @@ export function platformFindings(template: ArmTemplate, { zoneGroups = true } = 
             module,
           ),
         );
-      else if (zoneGroups && JSON.stringify(endpoint.zoneKeys) !== JSON.stringify(zoneKeys)) {
+      else if ((!zonesByPolicy || !policyRegistersAll(groupId, zoneKeys)) && JSON.stringify(endpoint.zoneKeys) !== JSON.stringify(zoneKeys)) {
         problems.push(
           finding(
             'private-endpoint-zones-wrong',

@@ -6,7 +6,7 @@ import { DEFAULT_MODEL } from '../../src/answers/ai-fields.js';
 import { main } from '../../src/main.js';
 import { tempDir } from '../helpers/cli.js';
 import { FakeTerminal, KEY } from '../helpers/terminal.js';
-import { HUB_VNET_ID } from '../scenarios.js';
+import { HUB_VNET_ID, zoneIds } from '../scenarios.js';
 
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 
@@ -150,11 +150,13 @@ describe('the conversation', () => {
     terminal.type(`${HUB_VNET_ID}${KEY.enter}`);
     await terminal.answer('Private IP of the hub', KEY.enter); // optional: no firewall in the hub
     await terminal.answer('DNS servers of the hub', `10.0.4.4${KEY.enter}`);
-    await terminal.answer('Does Azure Policy create', `y${KEY.enter}`); // yes: no zone IDs are needed without a gateway
+    await terminal.answer('Does Azure Policy create', `y${KEY.enter}`);
+    // Still asked: no built-in policy registers the AI accounts' openai and services.ai names.
+    const accountZones = zoneIds({ foundry: 'project', services: ['openai'], agents: false, gateway: 'none', dnsZonesByPolicy: true });
+    await terminal.answer('Resource IDs of the central private DNS zones', `${accountZones.join(',')}${KEY.enter}`);
     await terminal.answer('Write it?', KEY.enter);
     expect(await run).toBe(0);
     expect(terminal.screen).not.toContain('Point-to-site VPN?');
-    expect(terminal.screen).not.toContain('Resource IDs of the central private DNS zones');
     expect(terminal.screen).not.toContain('Route egress through Azure Firewall?');
     const state = JSON.parse(await readFile(join(work, 'contoso/.secure-ai-landing/state.json'), 'utf8'));
     expect(state.answers).toMatchObject({
@@ -162,6 +164,7 @@ describe('the conversation', () => {
       hubVnetId: HUB_VNET_ID,
       hubDnsServers: ['10.0.4.4'],
       dnsZonesByPolicy: true,
+      privateDnsZoneIds: accountZones,
       firewall: false,
     });
     expect(state.answers.hubFirewallIp).toBeUndefined();

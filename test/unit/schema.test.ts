@@ -170,6 +170,12 @@ describe('answers schema: invalid answers name the input and what would be valid
     [{ topology: 'existing-hub' }, 'hubVnetId', /required with --topology existing-hub: the resource ID of the hub VNet/],
     [{ topology: 'existing-hub' }, 'hubDnsServers', /required with --topology existing-hub/],
     [{ topology: 'existing-hub' }, 'privateDnsZoneIds', /lacks the resource IDs of privatelink\.cognitiveservices\.azure\.com .*--dns-zones-by-policy/],
+    // NET-05: the built-in policy writes only the cognitiveservices zone of an AI account's endpoint.
+    [
+      { topology: 'existing-hub', dnsZonesByPolicy: true, privateDnsZoneIds: zoneIds({ dnsZonesByPolicy: true }).slice(0, 1) },
+      'privateDnsZoneIds',
+      /lacks the resource IDs of privatelink\.openai\.azure\.com .*privatelink\.services\.ai\.azure\.com .*no built-in Azure Policy definition/,
+    ],
     [
       { topology: 'existing-hub', hubVnetId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub' },
       'hubVnetId',

@@ -5,6 +5,7 @@ import { CHECKED_IDS, type CheckedId, problemsOf, uncounted } from '../../src/va
 import { GUIDANCE_OF_FINDING, guidanceIdsOf } from '../../src/validate/finding-guidance.js';
 import { finding, type FindingCode, messagesOf } from '../../src/validate/findings.js';
 import { locate, moduleDeclarations, moduleOf } from '../../src/validate/locate.js';
+import type { ArmResource } from '../../src/validate/arm.js';
 import { platformFindings } from '../../src/validate/platform.js';
 import { modelLifecycleFindings } from '../../src/validate/model-lifecycle-checks.js';
 import { RELEASE_DATE } from '../../src/ai/model-lifecycle.js';
@@ -304,6 +305,43 @@ describe('assigning findings to guidance IDs', () => {
       ['private-endpoint-missing', 'search'],
       ['diagnostics-missing', 'search'],
     ]);
+  });
+
+  // NET-05: with --dns-zones-by-policy the built-in policy writes only an AI account's cognitiveservices zone, so its
+  // endpoint must carry all three itself; a Key Vault's endpoint may leave its zone group to the policy.
+  it('with Azure Policy writing zone groups, flags an AI account endpoint without its openai and services.ai zones', () => {
+    const deployment = (name: string, resource: ArmResource & { kind?: string }) => ({
+      type: 'Microsoft.Resources/deployments',
+      name,
+      properties: { template: { resources: [resource] } },
+    });
+    const endpoint = (name: string, target: string, groupId: string, zones?: string[]) => ({
+      type: 'Microsoft.Resources/deployments',
+      name,
+      properties: {
+        parameters: {
+          privateLinkServiceResourceId: { value: `[reference(resourceId('Microsoft.Resources/deployments', '${target}')).outputs.resourceId.value]` },
+          groupId: { value: groupId },
+          subnetResourceId: { value: "[variables('snet-private-endpoints')]" },
+          ...(zones && { privateDnsZoneResourceIds: { value: zones.map((key) => `[parameters('privateDnsZoneResourceIds').${key}]`) } }),
+        },
+      },
+    });
+    const template = (accountZones?: string[]) => ({
+      resources: [
+        deployment('foundry', { type: 'Microsoft.CognitiveServices/accounts', name: 'ais', kind: 'AIServices', properties: { disableLocalAuth: true } }),
+        deployment('key-vault', { type: 'Microsoft.KeyVault/vaults', name: 'kv', properties: { enableRbacAuthorization: true } }),
+        endpoint('pe-foundry', 'foundry', 'account', accountZones),
+        endpoint('pe-key-vault', 'key-vault', 'vault'),
+      ],
+    });
+    const zoneFindings = (accountZones?: string[]) =>
+      platformFindings(template(accountZones), { zonesByPolicy: true })
+        .filter(({ code }) => code === 'private-endpoint-zones-wrong')
+        .map(({ module }) => module);
+    expect(zoneFindings(['cognitiveServices', 'openAi', 'aiServices'])).toEqual([]);
+    expect(zoneFindings(['cognitiveServices'])).toEqual(['foundry']);
+    expect(zoneFindings()).toEqual(['foundry']);
   });
 
   it('a finding that no applicable ID counts is reported, not dropped in silence', () => {

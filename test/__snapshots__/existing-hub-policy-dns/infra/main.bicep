@@ -34,6 +34,9 @@ param hubDnsServers array
 @description('Whether the hub has a VPN or ExpressRoute gateway the spoke uses (gateway transit). True without a gateway in the hub makes the peering fail.')
 param useHubGateway bool
 
+@description('Resource IDs of the central private DNS zones the AI account\'s private endpoint registers in, keyed by zone: cognitiveServices, openAi, aiServices.')
+param privateDnsZoneResourceIds object
+
 @description('Model deployments on the Foundry account. Each item: { name: string, model: string, format: string, version: string, skuName: string, capacity: int }; capacity is in thousands of tokens per minute.')
 @minLength(1)
 param modelDeployments array
@@ -331,7 +334,8 @@ module publicNetworkAccessPolicies 'modules/policy/deny-public-network-access.bi
 // NET-02: every service gets its endpoint in the dedicated subnet.
 // The endpoint of the account that serves the models waits for the model deployments: an endpoint on an account
 // still busy with its children (the 'Accepted' state) fails.
-// NET-05: Azure Policy in this tenant writes the endpoints' DNS records into the central zones, so no zone groups here.
+// NET-05: Azure Policy in this tenant writes the endpoints' DNS records into the central zones, except the AI account's:
+// the built-in definition registers only its cognitiveservices name, so its endpoint keeps a zone group of its own.
 module foundryPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
   scope: workloadResourceGroup
   name: 'pe-foundry'
@@ -341,6 +345,11 @@ module foundryPrivateEndpoint 'modules/network/private-endpoint.bicep' = {
     subnetResourceId: privateEndpointSubnetResourceId
     privateLinkServiceResourceId: foundry.outputs.resourceId
     groupId: 'account'
+    privateDnsZoneResourceIds: [
+      privateDnsZoneResourceIds.cognitiveServices
+      privateDnsZoneResourceIds.openAi
+      privateDnsZoneResourceIds.aiServices
+    ]
     tags: resourceTags
   }
   dependsOn: [models]

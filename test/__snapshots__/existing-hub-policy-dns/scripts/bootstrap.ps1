@@ -192,7 +192,7 @@ Set-RoleAssignment $plan.principalId $whatIfRole
 # What-if reads what the template touches outside this subscription's resource groups too, or it fails: Reader on each of
 # these resource groups (those in this subscription are covered already). Yours to grant where you may; the platform
 # team's otherwise, with the command printed at the end.
-$outsideScopes = @('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity')
+$outsideScopes = @('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity', '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns')
 $reader = 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
 $ungranted = @(foreach ($outside in $outsideScopes) {
         if ($outside.ToLowerInvariant().StartsWith("$scope/".ToLowerInvariant())) { continue }
@@ -247,4 +247,6 @@ Write-Output @"
 
 The platform team must also let the deploying identity (object ID $($deploy.principalId)) peer with the hub:
 Network Contributor on the hub VNet, or a custom role with virtualNetworkPeerings/write and peer/action.
+And write the AI account endpoint's records, which the built-in policy does not: Private DNS Zone Contributor on
+the central zones in privateDnsZoneResourceIds (infra/params).
 "@

@@ -210,7 +210,7 @@ assign_role "$plan_principal" "$what_if_role"
 # What-if reads what the template touches outside this subscription's resource groups too, or it fails: Reader on each of
 # these resource groups (those in this subscription are covered already). Yours to grant where you may; the platform
 # team's otherwise, with the command printed at the end.
-readonly OUTSIDE_SCOPES=('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity')
+readonly OUTSIDE_SCOPES=('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity' '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns')
 readonly READER=acdd72a7-3385-48ef-bd42-f606fba81ae7
 ungranted=()
 for outside in "${OUTSIDE_SCOPES[@]}"; do
@@ -271,4 +271,6 @@ cat <<NEXT
 
 The platform team must also let the deploying identity (object ID ${deploy_principal}) peer with the hub:
 Network Contributor on the hub VNet, or a custom role with virtualNetworkPeerings/write and peer/action.
+And write the AI account endpoint's records, which the built-in policy does not: Private DNS Zone Contributor on
+the central zones in privateDnsZoneResourceIds (infra/params).
 NEXT

@@ -30,6 +30,13 @@ param hubDnsServers = [
 // Set true when the hub has a VPN or ExpressRoute gateway the spoke should use (gateway transit); with true and no gateway the peering fails.
 param useHubGateway = false
 
+// The central zones of the AI account's names: no built-in policy registers all of them, so its endpoint does (NET-05).
+param privateDnsZoneResourceIds = {
+  cognitiveServices: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.cognitiveservices.azure.com'
+  openAi: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com'
+  aiServices: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.services.ai.azure.com'
+}
+
 // Model deployments; capacity is in thousands of tokens per minute. gpt-5.5 has no DataZoneStandard deployment, so GlobalStandard: prompts may be processed in any region.
 param modelDeployments = [
   {

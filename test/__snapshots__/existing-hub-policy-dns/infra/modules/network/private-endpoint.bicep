@@ -1,4 +1,4 @@
-metadata description = 'Private endpoint for one sub-resource of a PaaS service; Azure Policy registers it in the central private DNS zones (NET-02, NET-05).'
+metadata description = 'Private endpoint for one sub-resource of a PaaS service, registered in the central private DNS zones by Azure Policy or, where no built-in definition registers all its zones, by its own zone group (NET-02, NET-03, NET-05).'
 
 @description('Name of the private endpoint.')
 @minLength(2)
@@ -16,6 +16,9 @@ param privateLinkServiceResourceId string
 
 @description('Sub-resource (group ID) of the service, e.g. account, vault, blob or file.')
 param groupId string
+
+@description('Resource IDs of the private DNS zones the endpoint registers its addresses in, all in one zone group; empty where Azure Policy writes the endpoint\'s zone group (it acts only on an endpoint without one).')
+param privateDnsZoneResourceIds array = []
 
 @description('Tags applied to the private endpoint.')
 param tags object
@@ -38,6 +41,22 @@ resource privateEndpoint 'Microsoft.Network/privateEndpoints@2025-05-01' = {
           groupIds: [
             groupId
           ]
+        }
+      }
+    ]
+  }
+}
+
+// The zone group keeps the A records in step with the endpoint's lifetime: created with it, removed with it (NET-03).
+resource privateDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-05-01' = if (!empty(privateDnsZoneResourceIds)) {
+  parent: privateEndpoint
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      for privateDnsZoneResourceId in privateDnsZoneResourceIds: {
+        name: last(split(privateDnsZoneResourceId, '/'))
+        properties: {
+          privateDnsZoneId: privateDnsZoneResourceId
         }
       }
     ]

@@ -71,8 +71,10 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
           empty(allowedFqdns) ? [] : [union(httpsRule, { name: 'allow-approved-fqdns', targetFqdns: allowedFqdns })]
         )
       }
-      // FDY-06: the Agent Service's containers get tokens for their managed identities from these hosts (Azure Container
-      // Apps documentation, "Use Azure Firewall", managed identity). The tools agents call are added to firewallAllowedFqdns.
+      // FDY-06: the Agent Service runs on the Container Apps platform, whose firewall requirements apply to its subnet
+      // (https://learn.microsoft.com/azure/container-apps/use-azure-firewall): tokens for the containers' managed
+      // identities, and the platform's own images from Microsoft Container Registry in every scenario. The tools agents
+      // call are added to firewallAllowedFqdns.
       {
         ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
         name: 'allow-agents-outbound'
@@ -88,6 +90,16 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
               '*.identity.azure.net'
               '*.${platformFqdns[0]}'
               '*.login.microsoft.com'
+            ]
+          }
+          {
+            ruleType: 'ApplicationRule'
+            name: 'allow-container-platform-images'
+            protocols: [{ protocolType: 'Https', port: 443 }]
+            sourceAddresses: [agentSubnetPrefix]
+            targetFqdns: [
+              'mcr.microsoft.com'
+              '*.data.mcr.microsoft.com'
             ]
           }
         ]
