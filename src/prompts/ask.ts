@@ -22,9 +22,6 @@ export async function answered<T>(pending: Promise<T>): Promise<Exclude<T, symbo
 /** The rules' objection to a value of the question being asked, given the answers so far; undefined when there is none. */
 type Check = (value: unknown) => string | undefined;
 
-/** Rounds of asking again before the conflicts are reported as an error: only answers that can never fit get that far. */
-const MAX_ROUNDS = 3;
-
 /**
  * Asks, in schema order, every answer that neither a flag nor the answers file gave. Each question
  * offers a default derived from the answers so far (valid with them) and refuses in place what the
@@ -46,9 +43,9 @@ export async function askMissing(given: PartialAnswers, folderName: string, stre
     if (field.ui.askWhen && !field.ui.askWhen(answers)) continue;
     await ask(field, offered(field));
   }
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const unsettled = unsettledKeys(answers, folderName);
-    if (unsettled.length === 0) break;
+  // Until every rule between the answers holds: a conversation never ends in a list of errors. Each round says what
+  // is wrong and offers the answers given; the person can always leave with Ctrl-C.
+  for (let unsettled = unsettledKeys(answers, folderName); unsettled.length > 0; unsettled = unsettledKeys(answers, folderName)) {
     for (const key of unsettled) {
       const field = fieldInfo(key);
       const problem = issuesWith(key, answers, folderName)[0];
