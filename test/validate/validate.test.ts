@@ -359,9 +359,10 @@ const HAND_EDITS: Readonly<Record<string, Tamper>> = {
   '0.0.0.0/0 as a source prefix': {
     repository: 'project',
     file: 'infra/main.bicep',
-    // The endpoint subnet's rule, whose list of clients is computed (concat) where API Management has further regions.
+    // The endpoint subnet's rule, whose list of clients is computed (concat) where API Management has further regions;
+    // the parameter stays in the list, or the linter's no-unused-params would fail the compile first.
     from: /(name: 'allow-https-smb-from-clients-inbound'[\s\S]*?concat\(\n\s+)privateEndpointClientAddressPrefixes/,
-    to: "$1['0.0.0.0/0']",
+    to: "$1['0.0.0.0/0'], privateEndpointClientAddressPrefixes",
     fails: ['NET-12'],
     names: /^virtual-network: snet-private-endpoints: allow-https-smb-from-clients-inbound allows inbound traffic from any source \(0\.0\.0\.0\/0\)/,
   },
