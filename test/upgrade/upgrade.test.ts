@@ -154,7 +154,8 @@ describe('upgrade --set', () => {
       const build = await runBicep(bicep, ['build', 'infra/main.bicep', '--stdout'], dir);
       expect(build.exitCode, build.stderr).toBe(0);
     }
-  });
+    // One start of the compiler for a cold 300 KB template: over vitest's 20 s default on a busy 2-core machine.
+  }, 120_000);
 
   it('removes a module no longer generated if never edited, and keeps and reports an edited one', async () => {
     const dir = await generatedWithA({ ...ANSWERS, vpn: 'p2s', jumpbox: true });
