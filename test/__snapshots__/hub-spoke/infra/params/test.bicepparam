@@ -32,14 +32,14 @@ param privateEndpointClientAddressPrefixes = [
   '10.60.4.0/22'
 ]
 
-// Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the EU data zone.
+// Model deployments; capacity is in thousands of tokens per minute. gpt-5.5 has no DataZoneStandard deployment, so GlobalStandard: prompts may be processed in any region.
 param modelDeployments = [
   {
-    name: 'gpt-4.1'
-    model: 'gpt-4.1'
+    name: 'gpt-5.5'
+    model: 'gpt-5.5'
     format: 'OpenAI'
-    version: '2025-04-14'
-    skuName: 'DataZoneStandard'
+    version: '2026-04-24'
+    skuName: 'GlobalStandard'
     capacity: 10
   }
 ]

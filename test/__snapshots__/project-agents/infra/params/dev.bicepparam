@@ -39,19 +39,22 @@ param firewallAllowedFqdns = []
 // Subnet the Foundry Agent Service injects its containers into, added to the VNet as a second address prefix; inside 172.16.0.0/12 or 192.168.0.0/16.
 param agentSubnetPrefix = '192.168.0.0/24'
 
+// The agents' Cosmos DB account spans the region's availability zones. Fixed when the account is created.
+param cosmosDbZoneRedundant = true
+
 // Who may reach the private endpoints (NET-12): this environment's VNet. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).
 param privateEndpointClientAddressPrefixes = [
   '10.60.0.0/22'
 ]
 
-// Model deployments; capacity is in thousands of tokens per minute. DataZoneStandard keeps prompts and completions inside the EU data zone.
+// Model deployments; capacity is in thousands of tokens per minute. gpt-5.4-mini has no DataZoneStandard deployment, so GlobalStandard: prompts may be processed in any region.
 param modelDeployments = [
   {
-    name: 'gpt-4.1-mini'
-    model: 'gpt-4.1-mini'
+    name: 'gpt-5.4-mini'
+    model: 'gpt-5.4-mini'
     format: 'OpenAI'
-    version: '2025-04-14'
-    skuName: 'DataZoneStandard'
+    version: '2026-03-17'
+    skuName: 'GlobalStandard'
     capacity: 30
   }
 ]
