@@ -201,5 +201,5 @@ export const PROVISIONING: Readonly<Record<string, Provisioning>> = Object.fromE
   COMPONENTS.flatMap((component) => component.provisioning ?? []).map((entry) => [entry.type, entry]),
 );
 
-/** The partial of each component's part of main.bicep, and the shared one its parts call. */
-export const MAIN_BICEP_PARTIALS: readonly string[] = [...COMPONENTS.map(({ id }) => id), 'group-role-assignments'];
+/** The partial of each component's part of main.bicep, and the shared ones its parts call. */
+export const MAIN_BICEP_PARTIALS: readonly string[] = [...COMPONENTS.map(({ id }) => id), 'group-role-assignments', 'account-outbound-hosts'];

@@ -1,4 +1,5 @@
 import type { ViewModel } from '../model.js';
+import { proseList } from '../prose.js';
 import { at, inMain, MAIN, when } from './guidance-evidence.js';
 import { privateServicesOf, servicesEvidence } from './guidance-private-services.js';
 import { answerText, type AreaRules, type GuidanceVerdict, notApplicable, notes, satisfied } from './guidance-verdict.js';
@@ -132,6 +133,8 @@ function net07(model: ViewModel): GuidanceVerdict {
     // The managed networks in AllowOnlyApprovedOutbound (FDY-03).
     ...when(platform.foundryHub, ...inMain('foundryHub'), ...at(FILES.foundryHub, 'hub')),
     ...when(platform.machineLearning, ...inMain('machineLearning'), ...at(FILES.machineLearning, 'workspace')),
+    // The AI account's data loss prevention: an allow-list of the landing zone's own data hosts.
+    ...(accountOutboundRestricted(model) ? [...inMain(platform.account!), ...at(accountFile(model), 'account')] : []),
   ];
   if (evidence.length === 0) {
     return notApplicable(
@@ -140,20 +143,38 @@ function net07(model: ViewModel): GuidanceVerdict {
         : `${answerText(model, 'firewall')}: no Azure Firewall and no FQDN allow-list; the subnets have no default outbound access, so the workload has no way to the internet unless one is added.`,
     );
   }
-  const managedNetworks = [platform.foundryHub && 'the hub', platform.machineLearning && 'the Machine Learning workspace'].filter(Boolean).join(' and ');
+  const restricting = [
+    platform.foundryHub && 'the managed network of the hub',
+    platform.machineLearning && 'the managed network of the Machine Learning workspace',
+    accountOutboundRestricted(model) &&
+      `the ${platform.accountLabel} (to the workload storage account's blob host${platform.search ? ' and AI Search' : ''} alone)`,
+  ].filter((item): item is string => typeof item === 'string');
   return satisfied(
     evidence,
     notes(
       hubFirewall &&
         "The allow-list is the hub firewall's policy, which the platform team owns; this repository only routes every workload subnet's egress to it (hubFirewallPrivateIp).",
       !model.egressThroughFirewall &&
-        `Only the managed network of ${managedNetworks} restricts its outbound traffic; the VNet's own egress passes no firewall (${answerText(model, 'firewall')}), though its subnets have no default outbound access.`,
+        `Only ${proseList(restricting)} restrict${restricting.length > 1 ? '' : 's'} outbound traffic; the VNet's own egress passes no firewall (${answerText(model, 'firewall')}), though its subnets have no default outbound access.`,
       model.firewall &&
         model.apiManagementRegions &&
         `The networks of API Management's further regions send their egress to the same firewall, each by a route table of its own region${model.hubSpoke ? ', through a peering with the hub' : ''} (NET-14).`,
+      model.egressThroughFirewall &&
+        accountOutboundRestricted(model) &&
+        `The ${platform.accountLabel} may call only the workload storage account's blob host${platform.search ? ' and AI Search' : ''} (restrictOutboundNetworkAccess with allowedFqdnList); any other call it makes is refused.`,
+      platform.agents &&
+        `The ${platform.accountLabel} has no outbound allow-list: its agents' tools call hosts chosen when an agent is built, which no list written now can name; ${model.egressThroughFirewall ? "their egress from the agent subnet passes the firewall's allow-list instead" : 'the agent subnet has no default outbound access, so they reach only what the network does'}.`,
     ),
   );
 }
+
+/**
+ * Whether the AI account refuses outbound calls to hosts outside its allow-list (data loss prevention). Not the Foundry
+ * account with agents, whose tools call hosts unknown when the repository is generated.
+ */
+const accountOutboundRestricted = ({ platform }: ViewModel): boolean => platform.account !== undefined && !(platform.agents && platform.account === 'foundry');
+
+const accountFile = ({ platform }: ViewModel): string => (platform.account === 'foundry' ? FILES.foundryAccount : FILES.aiServicesAccount);
 
 function net08(model: ViewModel): GuidanceVerdict {
   if (!model.apiManagement)

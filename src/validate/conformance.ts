@@ -13,7 +13,7 @@ import {
   regionalNetworkFindings,
   vpnFindings,
 } from './doors.js';
-import { agentStorageFindings, monitorPrivateLinkFindings } from './control-checks.js';
+import { accountOutboundFindings, agentStorageFindings, monitorPrivateLinkFindings } from './control-checks.js';
 import { securityRuleResourceFindings, subnetResourceFindings } from './child-resources.js';
 import { guidanceIdsOf } from './finding-guidance.js';
 import type { Finding } from './findings.js';
@@ -97,6 +97,7 @@ const CHECKS = {
       : []),
     ...input.subnets(),
     ...input.platform(),
+    ...accountOutboundFindings(input.template, { agents: input.model.platform.agents }),
   ],
   'NET-08': ({ apiManagement }) => apiManagement(),
   'NET-09': ({ template, model }) => edgeFindings(template, model.answers.gateway),

@@ -3,7 +3,8 @@ import { type Finding, finding } from './findings.js';
 
 /**
  * The controls that keep what one part of the landing zone may do or say from spreading beyond it: the agents' own
- * storage account (SEC-09) and the Azure Monitor Private Link Scope (NET-01, NET-02). Read from the compiled
+ * storage account (SEC-09), the Azure Monitor Private Link Scope (NET-01, NET-02) and the AI account's outbound
+ * allow-list (NET-07). Read from the compiled
  * template; each returns what is wrong, or nothing.
  */
 
@@ -88,4 +89,29 @@ export function monitorPrivateLinkFindings(template: ArmTemplate, { privateQueri
     }
   }
   return problems;
+}
+
+/** The deployment of project-based Foundry's account (templates/infra/main-parts/foundry.bicep.hbs). */
+const FOUNDRY_ACCOUNT = 'foundry';
+
+/**
+ * NET-07: every Cognitive Services account calls out only to the hosts of its allow-list (data loss prevention,
+ * https://learn.microsoft.com/azure/ai-services/cognitive-services-data-loss-prevention). With `agents`, the Foundry
+ * account is exempt: its agents' tools call hosts chosen when an agent is built, which no list written now can name.
+ */
+export function accountOutboundFindings(template: ArmTemplate, { agents }: { agents: boolean }): Finding[] {
+  return resourcesByModule(template)
+    .filter(({ module, resource }) => resource.type === 'Microsoft.CognitiveServices/accounts' && !(agents && module === FOUNDRY_ACCOUNT))
+    .flatMap(({ module, resource }) => {
+      const restricted = resolved(template, module, resource, 'restrictOutboundNetworkAccess') === true;
+      const hosts = resolved(template, module, resource, 'allowedFqdnList');
+      if (restricted && (typeof hosts === 'string' || (Array.isArray(hosts) && hosts.length > 0))) return [];
+      return [
+        finding(
+          'account-outbound-open',
+          `${module}: Microsoft.CognitiveServices/accounts may call any host (restrictOutboundNetworkAccess is not true with an allowedFqdnList)`,
+          module,
+        ),
+      ];
+    });
 }

@@ -120,11 +120,12 @@ export type FindingCode =
   | 'dns-resolver-missing'
   | 'dns-outside-hub'
   | 'spoke-dns-bypasses-hub'
-  // control-checks.ts: the agents' storage, the Azure Monitor Private Link Scope
+  // control-checks.ts: the agents' storage, the Azure Monitor Private Link Scope, the AI account's outbound allow-list
   | 'agent-storage-shared'
   | 'monitor-private-link-missing'
   | 'monitor-scope-open'
-  | 'workspace-public-access';
+  | 'workspace-public-access'
+  | 'account-outbound-open';
 
 export interface Finding {
   readonly code: FindingCode;

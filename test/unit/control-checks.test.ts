@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArmTemplate } from '../../src/validate/arm.js';
-import { agentStorageFindings, monitorPrivateLinkFindings } from '../../src/validate/control-checks.js';
+import { accountOutboundFindings, agentStorageFindings, monitorPrivateLinkFindings } from '../../src/validate/control-checks.js';
 
 /** A main template with module deployments that pass these parameters. */
 const mainWith = (deployments: Readonly<Record<string, Readonly<Record<string, string>>>>): ArmTemplate => ({
@@ -80,5 +80,41 @@ describe('NET-01, NET-02: the Azure Monitor Private Link Scope', () => {
     expect(codes([scope({ ...privateOnly, queryAccessMode: 'Open' }), workspace('Disabled'), endpoint], true)).toEqual(['monitor-scope-open']);
     expect(codes([scope(privateOnly), workspace('Disabled')], true)).toEqual(['monitor-private-link-missing']);
     expect(codes([workspace('Disabled')], true)).toEqual(['monitor-private-link-missing']);
+  });
+});
+
+describe("NET-07: the AI account's outbound allow-list", () => {
+  const accountModule = (name: string, properties: Record<string, unknown>, parameters: Record<string, unknown> = {}) => ({
+    type: 'Microsoft.Resources/deployments',
+    name,
+    properties: {
+      parameters: Object.fromEntries(Object.entries(parameters).map(([key, value]) => [key, { value }])),
+      template: { resources: [{ type: 'Microsoft.CognitiveServices/accounts', name: 'account', properties }] },
+    },
+  });
+  const restricted = { restrictOutboundNetworkAccess: true, allowedFqdnList: "[parameters('allowedOutboundHosts')]" };
+  const hosts = { allowedOutboundHosts: ["[format('{0}.blob.{1}', variables('names').storage, environment().suffixes.storage)]"] };
+  const codes = (resources: object[], agents = false) =>
+    accountOutboundFindings({ resources } as ArmTemplate, { agents }).map((found) => `${found.code} ${found.module}`);
+
+  it('passes an account restricted to the hosts main.bicep passes', () => {
+    expect(codes([accountModule('openai', restricted, hosts)])).toEqual([]);
+  });
+
+  it('fails an account that may call any host, naming its module', () => {
+    expect(codes([accountModule('ai-services', { allowedFqdnList: "[parameters('allowedOutboundHosts')]" }, hosts)])).toEqual([
+      'account-outbound-open ai-services',
+    ]);
+    expect(codes([accountModule('foundry', { ...restricted, restrictOutboundNetworkAccess: false }, hosts)])).toEqual(['account-outbound-open foundry']);
+  });
+
+  it("fails a restriction with an empty allow-list, which would refuse even the landing zone's own hosts", () => {
+    expect(codes([accountModule('openai', restricted, { allowedOutboundHosts: [] })])).toEqual(['account-outbound-open openai']);
+  });
+
+  it("exempts only the Foundry account with agents, whose tools' hosts are not known in advance", () => {
+    expect(codes([accountModule('foundry', {})], true)).toEqual([]);
+    expect(codes([accountModule('ai-services', {})], true)).toEqual(['account-outbound-open ai-services']);
+    expect(codes([accountModule('foundry', {})], false)).toEqual(['account-outbound-open foundry']);
   });
 });

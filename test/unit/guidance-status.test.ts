@@ -134,11 +134,15 @@ describe.each(Object.entries(ALL_SCENARIOS))('guidance status: %s', (_name, part
     }
   });
 
+  // The AI account's data loss prevention (NET-07): any account but the Foundry one with agents, whose tools' hosts are unknown.
+  const aiAccount = answers.foundry !== 'none' || answers.services.includes('openai') || answers.services.includes('aiservices');
+  const outboundAllowList = aiAccount && !(answers.foundry === 'project' && answers.agents);
+
   it('satisfies each optional control exactly when its answer asks for it', () => {
     const edge = answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor';
     const expectations: Record<string, boolean> = {
       'NET-06': answers.jumpbox,
-      'NET-07': answers.firewall || answers.hubFirewallIp !== undefined || answers.foundry === 'hub' || answers.services.includes('ml'),
+      'NET-07': answers.firewall || answers.hubFirewallIp !== undefined || answers.foundry === 'hub' || answers.services.includes('ml') || outboundAllowList,
       'NET-08': answers.gateway !== 'none',
       'NET-09': edge,
       'NET-10': answers.topology !== 'single-vnet',
@@ -164,6 +168,7 @@ describe.each(Object.entries(ALL_SCENARIOS))('guidance status: %s', (_name, part
     expect(cited('NET-09').includes('infra/main.bicep#frontDoor')).toBe(answers.gateway === 'apim-frontdoor');
     expect(cited('NET-09').includes('infra/main.bicep#applicationGateway')).toBe(answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor');
     expect(cited('NET-07').includes('infra/main.bicep#firewall')).toBe(answers.firewall);
+    expect(cited('NET-07').some((place) => /^infra\/modules\/ai\/(foundry|ai-services)-account\.bicep#account$/.test(place))).toBe(outboundAllowList);
     expect(cited('NET-04').includes('infra/main.bicep#dnsResolver')).toBe(model.dnsResolver);
   });
 

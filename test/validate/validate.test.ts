@@ -318,6 +318,15 @@ const CONTROL_TAMPERS: Readonly<Record<string, Tamper & { readonly id: GuidanceI
     fails: ['NET-02'],
     names: /^monitor-private-link-scope: no private endpoint for azuremonitor/,
   },
+  'NET-07-account-outbound': {
+    id: 'NET-07',
+    repository: 'hub',
+    file: 'infra/modules/ai/ai-services-account.bicep',
+    from: /restrictOutboundNetworkAccess: true/,
+    to: 'restrictOutboundNetworkAccess: false',
+    fails: ['NET-07'],
+    names: /^ai-services: Microsoft\.CognitiveServices\/accounts may call any host/,
+  },
 };
 
 /** Every tamper by the name of its run, with the ID whose problems name it. */

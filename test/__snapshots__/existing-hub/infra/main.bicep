@@ -839,6 +839,10 @@ module foundry 'modules/ai/foundry-account.bicep' = {
     location: location
     projectName: names.project
     projectDescription: 'Foundry project of workload ${workloadName} (${environmentName}).'
+    // NET-07: the only hosts the account may call, this landing zone's own data services.
+    allowedOutboundHosts: [
+      '${names.storage}.blob.${environment().suffixes.storage}'
+    ]
     // SEC-09: Azure AI User for the users' groups, Azure AI Project Manager for the administrators' groups.
     roleAssignments: concat(
       map(userGroupObjectIds, id => {

@@ -599,6 +599,11 @@ module aiServices 'modules/ai/ai-services-account.bicep' = {
     name: names.aiServices
     location: location
     kind: 'AIServices'
+    // NET-07: the only hosts the account may call, this landing zone's own data services.
+    allowedOutboundHosts: [
+      '${names.storage}.blob.${environment().suffixes.storage}'
+      '${names.search}.search.windows.net'
+    ]
     // SEC-09: Cognitive Services User for the users' groups, Cognitive Services Contributor for the administrators' groups.
     roleAssignments: concat(
       map(userGroupObjectIds, id => {

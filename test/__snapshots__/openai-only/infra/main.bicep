@@ -599,6 +599,10 @@ module openAi 'modules/ai/ai-services-account.bicep' = {
     name: names.openAi
     location: location
     kind: 'OpenAI'
+    // NET-07: the only hosts the account may call, this landing zone's own data services.
+    allowedOutboundHosts: [
+      '${names.storage}.blob.${environment().suffixes.storage}'
+    ]
     // SEC-09: Cognitive Services OpenAI User for the users' groups, Cognitive Services OpenAI Contributor for the administrators' groups.
     roleAssignments: concat(
       map(userGroupObjectIds, id => {

@@ -16,6 +16,11 @@ param projectName string
 @description('Description of the project, shown in the Foundry portal.')
 param projectDescription string
 
+@description('Hosts the account may call (NET-07): the landing zone\'s own storage blob endpoint, and AI Search\'s where there is one. Every other outbound call is refused. Host names or IP addresses, at most 1000.')
+@minLength(1)
+@maxLength(1000)
+param allowedOutboundHosts string[]
+
 @description('Role assignments on the account alone (SEC-09). Each item: { principalId: string, principalType: \'Group\' | \'User\' | \'ServicePrincipal\', roleDefinitionId: string (GUID of a built-in role), description: string }; principal IDs must be known before the deployment (group object IDs), so that what-if sees the assignments.')
 param roleAssignments array
 
@@ -39,6 +44,13 @@ resource account 'Microsoft.CognitiveServices/accounts@2025-12-01' = {
     allowProjectManagement: true
     publicNetworkAccess: 'Disabled' // NET-01
     disableLocalAuth: true // SEC-06: no API keys, Entra ID only
+    // NET-07: data loss prevention. The account calls out only for "On your data" (AI Search, Storage) and for
+    // batch and fine-tuning files in Blob storage, all of them this landing zone's own services, so every other
+    // host is refused. A change of the list takes up to 15 minutes to apply. Learn, "Configure data loss
+    // prevention for Azure AI services":
+    // https://learn.microsoft.com/azure/ai-services/cognitive-services-data-loss-prevention
+    restrictOutboundNetworkAccess: true
+    allowedFqdnList: allowedOutboundHosts
     networkAcls: {
       // Deny is a second lock should public access ever be re-enabled. Trusted Azure services (e.g. AI Search
       // calling embeddings with its managed identity) still get through; with keys disabled they need Entra ID too.

@@ -18,6 +18,11 @@ param kind string
 @description('Role assignments on the account alone (SEC-09). Each item: { principalId: string, principalType: \'Group\' | \'User\' | \'ServicePrincipal\', roleDefinitionId: string (GUID of a built-in role), description: string }; principal IDs must be known before the deployment (group object IDs), so that what-if sees the assignments.')
 param roleAssignments array
 
+@description('Hosts the account may call (NET-07): the landing zone\'s own storage blob endpoint, and AI Search\'s where there is one. Every other outbound call is refused. Host names or IP addresses, at most 1000.')
+@minLength(1)
+@maxLength(1000)
+param allowedOutboundHosts string[]
+
 @description('Resource ID of the Log Analytics workspace that receives the account diagnostics.')
 param logAnalyticsWorkspaceResourceId string
 
@@ -46,10 +51,13 @@ resource account 'Microsoft.CognitiveServices/accounts@2025-12-01' = {
       defaultAction: 'Deny'
       bypass: 'AzureServices'
     }
-    // restrictOutboundNetworkAccess stays off: with it on, the account refuses every outbound call whose host is
-    // not in allowedFqdnList, which would silently break "On your data" (AI Search, Storage) and batch or
-    // fine-tuning jobs that read Blob storage. The hosts depend on what the caller connects later, so an
-    // allow-list cannot be written here without breaking one of them.
+    // NET-07: data loss prevention. The account calls out only for "On your data" (AI Search, Storage) and for
+    // batch and fine-tuning files in Blob storage, all of them this landing zone's own services, so every other
+    // host is refused. A change of the list takes up to 15 minutes to apply. Learn, "Configure data loss
+    // prevention for Azure AI services":
+    // https://learn.microsoft.com/azure/ai-services/cognitive-services-data-loss-prevention
+    restrictOutboundNetworkAccess: true
+    allowedFqdnList: allowedOutboundHosts
   }
 }
 

@@ -51,6 +51,9 @@ resource account 'Microsoft.CognitiveServices/accounts@2025-12-01' = {
         useMicrosoftManagedNetwork: false
       }
     ]
+    // restrictOutboundNetworkAccess stays off: the agents' tools (OpenAPI, MCP servers, Bing grounding) call hosts
+    // that are chosen when an agent is built, not when this repository is generated, and an allow-list would
+    // refuse them. Their egress from the agent subnet passes the network's own controls instead (NET-07).
     networkAcls: {
       // Deny is a second lock should public access ever be re-enabled. Trusted Azure services (e.g. AI Search
       // calling embeddings with its managed identity) still get through; with keys disabled they need Entra ID too.
