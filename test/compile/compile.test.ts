@@ -199,8 +199,9 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     const template = JSON.parse(await readFile(join(root, 'hub-spoke-app-gateway', 'infra/main.json'), 'utf8'));
     const modules = template.resources;
     const module = (name: string) => modules.find((resource: { name: string }) => resource.name === name).properties.template;
-    const find = (inner: { resources: { type: string }[] }, type: string) =>
-      inner.resources.find((resource) => resource.type === type) as { properties: Record<string, unknown> } & { type: string };
+    // A module whose Bicep uses newer features compiles to languageVersion 2.0, where resources are an object by symbolic name.
+    const find = (inner: { resources: { type: string }[] | Record<string, { type: string }> }, type: string) =>
+      Object.values(inner.resources).find((resource) => resource.type === type) as { properties: Record<string, unknown> } & { type: string };
     find(module('jumpbox'), 'Microsoft.Network/networkInterfaces').properties.ipConfigurations = [{ properties: { publicIPAddress: { id: 'pip' } } }];
     expect(jumpboxProblems(template)).toEqual([expect.stringMatching(/: the jumpbox's network interface has a public IP$/)]);
     (

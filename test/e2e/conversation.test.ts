@@ -10,7 +10,7 @@ const GIVEN = {
   '--name': 'lz',
   '--foundry': 'project',
   '--services': 'openai',
-  '--model': 'gpt-4.1',
+  '--model': 'gpt-5.5',
   '--model-capacity': '10',
   '--user-group-ids': '',
   '--admin-group-ids': '',
