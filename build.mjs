@@ -1,6 +1,7 @@
-// Bundles the CLI and every runtime dependency into dist/index.js, so that `npm create` installs
+// Bundles the CLI and every runtime dependency into dist/index.cjs, so that `npm create` installs
 // one package with zero dependencies and starts about as fast as bare Node.
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
@@ -37,17 +38,34 @@ const precompile = {
   },
 };
 
+const BUNDLE = 'dist/index.cjs';
+
+// A stale bundle of an earlier layout (dist/index.js) must not be published.
+await rm('dist', { recursive: true, force: true });
+
+// CommonJS, not ESM: the bin compiles the bundle with node:vm, which takes V8's code cache on Node 20 (see
+// bin/load-bundle.cjs); Node's own compile cache for ES modules starts at Node 22.
 await build({
   entryPoints: ['src/main.ts'],
-  outfile: 'dist/index.js',
+  outfile: BUNDLE,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   minify: true,
   legalComments: 'linked',
   plugins: [precompile],
-  // Bundled CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // src/paths.ts finds templates/ from its own URL; in the bundle that is the bundle's.
+  define: { 'import.meta.url': '__bundleUrl' },
+  // Lazy import() of Node built-ins becomes a lazy require(): a vm.Script has no loader for import().
+  supported: { 'dynamic-import': false },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+
+// The first line names the bundle's content, so that a code cache made for another build is never used: V8 itself
+// checks the source's length, not its content. Strict mode is declared before the banner, which esbuild puts ahead
+// of its own "use strict" (the bundle's ES modules were strict code).
+const code = await readFile(BUNDLE, 'utf8');
+const bundleId = createHash('sha256').update(code).digest('hex').slice(0, 16);
+await writeFile(BUNDLE, `// bundle ${bundleId}\n'use strict';\n${code}`);

@@ -18,7 +18,7 @@ const verdict = (met, budget) => (met ? `within ${budget}` : `OVER ${budget}`);
 const work = mkdtempSync(join(tmpdir(), 'sail-deploy-'));
 try {
   execFileSync(process.execPath, ['build.mjs'], { cwd: root });
-  const cli = join(root, 'bin/create-secure-ai-landing.js');
+  const cli = join(root, 'bin/create-secure-ai-landing.cjs');
   execFileSync(process.execPath, [cli, 'lz', ...LARGEST, '--no-git'], { cwd: work, env: { ...process.env, CI: 'true' } });
   // The figures are validate's own: the same code a user runs (exit 1 would mean a recommendation fails).
   const started = performance.now();

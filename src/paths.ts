@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * templates/ next to the package root. This file sits one level below the root both as source
- * (src/paths.ts) and in the bundle (dist/index.js), so one relative URL serves both.
+ * (src/paths.ts) and in the bundle (dist/index.cjs), so one relative URL serves both.
  */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../templates/', import.meta.url));
 

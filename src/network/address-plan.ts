@@ -1,4 +1,5 @@
 import { type Cidr, blockSize, contains, formatCidr, isPrivate, nextBlock, overlaps, parseCidr } from './cidr.js';
+import { compareOrdinal } from '../ordinal.js';
 
 /** A subnet the chosen options need, with the smallest prefix its service works with. */
 export interface SubnetRequest {
@@ -206,7 +207,7 @@ function smallestPrefixHolding(subnets: readonly SubnetRequest[]): number {
 
 /** Largest blocks first, each at the next aligned address: no gaps beyond alignment, no overlaps. */
 function allocate(vnet: Cidr, subnets: readonly SubnetRequest[]): AllocatedSubnet[] {
-  const bySize = [...subnets].sort((a, b) => a.prefixLength - b.prefixLength || a.name.localeCompare(b.name));
+  const bySize = [...subnets].sort((a, b) => a.prefixLength - b.prefixLength || compareOrdinal(a.name, b.name));
   let cursor = vnet.address;
   return bySize.map((subnet) => {
     const range: Cidr = { address: cursor, prefixLength: subnet.prefixLength };

@@ -31,8 +31,9 @@ describe('the published package', () => {
     const paths = pack.files.map((file) => file.path);
     expect(paths).toEqual(
       expect.arrayContaining([
-        'bin/create-secure-ai-landing.js',
-        'dist/index.js',
+        'bin/create-secure-ai-landing.cjs',
+        'dist/index.cjs',
+        'bin/load-bundle.cjs',
         'README.md',
         'CHANGELOG.md',
         'package.json',

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 
-export const BIN = fileURLToPath(new URL('../../bin/create-secure-ai-landing.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/create-secure-ai-landing.cjs', import.meta.url));
 
 /** Git that ignores the machine's own configuration and can always commit. */
 export const ISOLATED_GIT_ENV = {
