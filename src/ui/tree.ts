@@ -16,7 +16,8 @@ export function formatTree(root: string, paths: readonly string[]): string[] {
   const lines = [`${root}/`];
   const walk = (node: Node, prefix: string) => {
     const entries = [...node.children].sort(
-      ([a, nodeA], [b, nodeB]) => Number(nodeA.children.size === 0) - Number(nodeB.children.size === 0) || compareOrdinal(a.toLowerCase(), b.toLowerCase()) || compareOrdinal(a, b),
+      ([a, nodeA], [b, nodeB]) =>
+        Number(nodeA.children.size === 0) - Number(nodeB.children.size === 0) || compareOrdinal(a.toLowerCase(), b.toLowerCase()) || compareOrdinal(a, b),
     );
     entries.forEach(([name, child], index) => {
       const last = index === entries.length - 1;
