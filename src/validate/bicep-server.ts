@@ -23,17 +23,23 @@ export interface RpcDiagnostic {
 export const diagnosticLine = ({ source, range, level, code, message }: RpcDiagnostic, base: string) =>
   `${relative(base, source)}(${range.start.line + 1},${range.start.char + 1}) : ${level} ${code}: ${message}`;
 
-/** `bicep/compile`: the ARM JSON of a .bicep file, or the parameters JSON of a .bicepparam file, with every diagnostic. */
+/**
+ * `bicep/compileParams`: a .bicepparam file's parameters JSON and the ARM JSON of the template it uses, with every
+ * diagnostic of both: the template's, its modules' and the linter's included, exactly as `bicep/compile` of the
+ * template reports them. One request per environment so compiles everything `bicep build` and `bicep build-params`
+ * would, and the template only once.
+ */
 export interface Compiled {
   readonly success: boolean;
   readonly diagnostics: readonly RpcDiagnostic[];
-  readonly contents?: string;
+  readonly parameters?: string;
+  readonly template?: string;
 }
 
 export interface BicepServer {
   version(): Promise<string>;
-  /** `path` absolute; values of `readEnvironmentVariable` come from the environment the server started with. */
-  compile(path: string): Promise<Compiled>;
+  /** `path` of a .bicepparam file, absolute; values of `readEnvironmentVariable` come from the environment the server started with. */
+  compileParams(path: string): Promise<Compiled>;
   /** `bicep/format`: the file's text as `bicep format` would write it (under the bicepconfig.json that applies to it); the file is not touched. */
   format(path: string): Promise<string>;
   close(): Promise<void>;
@@ -105,7 +111,7 @@ export async function startBicepServer(file: string, options: { readonly cwd: st
 
   return {
     version: async () => (await request<{ version: string }>('bicep/version', {})).version,
-    compile: (path) => request<Compiled>('bicep/compile', { path }),
+    compileParams: (path) => request<Compiled>('bicep/compileParams', { path, parameterOverrides: {} }),
     format: async (path) => (await request<{ contents: string }>('bicep/format', { path })).contents,
     close: async () => {
       child.stdin.end();

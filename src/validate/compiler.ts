@@ -168,18 +168,16 @@ async function serveOnce(dir: string, bicep: BicepCommand, files: readonly strin
 }
 
 /**
- * The template and each environment's parameters, asked for all at once: the server compiles its requests side
- * by side (each is a compilation of its own, run on .NET's thread pool: Azure/bicep src/Bicep.Cli/Rpc/CliJsonRpcServer.cs),
- * so every core works on the environments.
+ * Each environment's parameters with the template they use, asked for all at once: the server compiles its
+ * requests side by side (each is a compilation of its own, run on .NET's thread pool: Azure/bicep
+ * src/Bicep.Cli/Rpc/CliJsonRpcServer.cs), so every core works on the environments. The template comes with each
+ * environment's answer, the same every time, so it is not compiled on its own as well.
  */
 async function compileWithServer(dir: string, label: string, files: readonly string[], server: BicepServer): Promise<CompileOutcome> {
-  const template = server.compile(join(dir, MAIN_TEMPLATE));
-  const runs = await Promise.all(files.map(async (file) => ({ file, result: await server.compile(join(dir, 'infra/params', file)) })));
-  const main = await template;
-  const results = [main, ...runs.map(({ result }) => result)];
+  const runs = await Promise.all(files.map(async (file) => ({ file, result: await server.compileParams(join(dir, 'infra/params', file)) })));
   const lines = (level: RpcDiagnostic['level']) => [
     ...new Set(
-      results.flatMap((result) =>
+      runs.flatMap(({ result }) =>
         result.diagnostics
           .filter((diagnostic) => diagnostic.level === level)
           .map((diagnostic) => diagnosticLine(diagnostic, dir))
@@ -187,22 +185,20 @@ async function compileWithServer(dir: string, label: string, files: readonly str
       ),
     ),
   ];
-  const failed = [{ file: MAIN_TEMPLATE, result: main }, ...runs].filter(({ result }) => !result.success || result.contents === undefined);
+  const failed = runs.filter(({ result }) => !result.success || result.parameters === undefined || result.template === undefined);
   if (failed.length > 0) {
     const errors = lines('Error');
-    return { ok: false, errors: errors.length > 0 ? errors : failed.map(({ file }) => `${file}: ${label} could not compile it`) };
+    return { ok: false, errors: errors.length > 0 ? errors : failed.map(({ file }) => `infra/params/${file}: ${label} could not compile it`) };
   }
   const environments = Object.fromEntries(
     runs.map(({ file, result }) => [
       file.replace(/\.bicepparam$/, ''),
-      (JSON.parse(result.contents!) as { parameters: Record<string, { value?: unknown }> }).parameters,
+      (JSON.parse(result.parameters!) as { parameters: Record<string, { value?: unknown }> }).parameters,
     ]),
   );
-  return { ok: true, compiled: { template: JSON.parse(main.contents!), environments }, templateText: main.contents!, warnings: lines('Warning') };
+  const templateText = runs[0]!.result.template!;
+  return { ok: true, compiled: { template: JSON.parse(templateText), environments }, templateText, warnings: lines('Warning') };
 }
-
-/** The template every parameter file of a generated repository uses. */
-const MAIN_TEMPLATE = 'infra/main.bicep';
 
 /** The compiler's diagnostic lines of one level, with paths relative to the repository. */
 function diagnostics(stderr: string, level: RegExp, dir: string): string[] {
