@@ -135,6 +135,28 @@ describe.each(Object.entries(CONFIGURATIONS))('%s: the docs say what the Bicep d
     }
   });
 
+  it("says where the workload's egress goes exactly as the route table and the firewall make it (NET-07)", async () => {
+    const { readme, architecture, guidance, calls } = await repo();
+    const firewall = calls('network/firewall');
+    const routed = calls('network/route-table');
+    const text = (document: string) => document.replace(/\n\s*/g, ' ');
+    expect(text(architecture).includes('**Outbound** traffic of the workload subnets goes to Azure Firewall'), 'to Azure Firewall').toBe(firewall);
+    expect(text(architecture).includes("**Outbound** traffic of the workload subnets goes to the hub's firewall"), "to the hub's firewall").toBe(
+      routed && !firewall,
+    );
+    expect(text(architecture).includes("**Outbound**: no firewall inspects the workload's egress"), 'no firewall').toBe(!routed);
+    // guidance.md cites the firewall policy exactly when there is one, and says there is none otherwise.
+    const net07 = /## NET-07[^#]*/.exec(guidance)![0];
+    expect(net07.includes('`infra/modules/network/firewall-policy.bicep`: `egressRules`'), 'NET-07 cites the policy').toBe(firewall);
+    if (!routed) {
+      for (const document of [readme, architecture, guidance]) {
+        expect(text(document)).not.toMatch(/(goes to|passes|through|inspected by) (Azure Firewall|the firewall|the hub's firewall)/i);
+        expect(text(document)).not.toMatch(/egress (passes|goes through) the firewall/i);
+      }
+      expect(net07).toMatch(/no Azure Firewall|no route sends the spoke's egress|passes no firewall/);
+    }
+  });
+
   it('gives steps for the jumpbox and the VPN only where they are deployed', async () => {
     const { readme, architecture, guidance, calls } = await repo();
     const jumpbox = calls('access/jumpbox');
