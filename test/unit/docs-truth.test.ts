@@ -79,6 +79,10 @@ describe.each(Object.entries(CONFIGURATIONS))('%s: the docs say what the Bicep d
   it("lists exactly the ports the private endpoint subnet's NSG opens, wherever it names them", async () => {
     const { main, readme, architecture } = await repo();
     const ports = endpointPorts(main).sort();
+    // The rule is named for what it opens: allow-https-smb-… only where SMB is open too.
+    const rule = /var privateEndpointSubnet = \{[\s\S]*?name: '(allow-[\w-]+-inbound)'/.exec(main)?.[1];
+    const protocols: Record<string, string> = { '443': 'https', '445': 'smb' };
+    expect(rule).toMatch(new RegExp(`^allow-${ports.map((port) => protocols[port]).join('-')}-from-(clients|virtual-network)-inbound$`));
     // Every sentence that says what the endpoint subnet admits names its ports: "HTTPS on port 443 and SMB on port 445 …".
     const sentences = [readme, architecture].flatMap((text) => text.replace(/\n\s*/g, ' ').match(/(endpoint subnet|NSG) admits [^.|]*/g) ?? []);
     expect(sentences.length).toBeGreaterThan(0);
