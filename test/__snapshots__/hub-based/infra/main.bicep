@@ -603,6 +603,9 @@ module aiServices 'modules/ai/ai-services-account.bicep' = {
     // NET-07: the only hosts the account may call, this landing zone's own data services.
     allowedOutboundHosts: [
       '${names.storage}.blob.${environment().suffixes.storage}'
+      // Written out: environment().suffixes has no AI Search suffix (acrLoginServer, keyvaultDns, sqlServerHostname,
+      // storage and a few more: https://learn.microsoft.com/azure/azure-resource-manager/bicep/bicep-functions-deployment#environment),
+      // so this is the public cloud's name, the only cloud the generator targets.
       '${names.search}.search.windows.net'
     ]
     // SEC-09: Cognitive Services User for the users' groups, Cognitive Services Contributor for the administrators' groups.
