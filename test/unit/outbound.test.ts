@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { outboundOf } from '../../src/catalogue/index.js';
 import type { OutboundSource } from '../../src/catalogue/component.js';
-import { portsText } from '../../src/catalogue/outbound.js';
+import { OUTBOUND_SOURCE_LABELS, portsText } from '../../src/catalogue/outbound.js';
 import { type ShapeAnswers, shapeOf } from '../../src/catalogue/shape.js';
 import type { PartialAnswers } from '../../src/answers/schema.js';
 import { bicepHost, firewallPolicyView } from '../../src/network/firewall-policy.js';
-import { EDGE, renderScenario, scenarioAnswers } from '../scenarios.js';
+import { EDGE, renderScenario, SCENARIOS, scenarioAnswers, zoneIds } from '../scenarios.js';
 
 const EVERYTHING: ShapeAnswers = {
   topology: 'hub-spoke',
@@ -204,6 +204,28 @@ describe('NET-07: the outbound destinations of the catalogue', () => {
     expect(names({ jumpbox: false, gateway: 'none', agents: false })).toEqual(['login.microsoftonline.com', 'management.azure.com']);
     // Every entry cites Microsoft's page.
     expect(outboundOf(shapeOf(EVERYTHING)).every((rule) => /^https:\/\/learn\.microsoft\.com\//.test(rule.source))).toBe(true);
+  });
+
+  it("are the rows of the README's table for an existing hub's firewall, one row per entry", async () => {
+    const partial: PartialAnswers = {
+      ...SCENARIOS['existing-hub'],
+      agents: true,
+      jumpbox: true,
+      services: ['openai', 'ml'],
+      privateDnsZoneIds: zoneIds({ gateway: 'apim', agents: true, services: ['openai', 'ml'] }),
+    };
+    const readme = (await renderScenario(partial)).get('README.md')!;
+    const rows = readme.split('\n').filter((line) => /^\| the [\w ]+ (VNet|subnet) \|/.test(line));
+    const entries = outboundOf(shapeOf(scenarioAnswers(partial)));
+    expect(entries.map(({ from }) => from)).toEqual(expect.arrayContaining(['workload', 'agents', 'jumpbox', 'apiManagement']));
+    expect(rows).toHaveLength(entries.length);
+    entries.forEach((entry, index) => {
+      const row = rows[index]!;
+      expect(row.startsWith(`| ${OUTBOUND_SOURCE_LABELS[entry.from]} |`), row).toBe(true);
+      for (const destination of entry.destinations) expect(row).toContain(`\`${destination}\``);
+      expect(row).toContain(`| ${portsText(entry.ports)} |`);
+      expect(row).toContain(`[Learn](${entry.source})`);
+    });
   });
 
   it('write their ports as the README table shows them', () => {
