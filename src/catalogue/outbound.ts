@@ -236,3 +236,8 @@ export const API_MANAGEMENT_OUTBOUND: readonly Outbound[] = [
     source: API_MANAGEMENT_REFERENCE,
   },
 ];
+
+/** The Container Apps platform's own hosts, which the agents need in every scenario; validate checks the firewall allows them. */
+export const CONTAINER_PLATFORM_HOSTS: readonly string[] = AGENTS_OUTBOUND.filter(({ rule }) => rule.startsWith('allow-container-platform-')).flatMap(
+  ({ destinations }) => destinations,
+);
