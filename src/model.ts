@@ -13,8 +13,18 @@ import { MODELS } from './ai/models.js';
 import { type PolicyGuards, policyGuardsFor } from './ai/policy.js';
 import { apiManagement } from './catalogue/api-management.js';
 import type { Component, Outbound } from './catalogue/component.js';
-import { type EndpointPort, hourlyCostsOf, outboundOf, privateEndpointPortsOf, providersOf, publicEndpointsOf, serviceLabelsOf } from './catalogue/index.js';
+import {
+  type EndpointPort,
+  endpointRuleProtocols,
+  hourlyCostsOf,
+  outboundOf,
+  privateEndpointPortsOf,
+  providersOf,
+  publicEndpointsOf,
+  serviceLabelsOf,
+} from './catalogue/index.js';
 import { vpn } from './catalogue/vpn.js';
+import { OUTBOUND_SOURCE_LABELS, portsText } from './catalogue/outbound.js';
 import { type Shape, shapeOf } from './catalogue/shape.js';
 import { proseList } from './prose.js';
 import { BICEP_VERSION } from './toolchain.js';
@@ -77,6 +87,8 @@ export interface ViewModel extends Shape {
   readonly privateEndpointZoneKeys: readonly string[];
   /** NET-07: what the subnets must reach beyond the landing zone (the firewall's rules; with an existing hub, the README's table). */
   readonly outbound: readonly Outbound[];
+  /** The same as the README's table of what an existing hub's firewall must allow: who, and the ports, in words. */
+  readonly outboundTable: readonly (Omit<Outbound, 'from' | 'ports'> & { readonly from: string; readonly ports: string })[];
   /** Azure Policy writes some endpoints' zone groups, this repository the AI accounts' (existing hub with --dns-zones-by-policy). */
   readonly someDnsZoneGroups: boolean;
   /** Which modules and subnets main.bicep wires together for these choices. */
@@ -99,6 +111,8 @@ export interface ViewModel extends Shape {
   readonly privateEndpointPorts: readonly EndpointPort[];
   /** Those ports in prose, e.g. "HTTPS on port 443 and SMB on port 445 for Azure Files". */
   readonly privateEndpointTraffic: string;
+  /** The protocols in the name of the NSG rule that opens those ports, e.g. "https-smb": the rule is named for what it opens. */
+  readonly privateEndpointRuleProtocols: string;
   /** The Bicep release the generated pipeline installs: the one this generator's output is verified with. */
   readonly bicepVersion: string;
   /** The generator's own version: the pipeline's validate job runs exactly this release. */
@@ -175,6 +189,7 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
     privateEndpointZoneKeys: ownZones.map((zone) => zone.key),
     someDnsZoneGroups: !shape.dnsZoneGroups && ownZones.length > 0,
     outbound: outboundOf(shape),
+    outboundTable: outboundOf(shape).map((entry) => ({ ...entry, from: OUTBOUND_SOURCE_LABELS[entry.from], ports: portsText(entry.ports) })),
     groupAccess: groupAccessFor(shape.platform),
     policyGuards: policyGuardsFor(shape),
     wiring: wiringFor(answers),
@@ -190,6 +205,7 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
     privateServices: proseList(serviceLabelsOf(shape)),
     publicEndpoints: publicEndpointsOf(shape).length > 0 ? proseList(publicEndpointsOf(shape)) : '',
     privateEndpointPorts: privateEndpointPortsOf(shape),
+    privateEndpointRuleProtocols: endpointRuleProtocols(privateEndpointPortsOf(shape)),
     privateEndpointTraffic: proseList(
       privateEndpointPortsOf(shape).map(({ port, protocol, for: use }) => `${protocol} on port ${port}${use ? ` for ${use}` : ''}`),
     ),

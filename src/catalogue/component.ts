@@ -41,19 +41,29 @@ export interface Provisioning {
   readonly source: string;
 }
 
+/** Who sends outbound traffic: the subnet (or, for the workload, the VNet) a firewall rule names as its source. */
+export type OutboundSource = 'workload' | 'agents' | 'jumpbox' | 'apiManagement';
+
+/** One protocol and port of an outbound destination: HTTP and HTTPS are an application rule's, TCP and UDP a network rule's. */
+export interface OutboundPort {
+  readonly protocol: 'HTTP' | 'HTTPS' | 'TCP' | 'UDP';
+  readonly port: number;
+}
+
 /**
  * Destinations a component's subnet must reach on the internet or Azure's public endpoints (NET-07): this landing
- * zone's firewall allows them, and with an existing hub the README lists them for the platform team's firewall. Names
- * are the Azure public cloud's; the firewall writes the cloud-specific ones from environment().
+ * zone's firewall allows them (src/network/firewall-policy.ts turns each into one rule), and with an existing hub the
+ * README lists them for the platform team's firewall. Names are the Azure public cloud's; the firewall writes the
+ * cloud-specific ones from environment().
  */
 export interface Outbound {
-  /** Who sends the traffic, e.g. "the jumpbox subnet". */
-  readonly from: string;
+  readonly from: OutboundSource;
+  /** The name of the firewall rule that allows it, e.g. "allow-portals"; unique within its source. */
+  readonly rule: string;
   /** FQDNs (wildcards allowed), firewall FQDN tags or service tags, as `kind` says. */
   readonly destinations: readonly string[];
   readonly kind: 'fqdn' | 'fqdn-tag' | 'service-tag';
-  /** Protocol and ports, e.g. "HTTPS 443" or "TCP 1688". */
-  readonly ports: string;
+  readonly ports: readonly OutboundPort[];
   /** Why, in one line. */
   readonly why: string;
   /** Microsoft's page that lists the destinations. */

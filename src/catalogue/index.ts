@@ -186,6 +186,9 @@ export function privateEndpointPortsOf(shape: Shape): readonly EndpointPort[] {
   return [{ port: '443', protocol: 'HTTPS' }, ...(files ? [{ port: '445', protocol: 'SMB', for: 'Azure Files' }] : [])];
 }
 
+/** The protocols in the name of the NSG rule that opens these ports, e.g. "https-smb": the rule is named for what it opens. */
+export const endpointRuleProtocols = (ports: readonly EndpointPort[]): string => ports.map(({ protocol }) => protocol.toLowerCase()).join('-');
+
 /** NET-07: what the chosen components' subnets must reach beyond the landing zone, component by component. */
 export function outboundOf(shape: Shape): readonly Outbound[] {
   return applying(OUTBOUND_ORDER, shape).flatMap((component) => component.outbound!(shape));

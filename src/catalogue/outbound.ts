@@ -1,21 +1,47 @@
-import type { Outbound } from './component.js';
+import type { Outbound, OutboundPort, OutboundSource } from './component.js';
 import type { Shape } from './shape.js';
 
 /**
  * What each component's subnet must reach beyond the landing zone (NET-07), one list for the firewall this landing zone
- * deploys (templates/infra/modules/network/firewall-policy.bicep.hbs allows exactly these; test/unit/outbound.test.ts
- * checks it) and for the README's table of what an existing hub's firewall must allow. Names are the public cloud's.
+ * deploys (src/network/firewall-policy.ts renders one rule of templates/infra/modules/network/firewall-policy.bicep.hbs
+ * per entry) and for the README's table of what an existing hub's firewall must allow. Names are the public cloud's.
  */
 
-const HTTPS = 'HTTPS 443';
-const WEB = 'HTTP 80, HTTPS 443';
+/** How the README names each source. */
+export const OUTBOUND_SOURCE_LABELS: Readonly<Record<OutboundSource, string>> = {
+  workload: 'the workload VNet',
+  agents: 'the agents subnet',
+  jumpbox: 'the jumpbox subnet',
+  apiManagement: 'the API Management subnet',
+};
+
+/** Ports as the README writes them, e.g. "HTTP 80, HTTPS 443" or "TCP 443, 1886". */
+export function portsText(ports: readonly OutboundPort[]): string {
+  const protocols = [...new Set(ports.map(({ protocol }) => protocol))];
+  return protocols
+    .map(
+      (protocol) =>
+        `${protocol} ${ports
+          .filter((port) => port.protocol === protocol)
+          .map(({ port }) => port)
+          .join(', ')}`,
+    )
+    .join(', ');
+}
+
+const HTTPS: readonly OutboundPort[] = [{ protocol: 'HTTPS', port: 443 }];
+const WEB: readonly OutboundPort[] = [
+  { protocol: 'HTTP', port: 80 },
+  { protocol: 'HTTPS', port: 443 },
+];
 const PORTAL_URLS = 'https://learn.microsoft.com/azure/azure-portal/azure-portal-safelist-urls';
 const CONTAINER_APPS_FIREWALL = 'https://learn.microsoft.com/azure/container-apps/use-azure-firewall';
 const API_MANAGEMENT_REFERENCE = 'https://learn.microsoft.com/azure/api-management/virtual-network-reference';
 
 export const WORKLOAD_OUTBOUND: readonly Outbound[] = [
   {
-    from: 'the workload VNet',
+    from: 'workload',
+    rule: 'allow-entra-id-and-resource-manager',
     destinations: ['login.microsoftonline.com', 'management.azure.com'],
     kind: 'fqdn',
     ports: HTTPS,
@@ -26,7 +52,8 @@ export const WORKLOAD_OUTBOUND: readonly Outbound[] = [
 
 export const AGENTS_OUTBOUND: readonly Outbound[] = [
   {
-    from: 'the agents subnet',
+    from: 'agents',
+    rule: 'allow-managed-identity',
     destinations: ['*.identity.azure.net', '*.login.microsoftonline.com', '*.login.microsoft.com'],
     kind: 'fqdn',
     ports: HTTPS,
@@ -34,11 +61,25 @@ export const AGENTS_OUTBOUND: readonly Outbound[] = [
     source: CONTAINER_APPS_FIREWALL,
   },
   {
-    from: 'the agents subnet',
+    from: 'agents',
+    rule: 'allow-container-platform-images',
     destinations: ['mcr.microsoft.com', '*.data.mcr.microsoft.com'],
     kind: 'fqdn',
     ports: HTTPS,
     why: "the Container Apps platform's own images, from Microsoft Container Registry, in every scenario",
+    source: CONTAINER_APPS_FIREWALL,
+  },
+  {
+    // The Agent Service's data proxy runs on Azure Container Apps in the delegated subnet
+    // (https://learn.microsoft.com/azure/foundry/agents/concepts/agents-networking-deep-dive), so the platform's
+    // "All scenarios" rows apply. Its "Azure Container Registry" row (*.blob.core.windows.net) does not: the registries
+    // this landing zone deploys are reached through private endpoints, never through the firewall.
+    from: 'agents',
+    rule: 'allow-container-platform-binaries',
+    destinations: ['packages.aks.azure.com', 'acs-mirror.azureedge.net'],
+    kind: 'fqdn',
+    ports: HTTPS,
+    why: "the Kubernetes and Azure CNI binaries the platform's underlying AKS cluster installs, in every scenario",
     source: CONTAINER_APPS_FIREWALL,
   },
 ];
@@ -47,7 +88,8 @@ export function jumpboxOutbound(shape: Shape): readonly Outbound[] {
   const studio = shape.platform.machineLearning || shape.platform.foundryHub;
   return [
     {
-      from: 'the jumpbox subnet',
+      from: 'jumpbox',
+      rule: 'allow-entra-id-join',
       destinations: ['enterpriseregistration.windows.net', 'pas.windows.net', 'device.login.microsoftonline.com'],
       kind: 'fqdn',
       ports: HTTPS,
@@ -55,7 +97,8 @@ export function jumpboxOutbound(shape: Shape): readonly Outbound[] {
       source: 'https://learn.microsoft.com/entra/identity/devices/howto-vm-sign-in-azure-ad-windows',
     },
     {
-      from: 'the jumpbox subnet',
+      from: 'jumpbox',
+      rule: 'allow-windows-update',
       destinations: ['WindowsUpdate'],
       kind: 'fqdn-tag',
       ports: WEB,
@@ -63,7 +106,8 @@ export function jumpboxOutbound(shape: Shape): readonly Outbound[] {
       source: 'https://learn.microsoft.com/azure/firewall/fqdn-tags',
     },
     {
-      from: 'the jumpbox subnet',
+      from: 'jumpbox',
+      rule: 'allow-portals',
       destinations: [
         'ai.azure.com',
         '*.ai.azure.com',
@@ -86,7 +130,8 @@ export function jumpboxOutbound(shape: Shape): readonly Outbound[] {
     ...(studio
       ? [
           {
-            from: 'the jumpbox subnet',
+            from: 'jumpbox' as const,
+            rule: 'allow-machine-learning-studio',
             destinations: ['ml.azure.com', '*.ml.azure.com'],
             kind: 'fqdn' as const,
             ports: HTTPS,
@@ -96,10 +141,11 @@ export function jumpboxOutbound(shape: Shape): readonly Outbound[] {
         ]
       : []),
     {
-      from: 'the jumpbox subnet',
+      from: 'jumpbox',
+      rule: 'allow-windows-activation',
       destinations: ['azkms.core.windows.net', 'kms.core.windows.net'],
       kind: 'fqdn',
-      ports: 'TCP 1688',
+      ports: [{ protocol: 'TCP', port: 1688 }],
       why: 'Windows activation against the Azure KMS servers',
       source: 'https://learn.microsoft.com/troubleshoot/azure/virtual-machines/windows/custom-routes-enable-kms-activation',
     },
@@ -108,32 +154,47 @@ export function jumpboxOutbound(shape: Shape): readonly Outbound[] {
 
 export const API_MANAGEMENT_OUTBOUND: readonly Outbound[] = [
   {
-    from: 'the API Management subnet',
+    from: 'apiManagement',
+    rule: 'allow-azure-services',
     destinations: ['Storage', 'AzureKeyVault', 'AzureActiveDirectory'],
     kind: 'service-tag',
-    ports: 'TCP 443',
+    ports: [{ protocol: 'TCP', port: 443 }],
     why: 'its configuration and templates in Azure Storage, certificates in Key Vault, Entra ID',
     source: API_MANAGEMENT_REFERENCE,
   },
   {
-    from: 'the API Management subnet',
+    from: 'apiManagement',
+    rule: 'allow-configuration-database',
     destinations: ['Sql'],
     kind: 'service-tag',
-    ports: 'TCP 1433',
+    ports: [{ protocol: 'TCP', port: 1433 }],
     why: 'its configuration database',
     source: API_MANAGEMENT_REFERENCE,
   },
   {
-    from: 'the API Management subnet',
+    from: 'apiManagement',
+    rule: 'allow-azure-monitor',
     destinations: ['AzureMonitor'],
     kind: 'service-tag',
-    ports: 'TCP 443, 1886',
+    ports: [
+      { protocol: 'TCP', port: 443 },
+      { protocol: 'TCP', port: 1886 },
+    ],
     why: 'diagnostics, metrics and health monitoring',
     source: API_MANAGEMENT_REFERENCE,
   },
-  { from: 'the API Management subnet', destinations: ['time.windows.com'], kind: 'fqdn', ports: 'UDP 123', why: 'time', source: API_MANAGEMENT_REFERENCE },
   {
-    from: 'the API Management subnet',
+    from: 'apiManagement',
+    rule: 'allow-time',
+    destinations: ['time.windows.com'],
+    kind: 'fqdn',
+    ports: [{ protocol: 'UDP', port: 123 }],
+    why: 'time',
+    source: API_MANAGEMENT_REFERENCE,
+  },
+  {
+    from: 'apiManagement',
+    rule: 'allow-certificate-validation',
     destinations: [
       'mscrl.microsoft.com',
       'crl.microsoft.com',
@@ -150,7 +211,8 @@ export const API_MANAGEMENT_OUTBOUND: readonly Outbound[] = [
     source: API_MANAGEMENT_REFERENCE,
   },
   {
-    from: 'the API Management subnet',
+    from: 'apiManagement',
+    rule: 'allow-platform-diagnostics',
     destinations: [
       'azurewatsonanalysis-prod.core.windows.net',
       '*.data.microsoft.com',
@@ -165,7 +227,8 @@ export const API_MANAGEMENT_OUTBOUND: readonly Outbound[] = [
     source: API_MANAGEMENT_REFERENCE,
   },
   {
-    from: 'the API Management subnet',
+    from: 'apiManagement',
+    rule: 'allow-platform-updates',
     destinations: ['WindowsUpdate'],
     kind: 'fqdn-tag',
     ports: WEB,
@@ -173,3 +236,8 @@ export const API_MANAGEMENT_OUTBOUND: readonly Outbound[] = [
     source: API_MANAGEMENT_REFERENCE,
   },
 ];
+
+/** The Container Apps platform's own hosts, which the agents need in every scenario; validate checks the firewall allows them. */
+export const CONTAINER_PLATFORM_HOSTS: readonly string[] = AGENTS_OUTBOUND.filter(({ rule }) => rule.startsWith('allow-container-platform-')).flatMap(
+  ({ destinations }) => destinations,
+);

@@ -93,7 +93,10 @@ const CHECKS = {
   'NET-07': (input) => [
     ...routeTableFindings(input.template, input.model.egressThroughFirewall),
     ...(input.model.firewall
-      ? [...firewallFindings(input.template, { apiManagement: input.model.apiManagement }), ...allowListFindings(input.template, input.environments)]
+      ? [
+          ...firewallFindings(input.template, { apiManagement: input.model.apiManagement, agents: input.model.platform.agents }),
+          ...allowListFindings(input.template, input.environments),
+        ]
       : []),
     ...input.subnets(),
     ...input.platform(),

@@ -73,6 +73,7 @@ export const GUIDANCE_OF_FINDING: { readonly [Code in FindingCode]: Assignment }
   'default-route-misdirected': ['NET-07'],
   'dns-bypasses-firewall': ['NET-07'],
   'firewall-blocks-api-management': ['NET-07'],
+  'firewall-blocks-agents': ['NET-07'],
   'api-management-control-route-missing': ['NET-07'],
   // platform.ts: the private AI and PaaS services
   'local-auth-enabled': ['SEC-06', { id: 'FDY-05', inModules: HUB_SERVICES }],

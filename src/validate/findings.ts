@@ -43,6 +43,7 @@ export type FindingCode =
   | 'default-route-misdirected'
   | 'dns-bypasses-firewall'
   | 'firewall-blocks-api-management'
+  | 'firewall-blocks-agents'
   | 'api-management-control-route-missing'
   // platform.ts: the private AI and PaaS services
   | 'local-auth-enabled'

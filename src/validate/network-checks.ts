@@ -1,4 +1,5 @@
 import { addressAt, contains, overlaps, parseCidr, type Cidr } from '../network/cidr.js';
+import { CONTAINER_PLATFORM_HOSTS } from '../catalogue/outbound.js';
 import { type ArmTemplate, type ArmResource, ownResources, allResources, deploymentsDeclaring, resolveVariables, expandVariables } from './arm.js';
 import { NOT_ROUTED, NSG_EXEMPT, isAnySource, isInternetSource, sourceLiterals } from './child-resources.js';
 import { type Finding, finding } from './findings.js';
@@ -351,7 +352,7 @@ export function nsgFindings(template: ArmTemplate, { privateGateway = false } = 
  * NET-07, checked inside the compiled modules: the policy denies known-bad destinations and is the DNS
  * proxy; the route table sends 0.0.0.0/0 to the firewall's address; the workload VNet uses it for DNS.
  */
-export function firewallFindings(template: ArmTemplate, { apiManagement = false } = {}): Finding[] {
+export function firewallFindings(template: ArmTemplate, { apiManagement = false, agents = false } = {}): Finding[] {
   const problems: Finding[] = [];
   const policy = allResources(template).find((resource) => resource.type === 'Microsoft.Network/firewallPolicies');
   if (!policy) return [finding('firewall-policy-missing', 'no firewall policy')];
@@ -376,6 +377,14 @@ export function firewallFindings(template: ArmTemplate, { apiManagement = false 
     }
     if (!/"addressPrefix":"ApiManagement","nextHopType":"Internet"/.test(route))
       problems.push(finding('api-management-control-route-missing', "no route returns API Management's control plane directly"));
+  }
+  if (agents) {
+    // FDY-06: the Agent Service's Container Apps platform pulls its images and binaries through the firewall in every
+    // scenario (https://learn.microsoft.com/azure/container-apps/use-azure-firewall); without them no agent starts.
+    const rules = JSON.stringify(allResources(template).filter((resource) => resource.type === 'Microsoft.Network/firewallPolicies/ruleCollectionGroups'));
+    for (const host of CONTAINER_PLATFORM_HOSTS) {
+      if (!rules.includes(`"${host}"`)) problems.push(finding('firewall-blocks-agents', `the firewall does not let the agents' platform reach ${host}`));
+    }
   }
   return problems;
 }

@@ -79,6 +79,10 @@ describe.each(Object.entries(CONFIGURATIONS))('%s: the docs say what the Bicep d
   it("lists exactly the ports the private endpoint subnet's NSG opens, wherever it names them", async () => {
     const { main, readme, architecture } = await repo();
     const ports = endpointPorts(main).sort();
+    // The rule is named for what it opens: allow-https-smb-… only where SMB is open too.
+    const rule = /var privateEndpointSubnet = \{[\s\S]*?name: '(allow-[\w-]+-inbound)'/.exec(main)?.[1];
+    const protocols: Record<string, string> = { '443': 'https', '445': 'smb' };
+    expect(rule).toMatch(new RegExp(`^allow-${ports.map((port) => protocols[port]).join('-')}-from-(clients|virtual-network)-inbound$`));
     // Every sentence that says what the endpoint subnet admits names its ports: "HTTPS on port 443 and SMB on port 445 …".
     const sentences = [readme, architecture].flatMap((text) => text.replace(/\n\s*/g, ' ').match(/(endpoint subnet|NSG) admits [^.|]*/g) ?? []);
     expect(sentences.length).toBeGreaterThan(0);
@@ -132,6 +136,28 @@ describe.each(Object.entries(CONFIGURATIONS))('%s: the docs say what the Bicep d
       const text = document.replace(/\n\s*/g, ' ');
       expect(text).not.toMatch(/nothing is reachable from the internet/i);
       for (const [door, open] of publicDoors) expect(text.includes(door), door).toBe(open);
+    }
+  });
+
+  it("says where the workload's egress goes exactly as the route table and the firewall make it (NET-07)", async () => {
+    const { readme, architecture, guidance, calls } = await repo();
+    const firewall = calls('network/firewall');
+    const routed = calls('network/route-table');
+    const text = (document: string) => document.replace(/\n\s*/g, ' ');
+    expect(text(architecture).includes('**Outbound** traffic of the workload subnets goes to Azure Firewall'), 'to Azure Firewall').toBe(firewall);
+    expect(text(architecture).includes("**Outbound** traffic of the workload subnets goes to the hub's firewall"), "to the hub's firewall").toBe(
+      routed && !firewall,
+    );
+    expect(text(architecture).includes("**Outbound**: no firewall inspects the workload's egress"), 'no firewall').toBe(!routed);
+    // guidance.md cites the firewall policy exactly when there is one, and says there is none otherwise.
+    const net07 = /## NET-07[^#]*/.exec(guidance)![0];
+    expect(net07.includes('`infra/modules/network/firewall-policy.bicep`: `egressRules`'), 'NET-07 cites the policy').toBe(firewall);
+    if (!routed) {
+      for (const document of [readme, architecture, guidance]) {
+        expect(text(document)).not.toMatch(/(goes to|passes|through|inspected by) (Azure Firewall|the firewall|the hub's firewall)/i);
+        expect(text(document)).not.toMatch(/egress (passes|goes through) the firewall/i);
+      }
+      expect(net07).toMatch(/no Azure Firewall|no route sends the spoke's egress|passes no firewall/);
     }
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ShapeAnswers } from '../../src/catalogue/shape.js';
+import { endpointRuleProtocols, privateEndpointPortsOf } from '../../src/catalogue/index.js';
+import { type ShapeAnswers, shapeOf } from '../../src/catalogue/shape.js';
 import { policyRegistersAll } from '../../src/network/private-dns-zones.js';
 import { existingHubZonesFor, privateEndpointsFor } from '../../src/network/private-endpoints.js';
 
@@ -61,5 +62,19 @@ describe('which private endpoints keep a zone group of their own', () => {
     expect(policyRegistersAll('account', ['openAi'])).toBe(false);
     expect(policyRegistersAll('amlworkspace', ['machineLearningApi', 'machineLearningNotebooks'])).toBe(true);
     expect(policyRegistersAll('unknownGroup', ['blob'])).toBe(false);
+  });
+});
+
+describe("the private endpoint subnet's NSG rule (NET-12)", () => {
+  it('is named for the ports it opens, so that a rule opening HTTPS alone never claims SMB', () => {
+    expect(endpointRuleProtocols([{ port: '443', protocol: 'HTTPS' }])).toBe('https');
+    expect(
+      endpointRuleProtocols([
+        { port: '443', protocol: 'HTTPS' },
+        { port: '445', protocol: 'SMB', for: 'Azure Files' },
+      ]),
+    ).toBe('https-smb');
+    // Today every configuration has the workload storage account's file endpoint, so SMB is open.
+    expect(endpointRuleProtocols(privateEndpointPortsOf(shapeOf({ ...EXISTING_HUB, services: ['openai'], agents: false })))).toBe('https-smb');
   });
 });

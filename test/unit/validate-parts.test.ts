@@ -7,6 +7,7 @@ import { finding, type FindingCode, messagesOf } from '../../src/validate/findin
 import { locate, moduleDeclarations, moduleOf } from '../../src/validate/locate.js';
 import type { ArmResource } from '../../src/validate/arm.js';
 import { platformFindings } from '../../src/validate/platform.js';
+import { firewallFindings } from '../../src/validate/network-checks.js';
 import { modelLifecycleFindings } from '../../src/validate/model-lifecycle-checks.js';
 import { RELEASE_DATE } from '../../src/ai/model-lifecycle.js';
 import { sarifOf } from '../../src/validate/sarif.js';
@@ -186,6 +187,26 @@ describe('the guard checks', () => {
       'firewall: Microsoft.Network/firewallPolicies/ruleCollectionGroups egress allows every destination (*)',
       'firewall: firewallAllowedFqdns allows every destination (*) in dev',
     ]);
+  });
+
+  it("NET-07: the firewall must let the agents' Container Apps platform reach its images and binaries", () => {
+    const template = {
+      resources: [
+        { type: 'Microsoft.Network/firewallPolicies', name: 'afwp', properties: { threatIntelMode: 'Deny', dnsSettings: { enableProxy: true } } },
+        {
+          type: 'Microsoft.Network/firewallPolicies/ruleCollectionGroups',
+          name: 'egress',
+          properties: { ruleCollections: [{ rules: [{ targetFqdns: ['mcr.microsoft.com', '*.data.mcr.microsoft.com'] }] }] },
+        },
+      ],
+    };
+    const blocked = (agents: boolean) => messagesOf(firewallFindings(template, { agents }).filter(({ code }) => code === 'firewall-blocks-agents'));
+    expect(blocked(true)).toEqual([
+      "the firewall does not let the agents' platform reach packages.aks.azure.com",
+      "the firewall does not let the agents' platform reach acs-mirror.azureedge.net",
+    ]);
+    expect(blocked(false)).toEqual([]);
+    expect(guidanceIdsOf(finding('firewall-blocks-agents', 'x'))).toEqual(['NET-07']);
   });
 
   it('SEC-11 covers the network and the doors too', () => {

@@ -165,8 +165,9 @@ var denyLateralMovementRule = {
 var privateEndpointSubnet = {
   name: 'snet-private-endpoints'
   addressPrefix: privateEndpointSubnetPrefix
-  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the ranges of
-  // privateEndpointClientAddressPrefixes. The hub holds no clients of the endpoints; everything else is denied.
+  // NET-12: only HTTPS on port 443 and SMB on port 445 for Azure Files reaches the endpoints (the rule is named for
+  // them), and only from the ranges of privateEndpointClientAddressPrefixes.
+  // The hub holds no clients of the endpoints; everything else is denied.
   securityRules: [
     {
       name: 'allow-https-smb-from-clients-inbound'
@@ -602,6 +603,9 @@ module aiServices 'modules/ai/ai-services-account.bicep' = {
     // NET-07: the only hosts the account may call, this landing zone's own data services.
     allowedOutboundHosts: [
       '${names.storage}.blob.${environment().suffixes.storage}'
+      // Written out: environment().suffixes has no AI Search suffix (acrLoginServer, keyvaultDns, sqlServerHostname,
+      // storage and a few more: https://learn.microsoft.com/azure/azure-resource-manager/bicep/bicep-functions-deployment#environment),
+      // so this is the public cloud's name, the only cloud the generator targets.
       '${names.search}.search.windows.net'
     ]
     // SEC-09: Cognitive Services User for the users' groups, Cognitive Services Contributor for the administrators' groups.

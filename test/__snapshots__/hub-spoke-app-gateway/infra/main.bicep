@@ -223,8 +223,9 @@ var privateEndpointSubnet = {
   addressPrefix: privateEndpointSubnetPrefix
   // NET-07: like every workload subnet, it sends what leaves the virtual networks to the firewall.
   routeTableResourceId: routeTable.outputs.resourceId
-  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the ranges of
-  // privateEndpointClientAddressPrefixes and API Management's further regions. The hub holds no clients of the endpoints; everything else is denied.
+  // NET-12: only HTTPS on port 443 and SMB on port 445 for Azure Files reaches the endpoints (the rule is named for
+  // them), and only from the ranges of privateEndpointClientAddressPrefixes and API Management's further regions.
+  // The hub holds no clients of the endpoints; everything else is denied.
   securityRules: [
     {
       name: 'allow-https-smb-from-clients-inbound'

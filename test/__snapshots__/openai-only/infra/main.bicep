@@ -149,9 +149,9 @@ var denyLateralMovementRule = {
 var privateEndpointSubnet = {
   name: 'snet-private-endpoints'
   addressPrefix: privateEndpointSubnetPrefix
-  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the VirtualNetwork service tag:
-  // this VNet, the hub and what the hub connects (other spokes, VPN and on-premises clients), whose ranges the platform
-  // team owns. Everything else is denied.
+  // NET-12: only HTTPS on port 443 and SMB on port 445 for Azure Files reaches the endpoints (the rule is named for
+  // them), and only from the VirtualNetwork service tag: this VNet, the hub and what the hub connects (other spokes, VPN
+  // and on-premises clients), whose ranges the platform team owns. Everything else is denied.
   securityRules: [
     {
       name: 'allow-https-smb-from-virtual-network-inbound'

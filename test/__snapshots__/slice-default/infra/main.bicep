@@ -117,8 +117,9 @@ var denyLateralMovementRule = {
 var privateEndpointSubnet = {
   name: 'snet-private-endpoints'
   addressPrefix: privateEndpointSubnetPrefix
-  // NET-12: only HTTPS (and SMB for Azure Files) reaches the endpoints, and only from the ranges of
-  // privateEndpointClientAddressPrefixes. The hub holds no clients of the endpoints; everything else is denied.
+  // NET-12: only HTTPS on port 443 and SMB on port 445 for Azure Files reaches the endpoints (the rule is named for
+  // them), and only from the ranges of privateEndpointClientAddressPrefixes.
+  // The hub holds no clients of the endpoints; everything else is denied.
   securityRules: [
     {
       name: 'allow-https-smb-from-clients-inbound'

@@ -25,18 +25,11 @@ param apiManagementSubnetPrefixes array
 @description('Tags applied to the firewall policy.')
 param tags object
 
-// What every workload needs: Microsoft Entra ID sign-in and Azure Resource Manager, as the host names of this
-// cloud (e.g. https://login.microsoftonline.com/ becomes login.microsoftonline.com).
-var platformFqdns = map(
-  [environment().authentication.loginEndpoint, environment().resourceManager],
-  endpoint => split(endpoint, '/')[2]
-)
+// Microsoft Entra ID's host name in this cloud (login.microsoftonline.com in the public cloud).
+var loginHost = split(environment().authentication.loginEndpoint, '/')[2]
 
-var httpsRule = {
-  ruleType: 'ApplicationRule'
-  protocols: [{ protocolType: 'Https', port: 443 }]
-  sourceAddresses: sourceAddressPrefixes
-}
+// Azure Resource Manager's host name in this cloud (management.azure.com in the public cloud).
+var resourceManagerHost = split(environment().resourceManager, '/')[2]
 
 // No diagnostic setting: a policy publishes no logs or metrics; the firewall logs every rule hit (SEC-11).
 resource policy 'Microsoft.Network/firewallPolicies@2025-05-01' = {
@@ -54,36 +47,59 @@ resource policy 'Microsoft.Network/firewallPolicies@2025-05-01' = {
   }
 }
 
-// Application rules, one network rule for Windows activation, network rules for API Management's platform dependencies: nothing
-// in the workload itself needs raw IP egress, and DNS never leaves through a rule but is answered by the proxy.
-// Everything not allowed here is denied.
+// One rule per destination of the catalogue (src/catalogue/outbound.ts), grouped by source: application rules for
+// HTTP and HTTPS, network rules where only they can allow the port or the service tag. DNS never leaves through a rule
+// but is answered by the proxy. Everything not allowed here is denied.
 resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2025-05-01' = {
   parent: policy
   name: 'egress'
   properties: {
     priority: 1000
     ruleCollections: [
+      // NET-07: what every workload needs, from the whole workload VNet. The user's list (the generator's
+      // --allowed-fqdns) gets a rule of its own, left out when the list is empty: a rule needs at least one FQDN.
       {
         ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
         name: 'allow-https-outbound'
         priority: 100
         action: { type: 'Allow' }
-        // The user's list (the generator's --allowed-fqdns) gets a rule of its own, left out when the list is
-        // empty: a rule needs at least one FQDN.
-        rules: concat(
-          [union(httpsRule, { name: 'allow-entra-id-and-resource-manager', targetFqdns: platformFqdns })],
-          empty(allowedFqdns) ? [] : [union(httpsRule, { name: 'allow-approved-fqdns', targetFqdns: allowedFqdns })]
-        )
+        rules: [
+          // Microsoft Entra ID tokens and Azure Resource Manager, which every managed identity and deployment script
+          // uses (https://learn.microsoft.com/azure/azure-portal/azure-portal-safelist-urls).
+          {
+            ruleType: 'ApplicationRule'
+            name: 'allow-entra-id-and-resource-manager'
+            protocols: [{ protocolType: 'Https', port: 443 }]
+            sourceAddresses: sourceAddressPrefixes
+            targetFqdns: [
+              loginHost
+              resourceManagerHost
+            ]
+          }
+          // The user's list, when there is one.
+          ...(empty(allowedFqdns)
+            ? []
+            : [
+                {
+                  ruleType: 'ApplicationRule'
+                  name: 'allow-approved-fqdns'
+                  protocols: [{ protocolType: 'Https', port: 443 }]
+                  sourceAddresses: sourceAddressPrefixes
+                  targetFqdns: allowedFqdns
+                }
+              ])
+        ]
       }
-      // NET-06: the jumpbox joins Microsoft Entra ID for sign-in (Microsoft Entra documentation, "Sign in to a Windows
-      // virtual machine in Azure by using Microsoft Entra ID", network requirements), takes its updates, and opens the
-      // Foundry and Azure portals in Edge. Other sites the portals load on demand are added to firewallAllowedFqdns.
+      // NET-06: the jumpbox joins Microsoft Entra ID for sign-in, takes its updates and opens the portals in Edge.
+      // Other sites the portals load on demand are added to firewallAllowedFqdns.
       {
         ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
         name: 'allow-jumpbox-outbound'
         priority: 200
         action: { type: 'Allow' }
         rules: [
+          // Microsoft Entra ID join, for sign-in with Entra ID accounts
+          // (https://learn.microsoft.com/entra/identity/devices/howto-vm-sign-in-azure-ad-windows).
           {
             ruleType: 'ApplicationRule'
             name: 'allow-entra-id-join'
@@ -92,9 +108,10 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
             targetFqdns: [
               'enterpriseregistration.windows.net'
               'pas.windows.net'
-              'device.${platformFqdns[0]}'
+              'device.${loginHost}'
             ]
           }
+          // Windows updates (https://learn.microsoft.com/azure/firewall/fqdn-tags).
           {
             ruleType: 'ApplicationRule'
             name: 'allow-windows-update'
@@ -105,13 +122,13 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
             sourceAddresses: [jumpboxSubnetPrefix]
             fqdnTags: ['WindowsUpdate']
           }
+          // The Foundry and Azure portals, their sign-in pages and data
+          // (https://learn.microsoft.com/azure/azure-portal/azure-portal-safelist-urls).
           {
             ruleType: 'ApplicationRule'
             name: 'allow-portals'
             protocols: [{ protocolType: 'Https', port: 443 }]
             sourceAddresses: [jumpboxSubnetPrefix]
-            // The portals' own hosts and those of their sign-in page and data (Azure documentation, "Safelist the
-            // Azure portal URLs on your firewall or proxy server").
             targetFqdns: [
               'ai.azure.com'
               '*.ai.azure.com'
@@ -129,14 +146,16 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
           }
         ]
       }
-      // Windows activation talks to the Azure KMS servers on TCP 1688, which only a network rule can allow; the DNS
-      // proxy resolves the names.
+      // NET-06: ports other than HTTP and HTTPS, and service tags, which only a network rule can allow; the DNS proxy
+      // resolves the names.
       {
         ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
         name: 'allow-jumpbox-activation'
         priority: 300
         action: { type: 'Allow' }
         rules: [
+          // Windows activation against the Azure KMS servers
+          // (https://learn.microsoft.com/troubleshoot/azure/virtual-machines/windows/custom-routes-enable-kms-activation).
           {
             ruleType: 'NetworkRule'
             name: 'allow-windows-activation'
@@ -150,15 +169,16 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
           }
         ]
       }
-      // NET-07, NET-08: API Management's own dependencies (API Management documentation, "Virtual network configuration
-      // reference" and "forced tunneling"): its configuration in Azure Storage and SQL, Key Vault, Azure Monitor and
-      // Entra ID by service tag, and time; Azure's control plane reaches it directly, by a route of its own.
+      // NET-07, NET-08: ports other than HTTP and HTTPS, and service tags, which only a network rule can allow; the DNS
+      // proxy resolves the names.
       {
         ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
         name: 'allow-api-management-platform'
         priority: 400
         action: { type: 'Allow' }
         rules: [
+          // Its configuration and templates in Azure Storage, certificates in Key Vault, Entra ID
+          // (https://learn.microsoft.com/azure/api-management/virtual-network-reference).
           {
             ruleType: 'NetworkRule'
             name: 'allow-azure-services'
@@ -171,6 +191,7 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
             ]
             destinationPorts: ['443']
           }
+          // Its configuration database (https://learn.microsoft.com/azure/api-management/virtual-network-reference).
           {
             ruleType: 'NetworkRule'
             name: 'allow-configuration-database'
@@ -179,6 +200,8 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
             destinationAddresses: ['Sql']
             destinationPorts: ['1433']
           }
+          // Diagnostics, metrics and health monitoring
+          // (https://learn.microsoft.com/azure/api-management/virtual-network-reference).
           {
             ruleType: 'NetworkRule'
             name: 'allow-azure-monitor'
@@ -190,6 +213,7 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
               '1886'
             ]
           }
+          // Time (https://learn.microsoft.com/azure/api-management/virtual-network-reference).
           {
             ruleType: 'NetworkRule'
             name: 'allow-time'
@@ -200,14 +224,16 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
           }
         ]
       }
-      // Certificate chains and revocation lists (HTTP and HTTPS), and the platform's updates, which API Management
-      // checks and installs for itself.
+      // NET-07, NET-08: API Management's own dependencies, which it checks and installs for itself; Azure's control
+      // plane reaches it directly, by a route of its own.
       {
         ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
         name: 'allow-api-management-web'
         priority: 500
         action: { type: 'Allow' }
         rules: [
+          // Certificate chains and revocation lists
+          // (https://learn.microsoft.com/azure/api-management/virtual-network-reference).
           {
             ruleType: 'ApplicationRule'
             name: 'allow-certificate-validation'
@@ -227,6 +253,7 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
               'go.microsoft.com'
             ]
           }
+          // The platform's diagnostics (https://learn.microsoft.com/azure/api-management/virtual-network-reference).
           {
             ruleType: 'ApplicationRule'
             name: 'allow-platform-diagnostics'
@@ -241,6 +268,8 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
               'wdcpalt.microsoft.com'
             ]
           }
+          // The platform's updates, which API Management installs for itself
+          // (https://learn.microsoft.com/azure/api-management/virtual-network-reference).
           {
             ruleType: 'ApplicationRule'
             name: 'allow-platform-updates'

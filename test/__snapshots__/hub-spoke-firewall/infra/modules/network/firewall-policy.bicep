@@ -18,18 +18,11 @@ param allowedFqdns array
 @description('Tags applied to the firewall policy.')
 param tags object
 
-// What every workload needs: Microsoft Entra ID sign-in and Azure Resource Manager, as the host names of this
-// cloud (e.g. https://login.microsoftonline.com/ becomes login.microsoftonline.com).
-var platformFqdns = map(
-  [environment().authentication.loginEndpoint, environment().resourceManager],
-  endpoint => split(endpoint, '/')[2]
-)
+// Microsoft Entra ID's host name in this cloud (login.microsoftonline.com in the public cloud).
+var loginHost = split(environment().authentication.loginEndpoint, '/')[2]
 
-var httpsRule = {
-  ruleType: 'ApplicationRule'
-  protocols: [{ protocolType: 'Https', port: 443 }]
-  sourceAddresses: sourceAddressPrefixes
-}
+// Azure Resource Manager's host name in this cloud (management.azure.com in the public cloud).
+var resourceManagerHost = split(environment().resourceManager, '/')[2]
 
 // No diagnostic setting: a policy publishes no logs or metrics; the firewall logs every rule hit (SEC-11).
 resource policy 'Microsoft.Network/firewallPolicies@2025-05-01' = {
@@ -47,26 +40,48 @@ resource policy 'Microsoft.Network/firewallPolicies@2025-05-01' = {
   }
 }
 
-// Application rules: nothing
-// in the workload itself needs raw IP egress, and DNS never leaves through a rule but is answered by the proxy.
-// Everything not allowed here is denied.
+// One rule per destination of the catalogue (src/catalogue/outbound.ts), grouped by source: application rules for
+// HTTP and HTTPS, network rules where only they can allow the port or the service tag. DNS never leaves through a rule
+// but is answered by the proxy. Everything not allowed here is denied.
 resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2025-05-01' = {
   parent: policy
   name: 'egress'
   properties: {
     priority: 1000
     ruleCollections: [
+      // NET-07: what every workload needs, from the whole workload VNet. The user's list (the generator's
+      // --allowed-fqdns) gets a rule of its own, left out when the list is empty: a rule needs at least one FQDN.
       {
         ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
         name: 'allow-https-outbound'
         priority: 100
         action: { type: 'Allow' }
-        // The user's list (the generator's --allowed-fqdns) gets a rule of its own, left out when the list is
-        // empty: a rule needs at least one FQDN.
-        rules: concat(
-          [union(httpsRule, { name: 'allow-entra-id-and-resource-manager', targetFqdns: platformFqdns })],
-          empty(allowedFqdns) ? [] : [union(httpsRule, { name: 'allow-approved-fqdns', targetFqdns: allowedFqdns })]
-        )
+        rules: [
+          // Microsoft Entra ID tokens and Azure Resource Manager, which every managed identity and deployment script
+          // uses (https://learn.microsoft.com/azure/azure-portal/azure-portal-safelist-urls).
+          {
+            ruleType: 'ApplicationRule'
+            name: 'allow-entra-id-and-resource-manager'
+            protocols: [{ protocolType: 'Https', port: 443 }]
+            sourceAddresses: sourceAddressPrefixes
+            targetFqdns: [
+              loginHost
+              resourceManagerHost
+            ]
+          }
+          // The user's list, when there is one.
+          ...(empty(allowedFqdns)
+            ? []
+            : [
+                {
+                  ruleType: 'ApplicationRule'
+                  name: 'allow-approved-fqdns'
+                  protocols: [{ protocolType: 'Https', port: 443 }]
+                  sourceAddresses: sourceAddressPrefixes
+                  targetFqdns: allowedFqdns
+                }
+              ])
+        ]
       }
     ]
   }

@@ -15,24 +15,17 @@ param sourceAddressPrefixes array
 @description('Further FQDNs (wildcards like *.example.com allowed) that the workload may reach over HTTPS; may be empty.')
 param allowedFqdns array
 
-@description('Address range of the agent subnet, whose containers get their managed identities\' tokens from more hosts than the workload.')
+@description('Address range of the agent subnet, whose Container Apps platform reaches more hosts than the workload: managed identity tokens, Microsoft Container Registry and the AKS binaries.')
 param agentSubnetPrefix string
 
 @description('Tags applied to the firewall policy.')
 param tags object
 
-// What every workload needs: Microsoft Entra ID sign-in and Azure Resource Manager, as the host names of this
-// cloud (e.g. https://login.microsoftonline.com/ becomes login.microsoftonline.com).
-var platformFqdns = map(
-  [environment().authentication.loginEndpoint, environment().resourceManager],
-  endpoint => split(endpoint, '/')[2]
-)
+// Microsoft Entra ID's host name in this cloud (login.microsoftonline.com in the public cloud).
+var loginHost = split(environment().authentication.loginEndpoint, '/')[2]
 
-var httpsRule = {
-  ruleType: 'ApplicationRule'
-  protocols: [{ protocolType: 'Https', port: 443 }]
-  sourceAddresses: sourceAddressPrefixes
-}
+// Azure Resource Manager's host name in this cloud (management.azure.com in the public cloud).
+var resourceManagerHost = split(environment().resourceManager, '/')[2]
 
 // No diagnostic setting: a policy publishes no logs or metrics; the firewall logs every rule hit (SEC-11).
 resource policy 'Microsoft.Network/firewallPolicies@2025-05-01' = {
@@ -50,37 +43,59 @@ resource policy 'Microsoft.Network/firewallPolicies@2025-05-01' = {
   }
 }
 
-// Application rules: nothing
-// in the workload itself needs raw IP egress, and DNS never leaves through a rule but is answered by the proxy.
-// Everything not allowed here is denied.
+// One rule per destination of the catalogue (src/catalogue/outbound.ts), grouped by source: application rules for
+// HTTP and HTTPS, network rules where only they can allow the port or the service tag. DNS never leaves through a rule
+// but is answered by the proxy. Everything not allowed here is denied.
 resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2025-05-01' = {
   parent: policy
   name: 'egress'
   properties: {
     priority: 1000
     ruleCollections: [
+      // NET-07: what every workload needs, from the whole workload VNet. The user's list (the generator's
+      // --allowed-fqdns) gets a rule of its own, left out when the list is empty: a rule needs at least one FQDN.
       {
         ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
         name: 'allow-https-outbound'
         priority: 100
         action: { type: 'Allow' }
-        // The user's list (the generator's --allowed-fqdns) gets a rule of its own, left out when the list is
-        // empty: a rule needs at least one FQDN.
-        rules: concat(
-          [union(httpsRule, { name: 'allow-entra-id-and-resource-manager', targetFqdns: platformFqdns })],
-          empty(allowedFqdns) ? [] : [union(httpsRule, { name: 'allow-approved-fqdns', targetFqdns: allowedFqdns })]
-        )
+        rules: [
+          // Microsoft Entra ID tokens and Azure Resource Manager, which every managed identity and deployment script
+          // uses (https://learn.microsoft.com/azure/azure-portal/azure-portal-safelist-urls).
+          {
+            ruleType: 'ApplicationRule'
+            name: 'allow-entra-id-and-resource-manager'
+            protocols: [{ protocolType: 'Https', port: 443 }]
+            sourceAddresses: sourceAddressPrefixes
+            targetFqdns: [
+              loginHost
+              resourceManagerHost
+            ]
+          }
+          // The user's list, when there is one.
+          ...(empty(allowedFqdns)
+            ? []
+            : [
+                {
+                  ruleType: 'ApplicationRule'
+                  name: 'allow-approved-fqdns'
+                  protocols: [{ protocolType: 'Https', port: 443 }]
+                  sourceAddresses: sourceAddressPrefixes
+                  targetFqdns: allowedFqdns
+                }
+              ])
+        ]
       }
-      // FDY-06: the Agent Service runs on the Container Apps platform, whose firewall requirements apply to its subnet
-      // (https://learn.microsoft.com/azure/container-apps/use-azure-firewall): tokens for the containers' managed
-      // identities, and the platform's own images from Microsoft Container Registry in every scenario. The tools agents
-      // call are added to firewallAllowedFqdns.
+      // FDY-06: the Agent Service runs on the Container Apps platform in the agents subnet, whose firewall requirements
+      // apply to it. The tools agents call are added to firewallAllowedFqdns.
       {
         ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
         name: 'allow-agents-outbound'
         priority: 190
         action: { type: 'Allow' }
         rules: [
+          // Tokens for the Agent Service containers' managed identities
+          // (https://learn.microsoft.com/azure/container-apps/use-azure-firewall).
           {
             ruleType: 'ApplicationRule'
             name: 'allow-managed-identity'
@@ -88,10 +103,12 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
             sourceAddresses: [agentSubnetPrefix]
             targetFqdns: [
               '*.identity.azure.net'
-              '*.${platformFqdns[0]}'
+              '*.${loginHost}'
               '*.login.microsoft.com'
             ]
           }
+          // The Container Apps platform's own images, from Microsoft Container Registry, in every scenario
+          // (https://learn.microsoft.com/azure/container-apps/use-azure-firewall).
           {
             ruleType: 'ApplicationRule'
             name: 'allow-container-platform-images'
@@ -100,6 +117,18 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
             targetFqdns: [
               'mcr.microsoft.com'
               '*.data.mcr.microsoft.com'
+            ]
+          }
+          // The Kubernetes and Azure CNI binaries the platform's underlying AKS cluster installs, in every scenario
+          // (https://learn.microsoft.com/azure/container-apps/use-azure-firewall).
+          {
+            ruleType: 'ApplicationRule'
+            name: 'allow-container-platform-binaries'
+            protocols: [{ protocolType: 'Https', port: 443 }]
+            sourceAddresses: [agentSubnetPrefix]
+            targetFqdns: [
+              'packages.aks.azure.com'
+              'acs-mirror.azureedge.net'
             ]
           }
         ]

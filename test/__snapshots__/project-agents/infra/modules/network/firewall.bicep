@@ -26,7 +26,7 @@ param sourceAddressPrefixes array
 @description('Further FQDNs (wildcards like *.example.com allowed) that the workload may reach over HTTPS; may be empty.')
 param allowedFqdns array
 
-@description('Address range of the agent subnet, whose containers get their managed identities\' tokens from more hosts than the workload.')
+@description('Address range of the agent subnet, whose Container Apps platform reaches more hosts than the workload: managed identity tokens, Microsoft Container Registry and the AKS binaries.')
 param agentSubnetPrefix string
 
 @description('Resource ID of the Log Analytics workspace that receives the firewall diagnostics.')

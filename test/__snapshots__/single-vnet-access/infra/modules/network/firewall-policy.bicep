@@ -21,18 +21,11 @@ param jumpboxSubnetPrefix string
 @description('Tags applied to the firewall policy.')
 param tags object
 
-// What every workload needs: Microsoft Entra ID sign-in and Azure Resource Manager, as the host names of this
-// cloud (e.g. https://login.microsoftonline.com/ becomes login.microsoftonline.com).
-var platformFqdns = map(
-  [environment().authentication.loginEndpoint, environment().resourceManager],
-  endpoint => split(endpoint, '/')[2]
-)
+// Microsoft Entra ID's host name in this cloud (login.microsoftonline.com in the public cloud).
+var loginHost = split(environment().authentication.loginEndpoint, '/')[2]
 
-var httpsRule = {
-  ruleType: 'ApplicationRule'
-  protocols: [{ protocolType: 'Https', port: 443 }]
-  sourceAddresses: sourceAddressPrefixes
-}
+// Azure Resource Manager's host name in this cloud (management.azure.com in the public cloud).
+var resourceManagerHost = split(environment().resourceManager, '/')[2]
 
 // No diagnostic setting: a policy publishes no logs or metrics; the firewall logs every rule hit (SEC-11).
 resource policy 'Microsoft.Network/firewallPolicies@2025-05-01' = {
@@ -50,36 +43,59 @@ resource policy 'Microsoft.Network/firewallPolicies@2025-05-01' = {
   }
 }
 
-// Application rules, one network rule for Windows activation: nothing
-// in the workload itself needs raw IP egress, and DNS never leaves through a rule but is answered by the proxy.
-// Everything not allowed here is denied.
+// One rule per destination of the catalogue (src/catalogue/outbound.ts), grouped by source: application rules for
+// HTTP and HTTPS, network rules where only they can allow the port or the service tag. DNS never leaves through a rule
+// but is answered by the proxy. Everything not allowed here is denied.
 resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2025-05-01' = {
   parent: policy
   name: 'egress'
   properties: {
     priority: 1000
     ruleCollections: [
+      // NET-07: what every workload needs, from the whole workload VNet. The user's list (the generator's
+      // --allowed-fqdns) gets a rule of its own, left out when the list is empty: a rule needs at least one FQDN.
       {
         ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
         name: 'allow-https-outbound'
         priority: 100
         action: { type: 'Allow' }
-        // The user's list (the generator's --allowed-fqdns) gets a rule of its own, left out when the list is
-        // empty: a rule needs at least one FQDN.
-        rules: concat(
-          [union(httpsRule, { name: 'allow-entra-id-and-resource-manager', targetFqdns: platformFqdns })],
-          empty(allowedFqdns) ? [] : [union(httpsRule, { name: 'allow-approved-fqdns', targetFqdns: allowedFqdns })]
-        )
+        rules: [
+          // Microsoft Entra ID tokens and Azure Resource Manager, which every managed identity and deployment script
+          // uses (https://learn.microsoft.com/azure/azure-portal/azure-portal-safelist-urls).
+          {
+            ruleType: 'ApplicationRule'
+            name: 'allow-entra-id-and-resource-manager'
+            protocols: [{ protocolType: 'Https', port: 443 }]
+            sourceAddresses: sourceAddressPrefixes
+            targetFqdns: [
+              loginHost
+              resourceManagerHost
+            ]
+          }
+          // The user's list, when there is one.
+          ...(empty(allowedFqdns)
+            ? []
+            : [
+                {
+                  ruleType: 'ApplicationRule'
+                  name: 'allow-approved-fqdns'
+                  protocols: [{ protocolType: 'Https', port: 443 }]
+                  sourceAddresses: sourceAddressPrefixes
+                  targetFqdns: allowedFqdns
+                }
+              ])
+        ]
       }
-      // NET-06: the jumpbox joins Microsoft Entra ID for sign-in (Microsoft Entra documentation, "Sign in to a Windows
-      // virtual machine in Azure by using Microsoft Entra ID", network requirements), takes its updates, and opens the
-      // Foundry and Azure portals in Edge. Other sites the portals load on demand are added to firewallAllowedFqdns.
+      // NET-06: the jumpbox joins Microsoft Entra ID for sign-in, takes its updates and opens the portals in Edge.
+      // Other sites the portals load on demand are added to firewallAllowedFqdns.
       {
         ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
         name: 'allow-jumpbox-outbound'
         priority: 200
         action: { type: 'Allow' }
         rules: [
+          // Microsoft Entra ID join, for sign-in with Entra ID accounts
+          // (https://learn.microsoft.com/entra/identity/devices/howto-vm-sign-in-azure-ad-windows).
           {
             ruleType: 'ApplicationRule'
             name: 'allow-entra-id-join'
@@ -88,9 +104,10 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
             targetFqdns: [
               'enterpriseregistration.windows.net'
               'pas.windows.net'
-              'device.${platformFqdns[0]}'
+              'device.${loginHost}'
             ]
           }
+          // Windows updates (https://learn.microsoft.com/azure/firewall/fqdn-tags).
           {
             ruleType: 'ApplicationRule'
             name: 'allow-windows-update'
@@ -101,13 +118,13 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
             sourceAddresses: [jumpboxSubnetPrefix]
             fqdnTags: ['WindowsUpdate']
           }
+          // The Foundry and Azure portals, their sign-in pages and data
+          // (https://learn.microsoft.com/azure/azure-portal/azure-portal-safelist-urls).
           {
             ruleType: 'ApplicationRule'
             name: 'allow-portals'
             protocols: [{ protocolType: 'Https', port: 443 }]
             sourceAddresses: [jumpboxSubnetPrefix]
-            // The portals' own hosts and those of their sign-in page and data (Azure documentation, "Safelist the
-            // Azure portal URLs on your firewall or proxy server").
             targetFqdns: [
               'ai.azure.com'
               '*.ai.azure.com'
@@ -125,14 +142,16 @@ resource egressRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@20
           }
         ]
       }
-      // Windows activation talks to the Azure KMS servers on TCP 1688, which only a network rule can allow; the DNS
-      // proxy resolves the names.
+      // NET-06: ports other than HTTP and HTTPS, and service tags, which only a network rule can allow; the DNS proxy
+      // resolves the names.
       {
         ruleCollectionType: 'FirewallPolicyFilterRuleCollection'
         name: 'allow-jumpbox-activation'
         priority: 300
         action: { type: 'Allow' }
         rules: [
+          // Windows activation against the Azure KMS servers
+          // (https://learn.microsoft.com/troubleshoot/azure/virtual-machines/windows/custom-routes-enable-kms-activation).
           {
             ruleType: 'NetworkRule'
             name: 'allow-windows-activation'
