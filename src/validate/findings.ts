@@ -76,6 +76,10 @@ export type FindingCode =
   | 'gateway-model-role-too-broad'
   | 'api-management-regions-missing'
   | 'edge-resources-unexpected'
+  // certificate-access.ts: the Application Gateway's access to its certificate
+  | 'certificate-access-missing'
+  | 'certificate-access-ignored'
+  | 'certificate-access-too-broad'
   | 'waf-not-blocking'
   | 'waf-policy-detached'
   | 'waf-domain-unguarded'
