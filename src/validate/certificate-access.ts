@@ -46,3 +46,36 @@ export function certificateAccessFindings(
     ? []
     : [finding('certificate-access-too-broad', `${where}: the role assignment is not Key Vault Secrets User on the certificate's secret`)];
 }
+
+/**
+ * NET-09: where this landing zone keeps its own Key Vault zone, its links fall back to public resolution, so that a
+ * certificate vault whose private endpoint registered in another zone still resolves (otherwise the zone answers "no
+ * such name" and the Application Gateway cannot fetch its certificate; https://learn.microsoft.com/azure/dns/private-dns-fallback).
+ * The zones module names its zones in `zoneNames` and the keys that fall back in `internetFallbackZoneKeys`.
+ */
+export function certificateVaultDnsFindings(template: ArmTemplate, { edgeGateway }: { edgeGateway: boolean }): Finding[] {
+  if (!edgeGateway) return [];
+  const problems: Finding[] = [];
+  for (const deployment of allResources(template).filter((resource) => resource.type === 'Microsoft.Resources/deployments')) {
+    const parameters = deployment.properties?.parameters ?? {};
+    const zoneNames = (parameters.zoneNames?.value ?? {}) as Record<string, unknown>;
+    const vaultKey = Object.keys(zoneNames).find((key) => zoneNames[key] === 'privatelink.vaultcore.azure.net');
+    if (vaultKey === undefined) continue;
+    const fallbackKeys = (parameters.internetFallbackZoneKeys?.value ?? []) as readonly unknown[];
+    const links = ownResources(deployment.properties?.template ?? {}).filter(
+      (resource) => resource.type === 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
+    );
+    const policies = links.map((link) => String(link.properties?.resolutionPolicy ?? ''));
+    const fallsBack =
+      policies.length > 0 && policies.every((policy) => policy === 'NxDomainRedirect' || policy.includes("parameters('internetFallbackZoneKeys')"));
+    if (!fallbackKeys.includes(vaultKey) || !fallsBack)
+      problems.push(
+        finding(
+          'certificate-vault-unresolvable',
+          `${deployment.name}: the links of privatelink.vaultcore.azure.net do not fall back to internet resolution (NxDomainRedirect), so a certificate vault whose private endpoint is in another zone does not resolve`,
+          deployment.name,
+        ),
+      );
+  }
+  return problems;
+}

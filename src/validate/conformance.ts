@@ -13,7 +13,7 @@ import {
   regionalNetworkFindings,
   vpnFindings,
 } from './doors.js';
-import { certificateAccessFindings } from './certificate-access.js';
+import { certificateAccessFindings, certificateVaultDnsFindings } from './certificate-access.js';
 import { accountOutboundFindings, agentStorageFindings, monitorPrivateLinkFindings } from './control-checks.js';
 import { securityRuleResourceFindings, subnetResourceFindings } from './child-resources.js';
 import { guidanceIdsOf } from './finding-guidance.js';
@@ -104,7 +104,11 @@ const CHECKS = {
     ...accountOutboundFindings(input.template, { agents: input.model.platform.agents }),
   ],
   'NET-08': ({ apiManagement }) => apiManagement(),
-  'NET-09': ({ template, model }) => [...edgeFindings(template, model.answers.gateway), ...certificateAccessOf(template, model)],
+  'NET-09': ({ template, model }) => [
+    ...edgeFindings(template, model.answers.gateway),
+    ...certificateAccessOf(template, model),
+    ...certificateVaultDnsFindings(template, { edgeGateway: model.edgeGateway }),
+  ],
   'NET-10': ({ template, model }) => peeringFindings(template, { hub: model.hubSpoke ? 'own' : 'existing', gateway: model.vpn, forwarding: model.firewall }),
   'NET-11': ({ template }) => vpnFindings(template),
   'NET-12': ({ template, environments, model, subnets }) => [

@@ -110,6 +110,7 @@ export const GUIDANCE_OF_FINDING: { readonly [Code in FindingCode]: Assignment }
   'certificate-access-missing': ['NET-09', 'SEC-09'],
   'certificate-access-ignored': ['NET-09', 'SEC-09'],
   'certificate-access-too-broad': ['SEC-09'],
+  'certificate-vault-unresolvable': ['NET-09'],
   'waf-not-blocking': ['NET-09'],
   'waf-policy-detached': ['NET-09'],
   'waf-domain-unguarded': ['NET-09'],

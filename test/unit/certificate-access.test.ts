@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArmTemplate } from '../../src/validate/arm.js';
-import { certificateAccessFindings } from '../../src/validate/certificate-access.js';
+import { certificateAccessFindings, certificateVaultDnsFindings } from '../../src/validate/certificate-access.js';
 
 /** A main template whose certificate-access deployment declares these resources, as Bicep compiles the two modules. */
 const mainWith = (resources: object[], variables?: Record<string, unknown>): ArmTemplate => ({
@@ -57,5 +57,38 @@ describe("NET-09, SEC-09: the Application Gateway's access to its certificate", 
   it('fails a gateway without the deployment, and has nothing to say without a gateway', () => {
     expect(codes({ resources: [] }, false)).toEqual(['certificate-access-missing']);
     expect(certificateAccessFindings({ resources: [] }, { edgeGateway: false, accessPolicies: false })).toEqual([]);
+  });
+});
+
+describe("NET-09: the certificate vault's name resolves from the gateway's network", () => {
+  const FALLBACK = "[if(contains(parameters('internetFallbackZoneKeys'), variables('zones')[0].key), 'NxDomainRedirect', 'Default')]";
+  const zones = (parameters: Record<string, unknown>, resolutionPolicy: string): ArmTemplate => ({
+    resources: [
+      {
+        type: 'Microsoft.Resources/deployments',
+        name: 'private-dns-zones',
+        properties: {
+          parameters: Object.fromEntries(Object.entries(parameters).map(([key, value]) => [key, { value }])),
+          template: { resources: [{ type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks', name: 'link', properties: { resolutionPolicy } }] },
+        },
+      },
+    ],
+  });
+  const zoneNames = { keyVault: 'privatelink.vaultcore.azure.net', blob: 'privatelink.blob.core.windows.net' };
+  const dnsCodes = (template: ArmTemplate) => certificateVaultDnsFindings(template, { edgeGateway: true }).map((found) => found.code);
+
+  it("passes when the vault zone's links fall back to internet resolution", () => {
+    expect(dnsCodes(zones({ zoneNames, internetFallbackZoneKeys: ['keyVault'] }, FALLBACK))).toEqual([]);
+  });
+
+  it('fails when the vault zone is left out of the fallback, or the links no longer take it', () => {
+    expect(dnsCodes(zones({ zoneNames }, FALLBACK))).toEqual(['certificate-vault-unresolvable']);
+    expect(dnsCodes(zones({ zoneNames, internetFallbackZoneKeys: ['blob'] }, FALLBACK))).toEqual(['certificate-vault-unresolvable']);
+    expect(dnsCodes(zones({ zoneNames, internetFallbackZoneKeys: ['keyVault'] }, 'Default'))).toEqual(['certificate-vault-unresolvable']);
+  });
+
+  it('has nothing to say without a vault zone of its own (an existing hub) or without a gateway', () => {
+    expect(dnsCodes(zones({ zoneNames: { blob: 'privatelink.blob.core.windows.net' } }, 'Default'))).toEqual([]);
+    expect(certificateVaultDnsFindings(zones({ zoneNames }, 'Default'), { edgeGateway: false })).toEqual([]);
   });
 });

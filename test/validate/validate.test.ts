@@ -301,6 +301,15 @@ const CONTROL_TAMPERS: Readonly<Record<string, Tamper & { readonly id: GuidanceI
     fails: ['SEC-09'],
     names: /certificate-access-.*: the role assignment is not Key Vault Secrets User on the certificate's secret/,
   },
+  'NET-09-certificate-vault-dns': {
+    id: 'NET-09',
+    repository: 'project',
+    file: 'infra/main.bicep',
+    from: /\n {4}internetFallbackZoneKeys: \[\n {6}'keyVault'\n {4}\]/,
+    to: '',
+    fails: ['NET-09'],
+    names: /^private-dns-zones: the links of privatelink\.vaultcore\.azure\.net do not fall back to internet resolution/,
+  },
   'NET-01-monitor-ingestion': {
     id: 'NET-01',
     repository: 'project',
