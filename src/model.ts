@@ -7,6 +7,7 @@ import { addressAt, blockSize, type Cidr, parseCidr } from './network/cidr.js';
 import { type EnvironmentNetworks, planNetworks, type RegionalNetwork } from './network/landing-zone-networks.js';
 import type { PrivateDnsZone } from './network/private-dns-zones.js';
 import { existingHubZonesFor, privateEndpointZonesFor } from './network/private-endpoints.js';
+import { type CertificateVaultAccess, certificateVaultAccessOf } from './certificate-vault-access.js';
 import { groupAccessFor, type GroupRole } from './ai/access.js';
 import { MODEL_LIFECYCLE, RELEASE_DATE } from './ai/model-lifecycle.js';
 import { MODELS } from './ai/models.js';
@@ -131,6 +132,12 @@ export interface ViewModel extends Shape {
    * needs to read there too.
    */
   readonly outsideScopes: readonly { readonly scope: string; readonly holds: string }[];
+  /**
+   * What the deploying identity needs in the gateway certificate's resource group, where the deployment grants the
+   * gateway its access: the bootstrap's custom role there when the vault is in another subscription (in this one, the
+   * subscription's roles cover it). Absent without an Application Gateway.
+   */
+  readonly certificateVaultAccess?: CertificateVaultAccess;
   /** The resource providers the bootstrap registers in the subscription: those these choices need, sorted. */
   readonly resourceProviders: readonly string[];
 }
@@ -214,6 +221,9 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
     managedNetworkWorkspaces: shape.platform.foundryHub || shape.platform.machineLearning,
     resourceProviders: providersOf(shape),
     outsideScopes: outsideScopesOf(answers, shape),
+    ...(shape.edgeGateway && {
+      certificateVaultAccess: certificateVaultAccessOf(resourceGroupOf(answers.certificateKeyVaultId!), shape.certificateVaultAccessPolicies),
+    }),
   };
 }
 

@@ -125,6 +125,8 @@ export const SCENARIOS: Readonly<Record<string, PartialAnswers>> = {
     gateway: 'apim-frontdoor',
     publisherEmail: 'ai-platform@fabrikam.com',
     ...EDGE,
+    // The other permission model than hub-spoke-app-gateway's: an access policy instead of a role assignment.
+    certificateKeyVaultPermissionModel: 'access-policy',
   },
   'existing-hub-policy-dns': {
     name: 'woodgrove',

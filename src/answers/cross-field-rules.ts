@@ -128,7 +128,8 @@ function existingHubRules(answers: Answers, context: z.RefinementCtx): void {
   }
 }
 
-const EDGE_ONLY = ['gatewayHostName', 'certificateUri', 'certificateKeyVaultId'] as const;
+const EDGE_REQUIRED = ['gatewayHostName', 'certificateUri', 'certificateKeyVaultId'] as const;
+const EDGE_ONLY = [...EDGE_REQUIRED, 'certificateKeyVaultPermissionModel'] as const;
 
 /** The internet-facing door needs the name callers use and its certificate, readable by the gateway alone (NET-09). */
 function edgeGatewayRules(answers: Answers, context: z.RefinementCtx): void {
@@ -143,7 +144,7 @@ function edgeGatewayRules(answers: Answers, context: z.RefinementCtx): void {
     certificateUri: 'https://kv-certs.vault.azure.net/secrets/ai-gateway',
     certificateKeyVaultId: '/subscriptions/…/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-certs',
   };
-  for (const key of EDGE_ONLY) {
+  for (const key of EDGE_REQUIRED) {
     if (answers[key] === undefined)
       context.addIssue({ code: 'custom', path: [key], message: `is required with --gateway ${answers.gateway}, e.g. ${examples[key]}` });
   }

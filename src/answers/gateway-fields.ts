@@ -66,6 +66,27 @@ export const certificateKeyVaultId = resourceIdOf(
   )
   .register(answerUi, { question: 'Resource ID of that Key Vault?', valueName: '<resource-id>', askWhen: withEdgeGateway });
 
+/**
+ * How the certificate's vault grants access. Bicep cannot read the vault's permission model before deploying (a
+ * condition must be known when the deployment starts), so it is an answer: an RBAC role assignment does nothing in a
+ * vault that uses access policies, and an access policy does nothing in an RBAC vault.
+ */
+export const certificateKeyVaultPermissionModel = z
+  .enum(['rbac', 'access-policy'])
+  .optional()
+  .describe(
+    "How the certificate's Key Vault grants access (apim-appgw and apim-frontdoor): rbac reads that one certificate; access-policy adds an access policy with get on the vault's secrets, as access policies cannot name one secret.",
+  )
+  .register(answerUi, {
+    question: 'How does that Key Vault grant access?',
+    hints: {
+      rbac: 'Azure RBAC (enableRbacAuthorization): the gateway may read that one certificate — recommended',
+      'access-policy': 'vault access policies: the gateway may read every secret of the vault',
+    },
+    defaultText: 'rbac with --gateway apim-appgw or apim-frontdoor',
+    askWhen: withEdgeGateway,
+  });
+
 export const gatewayHostName = z
   .string()
   .regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a lower-case host name such as ai.contoso.com')

@@ -71,6 +71,7 @@ export function deriveDefaults(partial: PartialAnswers, folderName: string): Par
     firewall,
     jumpbox: !firewall && partial.topology !== 'existing-hub' ? false : undefined,
     dnsZonesByPolicy: partial.topology === 'existing-hub' ? false : undefined,
+    certificateKeyVaultPermissionModel: partial.gateway === 'apim-appgw' || partial.gateway === 'apim-frontdoor' ? 'rbac' : undefined,
   };
   // In the planner's order (hub, pool, agent subnet), each range seeing the ones derived before it.
   const ranges: [DerivedRangeKey, string | undefined][] = [

@@ -1,7 +1,15 @@
 import * as z from 'zod';
 import { agents, cosmosZoneRedundant, foundry, model, modelCapacity, services } from './ai-fields.js';
 import { dnsZonesByPolicy, hubDnsServers, hubFirewallIp, hubVnetId, privateDnsZoneIds } from './existing-hub-fields.js';
-import { apimRegions, certificateKeyVaultId, certificateUri, gateway, gatewayHostName, publisherEmail } from './gateway-fields.js';
+import {
+  apimRegions,
+  certificateKeyVaultId,
+  certificateKeyVaultPermissionModel,
+  certificateUri,
+  gateway,
+  gatewayHostName,
+  publisherEmail,
+} from './gateway-fields.js';
 import { addressSpace, agentAddressSpace, allowedFqdns, firewall, hubAddressSpace, jumpbox, topology, vpn, vpnClientAddressPool } from './network-fields.js';
 import { adminGroupIds, environments, githubRepo, location, name, userGroupIds } from './workload-fields.js';
 
@@ -43,6 +51,7 @@ export const answerFields = {
   gatewayHostName,
   certificateUri,
   certificateKeyVaultId,
+  certificateKeyVaultPermissionModel,
   environments,
   githubRepo,
 } as const;

@@ -60,6 +60,7 @@ export const API_VERSIONS = {
   'Microsoft.Insights/privateLinkScopes/scopedResources': '2021-09-01',
 
   'Microsoft.KeyVault/vaults': '2025-05-01',
+  'Microsoft.KeyVault/vaults/accessPolicies': '2025-05-01',
   'Microsoft.KeyVault/vaults/secrets': '2025-05-01',
 
   'Microsoft.MachineLearningServices/workspaces': '2026-05-01',

@@ -9,7 +9,11 @@ export const applicationGateway: Component = {
   applies: (shape) => shape.edgeGateway,
   providers: ['Microsoft.Network', 'Microsoft.ManagedIdentity', 'Microsoft.KeyVault'],
   subnets: () => [{ request: APPLICATION_GATEWAY_SUBNET, placement: 'workload' }],
-  modules: () => [MODULES.userAssignedIdentity, MODULES.keyVaultSecretAccess, MODULES.applicationGateway],
+  modules: (shape) => [
+    MODULES.userAssignedIdentity,
+    shape.certificateVaultAccessPolicies ? MODULES.keyVaultSecretAccessPolicy : MODULES.keyVaultSecretAccess,
+    MODULES.applicationGateway,
+  ],
   provisioning: [
     {
       type: 'microsoft.network/applicationgateways',

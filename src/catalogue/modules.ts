@@ -23,6 +23,7 @@ const TEMPLATES = {
   userAssignedIdentity: 'identity/user-assigned-identity.bicep',
   frontDoor: 'gateway/front-door.bicep',
   keyVaultSecretAccess: 'data/key-vault-secret-role-assignment.bicep',
+  keyVaultSecretAccessPolicy: 'data/key-vault-secret-access-policy.bicep',
   foundryAccount: 'ai/foundry-account.bicep.hbs',
   aiServicesAccount: 'ai/ai-services-account.bicep',
   foundryHub: 'ai/foundry-hub.bicep',

@@ -32,6 +32,8 @@ export interface Shape {
   readonly frontDoor: boolean;
   /** An Application Gateway: the internet-facing door, or Front Door's private origin (NET-09). */
   readonly edgeGateway: boolean;
+  /** The gateway's certificate is in a Key Vault that uses access policies, not Azure RBAC. */
+  readonly certificateVaultAccessPolicies: boolean;
   /** The private endpoints register in DNS zone groups (not when Azure Policy writes them). */
   readonly dnsZoneGroups: boolean;
   /**
@@ -52,7 +54,18 @@ export interface Shape {
 
 export type ShapeAnswers = Pick<
   Answers,
-  'topology' | 'firewall' | 'hubFirewallIp' | 'jumpbox' | 'vpn' | 'gateway' | 'apimRegions' | 'dnsZonesByPolicy' | 'foundry' | 'services' | 'agents'
+  | 'topology'
+  | 'firewall'
+  | 'hubFirewallIp'
+  | 'jumpbox'
+  | 'vpn'
+  | 'gateway'
+  | 'apimRegions'
+  | 'dnsZonesByPolicy'
+  | 'certificateKeyVaultPermissionModel'
+  | 'foundry'
+  | 'services'
+  | 'agents'
 >;
 
 export function shapeOf(answers: ShapeAnswers): Shape {
@@ -74,6 +87,7 @@ export function shapeOf(answers: ShapeAnswers): Shape {
     applicationGateway: answers.gateway === 'apim-appgw',
     frontDoor: answers.gateway === 'apim-frontdoor',
     edgeGateway: answers.gateway === 'apim-appgw' || answers.gateway === 'apim-frontdoor',
+    certificateVaultAccessPolicies: answers.certificateKeyVaultPermissionModel === 'access-policy',
     dnsZoneGroups: !(existingHub && answers.dnsZonesByPolicy === true),
     monitorPrivateLink: !existingHub,
     privateLogQueries: !existingHub && (answers.jumpbox || vpn),

@@ -118,12 +118,17 @@ function sec09(model: ViewModel): GuidanceVerdict {
     ...when(model.jumpbox, 'jumpbox', 'bastion'),
   ];
   const nobody = answers.userGroupIds.length === 0 && answers.adminGroupIds.length === 0;
-  return satisfied(
-    inMain(...groupModules, ...identityAccess),
-    nobody
-      ? 'userGroupIds and adminGroupIds are empty: the group role assignments exist in the templates but assign nobody until userGroupObjectIds and adminGroupObjectIds in infra/params list your groups.'
-      : undefined,
-  );
+  const notes = [
+    ...when(
+      nobody,
+      'userGroupIds and adminGroupIds are empty: the group role assignments exist in the templates but assign nobody until userGroupObjectIds and adminGroupObjectIds in infra/params list your groups.',
+    ),
+    ...when(
+      model.certificateVaultAccessPolicies,
+      "The certificate's Key Vault uses access policies, which cannot name one secret: the Application Gateway's identity may read every secret in it. Keep the certificate in a vault of its own, or move the vault to Azure RBAC and answer rbac.",
+    ),
+  ];
+  return satisfied(inMain(...groupModules, ...identityAccess), notes.length > 0 ? notes.join(' ') : undefined);
 }
 
 function sec10(model: ViewModel): GuidanceVerdict {
@@ -145,7 +150,7 @@ function sec10(model: ViewModel): GuidanceVerdict {
     ...when(
       model.edgeGateway,
       ...inMain('applicationGatewayIdentity', 'applicationGatewayCertificateAccess'),
-      ...at(FILES.keyVaultSecretAccess, 'roleAssignment'),
+      ...(model.certificateVaultAccessPolicies ? at(FILES.keyVaultSecretAccessPolicy, 'accessPolicy') : at(FILES.keyVaultSecretAccess, 'roleAssignment')),
     ),
   ];
   // Without any call between services, the identities the accounts carry are all there is to show.

@@ -13,6 +13,7 @@ import {
   regionalNetworkFindings,
   vpnFindings,
 } from './doors.js';
+import { certificateAccessFindings, certificateVaultDnsFindings } from './certificate-access.js';
 import { accountOutboundFindings, agentStorageFindings, monitorPrivateLinkFindings } from './control-checks.js';
 import { securityRuleResourceFindings, subnetResourceFindings } from './child-resources.js';
 import { guidanceIdsOf } from './finding-guidance.js';
@@ -79,6 +80,9 @@ function once<T>(compute: () => T): () => T {
   return () => (value ??= { result: compute() }).result;
 }
 
+const certificateAccessOf = (template: ArmTemplate, model: CheckInput['model']) =>
+  certificateAccessFindings(template, { edgeGateway: model.edgeGateway, accessPolicies: model.certificateVaultAccessPolicies });
+
 /** Where each ID's findings are looked for; of those, the ID keeps the ones whose code counts against it (finding-guidance.ts). */
 type Check = (input: CheckInput) => readonly Finding[];
 
@@ -103,7 +107,11 @@ const CHECKS = {
     ...accountOutboundFindings(input.template, { agents: input.model.platform.agents }),
   ],
   'NET-08': ({ apiManagement }) => apiManagement(),
-  'NET-09': ({ template, model }) => edgeFindings(template, model.answers.gateway),
+  'NET-09': ({ template, model }) => [
+    ...edgeFindings(template, model.answers.gateway),
+    ...certificateAccessOf(template, model),
+    ...certificateVaultDnsFindings(template, { edgeGateway: model.edgeGateway }),
+  ],
   'NET-10': ({ template, model }) => peeringFindings(template, { hub: model.hubSpoke ? 'own' : 'existing', gateway: model.vpn, forwarding: model.firewall }),
   'NET-11': ({ template }) => vpnFindings(template),
   'NET-12': ({ template, environments, model, subnets }) => [
@@ -130,7 +138,11 @@ const CHECKS = {
   'SEC-03': ({ template, environments, today }) => [...contentFilterFindings(template), ...modelLifecycleFindings(environments, today)],
   'SEC-05': ({ apiManagement }) => apiManagement(),
   'SEC-06': ({ platform }) => platform(),
-  'SEC-09': ({ template, environments }) => [...roleFindings(template, environments), ...agentStorageFindings(template)],
+  'SEC-09': ({ template, environments, model }) => [
+    ...roleFindings(template, environments),
+    ...agentStorageFindings(template),
+    ...certificateAccessOf(template, model),
+  ],
   'SEC-10': ({ template }) => identityFindings(template),
   'SEC-11': ({ template, platform }) => [...platform(), ...monitoringFindings(template)],
 } satisfies Partial<Record<GuidanceId, Check>>;

@@ -77,6 +77,11 @@ export type FindingCode =
   | 'gateway-model-role-too-broad'
   | 'api-management-regions-missing'
   | 'edge-resources-unexpected'
+  // certificate-access.ts: the Application Gateway's access to its certificate, and the vault's name resolving
+  | 'certificate-access-missing'
+  | 'certificate-access-ignored'
+  | 'certificate-access-too-broad'
+  | 'certificate-vault-unresolvable'
   | 'waf-not-blocking'
   | 'waf-policy-detached'
   | 'waf-domain-unguarded'

@@ -67,6 +67,8 @@ describe('the conversation in a real terminal', () => {
     await run.answer('Resource ID of that Key Vault?', `${otherVault}${KEY.enter}`);
     await run.waitFor('names vault kv-other, but the certificate URI is in vault kv-certs');
     run.type(`${KEY.backspace.repeat(5)}certs${KEY.enter}`);
+    // Bicep cannot read the vault's permission model before deploying, so it is asked; RBAC is offered.
+    await run.answer('How does that Key Vault grant access?', KEY.enter);
     await run.waitFor('The same without questions, for automation:');
     await run.answer('Write it?', KEY.enter);
     expect(await run.exited).toBe(0);
@@ -78,6 +80,7 @@ describe('the conversation in a real terminal', () => {
       firewall: false,
       jumpbox: false,
       certificateKeyVaultId: otherVault.replace('kv-other', 'kv-certs'),
+      certificateKeyVaultPermissionModel: 'rbac',
     });
   }, 60_000);
 

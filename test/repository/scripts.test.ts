@@ -135,7 +135,7 @@ describe('scripts/bootstrap.sh (OPS-01)', () => {
    * Azure or GitHub here, and the point is which calls are made. The GitHub CLI is signed in as octocat.
    */
   let calls = 0;
-  async function withRecordingAz(name: string, args: readonly string[] = [], { gh = true } = {}) {
+  async function withRecordingAz(name: string, args: readonly string[] = [], { gh = true, certificateGroupDenied = false } = {}) {
     calls += 1;
     const bin = join(root, `${name}-bin-${calls}`);
     const log = join(root, `${name}-az-${calls}.log`);
@@ -165,7 +165,10 @@ case "$*" in
   "account show --subscription"*) echo 00000000-0000-0000-0000-00000000000b ;;
   "identity create"*) echo 00000000-0000-0000-0000-00000000000c ;;
   "identity show"*) echo 00000000-0000-0000-0000-00000000000d ;;
-  "role assignment list"*) echo 0 ;;
+  "role assignment list"*) echo 0 ;;${
+    // Before the general case: the first pattern that matches wins.
+    certificateGroupDenied ? `\n  "role definition create"*"/resourceGroups/rg-certs"*) echo 'AuthorizationFailed' >&2; exit 1 ;;` : ''
+  }
   "role definition create"*) echo 11111111-0000-0000-0000-00000000000e ;;
   # Whoever runs the bootstrap may not grant roles on the platform team's DNS zones.
   "role assignment create"*"/resourceGroups/rg-dns "*) echo 'AuthorizationFailed' >&2; exit 1 ;;
@@ -306,6 +309,58 @@ esac
     const same = await withRecordingAz('existing-hub', ['--subscription', '11111111-2222-3333-4444-555555555555']);
     expect(same.run.exitCode, same.run.stderr).toBe(0);
     expect(same.calls.filter((call) => call.includes('acdd72a7-3385-48ef-bd42-f606fba81ae7'))).toEqual([]);
+  });
+
+  describe("the deploying identity's role where the gateway certificate's vault is (another subscription)", () => {
+    const CERTIFICATE_GROUP = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-certs';
+    // The what-if identity's Reader there is another test's.
+    const certificateCalls = (calls: readonly string[]) =>
+      calls.filter(
+        (call) =>
+          (call.includes('certificate access') || call.includes(`--scope ${CERTIFICATE_GROUP}`)) &&
+          !call.includes('acdd72a7-3385-48ef-bd42-f606fba81ae7') &&
+          !call.startsWith('role definition list'),
+      );
+
+    it('RBAC vault: a role assignable in that resource group alone, which may assign Key Vault Secrets User and nothing else', async () => {
+      const { run, calls } = await withRecordingAz('hub-spoke-app-gateway');
+      expect(run.exitCode, run.stderr).toBe(0);
+      const [definition, assignment, ...rest] = certificateCalls(calls);
+      expect(rest).toEqual([]);
+      expect(definition).toMatch(/^role definition create/);
+      expect(definition).toContain(`"AssignableScopes": ["${CERTIFICATE_GROUP}"]`);
+      expect(definition).toContain('"Microsoft.Resources/deployments/*"');
+      expect(definition).toContain('"Microsoft.Authorization/roleAssignments/write"');
+      expect(definition).not.toContain('accessPolicies');
+      expect(assignment).toMatch(/^role assignment create --assignee-object-id 00000000-0000-0000-0000-00000000000d /);
+      expect(assignment).toContain(`--role 11111111-0000-0000-0000-00000000000e --scope ${CERTIFICATE_GROUP} --condition`);
+      // Key Vault Secrets User, in both halves of the condition (writing and deleting assignments).
+      expect(assignment!.match(/GuidEquals \{4633458b-17de-408a-b874-0445c86b69e6\}/g)).toHaveLength(2);
+      expect(run.stdout).not.toContain('You may not create roles in');
+    });
+
+    it('access-policy vault: the role adds access policies and assigns no role', async () => {
+      const { run, calls } = await withRecordingAz('single-vnet-front-door');
+      expect(run.exitCode, run.stderr).toBe(0);
+      const [definition, assignment] = certificateCalls(calls);
+      expect(definition).toContain('"Microsoft.KeyVault/vaults/accessPolicies/write"');
+      expect(definition).not.toContain('roleAssignments');
+      expect(assignment).toContain(`--scope ${CERTIFICATE_GROUP}`);
+      expect(assignment).not.toContain('--condition');
+    });
+
+    it('prints both commands when it may not create the role there, and grants nothing in its own subscription', async () => {
+      const denied = await withRecordingAz('hub-spoke-app-gateway', [], { certificateGroupDenied: true });
+      expect(denied.run.exitCode, denied.run.stderr).toBe(0);
+      expect(denied.run.stdout).toContain(`You may not create roles in ${CERTIFICATE_GROUP}`);
+      expect(denied.run.stdout).toMatch(/ {2}az role definition create --role-definition '\{.*"AssignableScopes": \["\/subscriptions\/11111111/);
+      expect(denied.run.stdout).toContain(
+        `az role assignment create --assignee-object-id 00000000-0000-0000-0000-00000000000d --assignee-principal-type ServicePrincipal --role 'contoso certificate access (GitHub deployments, 00000000-0000-0000-0000-00000000000a)' --scope ${CERTIFICATE_GROUP} --condition`,
+      );
+      const same = await withRecordingAz('hub-spoke-app-gateway', ['--subscription', '11111111-2222-3333-4444-555555555555']);
+      expect(same.run.exitCode, same.run.stderr).toBe(0);
+      expect(certificateCalls(same.calls)).toEqual([]);
+    });
   });
 
   it('refuses a malformed repository before calling Azure', async () => {

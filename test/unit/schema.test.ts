@@ -82,6 +82,21 @@ describe('answers schema: valid answers', () => {
     expect(existing).toMatchObject({ answers: { firewall: false, dnsZonesByPolicy: false }, sources: { firewall: 'derived', dnsZonesByPolicy: 'derived' } });
   });
 
+  it("derives the certificate vault's permission model (rbac) with an Application Gateway only, and takes access-policy", () => {
+    const edge = { name: 'a1', location: 'westeurope', gateway: 'apim-appgw', publisherEmail: 'a@b.co', ...EDGE } as const;
+    expect(resolveAnswers(edge)).toMatchObject({
+      answers: { certificateKeyVaultPermissionModel: 'rbac' },
+      sources: { certificateKeyVaultPermissionModel: 'derived' },
+    });
+    expect(resolveAnswers({ ...edge, certificateKeyVaultPermissionModel: 'access-policy' })).toMatchObject({
+      answers: { certificateKeyVaultPermissionModel: 'access-policy' },
+      sources: { certificateKeyVaultPermissionModel: 'flag' },
+    });
+    const apim = resolveAnswers({ name: 'a1', location: 'westeurope', publisherEmail: 'a@b.co' });
+    if (!('answers' in apim)) throw new Error('expected valid answers');
+    expect(apim.answers.certificateKeyVaultPermissionModel).toBeUndefined();
+  });
+
   it('prefers a flag over the answers file over the default', () => {
     const { merged, sources } = mergeLayers({ flags: { vpn: 'p2s' }, file: { vpn: 'none', gateway: 'none' } }, 'x');
     expect(merged).toMatchObject({ vpn: 'p2s', gateway: 'none' });
@@ -266,6 +281,21 @@ describe('answers schema: invalid answers name the input and what would be valid
       /cannot be apim-frontdoor in westcentralus: Front Door reaches its origin over Private Link only in/,
     ],
     [{ gateway: 'none', ...EDGE }, 'gatewayHostName', /only used with --gateway apim-appgw or apim-frontdoor/],
+    [
+      { gateway: 'apim', publisherEmail: 'a@b.co', certificateKeyVaultPermissionModel: 'access-policy' },
+      'certificateKeyVaultPermissionModel',
+      /only used with --gateway apim-appgw or apim-frontdoor/,
+    ],
+    [
+      {
+        gateway: 'apim-appgw',
+        publisherEmail: 'a@b.co',
+        ...EDGE,
+        certificateKeyVaultId: EDGE.certificateKeyVaultId!.replace('Microsoft.KeyVault/vaults', 'Microsoft.Storage/storageAccounts'),
+      },
+      'certificateKeyVaultId',
+      /must be the resource ID of a vaults resource/,
+    ],
     [{ modelCapacity: 0 }, 'modelCapacity', /at least 1 \(thousand tokens per minute\)/],
     [{ modelCapacity: -5 }, 'modelCapacity', /at least 1/],
     [{ modelCapacity: 'lots' as never }, 'modelCapacity', /whole number of thousands of tokens per minute/],

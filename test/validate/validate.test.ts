@@ -291,6 +291,25 @@ const CONTROL_TAMPERS: Readonly<Record<string, Tamper & { readonly id: GuidanceI
     fails: ['SEC-09'],
     names: /^foundry-agents: the Agent Service keeps its files in the workload's storage account/,
   },
+  'SEC-09-certificate-access': {
+    id: 'SEC-09',
+    repository: 'project',
+    file: 'infra/modules/data/key-vault-secret-role-assignment.bicep',
+    // Key Vault Secrets Officer instead of Secrets User: it could change and delete the vault's secrets too.
+    from: /var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'/,
+    to: "var keyVaultSecretsUserRoleId = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'",
+    fails: ['SEC-09'],
+    names: /certificate-access-.*: the role assignment is not Key Vault Secrets User on the certificate's secret/,
+  },
+  'NET-09-certificate-vault-dns': {
+    id: 'NET-09',
+    repository: 'project',
+    file: 'infra/main.bicep',
+    from: /\n {4}internetFallbackZoneKeys: \[\n {6}'keyVault'\n {4}\]/,
+    to: '',
+    fails: ['NET-09'],
+    names: /^private-dns-zones: the links of privatelink\.vaultcore\.azure\.net do not fall back to internet resolution/,
+  },
   'NET-01-monitor-ingestion': {
     id: 'NET-01',
     repository: 'project',

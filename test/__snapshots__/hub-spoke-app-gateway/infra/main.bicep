@@ -996,6 +996,13 @@ module privateDnsZones 'modules/network/private-dns-zones.bicep' = {
       ],
       apiManagementRegionalNetworkResourceIds
     )
+    // NET-09: the Application Gateway fetches its certificate through this network's DNS. A certificate vault whose
+    // private endpoint registered in another zone (a central one, another team's) has no record here; without the
+    // fallback this zone would answer "no such name" and the gateway could not start. Resolved publicly, the vault must
+    // let the gateway in as a trusted Microsoft service (https://learn.microsoft.com/azure/application-gateway/key-vault-certs).
+    internetFallbackZoneKeys: [
+      'keyVault'
+    ]
     tags: resourceTags
   }
   dependsOn: [apiManagementRegionalNetworks]

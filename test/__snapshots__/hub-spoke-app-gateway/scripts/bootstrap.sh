@@ -237,6 +237,32 @@ if [[ "$deployment_stacks" == true ]]; then
   assign_role "$deploy_principal" "$DEPLOYMENT_STACK_OWNER"
 fi
 
+# The deployment grants the Application Gateway its access to the certificate through a deployment in the vault's
+# resource group. In this subscription the roles above cover that; in another, the deploying identity gets a role of
+# exactly those actions, assignable in that resource group alone. Yours to grant where you may; the vault owner's
+# otherwise, with the commands printed at the end.
+readonly CERTIFICATE_VAULT_GROUP='/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-certs'
+certificate_role_name="${WORKLOAD_NAME} certificate access (GitHub deployments, ${subscription})"
+certificate_role_definition="{
+    \"Name\": \"${certificate_role_name}\",
+    \"Description\": \"Assigns Key Vault Secrets User on its certificate to the Application Gateway; no other role.\",
+    \"Actions\": [\"Microsoft.Resources/deployments/*\", \"Microsoft.Resources/subscriptions/resourceGroups/read\", \"Microsoft.KeyVault/vaults/read\", \"Microsoft.KeyVault/vaults/secrets/read\", \"Microsoft.Authorization/roleAssignments/write\", \"Microsoft.Authorization/roleAssignments/delete\"],
+    \"AssignableScopes\": [\"${CERTIFICATE_VAULT_GROUP}\"]
+  }"
+# It may assign Key Vault Secrets User and no other role.
+readonly CERTIFICATE_ROLE_CONDITION='((!(ActionMatches{'\''Microsoft.Authorization/roleAssignments/write'\''})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {4633458b-17de-408a-b874-0445c86b69e6})) AND ((!(ActionMatches{'\''Microsoft.Authorization/roleAssignments/delete'\''})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {4633458b-17de-408a-b874-0445c86b69e6}))'
+certificate_access_granted=true
+if [[ "$(tr '[:upper:]' '[:lower:]' <<<"$CERTIFICATE_VAULT_GROUP")" != "$(tr '[:upper:]' '[:lower:]' <<<"$scope")/"* ]]; then
+  certificate_role=$(az role definition list --name "$certificate_role_name" --scope "$CERTIFICATE_VAULT_GROUP" --query '[0].name' --output tsv 2>/dev/null || true)
+  if [[ -z "$certificate_role" ]]; then
+    certificate_role=$(az role definition create --query name --output tsv --role-definition "$certificate_role_definition" 2>/dev/null || true)
+  fi
+  if [[ -z "$certificate_role" ]] || ! az role assignment create --assignee-object-id "$deploy_principal" --assignee-principal-type ServicePrincipal \
+    --role "$certificate_role" --scope "$CERTIFICATE_VAULT_GROUP" --condition "$CERTIFICATE_ROLE_CONDITION" --condition-version 2.0 --output none 2>/dev/null; then
+    certificate_access_granted=false
+  fi
+fi
+
 if [[ "$github_environments" == true ]]; then
   echo "Creating the GitHub environments ${ENVIRONMENTS[*]} of ${repository}…"
   for environment in "${ENVIRONMENTS[@]}"; do
@@ -274,4 +300,11 @@ if [[ ${#ungranted[@]} -gt 0 ]]; then
   for outside in "${ungranted[@]}"; do
     echo "  az role assignment create --assignee-object-id ${plan_principal} --assignee-principal-type ServicePrincipal --role Reader --scope ${outside}"
   done
+fi
+if [[ "$certificate_access_granted" == false ]]; then
+  echo
+  echo "You may not create roles in ${CERTIFICATE_VAULT_GROUP}: until someone who may runs these, the deployment cannot give the"
+  echo "Application Gateway its certificate."
+  echo "  az role definition create --role-definition '${certificate_role_definition//$'\n'/}'"
+  echo "  az role assignment create --assignee-object-id ${deploy_principal} --assignee-principal-type ServicePrincipal --role '${certificate_role_name}' --scope ${CERTIFICATE_VAULT_GROUP} --condition \"${CERTIFICATE_ROLE_CONDITION}\" --condition-version 2.0"
 fi

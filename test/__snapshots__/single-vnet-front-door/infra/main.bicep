@@ -94,7 +94,7 @@ param gatewayHostName string
 @description('Versionless Key Vault secret URI of the gateway\'s TLS certificate, e.g. https://kv-certs.vault.azure.net/secrets/ai-gateway.')
 param certificateKeyVaultUri string
 
-@description('Resource ID of the Key Vault that holds the certificate; the Application Gateway\'s identity may read that one certificate there, and nothing else.')
+@description('Resource ID of the Key Vault that holds the certificate, a vault that uses access policies; the Application Gateway\'s identity may read its secrets there, and nothing else.')
 param certificateKeyVaultResourceId string
 
 @description('Address range of AzureFirewallSubnet, a /26 inside vnetAddressPrefix, e.g. 10.60.0.0/26.')
@@ -819,6 +819,13 @@ module privateDnsZones 'modules/network/private-dns-zones.bicep' = {
     virtualNetworkResourceIds: [
       virtualNetwork.outputs.resourceId
     ]
+    // NET-09: the Application Gateway fetches its certificate through this network's DNS. A certificate vault whose
+    // private endpoint registered in another zone (a central one, another team's) has no record here; without the
+    // fallback this zone would answer "no such name" and the gateway could not start. Resolved publicly, the vault must
+    // let the gateway in as a trusted Microsoft service (https://learn.microsoft.com/azure/application-gateway/key-vault-certs).
+    internetFallbackZoneKeys: [
+      'keyVault'
+    ]
     tags: resourceTags
   }
 }
@@ -941,8 +948,10 @@ module apiManagementDns 'modules/gateway/api-management-dns.bicep' = {
   }
 }
 
-// NET-09: the Application Gateway reads its certificate from Key Vault with an identity of its own, which may read that
-// one certificate and nothing else. The identity and its access come first, so the gateway finds the certificate.
+// NET-09: the Application Gateway reads its certificate from Key Vault with an identity of its own, which may read
+// the vault's secrets and nothing else: the vault uses access policies, which cannot name one secret, and an RBAC role
+// would be ignored there (https://learn.microsoft.com/azure/application-gateway/key-vault-certs). The identity and its
+// access come first, so the gateway finds the certificate.
 var certificateKeyVaultIdParts = split(certificateKeyVaultResourceId, '/')
 
 module applicationGatewayIdentity 'modules/identity/user-assigned-identity.bicep' = {
@@ -955,12 +964,11 @@ module applicationGatewayIdentity 'modules/identity/user-assigned-identity.bicep
   }
 }
 
-module applicationGatewayCertificateAccess 'modules/data/key-vault-secret-role-assignment.bicep' = {
+module applicationGatewayCertificateAccess 'modules/data/key-vault-secret-access-policy.bicep' = {
   scope: resourceGroup(certificateKeyVaultIdParts[2], certificateKeyVaultIdParts[4])
   name: 'certificate-access-${names.applicationGateway}'
   params: {
     keyVaultName: last(certificateKeyVaultIdParts)
-    secretName: split(certificateKeyVaultUri, '/')[4]
     #disable-next-line what-if-short-circuiting // The identity's object ID exists once the identity does.
     principalId: applicationGatewayIdentity.outputs.principalId
   }

@@ -215,6 +215,35 @@ if ($DeploymentStacks) {
     Set-RoleAssignment $deploy.principalId $deploymentStackOwner
 }
 
+# The deployment grants the Application Gateway its access to the certificate through a deployment in the vault's
+# resource group. In this subscription the roles above cover that; in another, the deploying identity gets a role of
+# exactly those actions, assignable in that resource group alone. Yours to grant where you may; the vault owner's
+# otherwise, with the commands printed at the end.
+$certificateVaultGroup = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-certs'
+$certificateRoleName = "$workloadName certificate access (GitHub deployments, $Subscription)"
+$certificateRoleDefinition = @{
+    Name             = $certificateRoleName
+    Description      = 'Adds the access policy of the Application Gateway to the Key Vault of its certificate; nothing else.'
+    Actions          = @('Microsoft.Resources/deployments/*', 'Microsoft.Resources/subscriptions/resourceGroups/read', 'Microsoft.KeyVault/vaults/read', 'Microsoft.KeyVault/vaults/accessPolicies/write')
+    AssignableScopes = @($certificateVaultGroup)
+} | ConvertTo-Json -Compress
+$certificateAssignment = @()
+$certificateAccessGranted = $true
+if (-not $certificateVaultGroup.ToLowerInvariant().StartsWith("$scope/".ToLowerInvariant())) {
+    $certificateRole = az role definition list --name $certificateRoleName --scope $certificateVaultGroup --query '[0].name' --output tsv 2>$null
+    if (-not $certificateRole) {
+        $definitionFile = New-TemporaryFile
+        Set-Content -LiteralPath $definitionFile -Value $certificateRoleDefinition
+        $certificateRole = az role definition create --query name --output tsv --role-definition "@$definitionFile" 2>$null
+        Remove-Item -LiteralPath $definitionFile
+    }
+    if ($certificateRole) {
+        az role assignment create --assignee-object-id $deploy.principalId --assignee-principal-type ServicePrincipal `
+            --role $certificateRole --scope $certificateVaultGroup @certificateAssignment --output none 2>$null
+    }
+    $certificateAccessGranted = $certificateRole -and $LASTEXITCODE -eq 0
+}
+
 if (-not $NoGitHubEnvironments) {
     Write-Output "Creating the GitHub environments $($environments -join ', ') of $Repository..."
     foreach ($environment in $environments) { Set-GitHubEnvironment $environment }
@@ -246,4 +275,10 @@ if ($ungranted) {
     foreach ($outside in $ungranted) {
         Write-Output "  az role assignment create --assignee-object-id $($plan.principalId) --assignee-principal-type ServicePrincipal --role Reader --scope $outside"
     }
+}
+if (-not $certificateAccessGranted) {
+    Write-Output "`nYou may not create roles in ${certificateVaultGroup}: until someone who may runs these, the deployment cannot give the"
+    Write-Output 'Application Gateway its certificate.'
+    Write-Output "  az role definition create --role-definition '$certificateRoleDefinition'"
+    Write-Output "  az role assignment create --assignee-object-id $($deploy.principalId) --assignee-principal-type ServicePrincipal --role '$certificateRoleName' --scope $certificateVaultGroup"
 }

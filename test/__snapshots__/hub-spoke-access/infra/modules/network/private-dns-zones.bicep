@@ -7,6 +7,9 @@ param zoneNames object
 @minLength(1)
 param virtualNetworkResourceIds array
 
+@description('Keys of zoneNames whose links fall back to public resolution when the zone has no record for a name, e.g. [\'keyVault\'] to resolve a vault whose private endpoint registered in another zone.')
+param internetFallbackZoneKeys array = []
+
 @description('Tags applied to the zones and their virtual network links.')
 param tags object
 
@@ -37,6 +40,10 @@ resource virtualNetworkLinks 'Microsoft.Network/privateDnsZones/virtualNetworkLi
       }
       // Only private endpoint zone groups write records here; VMs must not register themselves.
       registrationEnabled: false
+      // NxDomainRedirect ("fallback to internet", API 2024-06-01 and later): a name this zone has no record for is
+      // resolved publicly instead of failing, e.g. a Key Vault whose private endpoint is in another network's zone.
+      // https://learn.microsoft.com/azure/dns/private-dns-fallback
+      resolutionPolicy: contains(internetFallbackZoneKeys, zones[link.zoneIndex].key) ? 'NxDomainRedirect' : 'Default'
     }
   }
 ]
