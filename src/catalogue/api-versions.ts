@@ -79,6 +79,8 @@ export const API_VERSIONS = {
   'Microsoft.Network/firewallPolicies/ruleCollectionGroups': '2025-05-01',
   'Microsoft.Network/networkInterfaces': '2025-05-01',
   'Microsoft.Network/networkSecurityGroups': '2025-05-01',
+  'Microsoft.Network/networkWatchers': '2025-05-01',
+  'Microsoft.Network/networkWatchers/flowLogs': '2025-05-01',
   'Microsoft.Network/privateDnsZones': '2024-06-01',
   'Microsoft.Network/privateDnsZones/A': '2024-06-01',
   'Microsoft.Network/privateDnsZones/virtualNetworkLinks': '2024-06-01',

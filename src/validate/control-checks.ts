@@ -1,4 +1,4 @@
-import { type ArmResource, type ArmTemplate, ownResources, resourcesByModule } from './arm.js';
+import { type ArmResource, type ArmTemplate, ownResources, resourcesByModule, resourcesOf } from './arm.js';
 import { type Finding, finding } from './findings.js';
 
 /**
@@ -114,4 +114,71 @@ export function accountOutboundFindings(template: ArmTemplate, { agents }: { age
         ),
       ];
     });
+}
+
+const FLOW_LOG_TYPE = 'Microsoft.Network/networkWatchers/flowLogs';
+
+/**
+ * A storage account that a flow log of the same module writes to. Flow logs reach their storage only through the storage
+ * firewall's trusted-services exception, never through a private endpoint (Network Watcher FAQ,
+ * https://learn.microsoft.com/azure/network-watcher/frequently-asked-questions), so NET-01 and NET-02 cannot ask of it
+ * what they ask of the other accounts: `flowLogStoreFindings` holds it to what is possible instead.
+ */
+export function isFlowLogStore(resource: ArmResource, declaring: ArmTemplate): boolean {
+  if (resource.type !== 'Microsoft.Storage/storageAccounts') return false;
+  const name = resource.name.replace(/^\[(.*)\]$/, '$1');
+  return ownResources(declaring).some((candidate) => candidate.type === FLOW_LOG_TYPE && String(candidate.properties?.storageId).includes(name));
+}
+
+/**
+ * NET-01, SEC-06: the flow logs' storage account admits no network (every network denied, no IP or VNet rule), only
+ * trusted Azure services, and takes no account key: the flow logs write with their managed identity.
+ */
+export function flowLogStoreFindings(template: ArmTemplate): Finding[] {
+  return resourcesByModule(template)
+    .filter(({ resource, template: declaring }) => isFlowLogStore(resource, declaring))
+    .flatMap(({ module, resource }) => {
+      const acls = (resource.properties?.networkAcls ?? {}) as {
+        defaultAction?: string;
+        bypass?: string;
+        ipRules?: unknown[];
+        virtualNetworkRules?: unknown[];
+      };
+      const open =
+        acls.defaultAction !== 'Deny' ||
+        !String(acls.bypass).includes('AzureServices') ||
+        (acls.ipRules ?? []).length > 0 ||
+        (acls.virtualNetworkRules ?? []).length > 0 ||
+        resource.properties?.allowSharedKeyAccess !== false;
+      return open
+        ? [
+            finding(
+              'flow-log-storage-open',
+              `${module}: the flow logs' storage account admits more than trusted Azure services with Entra ID (networkAcls ${JSON.stringify(acls)}, allowSharedKeyAccess ${JSON.stringify(resource.properties?.allowSharedKeyAccess)})`,
+              module,
+            ),
+          ]
+        : [];
+    });
+}
+
+/**
+ * SEC-11: every VNet main.bicep deploys has a virtual network flow log (a module deployment that declares flow logs and
+ * is given the VNet's module output), which records every flow its NSGs admit or deny. The further regions' networks of
+ * API Management (a loop over apiManagementRegions) are not logged yet and are left out.
+ */
+export function flowLogFindings(template: ArmTemplate): Finding[] {
+  const declares = (deployment: ArmResource, type: string) =>
+    resourcesOf<ArmResource & { existing?: boolean }>(deployment.properties?.template ?? {}).some(
+      (resource) => resource.type === type && resource.existing !== true,
+    );
+  const deployments = ownResources(template).filter((resource) => resource.type === 'Microsoft.Resources/deployments');
+  const logged = deployments
+    .filter((deployment) => declares(deployment, FLOW_LOG_TYPE))
+    .map((deployment) => JSON.stringify(deployment.properties?.parameters?.virtualNetworkResourceIds?.value ?? null))
+    .join();
+  return deployments
+    .filter((deployment) => declares(deployment, 'Microsoft.Network/virtualNetworks') && (deployment as { copy?: unknown }).copy === undefined)
+    .filter((network) => !logged.includes(`'Microsoft.Resources/deployments', '${network.name}')`))
+    .map((network) => finding('vnet-without-flow-log', `${network.name}: the virtual network has no flow log`, network.name));
 }

@@ -125,7 +125,10 @@ export type FindingCode =
   | 'monitor-private-link-missing'
   | 'monitor-scope-open'
   | 'workspace-public-access'
-  | 'account-outbound-open';
+  | 'account-outbound-open'
+  // control-checks.ts: the VNets' flow logs and their storage account
+  | 'vnet-without-flow-log'
+  | 'flow-log-storage-open';
 
 export interface Finding {
   readonly code: FindingCode;

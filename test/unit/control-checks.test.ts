@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ArmTemplate } from '../../src/validate/arm.js';
-import { accountOutboundFindings, agentStorageFindings, monitorPrivateLinkFindings } from '../../src/validate/control-checks.js';
+import {
+  accountOutboundFindings,
+  agentStorageFindings,
+  flowLogFindings,
+  flowLogStoreFindings,
+  monitorPrivateLinkFindings,
+} from '../../src/validate/control-checks.js';
 
 /** A main template with module deployments that pass these parameters. */
 const mainWith = (deployments: Readonly<Record<string, Readonly<Record<string, string>>>>): ArmTemplate => ({
@@ -116,5 +122,77 @@ describe("NET-07: the AI account's outbound allow-list", () => {
     expect(codes([accountModule('foundry', {})], true)).toEqual([]);
     expect(codes([accountModule('ai-services', {})], true)).toEqual(['account-outbound-open ai-services']);
     expect(codes([accountModule('foundry', {})], false)).toEqual(['account-outbound-open foundry']);
+  });
+});
+
+describe("SEC-11, NET-01: the VNets' flow logs and their storage", () => {
+  const network = (name: string, extra: object = {}) => ({
+    type: 'Microsoft.Resources/deployments',
+    name,
+    ...extra,
+    properties: { template: { resources: [{ type: 'Microsoft.Network/virtualNetworks', name: 'vnet', properties: {} }] } },
+  });
+  const store = (properties: Record<string, unknown>) => ({
+    type: 'Microsoft.Storage/storageAccounts',
+    name: "[parameters('storageAccountName')]",
+    properties,
+  });
+  const LOCKED = { allowSharedKeyAccess: false, networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: [], virtualNetworkRules: [] } };
+  const flowLogs = (networks: readonly string[], storage: Record<string, unknown> = LOCKED) => ({
+    type: 'Microsoft.Resources/deployments',
+    name: 'flow-logs',
+    properties: {
+      parameters: {
+        virtualNetworkResourceIds: {
+          value: networks.map((name) => `[reference(resourceId('Microsoft.Resources/deployments', '${name}'), '2025-04-01').outputs.resourceId.value]`),
+        },
+      },
+      template: {
+        resources: [
+          store(storage),
+          {
+            type: 'Microsoft.Network/networkWatchers/flowLogs',
+            name: 'fl',
+            properties: { storageId: "[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]" },
+          },
+        ],
+      },
+    },
+  });
+
+  it('passes when every VNet is given to the flow logs, and the regional loop is left out', () => {
+    const template = {
+      resources: [
+        network('virtual-network'),
+        network('hub-virtual-network'),
+        network('apim-virtual-network-x', { copy: { name: 'r' } }),
+        flowLogs(['hub-virtual-network', 'virtual-network']),
+      ],
+    };
+    expect(flowLogFindings(template)).toEqual([]);
+  });
+
+  it('names the VNet the flow logs leave out', () => {
+    const template = { resources: [network('virtual-network'), network('hub-virtual-network'), flowLogs(['virtual-network'])] };
+    expect(flowLogFindings(template)).toEqual([expect.objectContaining({ code: 'vnet-without-flow-log', module: 'hub-virtual-network' })]);
+  });
+
+  it('finds every VNet unlogged without flow logs', () => {
+    expect(flowLogFindings({ resources: [network('virtual-network')] }).map(({ code }) => code)).toEqual(['vnet-without-flow-log']);
+  });
+
+  it('passes a storage account that admits only trusted Azure services with Entra ID', () => {
+    expect(flowLogStoreFindings({ resources: [flowLogs(['virtual-network'])] })).toEqual([]);
+  });
+
+  it.each([
+    ['an account key', { ...LOCKED, allowSharedKeyAccess: true }],
+    ['every network allowed', { ...LOCKED, networkAcls: { ...LOCKED.networkAcls, defaultAction: 'Allow' } }],
+    ['no trusted-services exception', { ...LOCKED, networkAcls: { ...LOCKED.networkAcls, bypass: 'None' } }],
+    ['an IP rule', { ...LOCKED, networkAcls: { ...LOCKED.networkAcls, ipRules: [{ value: '203.0.113.0/24' }] } }],
+  ])('fails a flow log storage account with %s', (_, storage) => {
+    expect(flowLogStoreFindings({ resources: [flowLogs(['virtual-network'], storage)] })).toEqual([
+      expect.objectContaining({ code: 'flow-log-storage-open', module: 'flow-logs' }),
+    ]);
   });
 });
