@@ -55,6 +55,9 @@ export const API_VERSIONS = {
   'Microsoft.Insights/components': '2020-02-02',
   // A preview on purpose: the only GA versions (2015-07-01, 2016-09-01) describe the subscription-level setting
   // named 'service', without categoryGroup; this is the version of a resource's own diagnostic settings.
+  'Microsoft.Insights/dataCollectionEndpoints': '2024-03-11',
+  'Microsoft.Insights/dataCollectionRuleAssociations': '2024-03-11',
+  'Microsoft.Insights/dataCollectionRules': '2024-03-11',
   'Microsoft.Insights/diagnosticSettings': '2021-05-01-preview',
   'Microsoft.Insights/privateLinkScopes': '2021-09-01',
   'Microsoft.Insights/privateLinkScopes/scopedResources': '2021-09-01',

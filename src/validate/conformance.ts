@@ -13,7 +13,14 @@ import {
   regionalNetworkFindings,
   vpnFindings,
 } from './doors.js';
-import { accountOutboundFindings, agentStorageFindings, flowLogFindings, flowLogStoreFindings, monitorPrivateLinkFindings } from './control-checks.js';
+import {
+  accountOutboundFindings,
+  agentStorageFindings,
+  flowLogFindings,
+  flowLogStoreFindings,
+  jumpboxMonitorAgentFindings,
+  monitorPrivateLinkFindings,
+} from './control-checks.js';
 import { securityRuleResourceFindings, subnetResourceFindings } from './child-resources.js';
 import { guidanceIdsOf } from './finding-guidance.js';
 import type { Finding } from './findings.js';
@@ -129,7 +136,12 @@ const CHECKS = {
   'SEC-06': ({ template, platform }) => [...platform(), ...flowLogStoreFindings(template)],
   'SEC-09': ({ template, environments }) => [...roleFindings(template, environments), ...agentStorageFindings(template)],
   'SEC-10': ({ template }) => identityFindings(template),
-  'SEC-11': ({ template, platform }) => [...platform(), ...monitoringFindings(template), ...flowLogFindings(template)],
+  'SEC-11': ({ template, model, platform }) => [
+    ...platform(),
+    ...monitoringFindings(template),
+    ...flowLogFindings(template),
+    ...(model.jumpbox ? jumpboxMonitorAgentFindings(template, { privateLink: model.monitorPrivateLink }) : []),
+  ],
 } satisfies Partial<Record<GuidanceId, Check>>;
 
 /** An ID that `validate` checks: the IaC kind of GUIDANCE.md. */

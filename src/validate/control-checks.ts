@@ -182,3 +182,36 @@ export function flowLogFindings(template: ArmTemplate): Finding[] {
     .filter((network) => !logged.includes(`'Microsoft.Resources/deployments', '${network.name}')`))
     .map((network) => finding('vnet-without-flow-log', `${network.name}: the virtual network has no flow log`, network.name));
 }
+
+const JUMPBOX_AGENT = 'jumpbox-monitor-agent';
+
+/**
+ * SEC-11: the jumpbox runs the Azure Monitor agent with a data collection rule into the workspace and a configuration
+ * access endpoint; with `privateLink` (this landing zone's Azure Monitor Private Link Scope, PrivateOnly), that endpoint
+ * is linked to the scope, or the agent could reach nothing
+ * (https://learn.microsoft.com/azure/azure-monitor/agents/azure-monitor-agent-private-link).
+ */
+export function jumpboxMonitorAgentFindings(template: ArmTemplate, { privateLink }: { privateLink: boolean }): Finding[] {
+  const resources = resourcesByModule(template).map(({ resource }) => resource);
+  const associations = resources.filter((resource) => resource.type === 'Microsoft.Insights/dataCollectionRuleAssociations');
+  const missing = [
+    ...(resources.some(
+      (resource) => resource.type === 'Microsoft.Compute/virtualMachines/extensions' && resource.properties?.type === 'AzureMonitorWindowsAgent',
+    )
+      ? []
+      : ['the AzureMonitorWindowsAgent extension']),
+    ...(associations.some((association) => association.properties?.dataCollectionRuleId !== undefined) ? [] : ['a data collection rule association']),
+    ...(associations.some(
+      (association) => association.name.includes('configurationAccessEndpoint') && association.properties?.dataCollectionEndpointId !== undefined,
+    )
+      ? []
+      : ['a configuration access endpoint']),
+    ...(privateLink &&
+    !JSON.stringify(passed(template, MONITOR_SCOPE, 'scopedResourceIds') ?? null).includes(`'Microsoft.Resources/deployments', '${JUMPBOX_AGENT}')`)
+      ? ['its data collection endpoint in the Azure Monitor Private Link Scope']
+      : []),
+  ];
+  return missing.length === 0
+    ? []
+    : [finding('jumpbox-monitor-agent-missing', `the jumpbox's logs do not reach the workspace: it lacks ${missing.join(', ')}`, JUMPBOX_AGENT)];
+}

@@ -160,6 +160,7 @@ export const GUIDANCE_OF_FINDING: { readonly [Code in FindingCode]: Assignment }
   'workspace-public-access': ['NET-01'],
   'account-outbound-open': ['NET-07'],
   'vnet-without-flow-log': ['SEC-11'],
+  'jumpbox-monitor-agent-missing': ['SEC-11'],
   'flow-log-storage-open': ['NET-01', 'SEC-06'],
 };
 

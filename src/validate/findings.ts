@@ -128,6 +128,7 @@ export type FindingCode =
   | 'account-outbound-open'
   // control-checks.ts: the VNets' flow logs and their storage account
   | 'vnet-without-flow-log'
+  | 'jumpbox-monitor-agent-missing'
   | 'flow-log-storage-open';
 
 export interface Finding {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ArmTemplate } from '../../src/validate/arm.js';
+import type { ArmResource, ArmTemplate } from '../../src/validate/arm.js';
 import {
   accountOutboundFindings,
   agentStorageFindings,
   flowLogFindings,
   flowLogStoreFindings,
+  jumpboxMonitorAgentFindings,
   monitorPrivateLinkFindings,
 } from '../../src/validate/control-checks.js';
 
@@ -194,5 +195,46 @@ describe("SEC-11, NET-01: the VNets' flow logs and their storage", () => {
     expect(flowLogStoreFindings({ resources: [flowLogs(['virtual-network'], storage)] })).toEqual([
       expect.objectContaining({ code: 'flow-log-storage-open', module: 'flow-logs' }),
     ]);
+  });
+});
+
+describe("SEC-11: the jumpbox's Azure Monitor agent", () => {
+  const AGENT = { type: 'Microsoft.Compute/virtualMachines/extensions', name: 'vm/AzureMonitorWindowsAgent', properties: { type: 'AzureMonitorWindowsAgent' } };
+  const RULE = { type: 'Microsoft.Insights/dataCollectionRuleAssociations', name: 'dcr', properties: { dataCollectionRuleId: '[x]' } };
+  const ENDPOINT = {
+    type: 'Microsoft.Insights/dataCollectionRuleAssociations',
+    name: 'configurationAccessEndpoint',
+    properties: { dataCollectionEndpointId: '[y]' },
+  };
+  const agentModule = (resources: ArmResource[]) => ({
+    type: 'Microsoft.Resources/deployments',
+    name: 'jumpbox-monitor-agent',
+    properties: { template: { resources } },
+  });
+  const scope = (linked: readonly string[]) => ({
+    type: 'Microsoft.Resources/deployments',
+    name: 'monitor-private-link-scope',
+    properties: {
+      parameters: {
+        scopedResourceIds: { value: linked.map((name) => `[reference(resourceId('Microsoft.Resources/deployments', '${name}')).outputs.x.value]`) },
+      },
+      template: { resources: [] },
+    },
+  });
+
+  it('passes with the agent, its rule, its configuration endpoint and that endpoint in the scope', () => {
+    const template = { resources: [agentModule([AGENT, RULE, ENDPOINT]), scope(['log-analytics', 'jumpbox-monitor-agent'])] };
+    expect(jumpboxMonitorAgentFindings(template, { privateLink: true })).toEqual([]);
+  });
+
+  it('asks nothing of a scope where the landing zone has none (an existing hub)', () => {
+    expect(jumpboxMonitorAgentFindings({ resources: [agentModule([AGENT, RULE, ENDPOINT])] }, { privateLink: false })).toEqual([]);
+  });
+
+  it('names what is missing: the extension, the rule, the endpoint, the link to the scope', () => {
+    const findings = jumpboxMonitorAgentFindings({ resources: [agentModule([]), scope(['log-analytics'])] }, { privateLink: true });
+    expect(findings).toEqual([expect.objectContaining({ code: 'jumpbox-monitor-agent-missing', module: 'jumpbox-monitor-agent' })]);
+    for (const part of ['AzureMonitorWindowsAgent', 'data collection rule association', 'configuration access endpoint', 'Private Link Scope'])
+      expect(findings[0]!.message).toContain(part);
   });
 });

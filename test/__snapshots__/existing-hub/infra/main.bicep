@@ -148,6 +148,8 @@ var names = {
   apiManagement: 'apim-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 29 of 50; also a global host name
   flowLogsStorage: toLower('stfl${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 4)}') // <= 23 of 24, [a-z0-9] only
   flowLogsIdentity: 'id-${workloadName}-${environmentName}-flow-logs'
+  jumpboxDataCollectionEndpoint: 'dce-${workloadName}-${environmentName}-jumpbox'
+  jumpboxDataCollectionRule: 'dcr-${workloadName}-${environmentName}-jumpbox'
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
@@ -777,6 +779,25 @@ module jumpbox 'modules/access/jumpbox.bicep' = {
   dependsOn: [hubToSpokePeering, spokeToHubPeering]
 }
 
+// SEC-11: what happens on the jumpbox reaches the workspace through the Azure Monitor agent.
+module jumpboxMonitorAgent 'modules/monitoring/jumpbox-monitor-agent.bicep' = {
+  scope: workloadResourceGroup
+  name: 'jumpbox-monitor-agent'
+  params: {
+    virtualMachineName: names.jumpbox
+    location: location
+    dataCollectionEndpointName: names.jumpboxDataCollectionEndpoint
+    // Your hub's DNS resolves Azure Monitor's names to the platform team's scope, which must link this endpoint and the
+    // workspace before the agent can reach them (README); until then the endpoint answers on its public address.
+    dataCollectionEndpointPublicNetworkAccess: 'Enabled'
+    dataCollectionRuleName: names.jumpboxDataCollectionRule
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+  // Its extension joins the VM's after Entra ID sign-in: a VM takes one extension operation at a time.
+  dependsOn: [jumpbox]
+}
+
 // NET-08, SEC-05: API Management in internal mode is the one door to the models: it admits Microsoft Entra ID
 // callers holding the gateway's app role, limits and meters tokens per caller, and calls the Foundry account with its
 // own managed identity. The backend's address is built from the account's name, so the gateway (the slowest resource
@@ -1032,6 +1053,9 @@ output bastionName string = bastion.outputs.name
 
 @description('Resource ID of the jumpbox VM, for az network bastion rdp --target-resource-id.')
 output jumpboxResourceId string = jumpbox.outputs.resourceId
+
+@description('Resource ID of the jumpbox agent\'s data collection endpoint, for the platform team\'s Azure Monitor Private Link Scope.')
+output jumpboxDataCollectionEndpointResourceId string = jumpboxMonitorAgent.outputs.dataCollectionEndpointResourceId
 
 @description('Name of API Management, the AI gateway.')
 output apiManagementName string = apiManagement.outputs.name

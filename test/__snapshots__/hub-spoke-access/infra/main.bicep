@@ -144,6 +144,8 @@ var names = {
   monitorPrivateLinkScope: 'ampls-${workloadName}-${environmentName}'
   flowLogsStorage: toLower('stfl${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 4)}') // <= 23 of 24, [a-z0-9] only
   flowLogsIdentity: 'id-${workloadName}-${environmentName}-flow-logs'
+  jumpboxDataCollectionEndpoint: 'dce-${workloadName}-${environmentName}-jumpbox'
+  jumpboxDataCollectionRule: 'dcr-${workloadName}-${environmentName}-jumpbox'
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
@@ -682,6 +684,24 @@ module jumpbox 'modules/access/jumpbox.bicep' = {
   dependsOn: [hubToSpokePeering, spokeToHubPeering]
 }
 
+// SEC-11: what happens on the jumpbox reaches the workspace through the Azure Monitor agent.
+module jumpboxMonitorAgent 'modules/monitoring/jumpbox-monitor-agent.bicep' = {
+  scope: workloadResourceGroup
+  name: 'jumpbox-monitor-agent'
+  params: {
+    virtualMachineName: names.jumpbox
+    location: location
+    dataCollectionEndpointName: names.jumpboxDataCollectionEndpoint
+    // The Azure Monitor Private Link Scope links the endpoint: the agent reaches it through the scope's private endpoint.
+    dataCollectionEndpointPublicNetworkAccess: 'Disabled'
+    dataCollectionRuleName: names.jumpboxDataCollectionRule
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+  // Its extension joins the VM's after Entra ID sign-in: a VM takes one extension operation at a time.
+  dependsOn: [jumpbox]
+}
+
 // NET-11: people outside Azure reach the private endpoints through a point-to-site VPN with Microsoft Entra ID sign-in.
 module vpnGateway 'modules/connectivity/vpn-gateway.bicep' = {
   scope: hubResourceGroup
@@ -773,7 +793,7 @@ module storage 'modules/data/storage-account.bicep' = {
   }
 }
 
-// NET-01, NET-02: Azure Monitor through a private endpoint, for Log Analytics.
+// NET-01, NET-02: Azure Monitor through a private endpoint, for Log Analytics and the jumpbox agent's data collection endpoint.
 // One scope per DNS (Learn, "Design your Azure Private Link setup"): the zones are linked to this environment's hub and spoke
 // only, so no other scope's records compete for Azure Monitor's names.
 module monitorPrivateLinkScope 'modules/monitoring/private-link-scope.bicep' = {
@@ -783,6 +803,8 @@ module monitorPrivateLinkScope 'modules/monitoring/private-link-scope.bicep' = {
     name: names.monitorPrivateLinkScope
     scopedResourceIds: [
       logAnalytics.outputs.resourceId
+      // The jumpbox's Azure Monitor agent reads its configuration from this endpoint, which must be in the scope.
+      jumpboxMonitorAgent.outputs.dataCollectionEndpointResourceId
     ]
     tags: resourceTags
   }
@@ -953,6 +975,9 @@ output bastionName string = bastion.outputs.name
 
 @description('Resource ID of the jumpbox VM, for az network bastion rdp --target-resource-id.')
 output jumpboxResourceId string = jumpbox.outputs.resourceId
+
+@description('Resource ID of the jumpbox agent\'s data collection endpoint.')
+output jumpboxDataCollectionEndpointResourceId string = jumpboxMonitorAgent.outputs.dataCollectionEndpointResourceId
 
 @description('Name of the VPN gateway, for az network vnet-gateway vpn-client generate.')
 output vpnGatewayName string = vpnGateway.outputs.name

@@ -178,6 +178,8 @@ var names = {
   monitorPrivateLinkScope: 'ampls-${workloadName}-${environmentName}'
   flowLogsStorage: toLower('stfl${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 4)}') // <= 23 of 24, [a-z0-9] only
   flowLogsIdentity: 'id-${workloadName}-${environmentName}-flow-logs'
+  jumpboxDataCollectionEndpoint: 'dce-${workloadName}-${environmentName}-jumpbox'
+  jumpboxDataCollectionRule: 'dcr-${workloadName}-${environmentName}-jumpbox'
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
@@ -891,6 +893,24 @@ module jumpbox 'modules/access/jumpbox.bicep' = {
   dependsOn: [firewall]
 }
 
+// SEC-11: what happens on the jumpbox reaches the workspace through the Azure Monitor agent.
+module jumpboxMonitorAgent 'modules/monitoring/jumpbox-monitor-agent.bicep' = {
+  scope: workloadResourceGroup
+  name: 'jumpbox-monitor-agent'
+  params: {
+    virtualMachineName: names.jumpbox
+    location: location
+    dataCollectionEndpointName: names.jumpboxDataCollectionEndpoint
+    // The Azure Monitor Private Link Scope links the endpoint: the agent reaches it through the scope's private endpoint.
+    dataCollectionEndpointPublicNetworkAccess: 'Disabled'
+    dataCollectionRuleName: names.jumpboxDataCollectionRule
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+  // Its extension joins the VM's after Entra ID sign-in: a VM takes one extension operation at a time.
+  dependsOn: [jumpbox]
+}
+
 // NET-08, SEC-05: API Management in internal mode is the one door to the models: it admits Microsoft Entra ID
 // callers holding the gateway's app role, limits and meters tokens per caller, and calls the Foundry account with its
 // own managed identity. The backend's address is built from the account's name, so the gateway (the slowest resource
@@ -1094,7 +1114,7 @@ module storage 'modules/data/storage-account.bicep' = {
   }
 }
 
-// NET-01, NET-02: Azure Monitor through a private endpoint, for Log Analytics and the gateway's Application Insights.
+// NET-01, NET-02: Azure Monitor through a private endpoint, for Log Analytics, the gateway's Application Insights and the jumpbox agent's data collection endpoint.
 // One scope per DNS (Learn, "Design your Azure Private Link setup"): the zones are linked to this VNet
 // only, so no other scope's records compete for Azure Monitor's names.
 module monitorPrivateLinkScope 'modules/monitoring/private-link-scope.bicep' = {
@@ -1106,6 +1126,8 @@ module monitorPrivateLinkScope 'modules/monitoring/private-link-scope.bicep' = {
       logAnalytics.outputs.resourceId
       // PrivateOnly ingestion admits only linked resources: the gateway's telemetry must be one of them.
       apiManagement.outputs.applicationInsightsResourceId
+      // The jumpbox's Azure Monitor agent reads its configuration from this endpoint, which must be in the scope.
+      jumpboxMonitorAgent.outputs.dataCollectionEndpointResourceId
     ]
     tags: resourceTags
   }
@@ -1266,6 +1288,9 @@ output bastionName string = bastion.outputs.name
 
 @description('Resource ID of the jumpbox VM, for az network bastion rdp --target-resource-id.')
 output jumpboxResourceId string = jumpbox.outputs.resourceId
+
+@description('Resource ID of the jumpbox agent\'s data collection endpoint.')
+output jumpboxDataCollectionEndpointResourceId string = jumpboxMonitorAgent.outputs.dataCollectionEndpointResourceId
 
 @description('Name of API Management, the AI gateway.')
 output apiManagementName string = apiManagement.outputs.name
