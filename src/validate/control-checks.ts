@@ -154,7 +154,8 @@ export function flowLogStoreFindings(template: ArmTemplate): Finding[] {
         ? [
             finding(
               'flow-log-storage-open',
-              `${module}: the flow logs' storage account admits more than trusted Azure services with Entra ID (networkAcls ${JSON.stringify(acls)}, allowSharedKeyAccess ${JSON.stringify(resource.properties?.allowSharedKeyAccess)})`,
+              // The deployment's name is an expression (it carries the environment's): the message names the module file.
+              `flow-logs: the flow logs' storage account admits more than trusted Azure services with Entra ID (networkAcls ${JSON.stringify(acls)}, allowSharedKeyAccess ${JSON.stringify(resource.properties?.allowSharedKeyAccess)})`,
               module,
             ),
           ]
