@@ -176,7 +176,7 @@ export function flowLogFindings(template: ArmTemplate): Finding[] {
   const deployments = ownResources(template).filter((resource) => resource.type === 'Microsoft.Resources/deployments');
   const logged = deployments
     .filter((deployment) => declares(deployment, FLOW_LOG_TYPE))
-    .map((deployment) => JSON.stringify(deployment.properties?.parameters?.virtualNetworkResourceIds?.value ?? null))
+    .map((deployment) => JSON.stringify(deployment.properties?.parameters?.virtualNetworks?.value ?? null))
     .join();
   return deployments
     .filter((deployment) => declares(deployment, 'Microsoft.Network/virtualNetworks') && (deployment as { copy?: unknown }).copy === undefined)

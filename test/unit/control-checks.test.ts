@@ -144,8 +144,11 @@ describe("SEC-11, NET-01: the VNets' flow logs and their storage", () => {
     name: 'flow-logs',
     properties: {
       parameters: {
-        virtualNetworkResourceIds: {
-          value: networks.map((name) => `[reference(resourceId('Microsoft.Resources/deployments', '${name}'), '2025-04-01').outputs.resourceId.value]`),
+        virtualNetworks: {
+          value: networks.map((name) => ({
+            name: "[variables('names').x]",
+            resourceId: `[reference(resourceId('Microsoft.Resources/deployments', '${name}'), '2025-04-01').outputs.resourceId.value]`,
+          })),
         },
       },
       template: {

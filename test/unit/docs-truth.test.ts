@@ -159,7 +159,7 @@ describe.each(Object.entries(CONFIGURATIONS))('%s: the docs say what the Bicep d
   it('names the VNets the flow logs cover, their retention and interval, and the jumpbox agent, as the Bicep has them', async () => {
     const { main, readme, architecture, file, calls } = await repo();
     const flowLogs = file('infra/modules/monitoring/flow-logs.bicep')!;
-    const logged = /module flowLogs [\s\S]*?virtualNetworkResourceIds: \[([\s\S]*?)\]/.exec(main)?.[1] ?? '';
+    const logged = /module flowLogs [\s\S]*?virtualNetworks: \[([\s\S]*?)\]/.exec(main)?.[1] ?? '';
     const hub = logged.includes('hubVirtualNetwork.outputs.resourceId');
     expect(logged).toContain('virtualNetwork.outputs.resourceId');
     const row = readme.split('\n').find((line) => line.startsWith('| Flow logs |'))!;

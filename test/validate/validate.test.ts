@@ -331,7 +331,7 @@ const CONTROL_TAMPERS: Readonly<Record<string, Tamper & { readonly id: GuidanceI
     id: 'SEC-11',
     repository: 'project',
     file: 'infra/main.bicep',
-    from: /^ {6}hubVirtualNetwork\.outputs\.resourceId\n/m,
+    from: /^ {6}\{ name: names\.hubVirtualNetwork, resourceId: hubVirtualNetwork\.outputs\.resourceId \}\n/m,
     to: '',
     fails: ['SEC-11'],
     names: /^hub-virtual-network: the virtual network has no flow log/,

@@ -1438,9 +1438,9 @@ module flowLogs 'modules/monitoring/flow-logs.bicep' = {
   params: {
     networkWatcherName: networkWatcherName
     location: location
-    virtualNetworkResourceIds: [
-      hubVirtualNetwork.outputs.resourceId
-      virtualNetwork.outputs.resourceId
+    virtualNetworks: [
+      { name: names.hubVirtualNetwork, resourceId: hubVirtualNetwork.outputs.resourceId }
+      { name: names.virtualNetwork, resourceId: virtualNetwork.outputs.resourceId }
     ]
     storageAccountName: names.flowLogsStorage
     identityName: names.flowLogsIdentity

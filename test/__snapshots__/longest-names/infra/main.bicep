@@ -399,8 +399,8 @@ module flowLogs 'modules/monitoring/flow-logs.bicep' = {
   params: {
     networkWatcherName: networkWatcherName
     location: location
-    virtualNetworkResourceIds: [
-      virtualNetwork.outputs.resourceId
+    virtualNetworks: [
+      { name: names.virtualNetwork, resourceId: virtualNetwork.outputs.resourceId }
     ]
     storageAccountName: names.flowLogsStorage
     identityName: names.flowLogsIdentity

@@ -8,9 +8,9 @@ param networkWatcherName string
 @description('Azure region of the network watcher, the flow logs and their storage account: the region of the virtual networks they log.')
 param location string
 
-@description('Resource IDs of the virtual networks to log, all in location. Each gets one flow log, named fl-<network name>.')
+@description('The virtual networks to log, all in location, each as { name: string, resourceId: string }. Each gets one flow log, named fl-<name>; the names are known before the deployment, so what-if can show the flow logs.')
 @minLength(1)
-param virtualNetworkResourceIds array
+param virtualNetworks array
 
 @description('Name of the storage account that receives the raw flow logs (3-24 lowercase letters and digits, globally unique).')
 @minLength(3)
@@ -113,9 +113,9 @@ resource identityBlobWriter 'Microsoft.Authorization/roleAssignments@2022-04-01'
 // 30 September 2027 (https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-overview). A VNet flow log covers
 // every subnet and NIC of the network, including the subnets Azure manages without an NSG of ours.
 resource flowLogs 'Microsoft.Network/networkWatchers/flowLogs@2025-05-01' = [
-  for virtualNetworkResourceId in virtualNetworkResourceIds: {
+  for virtualNetwork in virtualNetworks: {
     parent: networkWatcher
-    name: 'fl-${last(split(virtualNetworkResourceId, '/'))}'
+    name: 'fl-${virtualNetwork.name}'
     location: location
     tags: tags
     identity: {
@@ -123,7 +123,7 @@ resource flowLogs 'Microsoft.Network/networkWatchers/flowLogs@2025-05-01' = [
       userAssignedIdentities: { '${identity.id}': {} }
     }
     properties: {
-      targetResourceId: virtualNetworkResourceId
+      targetResourceId: virtualNetwork.resourceId
       storageId: storageAccount.id
       enabled: true
       format: { type: 'JSON', version: 2 }
@@ -152,8 +152,8 @@ resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
   }
 }
 
-@description('Resource IDs of the flow logs, one per virtual network, in the order of virtualNetworkResourceIds.')
-output flowLogResourceIds array = [for (id, index) in virtualNetworkResourceIds: flowLogs[index].id]
+@description('Resource IDs of the flow logs, one per virtual network, in the order of virtualNetworks.')
+output flowLogResourceIds array = [for (virtualNetwork, index) in virtualNetworks: flowLogs[index].id]
 
 @description('Resource ID of the storage account that holds the raw flow logs.')
 output storageAccountResourceId string = storageAccount.id
