@@ -165,8 +165,8 @@ export function flowLogStoreFindings(template: ArmTemplate): Finding[] {
 
 /**
  * SEC-11: every VNet main.bicep deploys has a virtual network flow log (a module deployment that declares flow logs and
- * is given the VNet's module output), which records every flow its NSGs admit or deny. The further regions' networks of
- * API Management (a loop over apiManagementRegions) are not logged yet and are left out.
+ * is given the VNet's module output), which records every flow its NSGs admit or deny. A VNet deployed in a loop (API
+ * Management's further regions) must be given to a flow-log module by the same name expression, so each copy is logged.
  */
 export function flowLogFindings(template: ArmTemplate): Finding[] {
   const declares = (deployment: ArmResource, type: string) =>
@@ -179,8 +179,12 @@ export function flowLogFindings(template: ArmTemplate): Finding[] {
     .map((deployment) => JSON.stringify(deployment.properties?.parameters?.virtualNetworks?.value ?? null))
     .join();
   return deployments
-    .filter((deployment) => declares(deployment, 'Microsoft.Network/virtualNetworks') && (deployment as { copy?: unknown }).copy === undefined)
-    .filter((network) => !logged.includes(`'Microsoft.Resources/deployments', '${network.name}')`))
+    .filter((deployment) => declares(deployment, 'Microsoft.Network/virtualNetworks'))
+    .filter((network) => {
+      // A looped deployment's name is an expression ("[format(...)]"), which a reference repeats as it is.
+      const expression = /^\[(.*)\]$/.exec(network.name)?.[1];
+      return !logged.includes(`'Microsoft.Resources/deployments', ${expression ?? `'${network.name}'`})`);
+    })
     .map((network) => finding('vnet-without-flow-log', `${network.name}: the virtual network has no flow log`, network.name));
 }
 

@@ -164,16 +164,33 @@ describe("SEC-11, NET-01: the VNets' flow logs and their storage", () => {
     },
   });
 
-  it('passes when every VNet is given to the flow logs, and the regional loop is left out', () => {
+  it('passes when every VNet is given to the flow logs', () => {
     const template = {
-      resources: [
-        network('virtual-network'),
-        network('hub-virtual-network'),
-        network('apim-virtual-network-x', { copy: { name: 'r' } }),
-        flowLogs(['hub-virtual-network', 'virtual-network']),
-      ],
+      resources: [network('virtual-network'), network('hub-virtual-network'), flowLogs(['hub-virtual-network', 'virtual-network'])],
     };
     expect(flowLogFindings(template)).toEqual([]);
+  });
+
+  it("takes a looped VNet (API Management's further regions) as logged only where a flow-log module references its name expression", () => {
+    const REGIONAL = "[format('apim-virtual-network-{0}', parameters('apiManagementRegions')[copyIndex()].location)]";
+    const regionalFlowLogs = {
+      type: 'Microsoft.Resources/deployments',
+      name: "[format('flow-logs-{0}', parameters('apiManagementRegions')[copyIndex()].location)]",
+      copy: { name: 'regions' },
+      properties: {
+        parameters: {
+          virtualNetworks: {
+            value: [
+              { resourceId: `[reference(resourceId('Microsoft.Resources/deployments', ${REGIONAL.slice(1, -1)}), '2025-04-01').outputs.resourceId.value]` },
+            ],
+          },
+        },
+        template: { resources: [{ type: 'Microsoft.Network/networkWatchers/flowLogs', name: 'fl', properties: {} }] },
+      },
+    };
+    const networks = [network('virtual-network'), network(REGIONAL, { copy: { name: 'regions' } }), flowLogs(['virtual-network'])];
+    expect(flowLogFindings({ resources: [...networks, regionalFlowLogs] })).toEqual([]);
+    expect(flowLogFindings({ resources: networks })).toEqual([expect.objectContaining({ code: 'vnet-without-flow-log', module: REGIONAL })]);
   });
 
   it('names the VNet the flow logs leave out', () => {

@@ -165,6 +165,10 @@ describe.each(Object.entries(CONFIGURATIONS))('%s: the docs say what the Bicep d
     const row = readme.split('\n').find((line) => line.startsWith('| Flow logs |'))!;
     expect(row.includes('the hub and the spoke'), 'README: hub and spoke').toBe(hub);
     expect(architecture.includes('**Flow logs** of the hub and the spoke'), 'architecture: hub and spoke').toBe(hub);
+    const regional = main.includes("module apiManagementRegionalFlowLogs 'modules/monitoring/flow-logs.bicep'");
+    expect(regional, 'a flow log for every further region with one').toBe(main.includes('module apiManagementRegionalNetworks '));
+    expect(row.includes("each further region's gateway network"), 'README: further regions').toBe(regional);
+    expect(architecture.includes("(and of the gateway's further regions' networks)"), 'architecture: further regions').toBe(regional);
     const retention = /param retentionInDays int = (\d+)/.exec(flowLogs)?.[1];
     const interval = /trafficAnalyticsInterval: (\d+)/.exec(flowLogs)?.[1];
     expect(row).toContain(`stay ${retention} days`);

@@ -1449,6 +1449,26 @@ module flowLogs 'modules/monitoring/flow-logs.bicep' = {
   }
 }
 
+// SEC-11: each further region's network is logged by the network watcher of its own region (named as Azure names the
+// ones it creates), with a storage account there: a flow log and its storage must be in the region of the VNet.
+module apiManagementRegionalFlowLogs 'modules/monitoring/flow-logs.bicep' = [
+  for (region, i) in apiManagementRegions: {
+    scope: resourceGroup(networkWatcherResourceGroupName)
+    name: 'flow-logs-${workloadName}-${environmentName}-${region.location}'
+    params: {
+      networkWatcherName: 'NetworkWatcher_${region.location}'
+      location: region.location
+      virtualNetworks: [
+        { name: apiManagementRegionalNetworkNames[i], resourceId: apiManagementRegionalNetworks[i].outputs.resourceId }
+      ]
+      storageAccountName: toLower('stfl${replace(workloadName, '-', '')}${environmentName}${take(uniqueString(nameSuffix, region.location), 4)}')
+      identityName: '${names.flowLogsIdentity}-${region.location}'
+      logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+      tags: resourceTags
+    }
+  }
+]
+
 // NET-05: Azure Policy keeps the posture when people change things later: no AI or PaaS resource in the workload
 // resource group may open itself to the internet.
 module publicNetworkAccessPolicies 'modules/policy/deny-public-network-access.bicep' = {
