@@ -164,6 +164,9 @@ export const GUIDANCE_OF_FINDING: { readonly [Code in FindingCode]: Assignment }
   'monitor-scope-open': ['NET-01'],
   'workspace-public-access': ['NET-01'],
   'account-outbound-open': ['NET-07'],
+  'vnet-without-flow-log': ['SEC-11'],
+  'jumpbox-monitor-agent-missing': ['SEC-11'],
+  'flow-log-storage-open': ['NET-01', 'SEC-06'],
 };
 
 /** The IDs a finding counts against: its code's, with a module-scoped ID only when the finding is in one of its modules. */

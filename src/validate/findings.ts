@@ -131,7 +131,11 @@ export type FindingCode =
   | 'monitor-private-link-missing'
   | 'monitor-scope-open'
   | 'workspace-public-access'
-  | 'account-outbound-open';
+  | 'account-outbound-open'
+  // control-checks.ts: the VNets' flow logs and their storage account
+  | 'vnet-without-flow-log'
+  | 'jumpbox-monitor-agent-missing'
+  | 'flow-log-storage-open';
 
 export interface Finding {
   readonly code: FindingCode;

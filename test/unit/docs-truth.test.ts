@@ -181,4 +181,31 @@ describe.each(Object.entries(CONFIGURATIONS))('%s: the docs say what the Bicep d
     expect(/## NET-06[^#]*\*\*Satisfied\*\*/.test(guidance), 'NET-06 satisfied').toBe(jumpbox);
     expect(/## NET-11[^#]*\*\*Satisfied\*\*/.test(guidance), 'NET-11 satisfied').toBe(vpn);
   });
+
+  it('names the VNets the flow logs cover, their retention and interval, and the jumpbox agent, as the Bicep has them', async () => {
+    const { main, readme, architecture, file, calls } = await repo();
+    const flowLogs = file('infra/modules/monitoring/flow-logs.bicep')!;
+    const logged = /module flowLogs [\s\S]*?virtualNetworks: \[([\s\S]*?)\]/.exec(main)?.[1] ?? '';
+    const hub = logged.includes('hubVirtualNetwork.outputs.resourceId');
+    expect(logged).toContain('virtualNetwork.outputs.resourceId');
+    const row = readme.split('\n').find((line) => line.startsWith('| Flow logs |'))!;
+    expect(row.includes('the hub and the spoke'), 'README: hub and spoke').toBe(hub);
+    expect(architecture.includes('**Flow logs** of the hub and the spoke'), 'architecture: hub and spoke').toBe(hub);
+    const regional = main.includes("module apiManagementRegionalFlowLogs 'modules/monitoring/flow-logs.bicep'");
+    expect(regional, 'a flow log for every further region with one').toBe(main.includes('module apiManagementRegionalNetworks '));
+    expect(row.includes("each further region's gateway network"), 'README: further regions').toBe(regional);
+    expect(architecture.includes("(and of the gateway's further regions' networks)"), 'architecture: further regions').toBe(regional);
+    const retention = /param retentionInDays int = (\d+)/.exec(flowLogs)?.[1];
+    const interval = /trafficAnalyticsInterval: (\d+)/.exec(flowLogs)?.[1];
+    expect(row).toContain(`stay ${retention} days`);
+    expect(row).toContain(`every ${interval} minutes`);
+    const agent = calls('monitoring/jumpbox-monitor-agent');
+    expect(agent, 'the agent exactly with the jumpbox').toBe(calls('access/jumpbox'));
+    expect(readme.includes('| Jumpbox monitoring |'), 'README row').toBe(agent);
+    expect(architecture.includes('runs the Azure Monitor agent'), 'architecture').toBe(agent);
+    const scoped = /module monitorPrivateLinkScope [\s\S]*?scopedResourceIds: \[([\s\S]*?)\]/.exec(main)?.[1] ?? '';
+    expect(readme.includes('linked to the Azure Monitor Private Link Scope and closed to public networks'), 'endpoint in the scope').toBe(
+      agent && scoped.includes('jumpboxMonitorAgent.outputs.dataCollectionEndpointResourceId'),
+    );
+  });
 });
