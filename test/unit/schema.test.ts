@@ -75,8 +75,16 @@ describe('answers schema: valid answers', () => {
   });
 
   it('lets API Management and the agents leave through an existing hub whose firewall is named', () => {
-    const existingHub = { topology: 'existing-hub', hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], hubFirewallIp: '10.0.0.4' } as const;
-    const answers = { name: 'a1', location: 'swedencentral', ...existingHub, agents: true, publisherEmail: 'a@b.co' } as const;
+    const answers: PartialAnswers = {
+      name: 'a1',
+      location: 'swedencentral',
+      topology: 'existing-hub',
+      hubVnetId: HUB_VNET_ID,
+      hubDnsServers: ['10.0.4.4'],
+      hubFirewallIp: '10.0.0.4',
+      agents: true,
+      publisherEmail: 'a@b.co',
+    };
     expect(resolveAnswers({ ...answers, privateDnsZoneIds: zoneIds({ agents: true, gateway: 'apim' }) })).toMatchObject({
       answers: { gateway: 'apim', agents: true },
     });
