@@ -13,7 +13,7 @@ import {
   regionalNetworkFindings,
   vpnFindings,
 } from './doors.js';
-import { accountOutboundFindings, agentStorageFindings, monitorPrivateLinkFindings } from './control-checks.js';
+import { accountOutboundFindings, agentStorageFindings, monitorPrivateLinkFindings, platformEgressFindings } from './control-checks.js';
 import { securityRuleResourceFindings, subnetResourceFindings } from './child-resources.js';
 import { guidanceIdsOf } from './finding-guidance.js';
 import type { Finding } from './findings.js';
@@ -92,6 +92,8 @@ const CHECKS = {
   'NET-06': ({ template }) => [...jumpboxFindings(template), ...bastionFindings(template)],
   'NET-07': (input) => [
     ...routeTableFindings(input.template, input.model.egressThroughFirewall),
+    // With the firewall, a subnet without its route table is already egress-bypasses-firewall.
+    ...(input.model.egressThroughFirewall ? [] : platformEgressFindings(input.template)),
     ...(input.model.firewall
       ? [
           ...firewallFindings(input.template, { apiManagement: input.model.apiManagement, agents: input.model.platform.agents }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArmTemplate } from '../../src/validate/arm.js';
-import { accountOutboundFindings, agentStorageFindings, monitorPrivateLinkFindings } from '../../src/validate/control-checks.js';
+import { guidanceIdsOf } from '../../src/validate/finding-guidance.js';
+import { accountOutboundFindings, agentStorageFindings, monitorPrivateLinkFindings, platformEgressFindings } from '../../src/validate/control-checks.js';
 
 /** A main template with module deployments that pass these parameters. */
 const mainWith = (deployments: Readonly<Record<string, Readonly<Record<string, string>>>>): ArmTemplate => ({
@@ -116,5 +117,51 @@ describe("NET-07: the AI account's outbound allow-list", () => {
     expect(codes([accountModule('foundry', {})], true)).toEqual([]);
     expect(codes([accountModule('ai-services', {})], true)).toEqual(['account-outbound-open ai-services']);
     expect(codes([accountModule('foundry', {})], false)).toEqual(['account-outbound-open foundry']);
+  });
+});
+
+describe('NET-07: the subnets that cannot deploy without a way out', () => {
+  const ROUTE_TABLE = "[reference(resourceId('Microsoft.Resources/deployments', 'route-table')).outputs.resourceId.value]";
+  /** The workload VNet deployment, its subnets passed as main.bicep passes them: through variables. */
+  const networkWith = (...subnets: object[]): ArmTemplate => ({
+    variables: { apiManagementSubnet: subnets[0] },
+    resources: [
+      {
+        type: 'Microsoft.Resources/deployments',
+        name: 'virtual-network',
+        properties: { parameters: { subnets: { value: ["[variables('apiManagementSubnet')]", ...subnets.slice(1)] } } },
+      },
+    ],
+  });
+
+  it('passes when API Management and the agents send their egress through a route table', () => {
+    const template = networkWith(
+      { name: 'snet-apim', addressPrefix: '10.60.2.0/24', routeTableResourceId: ROUTE_TABLE },
+      { name: 'snet-agents', addressPrefix: '192.168.0.0/24', routeTableResourceId: ROUTE_TABLE },
+      { name: 'snet-private-endpoints', addressPrefix: '10.60.0.0/24' },
+    );
+    expect(platformEgressFindings(template)).toEqual([]);
+  });
+
+  it('fails for each of them without one, naming the subnet and what runs there; a private-endpoint subnet may stay closed', () => {
+    const template = networkWith(
+      { name: 'snet-apim', addressPrefix: '10.60.2.0/24' },
+      { name: 'snet-agents', addressPrefix: '192.168.0.0/24' },
+      { name: 'snet-private-endpoints', addressPrefix: '10.60.0.0/24' },
+    );
+    expect(platformEgressFindings(template)).toEqual([
+      expect.objectContaining({
+        code: 'subnet-without-way-out',
+        message: expect.stringMatching(/^virtual-network: snet-apim has no way out .* API Management must reach/),
+      }),
+      expect.objectContaining({
+        code: 'subnet-without-way-out',
+        message: expect.stringMatching(/^virtual-network: snet-agents has no way out .*Container Apps platform/),
+      }),
+    ]);
+  });
+
+  it('counts against NET-07', () => {
+    expect(guidanceIdsOf({ code: 'subnet-without-way-out', message: '' })).toEqual(['NET-07']);
   });
 });
