@@ -92,8 +92,8 @@ const CHECKS = {
   'NET-06': ({ template }) => [...jumpboxFindings(template), ...bastionFindings(template)],
   'NET-07': (input) => [
     ...routeTableFindings(input.template, input.model.egressThroughFirewall),
-    // With the firewall, a subnet without its route table is already egress-bypasses-firewall.
-    ...(input.model.egressThroughFirewall ? [] : platformEgressFindings(input.template)),
+    // Read from the template alone: a subnet added or edited by hand is judged too, whatever the answers say.
+    ...platformEgressFindings(input.template),
     ...(input.model.firewall
       ? [
           ...firewallFindings(input.template, { apiManagement: input.model.apiManagement, agents: input.model.platform.agents }),
