@@ -21,6 +21,7 @@ import {
   flowLogStoreFindings,
   jumpboxMonitorAgentFindings,
   monitorPrivateLinkFindings,
+  platformEgressFindings,
 } from './control-checks.js';
 import { securityRuleResourceFindings, subnetResourceFindings } from './child-resources.js';
 import { guidanceIdsOf } from './finding-guidance.js';
@@ -103,6 +104,8 @@ const CHECKS = {
   'NET-06': ({ template }) => [...jumpboxFindings(template), ...bastionFindings(template)],
   'NET-07': (input) => [
     ...routeTableFindings(input.template, input.model.egressThroughFirewall),
+    // Read from the template alone: a subnet added or edited by hand is judged too, whatever the answers say.
+    ...platformEgressFindings(input.template),
     ...(input.model.firewall
       ? [
           ...firewallFindings(input.template, { apiManagement: input.model.apiManagement, agents: input.model.platform.agents }),

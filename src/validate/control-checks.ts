@@ -1,10 +1,11 @@
 import { type ArmResource, type ArmTemplate, ownResources, resourcesByModule, resourcesOf } from './arm.js';
 import { type Finding, finding } from './findings.js';
+import { vnetSubnets } from './network-checks.js';
 
 /**
  * The controls that keep what one part of the landing zone may do or say from spreading beyond it: the agents' own
- * storage account (SEC-09), the Azure Monitor Private Link Scope (NET-01, NET-02) and the AI account's outbound
- * allow-list (NET-07). Read from the compiled
+ * storage account (SEC-09), the Azure Monitor Private Link Scope (NET-01, NET-02), the AI account's outbound
+ * allow-list and the way out of the subnets whose services cannot deploy without one (NET-07). Read from the compiled
  * template; each returns what is wrong, or nothing.
  */
 
@@ -219,4 +220,38 @@ export function jumpboxMonitorAgentFindings(template: ArmTemplate, { privateLink
   return missing.length === 0
     ? []
     : [finding('jumpbox-monitor-agent-missing', `the jumpbox's logs do not reach the workspace: it lacks ${missing.join(', ')}`, JUMPBOX_AGENT)];
+}
+
+/**
+ * The subnets whose services must reach Azure platform endpoints to deploy and run at all, and what runs there: API
+ * Management's dependencies (Storage, SQL, Key Vault, Azure Monitor:
+ * https://learn.microsoft.com/azure/api-management/virtual-network-reference) and the images and binaries of the
+ * Agent Service's Container Apps platform (https://learn.microsoft.com/azure/container-apps/use-azure-firewall).
+ */
+const NEEDS_WAY_OUT: ReadonlyMap<string, string> = new Map([
+  ['snet-apim', 'API Management'],
+  ['snet-agents', "the Agent Service's Container Apps platform"],
+]);
+
+/**
+ * NET-07: every subnet is private (defaultOutboundAccess false, as every new VNet's subnets are since 2025-09-30:
+ * https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access), so a subnet of NEEDS_WAY_OUT
+ * needs the route table that sends its egress to a firewall; no compiler knows that it fails to deploy without one.
+ * The route itself (0.0.0.0/0 to the firewall) is checked with the route table (default-route-missing).
+ */
+export function platformEgressFindings(template: ArmTemplate): Finding[] {
+  return [...vnetSubnets(template)].flatMap(([vnet, subnets]) =>
+    typeof subnets === 'string'
+      ? []
+      : subnets.flatMap((subnet) => {
+          const service = NEEDS_WAY_OUT.get(subnet.name);
+          if (service === undefined || subnet.routeTableResourceId !== undefined) return [];
+          return [
+            finding(
+              'subnet-without-way-out',
+              `${vnet}: ${subnet.name} has no way out (no route table to a firewall, and no default outbound access), but ${service} must reach Azure platform endpoints to deploy and run`,
+            ),
+          ];
+        }),
+  );
 }

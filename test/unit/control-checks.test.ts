@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArmResource, ArmTemplate } from '../../src/validate/arm.js';
+import { guidanceIdsOf } from '../../src/validate/finding-guidance.js';
 import {
   accountOutboundFindings,
   agentStorageFindings,
@@ -7,6 +8,7 @@ import {
   flowLogStoreFindings,
   jumpboxMonitorAgentFindings,
   monitorPrivateLinkFindings,
+  platformEgressFindings,
 } from '../../src/validate/control-checks.js';
 
 /** A main template with module deployments that pass these parameters. */
@@ -256,5 +258,51 @@ describe("SEC-11: the jumpbox's Azure Monitor agent", () => {
     expect(findings).toEqual([expect.objectContaining({ code: 'jumpbox-monitor-agent-missing', module: 'jumpbox-monitor-agent' })]);
     for (const part of ['AzureMonitorWindowsAgent', 'data collection rule association', 'configuration access endpoint', 'Private Link Scope'])
       expect(findings[0]!.message).toContain(part);
+  });
+});
+
+describe('NET-07: the subnets that cannot deploy without a way out', () => {
+  const ROUTE_TABLE = "[reference(resourceId('Microsoft.Resources/deployments', 'route-table')).outputs.resourceId.value]";
+  /** The workload VNet deployment, its subnets passed as main.bicep passes them: through variables. */
+  const networkWith = (...subnets: object[]): ArmTemplate => ({
+    variables: { apiManagementSubnet: subnets[0] },
+    resources: [
+      {
+        type: 'Microsoft.Resources/deployments',
+        name: 'virtual-network',
+        properties: { parameters: { subnets: { value: ["[variables('apiManagementSubnet')]", ...subnets.slice(1)] } } },
+      },
+    ],
+  });
+
+  it('passes when API Management and the agents send their egress through a route table', () => {
+    const template = networkWith(
+      { name: 'snet-apim', addressPrefix: '10.60.2.0/24', routeTableResourceId: ROUTE_TABLE },
+      { name: 'snet-agents', addressPrefix: '192.168.0.0/24', routeTableResourceId: ROUTE_TABLE },
+      { name: 'snet-private-endpoints', addressPrefix: '10.60.0.0/24' },
+    );
+    expect(platformEgressFindings(template)).toEqual([]);
+  });
+
+  it('fails for each of them without one, naming the subnet and what runs there; a private-endpoint subnet may stay closed', () => {
+    const template = networkWith(
+      { name: 'snet-apim', addressPrefix: '10.60.2.0/24' },
+      { name: 'snet-agents', addressPrefix: '192.168.0.0/24' },
+      { name: 'snet-private-endpoints', addressPrefix: '10.60.0.0/24' },
+    );
+    expect(platformEgressFindings(template)).toEqual([
+      expect.objectContaining({
+        code: 'subnet-without-way-out',
+        message: expect.stringMatching(/^virtual-network: snet-apim has no way out .* API Management must reach/),
+      }),
+      expect.objectContaining({
+        code: 'subnet-without-way-out',
+        message: expect.stringMatching(/^virtual-network: snet-agents has no way out .*Container Apps platform/),
+      }),
+    ]);
+  });
+
+  it('counts against NET-07', () => {
+    expect(guidanceIdsOf({ code: 'subnet-without-way-out', message: '' })).toEqual(['NET-07']);
   });
 });

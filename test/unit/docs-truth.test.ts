@@ -161,6 +161,14 @@ describe.each(Object.entries(CONFIGURATIONS))('%s: the docs say what the Bicep d
     }
   });
 
+  it("gives API Management and the agents a way out, and says where it leads: their subnets are private, and the platform's dependencies are on the internet (NET-07)", async () => {
+    const { architecture, calls } = await repo();
+    const needsWayOut = calls('gateway/api-management') || calls('ai/foundry-agents');
+    if (!needsWayOut) return;
+    expect(calls('network/route-table'), 'a route table sends their egress to a firewall').toBe(true);
+    expect(architecture.replace(/\n\s*/g, ' ')).toMatch(/\*\*Outbound\*\* traffic of the workload subnets goes to (Azure Firewall|the hub's firewall)/);
+  });
+
   it('gives steps for the jumpbox and the VPN only where they are deployed', async () => {
     const { readme, architecture, guidance, calls } = await repo();
     const jumpbox = calls('access/jumpbox');

@@ -1,4 +1,4 @@
-metadata description = 'Secure Azure AI landing zone: Azure OpenAI, Key Vault and Storage reachable only through private endpoints in a spoke virtual network peered with the platform team\'s existing hub, whose DNS and private DNS zones it uses.'
+metadata description = 'Secure Azure AI landing zone: Azure OpenAI, Key Vault and Storage reachable only through private endpoints in a spoke virtual network peered with the platform team\'s existing hub, whose DNS and private DNS zones it uses and whose firewall is its only way out.'
 
 targetScope = 'subscription'
 
@@ -65,6 +65,9 @@ param hubDnsServers array
 @description('Whether the hub has a VPN or ExpressRoute gateway the spoke uses (gateway transit). True without a gateway in the hub makes the peering fail.')
 param useHubGateway bool
 
+@description('Private IP address of the hub\'s firewall: every workload subnet sends its egress there (NET-07).')
+param hubFirewallPrivateIp string
+
 @description('Resource IDs of the central private DNS zones the private endpoints register in, keyed by zone: openAi, keyVault, blob, file.')
 param privateDnsZoneResourceIds object
 
@@ -118,6 +121,7 @@ var names = {
   openAi: 'oai-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 27 of 64; also its subdomain
   keyVault: 'kv-${workloadName}-${environmentName}-${take(nameSuffix, 4)}' // <= 24 of 24
   storage: toLower('st${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 6)}') // <= 23 of 24, [a-z0-9] only
+  routeTable: 'rt-${workloadName}-${environmentName}'
   apiManagement: 'apim-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 29 of 50; also a global host name
   flowLogsStorage: toLower('stfl${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 4)}') // <= 23 of 24, [a-z0-9] only
   flowLogsIdentity: 'id-${workloadName}-${environmentName}-flow-logs'
@@ -161,6 +165,8 @@ var denyLateralMovementRule = {
 var privateEndpointSubnet = {
   name: 'snet-private-endpoints'
   addressPrefix: privateEndpointSubnetPrefix
+  // NET-07: like every workload subnet, it sends what leaves the virtual networks to the firewall.
+  routeTableResourceId: routeTable.outputs.resourceId
   // NET-12: only HTTPS on port 443 and SMB on port 445 for Azure Files reaches the endpoints (the rule is named for
   // them), and only from the VirtualNetwork service tag: this VNet, the hub and what the hub connects (other spokes, VPN
   // and on-premises clients), whose ranges the platform team owns. Everything else is denied.
@@ -433,6 +439,9 @@ var apiManagementSecurityRules = [
 var apiManagementSubnet = {
   name: 'snet-apim'
   addressPrefix: apiManagementSubnetPrefix
+  // NET-07: the gateway's own dependencies leave through the firewall too; the route table returns Azure's control plane
+  // directly.
+  routeTableResourceId: routeTable.outputs.resourceId
   securityRules: apiManagementSecurityRules
 }
 
@@ -473,6 +482,20 @@ module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
       roleDefinitionId: '73c42c96-874c-492b-b04d-ab87d138a893'
       description: 'Reads the diagnostics of every resource.'
     })
+    tags: resourceTags
+  }
+}
+
+// NET-07: the default route of the workload subnets. It takes the firewall's address from the parameter, so the
+// workload network need not wait for the firewall.
+module routeTable 'modules/network/route-table.bicep' = {
+  scope: workloadResourceGroup
+  name: 'route-table'
+  params: {
+    name: names.routeTable
+    location: location
+    firewallPrivateIp: hubFirewallPrivateIp
+    propagateGatewayRoutes: useHubGateway
     tags: resourceTags
   }
 }
