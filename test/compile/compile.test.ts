@@ -61,12 +61,13 @@ const COMPILED: Readonly<Record<string, PartialAnswers>> = {
   ...optionMatrix(['none', 'apim', 'apim-appgw', 'apim-frontdoor']),
   ...platformMatrix(),
   ...defaultMatrix(),
-  // API Management's further regions in a single VNet: their peerings need the peering module, which once came only with a hub.
+  // API Management's further regions in a single VNet: their peerings need the peering module, which once came only with a
+  // hub, and their subnets a route to the single VNet's firewall (API Management needs a way out).
   'single-vnet-apim-regions': {
     name: 'sv',
     location: 'swedencentral',
     topology: 'single-vnet',
-    firewall: false,
+    firewall: true,
     jumpbox: false,
     gateway: 'apim',
     publisherEmail: 'platform@contoso.com',
