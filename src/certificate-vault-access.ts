@@ -26,6 +26,8 @@ export function certificateVaultAccessOf(vaultId: string, accessPolicies: boolea
     resourceGroups: [group],
     scopes: [group],
     withoutIt: 'the deployment cannot give the Application Gateway its certificate',
+    where: `the vault's resource group \`${group}\``,
+    why: `the deployment grants the Application Gateway its access through a deployment there, which writes ${accessPolicies ? 'an access policy on the vault' : 'a *Key Vault Secrets User* role assignment on the certificate (the role may assign no other)'}`,
   };
   return accessPolicies
     ? {

@@ -19,6 +19,10 @@ export interface OutsideAccess {
   readonly description: string;
   /** What fails without it, completing "until someone who may runs these, …": plain words. */
   readonly withoutIt: string;
+  /** Where it is assigned, for the README (Markdown). */
+  readonly where: string;
+  /** Why the deployment needs these actions there, for the README (Markdown). */
+  readonly why: string;
 }
 
 /** The resource group of a resource ID: `/subscriptions/<id>/resourceGroups/<name>`. */
@@ -64,6 +68,10 @@ export function hubAccessOf(hubVnetId: string, linksZones: boolean): OutsideAcce
       ? 'Peers the hub VNet with the spoke of this landing zone and links the API Management zone of the spoke to it; nothing else.'
       : 'Peers the hub VNet with the spoke of this landing zone; nothing else.',
     withoutIt: 'the deployment cannot peer the spoke with the hub',
+    where: `the hub's resource group \`${group}\``,
+    why:
+      "the module `hubToSpokePeering` is a deployment in that resource group, which a role on the hub VNet alone does not allow (`Microsoft.Resources/deployments/*`); it writes the hub's side of the peering (`virtualNetworkPeerings/write`), and each side of a peering needs `peer/action` on the other VNet" +
+      (linksZones ? "; API Management's own zone is linked to the hub VNet (`virtualNetworks/join/action`)" : ''),
   };
 }
 
@@ -84,5 +92,7 @@ export function privateDnsZoneAccessOf(zoneIds: readonly string[]): OutsideAcces
     actions: ['Microsoft.Network/privateDnsZones/join/action'],
     description: 'Lets the private endpoints of this landing zone register their records in the central private DNS zones; nothing else.',
     withoutIt: 'the private endpoints cannot register their names in the central zones',
+    where: `each of the ${zoneIds.length} central zones in \`privateDnsZoneResourceIds\` (\`infra/params\`)`,
+    why: "the private endpoints' DNS zone groups write their records there; *Private DNS Zone Contributor* would also let the identity change every other record in the zones",
   };
 }
