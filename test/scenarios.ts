@@ -175,6 +175,7 @@ export const SCENARIOS: Readonly<Record<string, PartialAnswers>> = {
     gateway: 'apim',
     publisherEmail: 'ai@adatum.com',
     hubVnetId: HUB_VNET_ID,
+    hubFirewallIp: '10.0.0.4',
     hubDnsServers: ['10.0.4.4'],
     privateDnsZoneIds: zoneIds({ foundry: 'none', services: ['openai'], gateway: 'apim' }),
   },
@@ -232,7 +233,10 @@ export function optionMatrix(gateways: readonly Answers['gateway'][]): Record<st
   for (const hubFirewallIp of [undefined, '10.0.0.4']) {
     add({ topology: 'existing-hub', vpn: 'none', jumpbox: true, gateway: 'none', ...(hubFirewallIp && { hubFirewallIp }) });
   }
-  for (const gateway of gateways.filter((candidate) => candidate !== 'none')) add({ topology: 'existing-hub', vpn: 'none', jumpbox: false, gateway });
+  // API Management needs a way out, which with an existing hub is the route to its firewall (wayOutRules).
+  for (const gateway of gateways.filter((candidate) => candidate !== 'none')) {
+    add({ topology: 'existing-hub', vpn: 'none', jumpbox: false, gateway, hubFirewallIp: '10.0.0.4' });
+  }
   return matrix;
 }
 
@@ -267,7 +271,8 @@ export function platformMatrix(): Record<string, PartialAnswers> {
       name: 'pg',
       location: 'swedencentral',
       topology: 'single-vnet',
-      firewall: false,
+      // API Management's only way out (wayOutRules).
+      firewall: true,
       jumpbox: false,
       gateway: 'apim',
       publisherEmail: 'platform@contoso.com',

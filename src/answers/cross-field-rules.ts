@@ -57,6 +57,7 @@ export function crossFieldRules(answers: Answers, context: z.RefinementCtx): voi
         'needs the firewall (--firewall): no subnet has default internet access, and the jumpbox needs a way out for its Microsoft Entra ID sign-in, Windows Update and the Foundry portal; keep --firewall, or pass --no-jumpbox',
     });
   }
+  wayOutRules(answers, context);
   if (answers.agentAddressSpace !== undefined && !answers.agents) {
     context.addIssue({ code: 'custom', path: ['agentAddressSpace'], message: 'is only used with --agents' });
   }
@@ -86,6 +87,44 @@ export function crossFieldRules(answers: Answers, context: z.RefinementCtx): voi
       code: 'custom',
       path: ['publisherEmail'],
       message: 'is only used with an API Management gateway (--gateway apim, apim-appgw or apim-frontdoor)',
+    });
+  }
+}
+
+/** The only way out this landing zone gives its subnets (NET-07): its own firewall, or a route to the existing hub's. */
+export function hasWayOut(answers: Pick<Answers, 'topology' | 'firewall' | 'hubFirewallIp'>): boolean {
+  return answers.topology === 'existing-hub' ? answers.hubFirewallIp !== undefined : answers.firewall;
+}
+
+/**
+ * Every subnet here is private (defaultOutboundAccess false, the default for new VNets since 2025-09-30:
+ * https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access), so a component that must reach
+ * Azure platform endpoints to deploy at all needs the firewall route (NET-07). Unfiltered egress (a NAT gateway) would
+ * break NET-07's allow-list, so these combinations are refused rather than opened.
+ * - API Management injected in a VNet (classic Developer/Premium) depends on Storage, SQL, Key Vault and Azure Monitor
+ *   (https://learn.microsoft.com/azure/api-management/virtual-network-reference); in internal mode its public IP serves
+ *   management operations only (https://learn.microsoft.com/azure/api-management/api-management-using-with-internal-vnet).
+ * - The Agent Service runs on a Container Apps workload-profiles environment in the agents subnet, whose platform pulls
+ *   its images and binaries from the internet; its egress is a UDR or a NAT gateway
+ *   (https://learn.microsoft.com/azure/container-apps/networking, https://learn.microsoft.com/azure/container-apps/use-azure-firewall).
+ */
+function wayOutRules(answers: Answers, context: z.RefinementCtx): void {
+  if (hasWayOut(answers)) return;
+  const existingHub = answers.topology === 'existing-hub';
+  const missing = existingHub ? "no --hub-firewall-ip, so nothing routes the spoke's egress to the hub's firewall" : '--no-firewall';
+  const fix = existingHub ? "give the hub firewall's private IP with --hub-firewall-ip" : 'keep --firewall';
+  if (answers.gateway !== 'none') {
+    context.addIssue({
+      code: 'custom',
+      path: ['gateway'],
+      message: `cannot be ${answers.gateway} with ${missing}: every subnet is private, and API Management in a VNet must reach Azure Storage, SQL, Key Vault and Azure Monitor to deploy and run; ${fix}, or pass --gateway none`,
+    });
+  }
+  if (answers.agents) {
+    context.addIssue({
+      code: 'custom',
+      path: ['agents'],
+      message: `cannot be used with ${missing}: every subnet is private, and the Agent Service's Container Apps platform must pull its images and binaries from the internet; ${fix}, or pass --no-agents`,
     });
   }
 }

@@ -34,7 +34,7 @@ export const firewall = z
   .describe('Egress through Azure Firewall with an FQDN allow-list (NET-07).')
   .register(answerUi, {
     question: 'Route egress through Azure Firewall?',
-    defaultText: 'true with hub-spoke, and with single-vnet when there is a jumpbox',
+    defaultText: 'true with hub-spoke, and with single-vnet when there is a jumpbox, API Management or the agents',
     // An existing hub brings its own firewall (--hub-firewall-ip).
     askWhen: (answers) => answers.topology !== 'existing-hub',
   });

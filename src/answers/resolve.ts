@@ -64,8 +64,10 @@ export function mergeLayers(layers: AnswerLayers, folderName: string): { merged:
  */
 export function deriveDefaults(partial: PartialAnswers, folderName: string): PartialAnswers {
   const hubSpoke = (partial.topology ?? 'hub-spoke') === 'hub-spoke';
-  // A jumpbox needs a way out (Entra ID sign-in, updates, the portals), and the firewall is the only one.
-  const firewall = partial.firewall ?? (hubSpoke || (partial.topology === 'single-vnet' && (partial.jumpbox ?? true)));
+  // A jumpbox, API Management and the agents need a way out (sign-in, updates, platform dependencies), and the firewall
+  // is the only one (./cross-field-rules.ts, wayOutRules).
+  const needsWayOut = (partial.jumpbox ?? true) || (partial.gateway ?? fieldInfo('gateway').defaultValue) !== 'none' || partial.agents === true;
+  const firewall = partial.firewall ?? (hubSpoke || (partial.topology === 'single-vnet' && needsWayOut));
   const derived: PartialAnswers = {
     name: workloadNameFromFolder(folderName),
     firewall,

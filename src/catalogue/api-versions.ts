@@ -55,6 +55,9 @@ export const API_VERSIONS = {
   'Microsoft.Insights/components': '2020-02-02',
   // A preview on purpose: the only GA versions (2015-07-01, 2016-09-01) describe the subscription-level setting
   // named 'service', without categoryGroup; this is the version of a resource's own diagnostic settings.
+  'Microsoft.Insights/dataCollectionEndpoints': '2024-03-11',
+  'Microsoft.Insights/dataCollectionRuleAssociations': '2024-03-11',
+  'Microsoft.Insights/dataCollectionRules': '2024-03-11',
   'Microsoft.Insights/diagnosticSettings': '2021-05-01-preview',
   'Microsoft.Insights/privateLinkScopes': '2021-09-01',
   'Microsoft.Insights/privateLinkScopes/scopedResources': '2021-09-01',
@@ -80,6 +83,8 @@ export const API_VERSIONS = {
   'Microsoft.Network/firewallPolicies/ruleCollectionGroups': '2025-05-01',
   'Microsoft.Network/networkInterfaces': '2025-05-01',
   'Microsoft.Network/networkSecurityGroups': '2025-05-01',
+  'Microsoft.Network/networkWatchers': '2025-05-01',
+  'Microsoft.Network/networkWatchers/flowLogs': '2025-05-01',
   'Microsoft.Network/privateDnsZones': '2024-06-01',
   'Microsoft.Network/privateDnsZones/A': '2024-06-01',
   'Microsoft.Network/privateDnsZones/virtualNetworkLinks': '2024-06-01',

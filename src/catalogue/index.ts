@@ -24,12 +24,14 @@ import { egress } from './egress.js';
 import { entraGroups } from './entra-groups.js';
 import { existingHub } from './existing-hub.js';
 import { firewall } from './firewall.js';
+import { flowLogs } from './flow-logs.js';
 import { foundryHub } from './foundry-hub.js';
 import { foundry } from './foundry.js';
 import { frontDoor } from './front-door.js';
 import { hubPeering } from './hub-peering.js';
 import { hub } from './hub.js';
 import { jumpbox } from './jumpbox.js';
+import { jumpboxMonitorAgent } from './jumpbox-monitor-agent.js';
 import { keyVault } from './key-vault.js';
 import { machineLearning } from './machine-learning.js';
 import { models } from './models.js';
@@ -56,19 +58,19 @@ import { workload } from './workload.js';
 // One line per group of components reads better than one component a line.
 // prettier-ignore
 export const MAIN_BICEP: Readonly<Record<Section, readonly Component[]>> = {
-  parameters: [workload, jumpbox, vpn, apiManagement, applicationGateway, hub, dnsResolver, existingHub, firewall, agents, models, search, entraGroups, monitoring, policy, defender],
+  parameters: [workload, jumpbox, vpn, apiManagement, applicationGateway, hub, dnsResolver, existingHub, firewall, agents, models, search, entraGroups, monitoring, flowLogs, policy, defender],
   names: [
     workload, foundry, aiServices, openAi, foundryHub, machineLearning, search, containerRegistry, agents, keyVault, storage,
-    hub, dnsResolver, egress, firewall, jumpbox, vpn, apiManagement, applicationGateway, frontDoor, monitorPrivateLinkScope,
+    hub, dnsResolver, egress, firewall, jumpbox, vpn, apiManagement, applicationGateway, frontDoor, monitorPrivateLinkScope, flowLogs, jumpboxMonitorAgent,
   ],
   variables: [workload, firewall, vpn, jumpbox, apiManagementSubnet, applicationGateway, dnsResolver, agents],
   resources: [
-    workload, defender, monitoring, egress, virtualNetwork, hub, dnsResolver, hubPeering, existingHub, privateDnsZones, firewall, jumpbox, vpn,
+    workload, defender, monitoring, egress, virtualNetwork, hub, dnsResolver, hubPeering, existingHub, privateDnsZones, firewall, jumpbox, jumpboxMonitorAgent, vpn,
     apiManagement, applicationGateway, frontDoor, foundry, aiServices, openAi, models, containerRegistry, search, foundryHub, machineLearning,
-    keyVault, storage, agents, monitorPrivateLinkScope, policy, privateEndpoints,
+    keyVault, storage, agents, monitorPrivateLinkScope, flowLogs, policy, privateEndpoints,
   ],
   outputs: [
-    workload, hub, dnsResolver, firewall, jumpbox, vpn, apiManagement, applicationGateway, frontDoor, monitoring,
+    workload, hub, dnsResolver, firewall, jumpbox, jumpboxMonitorAgent, vpn, apiManagement, applicationGateway, frontDoor, monitoring, flowLogs,
     foundry, aiServices, openAi, foundryHub, machineLearning, search, containerRegistry, keyVault, storage, privateEndpoints,
   ],
 };

@@ -39,6 +39,8 @@ const TEMPLATES = {
   cosmosDb: 'data/cosmos-db.bicep',
   logAnalytics: 'monitoring/log-analytics.bicep',
   monitorPrivateLinkScope: 'monitoring/private-link-scope.bicep',
+  flowLogs: 'monitoring/flow-logs.bicep',
+  jumpboxMonitorAgent: 'monitoring/jumpbox-monitor-agent.bicep',
   denyPublicNetworkAccess: 'policy/deny-public-network-access.bicep',
   privateDnsZoneGroupPolicies: 'policy/private-dns-zone-groups.bicep',
   privateDnsZoneRoleAssignment: 'policy/private-dns-zone-role-assignment.bicep',

@@ -140,7 +140,7 @@ function net07(model: ViewModel): GuidanceVerdict {
     return notApplicable(
       model.existingHub
         ? `${answerText(model, 'firewall')} and no hubFirewallIp (${answerText(model, 'topology')}): no route sends the spoke's egress to the hub's firewall and its subnets have no default outbound access; give the firewall's address (--hub-firewall-ip) to route egress through it.`
-        : `${answerText(model, 'firewall')}: no Azure Firewall and no FQDN allow-list; the subnets have no default outbound access, so the workload has no way to the internet unless one is added.`,
+        : `${answerText(model, 'firewall')}: no Azure Firewall and no FQDN allow-list; the subnets have no default outbound access, so the workload has no way to the internet unless one is added (which is why API Management and the agents, which cannot deploy without one, come only with the firewall).`,
     );
   }
   const restricting = [
@@ -163,7 +163,7 @@ function net07(model: ViewModel): GuidanceVerdict {
         accountOutboundRestricted(model) &&
         `The ${platform.accountLabel} may call only the workload storage account's blob host${platform.search ? ' and AI Search' : ''} (restrictOutboundNetworkAccess with allowedFqdnList); any other call it makes is refused.`,
       platform.agents &&
-        `The ${platform.accountLabel} has no outbound allow-list: its agents' tools call hosts chosen when an agent is built, which no list written now can name; ${model.egressThroughFirewall ? "their egress from the agent subnet passes the firewall's allow-list instead" : 'the agent subnet has no default outbound access, so they reach only what the network does'}.`,
+        `The ${platform.accountLabel} has no outbound allow-list: its agents' tools call hosts chosen when an agent is built, which no list written now can name; their egress from the agent subnet passes the firewall's allow-list instead (the agents need that way out, so they come only with it).`,
     ),
   );
 }

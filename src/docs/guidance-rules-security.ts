@@ -207,6 +207,10 @@ function sec11(model: ViewModel): GuidanceVerdict {
       ...inMain('logAnalytics'),
       ...at(MAIN, 'logAnalyticsWorkspaceResourceId'),
       ...DIAGNOSTICS.filter((entry) => entry.applies(model)).map(({ file, resource }) => ({ file, resource })),
+      // Every flow through the VNets, and what happens on the jumpbox, which no diagnostic setting carries.
+      ...inMain('flowLogs'),
+      ...at(FILES.flowLogs, 'flowLogs'),
+      ...when(model.jumpbox, ...inMain('jumpboxMonitorAgent'), ...at(FILES.jumpboxMonitorAgent, 'monitorAgent', 'dataCollectionRule')),
     ],
     notes(silentResources(model), 'Private endpoints and private DNS zones get no diagnostic setting here; their platform metrics stay in Azure Monitor.'),
   );

@@ -14,7 +14,15 @@ import {
   vpnFindings,
 } from './doors.js';
 import { certificateAccessFindings, certificateVaultDnsFindings } from './certificate-access.js';
-import { accountOutboundFindings, agentStorageFindings, monitorPrivateLinkFindings } from './control-checks.js';
+import {
+  accountOutboundFindings,
+  agentStorageFindings,
+  flowLogFindings,
+  flowLogStoreFindings,
+  jumpboxMonitorAgentFindings,
+  monitorPrivateLinkFindings,
+  platformEgressFindings,
+} from './control-checks.js';
 import { securityRuleResourceFindings, subnetResourceFindings } from './child-resources.js';
 import { guidanceIdsOf } from './finding-guidance.js';
 import type { Finding } from './findings.js';
@@ -87,7 +95,7 @@ const certificateAccessOf = (template: ArmTemplate, model: CheckInput['model']) 
 type Check = (input: CheckInput) => readonly Finding[];
 
 const CHECKS = {
-  'NET-01': ({ publicEndpoints, monitorPrivateLink }) => [...publicEndpoints(), ...monitorPrivateLink()],
+  'NET-01': ({ template, publicEndpoints, monitorPrivateLink }) => [...publicEndpoints(), ...monitorPrivateLink(), ...flowLogStoreFindings(template)],
   'NET-02': ({ platform, monitorPrivateLink }) => [...platform(), ...monitorPrivateLink()],
   'NET-03': ({ platform, template }) => [...platform(), ...zoneLinkFindings(template)],
   'NET-04': ({ template, model }) => dnsFindings(template, { hubSpoke: model.hubSpoke, existingHub: model.existingHub, resolver: model.dnsResolver }),
@@ -96,6 +104,8 @@ const CHECKS = {
   'NET-06': ({ template }) => [...jumpboxFindings(template), ...bastionFindings(template)],
   'NET-07': (input) => [
     ...routeTableFindings(input.template, input.model.egressThroughFirewall),
+    // Read from the template alone: a subnet added or edited by hand is judged too, whatever the answers say.
+    ...platformEgressFindings(input.template),
     ...(input.model.firewall
       ? [
           ...firewallFindings(input.template, { apiManagement: input.model.apiManagement, agents: input.model.platform.agents }),
@@ -137,14 +147,19 @@ const CHECKS = {
   'SEC-02': ({ template, environments }) => defenderFindings(template, environments),
   'SEC-03': ({ template, environments, today }) => [...contentFilterFindings(template), ...modelLifecycleFindings(environments, today)],
   'SEC-05': ({ apiManagement }) => apiManagement(),
-  'SEC-06': ({ platform }) => platform(),
+  'SEC-06': ({ template, platform }) => [...platform(), ...flowLogStoreFindings(template)],
   'SEC-09': ({ template, environments, model }) => [
     ...roleFindings(template, environments),
     ...agentStorageFindings(template),
     ...certificateAccessOf(template, model),
   ],
   'SEC-10': ({ template }) => identityFindings(template),
-  'SEC-11': ({ template, platform }) => [...platform(), ...monitoringFindings(template)],
+  'SEC-11': ({ template, model, platform }) => [
+    ...platform(),
+    ...monitoringFindings(template),
+    ...flowLogFindings(template),
+    ...(model.jumpbox ? jumpboxMonitorAgentFindings(template, { privateLink: model.monitorPrivateLink }) : []),
+  ],
 } satisfies Partial<Record<GuidanceId, Check>>;
 
 /** An ID that `validate` checks: the IaC kind of GUIDANCE.md. */

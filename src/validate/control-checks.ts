@@ -1,10 +1,11 @@
-import { type ArmResource, type ArmTemplate, ownResources, resourcesByModule } from './arm.js';
+import { type ArmResource, type ArmTemplate, ownResources, resourcesByModule, resourcesOf } from './arm.js';
 import { type Finding, finding } from './findings.js';
+import { vnetSubnets } from './network-checks.js';
 
 /**
  * The controls that keep what one part of the landing zone may do or say from spreading beyond it: the agents' own
- * storage account (SEC-09), the Azure Monitor Private Link Scope (NET-01, NET-02) and the AI account's outbound
- * allow-list (NET-07). Read from the compiled
+ * storage account (SEC-09), the Azure Monitor Private Link Scope (NET-01, NET-02), the AI account's outbound
+ * allow-list and the way out of the subnets whose services cannot deploy without one (NET-07). Read from the compiled
  * template; each returns what is wrong, or nothing.
  */
 
@@ -114,4 +115,143 @@ export function accountOutboundFindings(template: ArmTemplate, { agents }: { age
         ),
       ];
     });
+}
+
+const FLOW_LOG_TYPE = 'Microsoft.Network/networkWatchers/flowLogs';
+
+/**
+ * A storage account that a flow log of the same module writes to. Flow logs reach their storage only through the storage
+ * firewall's trusted-services exception, never through a private endpoint (Network Watcher FAQ,
+ * https://learn.microsoft.com/azure/network-watcher/frequently-asked-questions), so NET-01 and NET-02 cannot ask of it
+ * what they ask of the other accounts: `flowLogStoreFindings` holds it to what is possible instead.
+ */
+export function isFlowLogStore(resource: ArmResource, declaring: ArmTemplate): boolean {
+  if (resource.type !== 'Microsoft.Storage/storageAccounts') return false;
+  const name = resource.name.replace(/^\[(.*)\]$/, '$1');
+  return ownResources(declaring).some((candidate) => candidate.type === FLOW_LOG_TYPE && String(candidate.properties?.storageId).includes(name));
+}
+
+/**
+ * NET-01, SEC-06: the flow logs' storage account admits no network (every network denied, no IP or VNet rule), only
+ * trusted Azure services, and takes no account key: the flow logs write with their managed identity.
+ */
+export function flowLogStoreFindings(template: ArmTemplate): Finding[] {
+  return resourcesByModule(template)
+    .filter(({ resource, template: declaring }) => isFlowLogStore(resource, declaring))
+    .flatMap(({ module, resource }) => {
+      const acls = (resource.properties?.networkAcls ?? {}) as {
+        defaultAction?: string;
+        bypass?: string;
+        ipRules?: unknown[];
+        virtualNetworkRules?: unknown[];
+      };
+      const open =
+        acls.defaultAction !== 'Deny' ||
+        !String(acls.bypass).includes('AzureServices') ||
+        (acls.ipRules ?? []).length > 0 ||
+        (acls.virtualNetworkRules ?? []).length > 0 ||
+        resource.properties?.allowSharedKeyAccess !== false;
+      return open
+        ? [
+            finding(
+              'flow-log-storage-open',
+              // The deployment's name is an expression (it carries the environment's): the message names the module file.
+              `flow-logs: the flow logs' storage account admits more than trusted Azure services with Entra ID (networkAcls ${JSON.stringify(acls)}, allowSharedKeyAccess ${JSON.stringify(resource.properties?.allowSharedKeyAccess)})`,
+              module,
+            ),
+          ]
+        : [];
+    });
+}
+
+/**
+ * SEC-11: every VNet main.bicep deploys has a virtual network flow log (a module deployment that declares flow logs and
+ * is given the VNet's module output), which records every flow its NSGs admit or deny. A VNet deployed in a loop (API
+ * Management's further regions) must be given to a flow-log module by the same name expression, so each copy is logged.
+ */
+export function flowLogFindings(template: ArmTemplate): Finding[] {
+  const declares = (deployment: ArmResource, type: string) =>
+    resourcesOf<ArmResource & { existing?: boolean }>(deployment.properties?.template ?? {}).some(
+      (resource) => resource.type === type && resource.existing !== true,
+    );
+  const deployments = ownResources(template).filter((resource) => resource.type === 'Microsoft.Resources/deployments');
+  const logged = deployments
+    .filter((deployment) => declares(deployment, FLOW_LOG_TYPE))
+    .map((deployment) => JSON.stringify(deployment.properties?.parameters?.virtualNetworks?.value ?? null))
+    .join();
+  return deployments
+    .filter((deployment) => declares(deployment, 'Microsoft.Network/virtualNetworks'))
+    .filter((network) => {
+      // A looped deployment's name is an expression ("[format(...)]"), which a reference repeats as it is.
+      const expression = /^\[(.*)\]$/.exec(network.name)?.[1];
+      return !logged.includes(`'Microsoft.Resources/deployments', ${expression ?? `'${network.name}'`})`);
+    })
+    .map((network) => finding('vnet-without-flow-log', `${network.name}: the virtual network has no flow log`, network.name));
+}
+
+const JUMPBOX_AGENT = 'jumpbox-monitor-agent';
+
+/**
+ * SEC-11: the jumpbox runs the Azure Monitor agent with a data collection rule into the workspace and a configuration
+ * access endpoint; with `privateLink` (this landing zone's Azure Monitor Private Link Scope, PrivateOnly), that endpoint
+ * is linked to the scope, or the agent could reach nothing
+ * (https://learn.microsoft.com/azure/azure-monitor/agents/azure-monitor-agent-private-link).
+ */
+export function jumpboxMonitorAgentFindings(template: ArmTemplate, { privateLink }: { privateLink: boolean }): Finding[] {
+  const resources = resourcesByModule(template).map(({ resource }) => resource);
+  const associations = resources.filter((resource) => resource.type === 'Microsoft.Insights/dataCollectionRuleAssociations');
+  const missing = [
+    ...(resources.some(
+      (resource) => resource.type === 'Microsoft.Compute/virtualMachines/extensions' && resource.properties?.type === 'AzureMonitorWindowsAgent',
+    )
+      ? []
+      : ['the AzureMonitorWindowsAgent extension']),
+    ...(associations.some((association) => association.properties?.dataCollectionRuleId !== undefined) ? [] : ['a data collection rule association']),
+    ...(associations.some(
+      (association) => association.name.includes('configurationAccessEndpoint') && association.properties?.dataCollectionEndpointId !== undefined,
+    )
+      ? []
+      : ['a configuration access endpoint']),
+    ...(privateLink &&
+    !JSON.stringify(passed(template, MONITOR_SCOPE, 'scopedResourceIds') ?? null).includes(`'Microsoft.Resources/deployments', '${JUMPBOX_AGENT}')`)
+      ? ['its data collection endpoint in the Azure Monitor Private Link Scope']
+      : []),
+  ];
+  return missing.length === 0
+    ? []
+    : [finding('jumpbox-monitor-agent-missing', `the jumpbox's logs do not reach the workspace: it lacks ${missing.join(', ')}`, JUMPBOX_AGENT)];
+}
+
+/**
+ * The subnets whose services must reach Azure platform endpoints to deploy and run at all, and what runs there: API
+ * Management's dependencies (Storage, SQL, Key Vault, Azure Monitor:
+ * https://learn.microsoft.com/azure/api-management/virtual-network-reference) and the images and binaries of the
+ * Agent Service's Container Apps platform (https://learn.microsoft.com/azure/container-apps/use-azure-firewall).
+ */
+const NEEDS_WAY_OUT: ReadonlyMap<string, string> = new Map([
+  ['snet-apim', 'API Management'],
+  ['snet-agents', "the Agent Service's Container Apps platform"],
+]);
+
+/**
+ * NET-07: every subnet is private (defaultOutboundAccess false, as every new VNet's subnets are since 2025-09-30:
+ * https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access), so a subnet of NEEDS_WAY_OUT
+ * needs the route table that sends its egress to a firewall; no compiler knows that it fails to deploy without one.
+ * The route itself (0.0.0.0/0 to the firewall) is checked with the route table (default-route-missing).
+ */
+export function platformEgressFindings(template: ArmTemplate): Finding[] {
+  return [...vnetSubnets(template)].flatMap(([vnet, subnets]) =>
+    typeof subnets === 'string'
+      ? []
+      : subnets.flatMap((subnet) => {
+          const service = NEEDS_WAY_OUT.get(subnet.name);
+          if (service === undefined || subnet.routeTableResourceId !== undefined) return [];
+          return [
+            finding(
+              'subnet-without-way-out',
+              `${vnet}: ${subnet.name} has no way out (no route table to a firewall, and no default outbound access), but ${service} must reach Azure platform endpoints to deploy and run`,
+            ),
+          ];
+        }),
+  );
 }

@@ -1,5 +1,6 @@
 import { type ArmTemplate, allResources, ownResources, resourcesByModule } from './arm.js';
 import { type Finding, type FindingCode, finding } from './findings.js';
+import { isFlowLogStore } from './control-checks.js';
 import { privateServiceOf } from './platform.js';
 
 const ofType = (template: ArmTemplate, type: string) => allResources(template).filter((resource) => resource.type.toLowerCase() === type.toLowerCase());
@@ -13,8 +14,10 @@ const PUBLIC_ENDPOINT_MODULES = new Set(['bastion', 'vpn-gateway', 'firewall', '
  * has public network access disabled.
  */
 export function publicEndpointFindings(template: ArmTemplate): Finding[] {
-  return resourcesByModule(template).flatMap(({ module, resource }) => {
+  return resourcesByModule(template).flatMap(({ module, resource, template: declaring }) => {
     const type = resource.type.toLowerCase();
+    // The flow logs' storage can be reached by trusted Azure services alone (flowLogStoreFindings).
+    if (isFlowLogStore(resource, declaring)) return [];
     if ((type === 'microsoft.network/publicipaddresses' || type === 'microsoft.cdn/profiles') && !PUBLIC_ENDPOINT_MODULES.has(module)) {
       return [finding('public-endpoint-outside-doors', `${module}: ${resource.type} is a public endpoint outside the doors`, module)];
     }

@@ -158,12 +158,17 @@ export const GUIDANCE_OF_FINDING: { readonly [Code in FindingCode]: Assignment }
   'dns-resolver-missing': ['NET-04'],
   'dns-outside-hub': ['NET-04'],
   'spoke-dns-bypasses-hub': ['NET-04'],
-  // control-checks.ts: the agents' storage, the Azure Monitor Private Link Scope, the AI account's outbound allow-list
+  // control-checks.ts: the agents' storage, the Azure Monitor Private Link Scope, the AI account's outbound allow-list,
+  // the way out of the subnets that need one
   'agent-storage-shared': ['SEC-09'],
   'monitor-private-link-missing': ['NET-02'],
   'monitor-scope-open': ['NET-01'],
   'workspace-public-access': ['NET-01'],
   'account-outbound-open': ['NET-07'],
+  'vnet-without-flow-log': ['SEC-11'],
+  'jumpbox-monitor-agent-missing': ['SEC-11'],
+  'flow-log-storage-open': ['NET-01', 'SEC-06'],
+  'subnet-without-way-out': ['NET-07'],
 };
 
 /** The IDs a finding counts against: its code's, with a module-scoped ID only when the finding is in one of its modules. */

@@ -126,12 +126,19 @@ export type FindingCode =
   | 'dns-resolver-missing'
   | 'dns-outside-hub'
   | 'spoke-dns-bypasses-hub'
-  // control-checks.ts: the agents' storage, the Azure Monitor Private Link Scope, the AI account's outbound allow-list
+  // control-checks.ts: the agents' storage, the Azure Monitor Private Link Scope, the AI account's outbound allow-list,
+  // the way out of the subnets that need one
   | 'agent-storage-shared'
   | 'monitor-private-link-missing'
   | 'monitor-scope-open'
   | 'workspace-public-access'
-  | 'account-outbound-open';
+  | 'account-outbound-open'
+  // control-checks.ts: the VNets' flow logs and their storage account
+  | 'vnet-without-flow-log'
+  | 'jumpbox-monitor-agent-missing'
+  | 'flow-log-storage-open'
+  // control-checks.ts: a subnet that must reach its platform has a way out
+  | 'subnet-without-way-out';
 
 export interface Finding {
   readonly code: FindingCode;

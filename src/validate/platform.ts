@@ -1,6 +1,7 @@
 import { PRIVATE_ENDPOINT_SUBNET } from '../network/address-plan.js';
 import { policyRegistersAll } from '../network/private-dns-zones.js';
 import { type ArmResource, type ArmTemplate, ownResources, resourcesByModule } from './arm.js';
+import { isFlowLogStore } from './control-checks.js';
 import { type Finding, type FindingCode, finding } from './findings.js';
 
 /**
@@ -139,6 +140,8 @@ export function platformFindings(template: ArmTemplate, { zonesByPolicy = false 
   return resourcesByModule(template).flatMap(({ module, resource, template: declaring }) => {
     const expectation = privateServiceOf(resource.type);
     if (!expectation) return [];
+    // Flow logs cannot write through a private endpoint: flowLogStoreFindings checks what their storage can have.
+    if (isFlowLogStore(resource, declaring)) return diagnosticFindings(module, resource, declaring);
     // A module that creates more than one kind takes the kind as a parameter: read the value main.bicep passes.
     const kind = (resource as { kind?: string }).kind;
     const parameter = kind && /^\[parameters\('(\w+)'\)\]$/.exec(kind)?.[1];

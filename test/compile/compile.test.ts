@@ -414,7 +414,8 @@ describe.skipIf(!bicep)('the generated Bicep compiles cleanly with the real comp
     const run = await runBicep(bicep, ['build-params', join(root, 'single-vnet-access/infra/params/dev.bicepparam'), '--stdout'], root, {}, { inherit: false });
     expect(run.exitCode).not.toBe(0);
     expect(describeDiagnostics(run.diagnostics)).toContain('JUMPBOX_ADMIN_PASSWORD');
-  });
+    // One cold start of the compiler: over vitest's 20 s default on a busy 2-core machine.
+  }, 120_000);
 
   it("hub-spoke-app-gateway: the critical path is the VPN gateway, then API Management (which waits for the hub's DNS)", async () => {
     const template = JSON.parse(await readFile(join(root, 'hub-spoke-app-gateway', 'infra/main.json'), 'utf8'));

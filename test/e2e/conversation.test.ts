@@ -57,10 +57,12 @@ describe('the conversation in a real terminal', () => {
     await run.waitFor('Hub VNet address space');
     await run.waitFor('10.50.8.0/23');
     run.type(KEY.enter);
-    await run.answer('Route egress through Azure Firewall?', `n${KEY.enter}`);
-    // Without a firewall a jumpbox has no way out, so the offered answer is No.
+    // API Management's only way out is the firewall (a jumpbox's too), so the offered answers are Yes.
+    await run.waitFor('Route egress through Azure Firewall?');
+    await run.waitFor('● Yes');
+    run.type(KEY.enter);
     await run.waitFor('Bastion and a jumpbox VM?');
-    await run.waitFor('● No');
+    await run.waitFor('● Yes');
     run.type(KEY.enter);
     // A vault that is not the certificate's is refused at its question, with the flags' message.
     const otherVault = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-other';
@@ -77,8 +79,8 @@ describe('the conversation in a real terminal', () => {
       location: 'swedencentral',
       addressSpace: '10.50.0.0/22',
       hubAddressSpace: '10.50.8.0/23',
-      firewall: false,
-      jumpbox: false,
+      firewall: true,
+      jumpbox: true,
       certificateKeyVaultId: otherVault.replace('kv-other', 'kv-certs'),
       certificateKeyVaultPermissionModel: 'rbac',
     });
@@ -97,7 +99,7 @@ describe('the conversation in a real terminal', () => {
         '--topology',
         'single-vnet',
         '--no-jumpbox',
-        '--no-firewall',
+        '--firewall',
         '--address-space',
         '10.8.0.0/22',
         '--gateway',

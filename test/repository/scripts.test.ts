@@ -135,7 +135,7 @@ describe('scripts/bootstrap.sh (OPS-01)', () => {
    * Azure or GitHub here, and the point is which calls are made. The GitHub CLI is signed in as octocat.
    */
   let calls = 0;
-  async function withRecordingAz(name: string, args: readonly string[] = [], { gh = true, rolesDeniedIn = '' } = {}) {
+  async function withRecordingAz(name: string, args: readonly string[] = [], { gh = true, rolesDeniedIn = '', networkWatcherGroup = false } = {}) {
     calls += 1;
     const bin = join(root, `${name}-bin-${calls}`);
     const log = join(root, `${name}-az-${calls}.log`);
@@ -170,6 +170,7 @@ case "$*" in
     rolesDeniedIn ? `\n  "role definition create"*"/resourceGroups/${rolesDeniedIn}\\""*) echo 'AuthorizationFailed' >&2; exit 1 ;;` : ''
   }
   "role definition create"*) echo 11111111-0000-0000-0000-00000000000e ;;
+  "group exists --subscription"*"--name NetworkWatcherRG"*) echo ${networkWatcherGroup} ;;
   # Whoever runs the bootstrap may not grant roles on the platform team's DNS zones.
   "role assignment create"*"/resourceGroups/rg-dns "*) echo 'AuthorizationFailed' >&2; exit 1 ;;
 esac
@@ -233,6 +234,19 @@ esac
     expect(registered).toEqual(expect.arrayContaining(['Microsoft.App', 'Microsoft.CognitiveServices', 'Microsoft.DocumentDB', 'Microsoft.Network']));
     expect(registered).not.toContain('Microsoft.ApiManagement');
     expect(calls.findIndex((call) => call.startsWith('provider register'))).toBeLessThan(calls.findIndex((call) => call.startsWith('group create')));
+  });
+
+  it('creates NetworkWatcherRG for the flow logs (SEC-11) where the subscription has none, and leaves an existing one', async () => {
+    const missing = await withRecordingAz('hub-spoke');
+    expect(missing.run.exitCode, missing.run.stderr).toBe(0);
+    expect(missing.calls.filter((call) => call.startsWith('group create') && call.includes('--name NetworkWatcherRG'))).toEqual([
+      'group create --subscription 00000000-0000-0000-0000-00000000000a --name NetworkWatcherRG --location westeurope --output none',
+    ]);
+    const present = await withRecordingAz('hub-spoke', [], { networkWatcherGroup: true });
+    expect(present.run.exitCode, present.run.stderr).toBe(0);
+    expect(present.calls.filter((call) => call.includes('--name NetworkWatcherRG'))).toEqual([
+      'group exists --subscription 00000000-0000-0000-0000-00000000000a --name NetworkWatcherRG',
+    ]);
   });
 
   it('creates every GitHub environment deploying from main only, production waiting for its reviewers (you by default)', async () => {

@@ -161,6 +161,14 @@ describe.each(Object.entries(CONFIGURATIONS))('%s: the docs say what the Bicep d
     }
   });
 
+  it("gives API Management and the agents a way out, and says where it leads: their subnets are private, and the platform's dependencies are on the internet (NET-07)", async () => {
+    const { architecture, calls } = await repo();
+    const needsWayOut = calls('gateway/api-management') || calls('ai/foundry-agents');
+    if (!needsWayOut) return;
+    expect(calls('network/route-table'), 'a route table sends their egress to a firewall').toBe(true);
+    expect(architecture.replace(/\n\s*/g, ' ')).toMatch(/\*\*Outbound\*\* traffic of the workload subnets goes to (Azure Firewall|the hub's firewall)/);
+  });
+
   it('gives steps for the jumpbox and the VPN only where they are deployed', async () => {
     const { readme, architecture, guidance, calls } = await repo();
     const jumpbox = calls('access/jumpbox');
@@ -180,5 +188,32 @@ describe.each(Object.entries(CONFIGURATIONS))('%s: the docs say what the Bicep d
     // guidance.md says NET-06 and NET-11 are satisfied exactly when their resources exist.
     expect(/## NET-06[^#]*\*\*Satisfied\*\*/.test(guidance), 'NET-06 satisfied').toBe(jumpbox);
     expect(/## NET-11[^#]*\*\*Satisfied\*\*/.test(guidance), 'NET-11 satisfied').toBe(vpn);
+  });
+
+  it('names the VNets the flow logs cover, their retention and interval, and the jumpbox agent, as the Bicep has them', async () => {
+    const { main, readme, architecture, file, calls } = await repo();
+    const flowLogs = file('infra/modules/monitoring/flow-logs.bicep')!;
+    const logged = /module flowLogs [\s\S]*?virtualNetworks: \[([\s\S]*?)\]/.exec(main)?.[1] ?? '';
+    const hub = logged.includes('hubVirtualNetwork.outputs.resourceId');
+    expect(logged).toContain('virtualNetwork.outputs.resourceId');
+    const row = readme.split('\n').find((line) => line.startsWith('| Flow logs |'))!;
+    expect(row.includes('the hub and the spoke'), 'README: hub and spoke').toBe(hub);
+    expect(architecture.includes('**Flow logs** of the hub and the spoke'), 'architecture: hub and spoke').toBe(hub);
+    const regional = main.includes("module apiManagementRegionalFlowLogs 'modules/monitoring/flow-logs.bicep'");
+    expect(regional, 'a flow log for every further region with one').toBe(main.includes('module apiManagementRegionalNetworks '));
+    expect(row.includes("each further region's gateway network"), 'README: further regions').toBe(regional);
+    expect(architecture.includes("(and of the gateway's further regions' networks)"), 'architecture: further regions').toBe(regional);
+    const retention = /param retentionInDays int = (\d+)/.exec(flowLogs)?.[1];
+    const interval = /trafficAnalyticsInterval: (\d+)/.exec(flowLogs)?.[1];
+    expect(row).toContain(`stay ${retention} days`);
+    expect(row).toContain(`every ${interval} minutes`);
+    const agent = calls('monitoring/jumpbox-monitor-agent');
+    expect(agent, 'the agent exactly with the jumpbox').toBe(calls('access/jumpbox'));
+    expect(readme.includes('| Jumpbox monitoring |'), 'README row').toBe(agent);
+    expect(architecture.includes('runs the Azure Monitor agent'), 'architecture').toBe(agent);
+    const scoped = /module monitorPrivateLinkScope [\s\S]*?scopedResourceIds: \[([\s\S]*?)\]/.exec(main)?.[1] ?? '';
+    expect(readme.includes('linked to the Azure Monitor Private Link Scope and closed to public networks'), 'endpoint in the scope').toBe(
+      agent && scoped.includes('jumpboxMonitorAgent.outputs.dataCollectionEndpointResourceId'),
+    );
   });
 });

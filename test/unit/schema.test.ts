@@ -65,6 +65,31 @@ describe('answers schema: valid answers', () => {
     });
   });
 
+  it('derives the firewall for a single VNet with API Management or the agents, their only way out too', () => {
+    const singleVnet = { name: 'a1', location: 'westeurope', topology: 'single-vnet', jumpbox: false } as const;
+    expect(resolveAnswers({ ...singleVnet, publisherEmail: 'a@b.co' })).toMatchObject({
+      answers: { firewall: true, gateway: 'apim' },
+      sources: { firewall: 'derived' },
+    });
+    expect(resolveAnswers({ ...singleVnet, gateway: 'none', agents: true })).toMatchObject({ answers: { firewall: true }, sources: { firewall: 'derived' } });
+  });
+
+  it('lets API Management and the agents leave through an existing hub whose firewall is named', () => {
+    const answers: PartialAnswers = {
+      name: 'a1',
+      location: 'swedencentral',
+      topology: 'existing-hub',
+      hubVnetId: HUB_VNET_ID,
+      hubDnsServers: ['10.0.4.4'],
+      hubFirewallIp: '10.0.0.4',
+      agents: true,
+      publisherEmail: 'a@b.co',
+    };
+    expect(resolveAnswers({ ...answers, privateDnsZoneIds: zoneIds({ agents: true, gateway: 'apim' }) })).toMatchObject({
+      answers: { gateway: 'apim', agents: true },
+    });
+  });
+
   it('derives the VPN client pool with p2s, and the DNS zone choice with an existing hub', () => {
     expect(resolveAnswers({ name: 'a1', location: 'westeurope', vpn: 'p2s', gateway: 'none' })).toMatchObject({
       answers: { vpnClientAddressPool: '172.16.200.0/24' },
@@ -320,6 +345,31 @@ describe('answers schema: invalid answers name the input and what would be valid
       /agent subnet of dev \(172\.16\.200\.0\/24\) overlaps the VPN client pool|VPN client pool of dev \(172\.16\.200\.0\/24\) overlaps the agent subnet/,
     ],
     [{ agentAddressSpace: '192.168.0.0/24' }, 'agentAddressSpace', /only used with --agents/],
+    [
+      { topology: 'single-vnet', firewall: false, gateway: 'apim', publisherEmail: 'a@b.co' },
+      'gateway',
+      /cannot be apim with --no-firewall: every subnet is private.*Storage, SQL, Key Vault and Azure Monitor.*keep --firewall, or pass --gateway none/,
+    ],
+    [
+      { topology: 'hub-spoke', firewall: false, gateway: 'apim-appgw', publisherEmail: 'a@b.co', ...EDGE },
+      'gateway',
+      /cannot be apim-appgw with --no-firewall/,
+    ],
+    [
+      { topology: 'existing-hub', hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], gateway: 'apim', publisherEmail: 'a@b.co' },
+      'gateway',
+      /cannot be apim with no --hub-firewall-ip.*give the hub firewall's private IP with --hub-firewall-ip, or pass --gateway none/,
+    ],
+    [
+      { topology: 'hub-spoke', firewall: false, agents: true },
+      'agents',
+      /cannot be used with --no-firewall: every subnet is private.*Container Apps platform.*keep --firewall, or pass --no-agents/,
+    ],
+    [
+      { topology: 'existing-hub', hubVnetId: HUB_VNET_ID, hubDnsServers: ['10.0.4.4'], agents: true },
+      'agents',
+      /cannot be used with no --hub-firewall-ip.*--hub-firewall-ip, or pass --no-agents/,
+    ],
   ] as const)('%j is refused at %s', (flags, path, message) => {
     const issues = bareIssuesOf(flags as PartialAnswers);
     expect(issues).toContainEqual({ path, message: expect.stringMatching(message) });

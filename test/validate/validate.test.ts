@@ -346,6 +346,33 @@ const CONTROL_TAMPERS: Readonly<Record<string, Tamper & { readonly id: GuidanceI
     fails: ['NET-07'],
     names: /^ai-services: Microsoft\.CognitiveServices\/accounts may call any host/,
   },
+  'SEC-11-flow-log-missing': {
+    id: 'SEC-11',
+    repository: 'project',
+    file: 'infra/main.bicep',
+    from: /^ {6}\{ name: names\.hubVirtualNetwork, resourceId: hubVirtualNetwork\.outputs\.resourceId \}\n/m,
+    to: '',
+    fails: ['SEC-11'],
+    names: /^hub-virtual-network: the virtual network has no flow log/,
+  },
+  'NET-01-flow-log-storage-open': {
+    id: 'NET-01',
+    repository: 'hub',
+    file: 'infra/modules/monitoring/flow-logs.bicep',
+    from: /defaultAction: 'Deny'/,
+    to: "defaultAction: 'Allow'",
+    fails: ['NET-01', 'SEC-06'],
+    names: /^flow-logs: the flow logs' storage account admits more than trusted Azure services/,
+  },
+  'SEC-11-jumpbox-agent-outside-scope': {
+    id: 'SEC-11',
+    repository: 'project',
+    file: 'infra/main.bicep',
+    from: /^ {6}jumpboxMonitorAgent\.outputs\.dataCollectionEndpointResourceId\n/m,
+    to: '',
+    fails: ['SEC-11'],
+    names: /^the jumpbox's logs do not reach the workspace: it lacks its data collection endpoint in the Azure Monitor Private Link Scope/,
+  },
 };
 
 /** Every tamper by the name of its run, with the ID whose problems name it. */

@@ -106,6 +106,16 @@ param adminGroupObjectIds array
 @maxValue(730)
 param logRetentionInDays int
 
+@description('Resource group of the subscription\'s network watcher for location, where the flow logs go. Azure creates NetworkWatcherRG with the first VNet of a subscription; scripts/bootstrap.sh creates it where it is missing. Set it where your organisation keeps its network watchers elsewhere.')
+@minLength(1)
+@maxLength(90)
+param networkWatcherResourceGroupName string = 'NetworkWatcherRG'
+
+@description('Name of the subscription\'s network watcher for location (one per region and subscription). Azure names the one it creates NetworkWatcher_<region>; set it where your organisation names them otherwise.')
+@minLength(1)
+@maxLength(80)
+param networkWatcherName string = 'NetworkWatcher_${location}'
+
 @description('Effect of the policies that deny public network access to the landing zone\'s AI and PaaS resource types (NET-05): Deny blocks a change that opens a service to the internet, Audit only reports it.')
 @allowed([
   'Deny'
@@ -136,6 +146,10 @@ var names = {
   bastion: 'bas-${workloadName}-${environmentName}' // its public IP: pip-bas-...
   jumpbox: 'vm-${workloadName}-${environmentName}' // <= 19 of 64; the module derives the 15-character computer name
   apiManagement: 'apim-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 29 of 50; also a global host name
+  flowLogsStorage: toLower('stfl${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 4)}') // <= 23 of 24, [a-z0-9] only
+  flowLogsIdentity: 'id-${workloadName}-${environmentName}-flow-logs'
+  jumpboxDataCollectionEndpoint: 'dce-${workloadName}-${environmentName}-jumpbox'
+  jumpboxDataCollectionRule: 'dcr-${workloadName}-${environmentName}-jumpbox'
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
@@ -765,6 +779,25 @@ module jumpbox 'modules/access/jumpbox.bicep' = {
   dependsOn: [hubToSpokePeering, spokeToHubPeering]
 }
 
+// SEC-11: what happens on the jumpbox reaches the workspace through the Azure Monitor agent.
+module jumpboxMonitorAgent 'modules/monitoring/jumpbox-monitor-agent.bicep' = {
+  scope: workloadResourceGroup
+  name: 'jumpbox-monitor-agent'
+  params: {
+    virtualMachineName: names.jumpbox
+    location: location
+    dataCollectionEndpointName: names.jumpboxDataCollectionEndpoint
+    // Your hub's DNS resolves Azure Monitor's names to the platform team's scope, which must link this endpoint and the
+    // workspace before the agent can reach them (README); until then the endpoint answers on its public address.
+    dataCollectionEndpointPublicNetworkAccess: 'Enabled'
+    dataCollectionRuleName: names.jumpboxDataCollectionRule
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+  // Its extension joins the VM's after Entra ID sign-in: a VM takes one extension operation at a time.
+  dependsOn: [jumpbox]
+}
+
 // NET-08, SEC-05: API Management in internal mode is the one door to the models: it admits Microsoft Entra ID
 // callers holding the gateway's app role, limits and meters tokens per caller, and calls the Foundry account with its
 // own managed identity. The backend's address is built from the account's name, so the gateway (the slowest resource
@@ -906,6 +939,24 @@ module storage 'modules/data/storage-account.bicep' = {
   }
 }
 
+// SEC-11: flow logs of the spoke (the platform team logs its hub), in the subscription's network watcher,
+// which is shared by every workload of the region: the deployment name carries this environment's.
+module flowLogs 'modules/monitoring/flow-logs.bicep' = {
+  scope: resourceGroup(networkWatcherResourceGroupName)
+  name: 'flow-logs-${workloadName}-${environmentName}'
+  params: {
+    networkWatcherName: networkWatcherName
+    location: location
+    virtualNetworks: [
+      { name: names.virtualNetwork, resourceId: virtualNetwork.outputs.resourceId }
+    ]
+    storageAccountName: names.flowLogsStorage
+    identityName: names.flowLogsIdentity
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
 // NET-05: Azure Policy keeps the posture when people change things later: no AI or PaaS resource in the workload
 // resource group may open itself to the internet.
 module publicNetworkAccessPolicies 'modules/policy/deny-public-network-access.bicep' = {
@@ -1003,6 +1054,9 @@ output bastionName string = bastion.outputs.name
 @description('Resource ID of the jumpbox VM, for az network bastion rdp --target-resource-id.')
 output jumpboxResourceId string = jumpbox.outputs.resourceId
 
+@description('Resource ID of the jumpbox agent\'s data collection endpoint, for the platform team\'s Azure Monitor Private Link Scope.')
+output jumpboxDataCollectionEndpointResourceId string = jumpboxMonitorAgent.outputs.dataCollectionEndpointResourceId
+
 @description('Name of API Management, the AI gateway.')
 output apiManagementName string = apiManagement.outputs.name
 
@@ -1011,6 +1065,9 @@ output gatewayModelEndpoint string = 'https://${apiManagement.outputs.gatewayHos
 
 @description('Resource ID of the Log Analytics workspace that receives every diagnostic setting.')
 output logAnalyticsWorkspaceResourceId string = logAnalytics.outputs.resourceId
+
+@description('Resource IDs of the virtual network flow logs, in the subscription\'s Network Watcher resource group.')
+output flowLogResourceIds array = flowLogs.outputs.flowLogResourceIds
 
 @description('Name of the Foundry account.')
 output foundryAccountName string = foundry.outputs.name

@@ -1,4 +1,4 @@
-metadata description = 'Secure Azure AI landing zone: a Foundry hub, Azure Machine Learning, AI Search, Key Vault and Storage reachable only through private endpoints in one virtual network.'
+metadata description = 'Secure Azure AI landing zone: a Foundry hub, Azure Machine Learning, AI Search, Key Vault and Storage reachable only through private endpoints in one virtual network, whose only way out is an Azure Firewall.'
 
 targetScope = 'subscription'
 
@@ -59,6 +59,16 @@ param gatewayCallerRole string
 @minValue(1)
 param gatewayTpmLimitPerCaller int
 
+@description('Address range of AzureFirewallSubnet, a /26 inside vnetAddressPrefix, e.g. 10.60.0.0/26.')
+param firewallSubnetPrefix string
+
+@description('Private IP address of the firewall: the first address of firewallSubnetPrefix that Azure does not reserve (network address + 4), e.g. 10.60.0.4. The route table and the DNS servers of the workload use it.')
+param firewallPrivateIp string
+
+// Set by the generator's --allowed-fqdns.
+@description('FQDNs the workload may reach over HTTPS through the firewall besides Microsoft Entra ID and Azure Resource Manager, e.g. pypi.org or *.example.com; may be empty.')
+param firewallAllowedFqdns array
+
 @description('Model deployments on the AI Services account. Each item: { name: string, model: string, format: string, version: string, skuName: string, capacity: int }; capacity is in thousands of tokens per minute.')
 @minLength(1)
 param modelDeployments array
@@ -85,6 +95,16 @@ param adminGroupObjectIds array
 @minValue(30)
 @maxValue(730)
 param logRetentionInDays int
+
+@description('Resource group of the subscription\'s network watcher for location, where the flow logs go. Azure creates NetworkWatcherRG with the first VNet of a subscription; scripts/bootstrap.sh creates it where it is missing. Set it where your organisation keeps its network watchers elsewhere.')
+@minLength(1)
+@maxLength(90)
+param networkWatcherResourceGroupName string = 'NetworkWatcherRG'
+
+@description('Name of the subscription\'s network watcher for location (one per region and subscription). Azure names the one it creates NetworkWatcher_<region>; set it where your organisation names them otherwise.')
+@minLength(1)
+@maxLength(80)
+param networkWatcherName string = 'NetworkWatcher_${location}'
 
 @description('Effect of the policies that deny public network access to the landing zone\'s AI and PaaS resource types (NET-05): Deny blocks a change that opens a service to the internet, Audit only reports it.')
 @allowed([
@@ -123,8 +143,14 @@ var names = {
   containerRegistry: toLower('cr${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 6)}') // <= 23 of 50, [a-z0-9] only
   keyVault: 'kv-${workloadName}-${environmentName}-${take(nameSuffix, 4)}' // <= 24 of 24
   storage: toLower('st${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 6)}') // <= 23 of 24, [a-z0-9] only
+  routeTable: 'rt-${workloadName}-${environmentName}'
+  // PSRule Azure.Firewall.Name and PolicyName accept lower case only, as workloadName and environmentName are.
+  firewall: 'afw-${workloadName}-${environmentName}' // its public IP: pip-afw-...
+  firewallPolicy: 'afwp-${workloadName}-${environmentName}'
   apiManagement: 'apim-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 29 of 50; also a global host name
   monitorPrivateLinkScope: 'ampls-${workloadName}-${environmentName}'
+  flowLogsStorage: toLower('stfl${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 4)}') // <= 23 of 24, [a-z0-9] only
+  flowLogsIdentity: 'id-${workloadName}-${environmentName}-flow-logs'
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
@@ -165,6 +191,8 @@ var denyLateralMovementRule = {
 var privateEndpointSubnet = {
   name: 'snet-private-endpoints'
   addressPrefix: privateEndpointSubnetPrefix
+  // NET-07: like every workload subnet, it sends what leaves the virtual networks to the firewall.
+  routeTableResourceId: routeTable.outputs.resourceId
   // NET-12: only HTTPS on port 443 and SMB on port 445 for Azure Files reaches the endpoints (the rule is named for
   // them), and only from the ranges of privateEndpointClientAddressPrefixes.
   // The hub holds no clients of the endpoints; everything else is denied.
@@ -188,6 +216,13 @@ var privateEndpointSubnet = {
     denyInboundRule
     denyLateralMovementRule
   ]
+}
+
+// NET-07: Azure Firewall only deploys into a subnet of exactly this name. It gets no NSG (Azure does not support one)
+// and no route table: the firewall is where the workload's default route leads.
+var firewallSubnet = {
+  name: 'AzureFirewallSubnet'
+  addressPrefix: firewallSubnetPrefix
 }
 
 // NET-08: the rules API Management needs in internal mode (API Management documentation, "Virtual network configuration
@@ -437,6 +472,9 @@ var apiManagementSecurityRules = [
 var apiManagementSubnet = {
   name: 'snet-apim'
   addressPrefix: apiManagementSubnetPrefix
+  // NET-07: the gateway's own dependencies leave through the firewall too; the route table returns Azure's control plane
+  // directly.
+  routeTableResourceId: routeTable.outputs.resourceId
   securityRules: apiManagementSecurityRules
 }
 
@@ -481,6 +519,19 @@ module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
   }
 }
 
+// NET-07: the default route of the workload subnets. It takes the firewall's address from the parameter, so the
+// workload network need not wait for the firewall.
+module routeTable 'modules/network/route-table.bicep' = {
+  scope: workloadResourceGroup
+  name: 'route-table'
+  params: {
+    name: names.routeTable
+    location: location
+    firewallPrivateIp: firewallPrivateIp
+    tags: resourceTags
+  }
+}
+
 module virtualNetwork 'modules/network/virtual-network.bicep' = {
   scope: workloadResourceGroup
   name: 'virtual-network'
@@ -491,7 +542,12 @@ module virtualNetwork 'modules/network/virtual-network.bicep' = {
     subnets: [
       privateEndpointSubnet
       apiManagementSubnet
+      firewallSubnet
     ]
+    // NET-07: the workload resolves names through the firewall's DNS proxy, so the names its application rules match
+    // are the names the workload resolved. The firewall asks Azure DNS from its own network, which is linked to every
+    // private DNS zone: private endpoint names still resolve to private addresses.
+    dnsServers: [firewallPrivateIp]
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
@@ -533,6 +589,25 @@ module privateDnsZones 'modules/network/private-dns-zones.bicep' = {
 
 var privateDnsZoneResourceIds = privateDnsZones.outputs.resourceIds
 
+// NET-07: the only way out of the virtual network: HTTPS to Microsoft Entra ID, Azure Resource Manager
+// and the FQDNs of firewallAllowedFqdns, from the workload virtual network; API Management's platform dependencies. Everything else is denied.
+module firewall 'modules/network/firewall.bicep' = {
+  scope: workloadResourceGroup
+  name: 'firewall'
+  params: {
+    name: names.firewall
+    policyName: names.firewallPolicy
+    location: location
+    zoneRedundant: zoneRedundant
+    virtualNetworkName: virtualNetwork.outputs.name
+    sourceAddressPrefixes: [vnetAddressPrefix]
+    allowedFqdns: firewallAllowedFqdns
+    apiManagementSubnetPrefixes: [apiManagementSubnetPrefix]
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
 // NET-08, SEC-05: API Management in internal mode is the one door to the models: it admits Microsoft Entra ID
 // callers holding the gateway's app role, limits and meters tokens per caller, and calls the AI Services account with its
 // own managed identity. The backend's address is built from the account's name, so the gateway (the slowest resource
@@ -556,6 +631,8 @@ module apiManagement 'modules/gateway/api-management.bicep' = {
     logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
+  // API Management needs the network's DNS server working when it is created.
+  dependsOn: [firewall]
 }
 
 // SEC-09, SEC-10: the gateway's identity may call the models of this account and nothing else.
@@ -885,6 +962,24 @@ module monitorPrivateLinkScope 'modules/monitoring/private-link-scope.bicep' = {
   }
 }
 
+// SEC-11: flow logs of the VNet, in the subscription's network watcher,
+// which is shared by every workload of the region: the deployment name carries this environment's.
+module flowLogs 'modules/monitoring/flow-logs.bicep' = {
+  scope: resourceGroup(networkWatcherResourceGroupName)
+  name: 'flow-logs-${workloadName}-${environmentName}'
+  params: {
+    networkWatcherName: networkWatcherName
+    location: location
+    virtualNetworks: [
+      { name: names.virtualNetwork, resourceId: virtualNetwork.outputs.resourceId }
+    ]
+    storageAccountName: names.flowLogsStorage
+    identityName: names.flowLogsIdentity
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
 // NET-05: Azure Policy keeps the posture when people change things later: no AI or PaaS resource in the workload
 // resource group may open itself to the internet.
 module publicNetworkAccessPolicies 'modules/policy/deny-public-network-access.bicep' = {
@@ -1086,6 +1181,9 @@ output resourceGroupName string = workloadResourceGroup.name
 @description('Resource ID of the workload virtual network.')
 output virtualNetworkResourceId string = virtualNetwork.outputs.resourceId
 
+@description('Private IP address Azure gave the firewall; it must equal the parameter firewallPrivateIp, which the route table and the DNS servers use (NET-07).')
+output firewallPrivateIp string = firewall.outputs.privateIpAddress
+
 @description('Name of API Management, the AI gateway.')
 output apiManagementName string = apiManagement.outputs.name
 
@@ -1094,6 +1192,9 @@ output gatewayModelEndpoint string = 'https://${apiManagement.outputs.gatewayHos
 
 @description('Resource ID of the Log Analytics workspace that receives every diagnostic setting.')
 output logAnalyticsWorkspaceResourceId string = logAnalytics.outputs.resourceId
+
+@description('Resource IDs of the virtual network flow logs, in the subscription\'s Network Watcher resource group.')
+output flowLogResourceIds array = flowLogs.outputs.flowLogResourceIds
 
 @description('Name of the AI Services account.')
 output aiServicesAccountName string = aiServices.outputs.name

@@ -177,11 +177,19 @@ principal_of() {
 
 # Only the providers these choices need: registering one widens what the subscription can create. Registering is
 # idempotent, and --wait returns once the provider is registered (at once when it already is).
-readonly PROVIDERS=(Microsoft.ApiManagement Microsoft.CognitiveServices Microsoft.ContainerRegistry Microsoft.Insights Microsoft.KeyVault Microsoft.MachineLearningServices Microsoft.Network Microsoft.OperationalInsights Microsoft.PolicyInsights Microsoft.Search Microsoft.Security Microsoft.Storage)
+readonly PROVIDERS=(Microsoft.ApiManagement Microsoft.CognitiveServices Microsoft.ContainerRegistry Microsoft.Insights Microsoft.KeyVault Microsoft.MachineLearningServices Microsoft.ManagedIdentity Microsoft.Network Microsoft.OperationalInsights Microsoft.PolicyInsights Microsoft.Search Microsoft.Security Microsoft.Storage)
 echo "Registering the resource providers ${PROVIDERS[*]}…"
 for provider in "${PROVIDERS[@]}"; do
   az provider register --subscription "$subscription" --namespace "$provider" --wait --output none
 done
+
+# The flow logs (SEC-11) go into the subscription's network watcher resource group (main.bicep's
+# networkWatcherResourceGroupName). Azure creates NetworkWatcherRG with a subscription's first VNet unless the
+# subscription opted out, in the region of that VNet; a group keeps its region, so an existing one is left as it is.
+if [[ "$(az group exists --subscription "$subscription" --name NetworkWatcherRG)" != true ]]; then
+  echo "Creating NetworkWatcherRG for the network watcher and the flow logs…"
+  az group create --subscription "$subscription" --name NetworkWatcherRG --location "$LOCATION" --output none
+fi
 
 echo "Creating the pipeline's identities in ${resource_group} for ${repository}…"
 az group create --subscription "$subscription" --name "$resource_group" --location "$LOCATION" \

@@ -88,6 +88,16 @@ param adminGroupObjectIds array
 @maxValue(730)
 param logRetentionInDays int
 
+@description('Resource group of the subscription\'s network watcher for location, where the flow logs go. Azure creates NetworkWatcherRG with the first VNet of a subscription; scripts/bootstrap.sh creates it where it is missing. Set it where your organisation keeps its network watchers elsewhere.')
+@minLength(1)
+@maxLength(90)
+param networkWatcherResourceGroupName string = 'NetworkWatcherRG'
+
+@description('Name of the subscription\'s network watcher for location (one per region and subscription). Azure names the one it creates NetworkWatcher_<region>; set it where your organisation names them otherwise.')
+@minLength(1)
+@maxLength(80)
+param networkWatcherName string = 'NetworkWatcher_${location}'
+
 @description('Effect of the policies that deny public network access to the landing zone\'s AI and PaaS resource types (NET-05): Deny blocks a change that opens a service to the internet, Audit only reports it.')
 @allowed([
   'Deny'
@@ -132,6 +142,10 @@ var names = {
   jumpbox: 'vm-${workloadName}-${environmentName}' // <= 19 of 64; the module derives the 15-character computer name
   vpnGateway: 'vgw-${workloadName}-${environmentName}' // lower case, as PSRule Azure.VNG.Name wants
   monitorPrivateLinkScope: 'ampls-${workloadName}-${environmentName}'
+  flowLogsStorage: toLower('stfl${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 4)}') // <= 23 of 24, [a-z0-9] only
+  flowLogsIdentity: 'id-${workloadName}-${environmentName}-flow-logs'
+  jumpboxDataCollectionEndpoint: 'dce-${workloadName}-${environmentName}-jumpbox'
+  jumpboxDataCollectionRule: 'dcr-${workloadName}-${environmentName}-jumpbox'
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
@@ -671,6 +685,24 @@ module jumpbox 'modules/access/jumpbox.bicep' = {
   dependsOn: [hubToSpokePeering, spokeToHubPeering]
 }
 
+// SEC-11: what happens on the jumpbox reaches the workspace through the Azure Monitor agent.
+module jumpboxMonitorAgent 'modules/monitoring/jumpbox-monitor-agent.bicep' = {
+  scope: workloadResourceGroup
+  name: 'jumpbox-monitor-agent'
+  params: {
+    virtualMachineName: names.jumpbox
+    location: location
+    dataCollectionEndpointName: names.jumpboxDataCollectionEndpoint
+    // The Azure Monitor Private Link Scope links the endpoint: the agent reaches it through the scope's private endpoint.
+    dataCollectionEndpointPublicNetworkAccess: 'Disabled'
+    dataCollectionRuleName: names.jumpboxDataCollectionRule
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+  // Its extension joins the VM's after Entra ID sign-in: a VM takes one extension operation at a time.
+  dependsOn: [jumpbox]
+}
+
 // NET-11: people outside Azure reach the private endpoints through a point-to-site VPN with Microsoft Entra ID sign-in.
 module vpnGateway 'modules/connectivity/vpn-gateway.bicep' = {
   scope: hubResourceGroup
@@ -762,7 +794,7 @@ module storage 'modules/data/storage-account.bicep' = {
   }
 }
 
-// NET-01, NET-02: Azure Monitor through a private endpoint, for Log Analytics.
+// NET-01, NET-02: Azure Monitor through a private endpoint, for Log Analytics and the jumpbox agent's data collection endpoint.
 // One scope per DNS (Learn, "Design your Azure Private Link setup"): the zones are linked to this environment's hub and spoke
 // only, so no other scope's records compete for Azure Monitor's names.
 module monitorPrivateLinkScope 'modules/monitoring/private-link-scope.bicep' = {
@@ -772,7 +804,28 @@ module monitorPrivateLinkScope 'modules/monitoring/private-link-scope.bicep' = {
     name: names.monitorPrivateLinkScope
     scopedResourceIds: [
       logAnalytics.outputs.resourceId
+      // The jumpbox's Azure Monitor agent reads its configuration from this endpoint, which must be in the scope.
+      jumpboxMonitorAgent.outputs.dataCollectionEndpointResourceId
     ]
+    tags: resourceTags
+  }
+}
+
+// SEC-11: flow logs of the hub and the spoke, in the subscription's network watcher,
+// which is shared by every workload of the region: the deployment name carries this environment's.
+module flowLogs 'modules/monitoring/flow-logs.bicep' = {
+  scope: resourceGroup(networkWatcherResourceGroupName)
+  name: 'flow-logs-${workloadName}-${environmentName}'
+  params: {
+    networkWatcherName: networkWatcherName
+    location: location
+    virtualNetworks: [
+      { name: names.hubVirtualNetwork, resourceId: hubVirtualNetwork.outputs.resourceId }
+      { name: names.virtualNetwork, resourceId: virtualNetwork.outputs.resourceId }
+    ]
+    storageAccountName: names.flowLogsStorage
+    identityName: names.flowLogsIdentity
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
 }
@@ -924,11 +977,17 @@ output bastionName string = bastion.outputs.name
 @description('Resource ID of the jumpbox VM, for az network bastion rdp --target-resource-id.')
 output jumpboxResourceId string = jumpbox.outputs.resourceId
 
+@description('Resource ID of the jumpbox agent\'s data collection endpoint.')
+output jumpboxDataCollectionEndpointResourceId string = jumpboxMonitorAgent.outputs.dataCollectionEndpointResourceId
+
 @description('Name of the VPN gateway, for az network vnet-gateway vpn-client generate.')
 output vpnGatewayName string = vpnGateway.outputs.name
 
 @description('Resource ID of the Log Analytics workspace that receives every diagnostic setting.')
 output logAnalyticsWorkspaceResourceId string = logAnalytics.outputs.resourceId
+
+@description('Resource IDs of the virtual network flow logs, in the subscription\'s Network Watcher resource group.')
+output flowLogResourceIds array = flowLogs.outputs.flowLogResourceIds
 
 @description('Name of the Foundry account.')
 output foundryAccountName string = foundry.outputs.name

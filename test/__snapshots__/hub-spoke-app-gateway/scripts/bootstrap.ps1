@@ -163,6 +163,14 @@ foreach ($provider in $providers) {
     Invoke-Az provider register --subscription $Subscription --namespace $provider --wait --output none | Out-Null
 }
 
+# The flow logs (SEC-11) go into the subscription's network watcher resource group (main.bicep's
+# networkWatcherResourceGroupName). Azure creates NetworkWatcherRG with a subscription's first VNet unless the
+# subscription opted out, in the region of that VNet; a group keeps its region, so an existing one is left as it is.
+if ((Invoke-Az group exists --subscription $Subscription --name NetworkWatcherRG) -ne 'true') {
+    Write-Output 'Creating NetworkWatcherRG for the network watcher and the flow logs...'
+    Invoke-Az group create --subscription $Subscription --name NetworkWatcherRG --location $location --output none | Out-Null
+}
+
 Write-Output "Creating the pipeline's identities in $ResourceGroup for $Repository..."
 Invoke-Az group create --subscription $Subscription --name $ResourceGroup --location $location --tags @tags --output none | Out-Null
 

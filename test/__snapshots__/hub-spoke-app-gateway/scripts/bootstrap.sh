@@ -183,6 +183,14 @@ for provider in "${PROVIDERS[@]}"; do
   az provider register --subscription "$subscription" --namespace "$provider" --wait --output none
 done
 
+# The flow logs (SEC-11) go into the subscription's network watcher resource group (main.bicep's
+# networkWatcherResourceGroupName). Azure creates NetworkWatcherRG with a subscription's first VNet unless the
+# subscription opted out, in the region of that VNet; a group keeps its region, so an existing one is left as it is.
+if [[ "$(az group exists --subscription "$subscription" --name NetworkWatcherRG)" != true ]]; then
+  echo "Creating NetworkWatcherRG for the network watcher and the flow logs…"
+  az group create --subscription "$subscription" --name NetworkWatcherRG --location "$LOCATION" --output none
+fi
+
 echo "Creating the pipeline's identities in ${resource_group} for ${repository}…"
 az group create --subscription "$subscription" --name "$resource_group" --location "$LOCATION" \
   --tags "workload=${WORKLOAD_NAME}" purpose=github-actions --output none

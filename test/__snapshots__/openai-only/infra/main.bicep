@@ -1,4 +1,4 @@
-metadata description = 'Secure Azure AI landing zone: Azure OpenAI, Key Vault and Storage reachable only through private endpoints in a spoke virtual network peered with the platform team\'s existing hub, whose DNS and private DNS zones it uses.'
+metadata description = 'Secure Azure AI landing zone: Azure OpenAI, Key Vault and Storage reachable only through private endpoints in a spoke virtual network peered with the platform team\'s existing hub, whose DNS and private DNS zones it uses and whose firewall is its only way out.'
 
 targetScope = 'subscription'
 
@@ -65,6 +65,9 @@ param hubDnsServers array
 @description('Whether the hub has a VPN or ExpressRoute gateway the spoke uses (gateway transit). True without a gateway in the hub makes the peering fail.')
 param useHubGateway bool
 
+@description('Private IP address of the hub\'s firewall: every workload subnet sends its egress there (NET-07).')
+param hubFirewallPrivateIp string
+
 @description('Resource IDs of the central private DNS zones the private endpoints register in, keyed by zone: openAi, keyVault, blob, file.')
 param privateDnsZoneResourceIds object
 
@@ -82,6 +85,16 @@ param adminGroupObjectIds array
 @minValue(30)
 @maxValue(730)
 param logRetentionInDays int
+
+@description('Resource group of the subscription\'s network watcher for location, where the flow logs go. Azure creates NetworkWatcherRG with the first VNet of a subscription; scripts/bootstrap.sh creates it where it is missing. Set it where your organisation keeps its network watchers elsewhere.')
+@minLength(1)
+@maxLength(90)
+param networkWatcherResourceGroupName string = 'NetworkWatcherRG'
+
+@description('Name of the subscription\'s network watcher for location (one per region and subscription). Azure names the one it creates NetworkWatcher_<region>; set it where your organisation names them otherwise.')
+@minLength(1)
+@maxLength(80)
+param networkWatcherName string = 'NetworkWatcher_${location}'
 
 @description('Effect of the policies that deny public network access to the landing zone\'s AI and PaaS resource types (NET-05): Deny blocks a change that opens a service to the internet, Audit only reports it.')
 @allowed([
@@ -108,7 +121,10 @@ var names = {
   openAi: 'oai-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 27 of 64; also its subdomain
   keyVault: 'kv-${workloadName}-${environmentName}-${take(nameSuffix, 4)}' // <= 24 of 24
   storage: toLower('st${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 6)}') // <= 23 of 24, [a-z0-9] only
+  routeTable: 'rt-${workloadName}-${environmentName}'
   apiManagement: 'apim-${workloadName}-${environmentName}-${take(nameSuffix, 6)}' // <= 29 of 50; also a global host name
+  flowLogsStorage: toLower('stfl${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 4)}') // <= 23 of 24, [a-z0-9] only
+  flowLogsIdentity: 'id-${workloadName}-${environmentName}-flow-logs'
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
@@ -149,6 +165,8 @@ var denyLateralMovementRule = {
 var privateEndpointSubnet = {
   name: 'snet-private-endpoints'
   addressPrefix: privateEndpointSubnetPrefix
+  // NET-07: like every workload subnet, it sends what leaves the virtual networks to the firewall.
+  routeTableResourceId: routeTable.outputs.resourceId
   // NET-12: only HTTPS on port 443 and SMB on port 445 for Azure Files reaches the endpoints (the rule is named for
   // them), and only from the VirtualNetwork service tag: this VNet, the hub and what the hub connects (other spokes, VPN
   // and on-premises clients), whose ranges the platform team owns. Everything else is denied.
@@ -421,6 +439,9 @@ var apiManagementSecurityRules = [
 var apiManagementSubnet = {
   name: 'snet-apim'
   addressPrefix: apiManagementSubnetPrefix
+  // NET-07: the gateway's own dependencies leave through the firewall too; the route table returns Azure's control plane
+  // directly.
+  routeTableResourceId: routeTable.outputs.resourceId
   securityRules: apiManagementSecurityRules
 }
 
@@ -461,6 +482,20 @@ module logAnalytics 'modules/monitoring/log-analytics.bicep' = {
       roleDefinitionId: '73c42c96-874c-492b-b04d-ab87d138a893'
       description: 'Reads the diagnostics of every resource.'
     })
+    tags: resourceTags
+  }
+}
+
+// NET-07: the default route of the workload subnets. It takes the firewall's address from the parameter, so the
+// workload network need not wait for the firewall.
+module routeTable 'modules/network/route-table.bicep' = {
+  scope: workloadResourceGroup
+  name: 'route-table'
+  params: {
+    name: names.routeTable
+    location: location
+    firewallPrivateIp: hubFirewallPrivateIp
+    propagateGatewayRoutes: useHubGateway
     tags: resourceTags
   }
 }
@@ -665,6 +700,24 @@ module storage 'modules/data/storage-account.bicep' = {
   }
 }
 
+// SEC-11: flow logs of the spoke (the platform team logs its hub), in the subscription's network watcher,
+// which is shared by every workload of the region: the deployment name carries this environment's.
+module flowLogs 'modules/monitoring/flow-logs.bicep' = {
+  scope: resourceGroup(networkWatcherResourceGroupName)
+  name: 'flow-logs-${workloadName}-${environmentName}'
+  params: {
+    networkWatcherName: networkWatcherName
+    location: location
+    virtualNetworks: [
+      { name: names.virtualNetwork, resourceId: virtualNetwork.outputs.resourceId }
+    ]
+    storageAccountName: names.flowLogsStorage
+    identityName: names.flowLogsIdentity
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
 // NET-05: Azure Policy keeps the posture when people change things later: no AI or PaaS resource in the workload
 // resource group may open itself to the internet.
 module publicNetworkAccessPolicies 'modules/policy/deny-public-network-access.bicep' = {
@@ -762,6 +815,9 @@ output gatewayModelEndpoint string = 'https://${apiManagement.outputs.gatewayHos
 
 @description('Resource ID of the Log Analytics workspace that receives every diagnostic setting.')
 output logAnalyticsWorkspaceResourceId string = logAnalytics.outputs.resourceId
+
+@description('Resource IDs of the virtual network flow logs, in the subscription\'s Network Watcher resource group.')
+output flowLogResourceIds array = flowLogs.outputs.flowLogResourceIds
 
 @description('Name of the Azure OpenAI account.')
 output openAiAccountName string = openAi.outputs.name

@@ -80,6 +80,16 @@ param adminGroupObjectIds array
 @maxValue(730)
 param logRetentionInDays int
 
+@description('Resource group of the subscription\'s network watcher for location, where the flow logs go. Azure creates NetworkWatcherRG with the first VNet of a subscription; scripts/bootstrap.sh creates it where it is missing. Set it where your organisation keeps its network watchers elsewhere.')
+@minLength(1)
+@maxLength(90)
+param networkWatcherResourceGroupName string = 'NetworkWatcherRG'
+
+@description('Name of the subscription\'s network watcher for location (one per region and subscription). Azure names the one it creates NetworkWatcher_<region>; set it where your organisation names them otherwise.')
+@minLength(1)
+@maxLength(80)
+param networkWatcherName string = 'NetworkWatcher_${location}'
+
 @description('Effect of the policies that deny public network access to the landing zone\'s AI and PaaS resource types (NET-05): Deny blocks a change that opens a service to the internet, Audit only reports it.')
 @allowed([
   'Deny'
@@ -124,6 +134,8 @@ var names = {
   firewall: 'afw-${workloadName}-${environmentName}' // its public IP: pip-afw-...
   firewallPolicy: 'afwp-${workloadName}-${environmentName}'
   monitorPrivateLinkScope: 'ampls-${workloadName}-${environmentName}'
+  flowLogsStorage: toLower('stfl${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 4)}') // <= 23 of 24, [a-z0-9] only
+  flowLogsIdentity: 'id-${workloadName}-${environmentName}-flow-logs'
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
@@ -706,6 +718,25 @@ module monitorPrivateLinkScope 'modules/monitoring/private-link-scope.bicep' = {
   }
 }
 
+// SEC-11: flow logs of the hub and the spoke, in the subscription's network watcher,
+// which is shared by every workload of the region: the deployment name carries this environment's.
+module flowLogs 'modules/monitoring/flow-logs.bicep' = {
+  scope: resourceGroup(networkWatcherResourceGroupName)
+  name: 'flow-logs-${workloadName}-${environmentName}'
+  params: {
+    networkWatcherName: networkWatcherName
+    location: location
+    virtualNetworks: [
+      { name: names.hubVirtualNetwork, resourceId: hubVirtualNetwork.outputs.resourceId }
+      { name: names.virtualNetwork, resourceId: virtualNetwork.outputs.resourceId }
+    ]
+    storageAccountName: names.flowLogsStorage
+    identityName: names.flowLogsIdentity
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+}
+
 // NET-05: Azure Policy keeps the posture when people change things later: no AI or PaaS resource in the workload
 // resource group may open itself to the internet.
 module publicNetworkAccessPolicies 'modules/policy/deny-public-network-access.bicep' = {
@@ -901,6 +932,9 @@ output firewallPrivateIp string = firewall.outputs.privateIpAddress
 
 @description('Resource ID of the Log Analytics workspace that receives every diagnostic setting.')
 output logAnalyticsWorkspaceResourceId string = logAnalytics.outputs.resourceId
+
+@description('Resource IDs of the virtual network flow logs, in the subscription\'s Network Watcher resource group.')
+output flowLogResourceIds array = flowLogs.outputs.flowLogResourceIds
 
 @description('Name of the Foundry account.')
 output foundryAccountName string = foundry.outputs.name

@@ -122,6 +122,16 @@ param adminGroupObjectIds array
 @maxValue(730)
 param logRetentionInDays int
 
+@description('Resource group of the subscription\'s network watcher for location, where the flow logs go. Azure creates NetworkWatcherRG with the first VNet of a subscription; scripts/bootstrap.sh creates it where it is missing. Set it where your organisation keeps its network watchers elsewhere.')
+@minLength(1)
+@maxLength(90)
+param networkWatcherResourceGroupName string = 'NetworkWatcherRG'
+
+@description('Name of the subscription\'s network watcher for location (one per region and subscription). Azure names the one it creates NetworkWatcher_<region>; set it where your organisation names them otherwise.')
+@minLength(1)
+@maxLength(80)
+param networkWatcherName string = 'NetworkWatcher_${location}'
+
 @description('Effect of the policies that deny public network access to the landing zone\'s AI and PaaS resource types (NET-05): Deny blocks a change that opens a service to the internet, Audit only reports it.')
 @allowed([
   'Deny'
@@ -166,6 +176,10 @@ var names = {
   applicationGatewayIdentity: 'id-agw-${workloadName}-${environmentName}'
   frontDoor: 'afd-${workloadName}-${environmentName}'
   monitorPrivateLinkScope: 'ampls-${workloadName}-${environmentName}'
+  flowLogsStorage: toLower('stfl${replace(workloadName, '-', '')}${environmentName}${take(nameSuffix, 4)}') // <= 23 of 24, [a-z0-9] only
+  flowLogsIdentity: 'id-${workloadName}-${environmentName}-flow-logs'
+  jumpboxDataCollectionEndpoint: 'dce-${workloadName}-${environmentName}-jumpbox'
+  jumpboxDataCollectionRule: 'dcr-${workloadName}-${environmentName}-jumpbox'
 }
 
 var resourceTags = union({ workload: workloadName, environment: environmentName }, tags)
@@ -887,6 +901,24 @@ module jumpbox 'modules/access/jumpbox.bicep' = {
   dependsOn: [firewall]
 }
 
+// SEC-11: what happens on the jumpbox reaches the workspace through the Azure Monitor agent.
+module jumpboxMonitorAgent 'modules/monitoring/jumpbox-monitor-agent.bicep' = {
+  scope: workloadResourceGroup
+  name: 'jumpbox-monitor-agent'
+  params: {
+    virtualMachineName: names.jumpbox
+    location: location
+    dataCollectionEndpointName: names.jumpboxDataCollectionEndpoint
+    // The Azure Monitor Private Link Scope links the endpoint: the agent reaches it through the scope's private endpoint.
+    dataCollectionEndpointPublicNetworkAccess: 'Disabled'
+    dataCollectionRuleName: names.jumpboxDataCollectionRule
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
+    tags: resourceTags
+  }
+  // Its extension joins the VM's after Entra ID sign-in: a VM takes one extension operation at a time.
+  dependsOn: [jumpbox]
+}
+
 // NET-08, SEC-05: API Management in internal mode is the one door to the models: it admits Microsoft Entra ID
 // callers holding the gateway's app role, limits and meters tokens per caller, and calls the Foundry account with its
 // own managed identity. The backend's address is built from the account's name, so the gateway (the slowest resource
@@ -1091,7 +1123,7 @@ module storage 'modules/data/storage-account.bicep' = {
   }
 }
 
-// NET-01, NET-02: Azure Monitor through a private endpoint, for Log Analytics and the gateway's Application Insights.
+// NET-01, NET-02: Azure Monitor through a private endpoint, for Log Analytics, the gateway's Application Insights and the jumpbox agent's data collection endpoint.
 // One scope per DNS (Learn, "Design your Azure Private Link setup"): the zones are linked to this VNet
 // only, so no other scope's records compete for Azure Monitor's names.
 module monitorPrivateLinkScope 'modules/monitoring/private-link-scope.bicep' = {
@@ -1103,7 +1135,27 @@ module monitorPrivateLinkScope 'modules/monitoring/private-link-scope.bicep' = {
       logAnalytics.outputs.resourceId
       // PrivateOnly ingestion admits only linked resources: the gateway's telemetry must be one of them.
       apiManagement.outputs.applicationInsightsResourceId
+      // The jumpbox's Azure Monitor agent reads its configuration from this endpoint, which must be in the scope.
+      jumpboxMonitorAgent.outputs.dataCollectionEndpointResourceId
     ]
+    tags: resourceTags
+  }
+}
+
+// SEC-11: flow logs of the VNet, in the subscription's network watcher,
+// which is shared by every workload of the region: the deployment name carries this environment's.
+module flowLogs 'modules/monitoring/flow-logs.bicep' = {
+  scope: resourceGroup(networkWatcherResourceGroupName)
+  name: 'flow-logs-${workloadName}-${environmentName}'
+  params: {
+    networkWatcherName: networkWatcherName
+    location: location
+    virtualNetworks: [
+      { name: names.virtualNetwork, resourceId: virtualNetwork.outputs.resourceId }
+    ]
+    storageAccountName: names.flowLogsStorage
+    identityName: names.flowLogsIdentity
+    logAnalyticsWorkspaceResourceId: logAnalytics.outputs.resourceId
     tags: resourceTags
   }
 }
@@ -1246,6 +1298,9 @@ output bastionName string = bastion.outputs.name
 @description('Resource ID of the jumpbox VM, for az network bastion rdp --target-resource-id.')
 output jumpboxResourceId string = jumpbox.outputs.resourceId
 
+@description('Resource ID of the jumpbox agent\'s data collection endpoint.')
+output jumpboxDataCollectionEndpointResourceId string = jumpboxMonitorAgent.outputs.dataCollectionEndpointResourceId
+
 @description('Name of API Management, the AI gateway.')
 output apiManagementName string = apiManagement.outputs.name
 
@@ -1263,6 +1318,9 @@ output frontDoorId string = frontDoor.outputs.frontDoorId
 
 @description('Resource ID of the Log Analytics workspace that receives every diagnostic setting.')
 output logAnalyticsWorkspaceResourceId string = logAnalytics.outputs.resourceId
+
+@description('Resource IDs of the virtual network flow logs, in the subscription\'s Network Watcher resource group.')
+output flowLogResourceIds array = flowLogs.outputs.flowLogResourceIds
 
 @description('Name of the Foundry account.')
 output foundryAccountName string = foundry.outputs.name

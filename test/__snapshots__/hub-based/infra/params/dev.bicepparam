@@ -15,11 +15,20 @@ param zoneRedundant = true
 // Address space of this environment's VNet; environments never overlap.
 param vnetAddressPrefix = '10.60.0.0/22'
 
+// AzureFirewallSubnet of the firewall that every workload subnet routes its egress through.
+param firewallSubnetPrefix = '10.60.0.0/26'
+
 // Subnet of the private endpoints (one address each).
-param privateEndpointSubnetPrefix = '10.60.0.0/26'
+param privateEndpointSubnetPrefix = '10.60.0.64/26'
 
 // Subnet of API Management in internal mode.
-param apiManagementSubnetPrefix = '10.60.0.64/27'
+param apiManagementSubnetPrefix = '10.60.0.128/27'
+
+// The firewall's private address: Azure gives it the address at offset 4 of its subnet (the first four are Azure's).
+param firewallPrivateIp = '10.60.0.4'
+
+// Hosts the workload may reach over HTTPS besides Microsoft Entra ID and Azure Resource Manager.
+param firewallAllowedFqdns = []
 
 // Who may reach the private endpoints (NET-12): this environment's VNet. Add the range of every network you connect (peering, site-to-site VPN, ExpressRoute).
 param privateEndpointClientAddressPrefixes = [

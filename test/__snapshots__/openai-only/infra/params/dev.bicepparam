@@ -32,6 +32,9 @@ param hubDnsServers = [
 // Set true when the hub has a VPN or ExpressRoute gateway the spoke should use (gateway transit); with true and no gateway the peering fails.
 param useHubGateway = false
 
+// The hub firewall's private address: every workload subnet sends its egress there.
+param hubFirewallPrivateIp = '10.0.0.4'
+
 // The central private DNS zones the private endpoints register in.
 param privateDnsZoneResourceIds = {
   openAi: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com'
