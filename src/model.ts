@@ -7,7 +7,8 @@ import { addressAt, blockSize, type Cidr, parseCidr } from './network/cidr.js';
 import { type EnvironmentNetworks, planNetworks, type RegionalNetwork } from './network/landing-zone-networks.js';
 import type { PrivateDnsZone } from './network/private-dns-zones.js';
 import { existingHubZonesFor, privateEndpointZonesFor } from './network/private-endpoints.js';
-import { type CertificateVaultAccess, certificateVaultAccessOf } from './certificate-vault-access.js';
+import { certificateVaultAccessOf } from './certificate-vault-access.js';
+import { hubAccessOf, type OutsideAccess, privateDnsZoneAccessOf, resourceGroupOf } from './outside-access.js';
 import { groupAccessFor, type GroupRole } from './ai/access.js';
 import { MODEL_LIFECYCLE, RELEASE_DATE } from './ai/model-lifecycle.js';
 import { MODELS } from './ai/models.js';
@@ -133,11 +134,12 @@ export interface ViewModel extends Shape {
    */
   readonly outsideScopes: readonly { readonly scope: string; readonly holds: string }[];
   /**
-   * What the deploying identity needs in the gateway certificate's resource group, where the deployment grants the
-   * gateway its access: the bootstrap's custom role there when the vault is in another subscription (in this one, the
-   * subscription's roles cover it). Absent without an Application Gateway.
+   * What the deploying identity needs in resource groups outside the landing zone's own, where the deployment writes: the
+   * existing hub's (the hub's side of the peering), the central private DNS zones (the private endpoints' records), the
+   * gateway certificate's Key Vault (the gateway's access). The bootstrap's custom roles there, when they are in another
+   * subscription (in this one, the subscription's roles cover them).
    */
-  readonly certificateVaultAccess?: CertificateVaultAccess;
+  readonly outsideAccess: readonly OutsideAccess[];
   /** The resource providers the bootstrap registers in the subscription: those these choices need, sorted. */
   readonly resourceProviders: readonly string[];
 }
@@ -221,9 +223,7 @@ export function buildModel(answers: Answers, planned?: readonly EnvironmentNetwo
     managedNetworkWorkspaces: shape.platform.foundryHub || shape.platform.machineLearning,
     resourceProviders: providersOf(shape),
     outsideScopes: outsideScopesOf(answers, shape),
-    ...(shape.edgeGateway && {
-      certificateVaultAccess: certificateVaultAccessOf(resourceGroupOf(answers.certificateKeyVaultId!), shape.certificateVaultAccessPolicies),
-    }),
+    outsideAccess: outsideAccessOf(answers, shape),
   };
 }
 
@@ -276,8 +276,17 @@ function chooseModelSku(location: string, model: string): ViewModel['modelSku'] 
       };
 }
 
-/** The resource group of a resource ID: `/subscriptions/<id>/resourceGroups/<name>`. */
-const resourceGroupOf = (resourceId: string) => resourceId.split('/').slice(0, 5).join('/');
+function outsideAccessOf(answers: Answers, shape: Shape): OutsideAccess[] {
+  const zoneIds = answers.privateDnsZoneIds ?? [];
+  return [
+    // API Management's own zone is linked to the hub VNet as well (api-management.bicep.hbs, apiManagementDns).
+    ...(shape.existingHub && answers.hubVnetId ? [hubAccessOf(answers.hubVnetId, shape.apiManagement)] : []),
+    ...(zoneIds.length > 0 ? [privateDnsZoneAccessOf(zoneIds)] : []),
+    ...(shape.edgeGateway && answers.certificateKeyVaultId
+      ? [certificateVaultAccessOf(answers.certificateKeyVaultId, shape.certificateVaultAccessPolicies)]
+      : []),
+  ];
+}
 
 function outsideScopesOf(answers: Answers, shape: Shape): ViewModel['outsideScopes'] {
   const held = [

@@ -135,7 +135,7 @@ describe('scripts/bootstrap.sh (OPS-01)', () => {
    * Azure or GitHub here, and the point is which calls are made. The GitHub CLI is signed in as octocat.
    */
   let calls = 0;
-  async function withRecordingAz(name: string, args: readonly string[] = [], { gh = true, certificateGroupDenied = false, networkWatcherGroup = false } = {}) {
+  async function withRecordingAz(name: string, args: readonly string[] = [], { gh = true, rolesDeniedIn = '', networkWatcherGroup = false } = {}) {
     calls += 1;
     const bin = join(root, `${name}-bin-${calls}`);
     const log = join(root, `${name}-az-${calls}.log`);
@@ -167,7 +167,7 @@ case "$*" in
   "identity show"*) echo 00000000-0000-0000-0000-00000000000d ;;
   "role assignment list"*) echo 0 ;;${
     // Before the general case: the first pattern that matches wins.
-    certificateGroupDenied ? `\n  "role definition create"*"/resourceGroups/rg-certs"*) echo 'AuthorizationFailed' >&2; exit 1 ;;` : ''
+    rolesDeniedIn ? `\n  "role definition create"*"/resourceGroups/${rolesDeniedIn}\\""*) echo 'AuthorizationFailed' >&2; exit 1 ;;` : ''
   }
   "role definition create"*) echo 11111111-0000-0000-0000-00000000000e ;;
   "group exists --subscription"*"--name NetworkWatcherRG"*) echo ${networkWatcherGroup} ;;
@@ -350,7 +350,7 @@ esac
       expect(assignment).toContain(`--role 11111111-0000-0000-0000-00000000000e --scope ${CERTIFICATE_GROUP} --condition`);
       // Key Vault Secrets User, in both halves of the condition (writing and deleting assignments).
       expect(assignment!.match(/GuidEquals \{4633458b-17de-408a-b874-0445c86b69e6\}/g)).toHaveLength(2);
-      expect(run.stdout).not.toContain('You may not create roles in');
+      expect(run.stdout).not.toContain('You may not create or assign');
     });
 
     it('access-policy vault: the role adds access policies and assigns no role', async () => {
@@ -364,9 +364,11 @@ esac
     });
 
     it('prints both commands when it may not create the role there, and grants nothing in its own subscription', async () => {
-      const denied = await withRecordingAz('hub-spoke-app-gateway', [], { certificateGroupDenied: true });
+      const denied = await withRecordingAz('hub-spoke-app-gateway', [], { rolesDeniedIn: 'rg-certs' });
       expect(denied.run.exitCode, denied.run.stderr).toBe(0);
-      expect(denied.run.stdout).toContain(`You may not create roles in ${CERTIFICATE_GROUP}`);
+      expect(denied.run.stdout).toContain(
+        "You may not create or assign the role 'contoso certificate access (GitHub deployments, 00000000-0000-0000-0000-00000000000a)' there: until someone who may runs these, the deployment cannot give the Application Gateway its certificate.",
+      );
       expect(denied.run.stdout).toMatch(/ {2}az role definition create --role-definition '\{.*"AssignableScopes": \["\/subscriptions\/11111111/);
       expect(denied.run.stdout).toContain(
         `az role assignment create --assignee-object-id 00000000-0000-0000-0000-00000000000d --assignee-principal-type ServicePrincipal --role 'contoso certificate access (GitHub deployments, 00000000-0000-0000-0000-00000000000a)' --scope ${CERTIFICATE_GROUP} --condition`,
@@ -374,6 +376,84 @@ esac
       const same = await withRecordingAz('hub-spoke-app-gateway', ['--subscription', '11111111-2222-3333-4444-555555555555']);
       expect(same.run.exitCode, same.run.stderr).toBe(0);
       expect(certificateCalls(same.calls)).toEqual([]);
+    });
+  });
+
+  describe("the deploying identity's roles where the existing hub and the central zones are (another subscription)", () => {
+    const PLATFORM = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups';
+    /** The role definition created under this name (the JSON as the stand-in logged it), and where the role was assigned. */
+    const roleOf = (calls: readonly string[], name: string) => {
+      const created = calls.filter((call) => call.startsWith('role definition create') && call.includes(name));
+      expect(created).toHaveLength(1);
+      const definition = JSON.parse(created[0]!.replace(/^.*--role-definition /, '')) as { Actions: string[]; AssignableScopes: string[] };
+      // The stand-in answers every definition with the same GUID: the assignments are told apart by their scopes.
+      const scopes = calls
+        .filter((call) => call.startsWith('role assignment create') && call.includes('--role 11111111-0000-0000-0000-00000000000e'))
+        .map((call) => /--scope (\S+)/.exec(call)![1]!)
+        .filter((scope) => definition.AssignableScopes.some((group) => scope.startsWith(group)));
+      return { definition, scopes };
+    };
+
+    it("peering: deployments, the hub VNet's peerings and peer/action in the hub's resource group, and the VNet's join for API Management's zone link", async () => {
+      const { run, calls } = await withRecordingAz('existing-hub');
+      expect(run.exitCode, run.stderr).toBe(0);
+      const hub = roleOf(calls, 'woodgrove hub peering (GitHub deployments, 00000000-0000-0000-0000-00000000000a)');
+      expect(hub.definition.AssignableScopes).toEqual([`${PLATFORM}/rg-connectivity`]);
+      expect(hub.definition.Actions).toEqual([
+        'Microsoft.Resources/deployments/*',
+        'Microsoft.Resources/subscriptions/resourceGroups/read',
+        'Microsoft.Network/virtualNetworks/read',
+        'Microsoft.Network/virtualNetworks/virtualNetworkPeerings/read',
+        'Microsoft.Network/virtualNetworks/virtualNetworkPeerings/write',
+        'Microsoft.Network/virtualNetworks/peer/action',
+        'Microsoft.Network/virtualNetworks/join/action',
+      ]);
+      expect(hub.scopes).toEqual([`${PLATFORM}/rg-connectivity`]);
+      expect(run.stdout).not.toContain('You may not create or assign');
+    });
+
+    it('records: join/action alone on each central zone, not Private DNS Zone Contributor on the group', async () => {
+      const { calls } = await withRecordingAz('existing-hub');
+      const zones = roleOf(calls, 'woodgrove private DNS records');
+      expect(zones.definition.Actions).toEqual(['Microsoft.Network/privateDnsZones/join/action']);
+      expect(zones.definition.AssignableScopes).toEqual([`${PLATFORM}/rg-dns`]);
+      expect(zones.scopes).toEqual(SCENARIOS['existing-hub']!.privateDnsZoneIds);
+    });
+
+    it("with the zones' records by Azure Policy: the AI account's zones alone, and no VNet join without API Management", async () => {
+      const { run, calls } = await withRecordingAz('existing-hub-policy-dns');
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(roleOf(calls, 'woodgrove hub peering').definition.Actions).not.toContain('Microsoft.Network/virtualNetworks/join/action');
+      const zones = roleOf(calls, 'woodgrove private DNS records');
+      expect(zones.scopes.map((scope) => scope.replace(/^.*\//, ''))).toEqual([
+        'privatelink.cognitiveservices.azure.com',
+        'privatelink.openai.azure.com',
+        'privatelink.services.ai.azure.com',
+      ]);
+    });
+
+    it("prints the hub's role and assignment when it may not create the role there, still granting the zones' role", async () => {
+      const { run, calls } = await withRecordingAz('existing-hub', [], { rolesDeniedIn: 'rg-connectivity' });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toContain(
+        "You may not create or assign the role 'woodgrove hub peering (GitHub deployments, 00000000-0000-0000-0000-00000000000a)' there: until someone who may runs these, the deployment cannot peer the spoke with the hub.",
+      );
+      const printed = run.stdout.split('\n').find((line) => line.startsWith('  az role definition create'))!;
+      expect(JSON.parse(printed.replace(/^ {2}az role definition create --role-definition '(.*)'$/, '$1')).AssignableScopes).toEqual([
+        `${PLATFORM}/rg-connectivity`,
+      ]);
+      // The whole line: no condition follows.
+      expect(run.stdout.split('\n')).toContain(
+        `  az role assignment create --assignee-object-id 00000000-0000-0000-0000-00000000000d --assignee-principal-type ServicePrincipal --role 'woodgrove hub peering (GitHub deployments, 00000000-0000-0000-0000-00000000000a)' --scope ${PLATFORM}/rg-connectivity`,
+      );
+      expect(run.stdout).not.toContain("the role 'woodgrove private DNS records");
+      expect(roleOf(calls, 'woodgrove private DNS records').scopes).toHaveLength(SCENARIOS['existing-hub']!.privateDnsZoneIds!.length);
+    });
+
+    it("creates no role when the hub and the zones are in the landing zone's subscription: Contributor covers them", async () => {
+      const { run, calls } = await withRecordingAz('existing-hub', ['--subscription', '11111111-2222-3333-4444-555555555555']);
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(calls.filter((call) => call.startsWith('role definition') && !call.includes('what-if'))).toEqual([]);
     });
   });
 

@@ -223,36 +223,46 @@ if ($DeploymentStacks) {
     Set-RoleAssignment $deploy.principalId $deploymentStackOwner
 }
 
-# The deployment grants the Application Gateway its access to the certificate through a deployment in the vault's
-# resource group. In this subscription the roles above cover that; in another, the deploying identity gets a role of
-# exactly those actions, assignable in that resource group alone. Yours to grant where you may; the vault owner's
-# otherwise, with the commands printed at the end.
-$certificateVaultGroup = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-certs'
-$certificateRoleName = "$workloadName certificate access (GitHub deployments, $Subscription)"
-$certificateRoleDefinition = @{
-    Name             = $certificateRoleName
-    Description      = 'Assigns Key Vault Secrets User on its certificate to the Application Gateway; no other role.'
-    Actions          = @('Microsoft.Resources/deployments/*', 'Microsoft.Resources/subscriptions/resourceGroups/read', 'Microsoft.KeyVault/vaults/read', 'Microsoft.KeyVault/vaults/secrets/read', 'Microsoft.Authorization/roleAssignments/write', 'Microsoft.Authorization/roleAssignments/delete')
-    AssignableScopes = @($certificateVaultGroup)
-} | ConvertTo-Json -Compress
-# It may assign Key Vault Secrets User and no other role.
-$certificateRoleCondition = '((!(ActionMatches{''Microsoft.Authorization/roleAssignments/write''})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {4633458b-17de-408a-b874-0445c86b69e6})) AND ((!(ActionMatches{''Microsoft.Authorization/roleAssignments/delete''})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {4633458b-17de-408a-b874-0445c86b69e6}))'
-$certificateAssignment = @('--condition', $certificateRoleCondition, '--condition-version', '2.0')
-$certificateAccessGranted = $true
-if (-not $certificateVaultGroup.ToLowerInvariant().StartsWith("$scope/".ToLowerInvariant())) {
-    $certificateRole = az role definition list --name $certificateRoleName --scope $certificateVaultGroup --query '[0].name' --output tsv 2>$null
-    if (-not $certificateRole) {
+# The deployment also writes in resource groups outside this landing zone's:
+#   - certificate access: /subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-certs
+# In this subscription the roles above cover that; in another, the deploying identity gets a role of exactly those
+# actions, assignable in those resource groups alone. Yours to grant where you may; the owners' otherwise, with the
+# commands printed at the end.
+$notGranted = [System.Collections.Generic.List[string]]::new()
+# Does nothing when every scope is in this subscription.
+function Grant-OutsideRole([string] $Name, [string] $Description, [string[]] $Actions, [string[]] $AssignableScopes, [string] $Condition, [string] $WithoutIt, [string[]] $Scopes) {
+    $outside = @($Scopes | Where-Object { -not $_.ToLowerInvariant().StartsWith("$scope/".ToLowerInvariant()) })
+    if ($outside.Count -eq 0) { return }
+    $definition = @{ Name = $Name; Description = $Description; Actions = $Actions; AssignableScopes = $AssignableScopes } | ConvertTo-Json -Compress
+    $conditioned = if ($Condition) { @('--condition', $Condition, '--condition-version', '2.0') } else { @() }
+    $role = az role definition list --name $Name --scope ($outside[0] -replace '/providers/.*$', '') --query '[0].name' --output tsv 2>$null
+    if (-not $role) {
         $definitionFile = New-TemporaryFile
-        Set-Content -LiteralPath $definitionFile -Value $certificateRoleDefinition
-        $certificateRole = az role definition create --query name --output tsv --role-definition "@$definitionFile" 2>$null
+        Set-Content -LiteralPath $definitionFile -Value $definition
+        $role = az role definition create --query name --output tsv --role-definition "@$definitionFile" 2>$null
         Remove-Item -LiteralPath $definitionFile
     }
-    if ($certificateRole) {
+    $failed = -not $role
+    foreach ($target in $outside) {
+        if (-not $role) { break }
         az role assignment create --assignee-object-id $deploy.principalId --assignee-principal-type ServicePrincipal `
-            --role $certificateRole --scope $certificateVaultGroup @certificateAssignment --output none 2>$null
+            --role $role --scope $target @conditioned --output none 2>$null
+        if ($LASTEXITCODE -ne 0) { $failed = $true }
     }
-    $certificateAccessGranted = $certificateRole -and $LASTEXITCODE -eq 0
+    if (-not $failed) { return }
+    $notGranted.Add("`nYou may not create or assign the role '$Name' there: until someone who may runs these, $WithoutIt.")
+    $notGranted.Add("  az role definition create --role-definition '$definition'")
+    $conditionText = if ($Condition) { " --condition `"$Condition`" --condition-version 2.0" } else { '' }
+    foreach ($target in $outside) {
+        $notGranted.Add("  az role assignment create --assignee-object-id $($deploy.principalId) --assignee-principal-type ServicePrincipal --role '$Name' --scope $target$conditionText")
+    }
 }
+
+Grant-OutsideRole -Name "$workloadName certificate access (GitHub deployments, $Subscription)" -Description 'Assigns Key Vault Secrets User on its certificate to the Application Gateway; no other role.' `
+    -Actions @('Microsoft.Resources/deployments/*', 'Microsoft.Resources/subscriptions/resourceGroups/read', 'Microsoft.KeyVault/vaults/read', 'Microsoft.KeyVault/vaults/secrets/read', 'Microsoft.Authorization/roleAssignments/write', 'Microsoft.Authorization/roleAssignments/delete') `
+    -AssignableScopes @('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-certs') `
+    -Condition '((!(ActionMatches{''Microsoft.Authorization/roleAssignments/write''})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {4633458b-17de-408a-b874-0445c86b69e6})) AND ((!(ActionMatches{''Microsoft.Authorization/roleAssignments/delete''})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {4633458b-17de-408a-b874-0445c86b69e6}))' -WithoutIt 'the deployment cannot give the Application Gateway its certificate' `
+    -Scopes @('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-certs')
 
 if (-not $NoGitHubEnvironments) {
     Write-Output "Creating the GitHub environments $($environments -join ', ') of $Repository..."
@@ -286,9 +296,4 @@ if ($ungranted) {
         Write-Output "  az role assignment create --assignee-object-id $($plan.principalId) --assignee-principal-type ServicePrincipal --role Reader --scope $outside"
     }
 }
-if (-not $certificateAccessGranted) {
-    Write-Output "`nYou may not create roles in ${certificateVaultGroup}: until someone who may runs these, the deployment cannot give the"
-    Write-Output 'Application Gateway its certificate.'
-    Write-Output "  az role definition create --role-definition '$certificateRoleDefinition'"
-    Write-Output "  az role assignment create --assignee-object-id $($deploy.principalId) --assignee-principal-type ServicePrincipal --role '$certificateRoleName' --scope $certificateVaultGroup --condition `"$certificateRoleCondition`" --condition-version 2.0"
-}
+$notGranted | ForEach-Object { Write-Output $_ }

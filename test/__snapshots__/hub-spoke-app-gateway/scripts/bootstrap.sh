@@ -245,31 +245,48 @@ if [[ "$deployment_stacks" == true ]]; then
   assign_role "$deploy_principal" "$DEPLOYMENT_STACK_OWNER"
 fi
 
-# The deployment grants the Application Gateway its access to the certificate through a deployment in the vault's
-# resource group. In this subscription the roles above cover that; in another, the deploying identity gets a role of
-# exactly those actions, assignable in that resource group alone. Yours to grant where you may; the vault owner's
-# otherwise, with the commands printed at the end.
-readonly CERTIFICATE_VAULT_GROUP='/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-certs'
-certificate_role_name="${WORKLOAD_NAME} certificate access (GitHub deployments, ${subscription})"
-certificate_role_definition="{
-    \"Name\": \"${certificate_role_name}\",
+# The deployment also writes in resource groups outside this landing zone's:
+#   - certificate access: /subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-certs
+# In this subscription the roles above cover that; in another, the deploying identity gets a role of exactly those
+# actions, assignable in those resource groups alone. Yours to grant where you may; the owners' otherwise, with the
+# commands printed at the end.
+not_granted=()
+# $1 the role's name, $2 its definition (JSON), $3 the assignment's condition (or ""), $4 what fails without it, then
+# where to assign it. Does nothing when every scope is in this subscription.
+grant_outside() {
+  local name=$1 definition=$2 condition=$3 without_it=$4 target role="" failed=false outside=() conditioned=()
+  shift 4
+  for target in "$@"; do
+    # Resource IDs compare without case; tr rather than ${x,,}, which macOS's bash 3 lacks.
+    [[ "$(tr '[:upper:]' '[:lower:]' <<<"$target")" == "$(tr '[:upper:]' '[:lower:]' <<<"$scope")/"* ]] || outside+=("$target")
+  done
+  [[ ${#outside[@]} -gt 0 ]] || return 0
+  [[ -z "$condition" ]] || conditioned=(--condition "$condition" --condition-version 2.0)
+  role=$(az role definition list --name "$name" --scope "${outside[0]%%/providers/*}" --query '[0].name' --output tsv 2>/dev/null || true)
+  if [[ -z "$role" ]]; then
+    role=$(az role definition create --query name --output tsv --role-definition "$definition" 2>/dev/null || true)
+  fi
+  for target in "${outside[@]}"; do
+    if [[ -z "$role" ]] || ! az role assignment create --assignee-object-id "$deploy_principal" --assignee-principal-type ServicePrincipal \
+      --role "$role" --scope "$target" ${conditioned[@]+"${conditioned[@]}"} --output none 2>/dev/null; then
+      failed=true
+    fi
+  done
+  [[ "$failed" == true ]] || return 0
+  not_granted+=("" "You may not create or assign the role '${name}' there: until someone who may runs these, ${without_it}."
+    "  az role definition create --role-definition '${definition//$'\n'/}'")
+  for target in "${outside[@]}"; do
+    not_granted+=("  az role assignment create --assignee-object-id ${deploy_principal} --assignee-principal-type ServicePrincipal --role '${name}' --scope ${target}${condition:+ --condition \"${condition}\" --condition-version 2.0}")
+  done
+}
+
+grant_outside "${WORKLOAD_NAME} certificate access (GitHub deployments, ${subscription})" "{
+    \"Name\": \"${WORKLOAD_NAME} certificate access (GitHub deployments, ${subscription})\",
     \"Description\": \"Assigns Key Vault Secrets User on its certificate to the Application Gateway; no other role.\",
     \"Actions\": [\"Microsoft.Resources/deployments/*\", \"Microsoft.Resources/subscriptions/resourceGroups/read\", \"Microsoft.KeyVault/vaults/read\", \"Microsoft.KeyVault/vaults/secrets/read\", \"Microsoft.Authorization/roleAssignments/write\", \"Microsoft.Authorization/roleAssignments/delete\"],
-    \"AssignableScopes\": [\"${CERTIFICATE_VAULT_GROUP}\"]
-  }"
-# It may assign Key Vault Secrets User and no other role.
-readonly CERTIFICATE_ROLE_CONDITION='((!(ActionMatches{'\''Microsoft.Authorization/roleAssignments/write'\''})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {4633458b-17de-408a-b874-0445c86b69e6})) AND ((!(ActionMatches{'\''Microsoft.Authorization/roleAssignments/delete'\''})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {4633458b-17de-408a-b874-0445c86b69e6}))'
-certificate_access_granted=true
-if [[ "$(tr '[:upper:]' '[:lower:]' <<<"$CERTIFICATE_VAULT_GROUP")" != "$(tr '[:upper:]' '[:lower:]' <<<"$scope")/"* ]]; then
-  certificate_role=$(az role definition list --name "$certificate_role_name" --scope "$CERTIFICATE_VAULT_GROUP" --query '[0].name' --output tsv 2>/dev/null || true)
-  if [[ -z "$certificate_role" ]]; then
-    certificate_role=$(az role definition create --query name --output tsv --role-definition "$certificate_role_definition" 2>/dev/null || true)
-  fi
-  if [[ -z "$certificate_role" ]] || ! az role assignment create --assignee-object-id "$deploy_principal" --assignee-principal-type ServicePrincipal \
-    --role "$certificate_role" --scope "$CERTIFICATE_VAULT_GROUP" --condition "$CERTIFICATE_ROLE_CONDITION" --condition-version 2.0 --output none 2>/dev/null; then
-    certificate_access_granted=false
-  fi
-fi
+    \"AssignableScopes\": [\"/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-certs\"]
+  }" '((!(ActionMatches{'\''Microsoft.Authorization/roleAssignments/write'\''})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {4633458b-17de-408a-b874-0445c86b69e6})) AND ((!(ActionMatches{'\''Microsoft.Authorization/roleAssignments/delete'\''})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {4633458b-17de-408a-b874-0445c86b69e6}))' 'the deployment cannot give the Application Gateway its certificate' \
+  '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-certs'
 
 if [[ "$github_environments" == true ]]; then
   echo "Creating the GitHub environments ${ENVIRONMENTS[*]} of ${repository}…"
@@ -309,10 +326,4 @@ if [[ ${#ungranted[@]} -gt 0 ]]; then
     echo "  az role assignment create --assignee-object-id ${plan_principal} --assignee-principal-type ServicePrincipal --role Reader --scope ${outside}"
   done
 fi
-if [[ "$certificate_access_granted" == false ]]; then
-  echo
-  echo "You may not create roles in ${CERTIFICATE_VAULT_GROUP}: until someone who may runs these, the deployment cannot give the"
-  echo "Application Gateway its certificate."
-  echo "  az role definition create --role-definition '${certificate_role_definition//$'\n'/}'"
-  echo "  az role assignment create --assignee-object-id ${deploy_principal} --assignee-principal-type ServicePrincipal --role '${certificate_role_name}' --scope ${CERTIFICATE_VAULT_GROUP} --condition \"${CERTIFICATE_ROLE_CONDITION}\" --condition-version 2.0"
-fi
+[[ ${#not_granted[@]} -eq 0 ]] || printf '%s\n' "${not_granted[@]}"

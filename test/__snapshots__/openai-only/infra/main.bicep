@@ -55,7 +55,7 @@ param gatewayCallerRole string
 @minValue(1)
 param gatewayTpmLimitPerCaller int
 
-@description('Resource ID of the platform team\'s hub virtual network; it may be in another subscription. This deployment peers it with the spoke in both directions, so it needs the Network Contributor role (or the peering permissions) on it.')
+@description('Resource ID of the platform team\'s hub virtual network; it may be in another subscription. This deployment peers it with the spoke in both directions, with a deployment in its resource group: the deploying identity needs the role scripts/bootstrap.sh defines there.')
 param hubVirtualNetworkResourceId string
 
 @description('DNS servers of the spoke: the hub\'s DNS Private Resolver inbound endpoint or firewall DNS proxy, which resolve the central private DNS zones (NET-04).')
@@ -521,9 +521,9 @@ module virtualNetwork 'modules/network/virtual-network.bicep' = {
 var privateEndpointSubnetResourceId = virtualNetwork.outputs.subnetResourceIds[privateEndpointSubnet.name]
 
 // NET-10: the spoke peers with the platform team's hub in both directions. The hub's side is a module deployed at
-// the hub's resource group (possibly in another subscription): the identity that deploys needs the peering
-// permissions there. The spoke accepts traffic that the hub's firewall or gateway forwards; gateway transit follows
-// useHubGateway.
+// the hub's resource group (possibly in another subscription): the identity that deploys needs to write deployments
+// and peerings there, not only peering rights on the VNet (the role scripts/bootstrap.sh defines). The spoke accepts
+// traffic that the hub's firewall or gateway forwards; gateway transit follows useHubGateway.
 // What-if must know each peering's name and target before deployment, so they come from the names, not from module
 // outputs, and dependsOn orders them after the spoke network.
 var hubVirtualNetworkIdParts = split(hubVirtualNetworkResourceId, '/')

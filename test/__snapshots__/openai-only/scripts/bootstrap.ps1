@@ -223,6 +223,54 @@ if ($DeploymentStacks) {
     Set-RoleAssignment $deploy.principalId $deploymentStackOwner
 }
 
+# The deployment also writes in resource groups outside this landing zone's:
+#   - hub peering: /subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity
+#   - private DNS records: /subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns
+# In this subscription the roles above cover that; in another, the deploying identity gets a role of exactly those
+# actions, assignable in those resource groups alone. Yours to grant where you may; the owners' otherwise, with the
+# commands printed at the end.
+$notGranted = [System.Collections.Generic.List[string]]::new()
+# Does nothing when every scope is in this subscription.
+function Grant-OutsideRole([string] $Name, [string] $Description, [string[]] $Actions, [string[]] $AssignableScopes, [string] $Condition, [string] $WithoutIt, [string[]] $Scopes) {
+    $outside = @($Scopes | Where-Object { -not $_.ToLowerInvariant().StartsWith("$scope/".ToLowerInvariant()) })
+    if ($outside.Count -eq 0) { return }
+    $definition = @{ Name = $Name; Description = $Description; Actions = $Actions; AssignableScopes = $AssignableScopes } | ConvertTo-Json -Compress
+    $conditioned = if ($Condition) { @('--condition', $Condition, '--condition-version', '2.0') } else { @() }
+    $role = az role definition list --name $Name --scope ($outside[0] -replace '/providers/.*$', '') --query '[0].name' --output tsv 2>$null
+    if (-not $role) {
+        $definitionFile = New-TemporaryFile
+        Set-Content -LiteralPath $definitionFile -Value $definition
+        $role = az role definition create --query name --output tsv --role-definition "@$definitionFile" 2>$null
+        Remove-Item -LiteralPath $definitionFile
+    }
+    $failed = -not $role
+    foreach ($target in $outside) {
+        if (-not $role) { break }
+        az role assignment create --assignee-object-id $deploy.principalId --assignee-principal-type ServicePrincipal `
+            --role $role --scope $target @conditioned --output none 2>$null
+        if ($LASTEXITCODE -ne 0) { $failed = $true }
+    }
+    if (-not $failed) { return }
+    $notGranted.Add("`nYou may not create or assign the role '$Name' there: until someone who may runs these, $WithoutIt.")
+    $notGranted.Add("  az role definition create --role-definition '$definition'")
+    $conditionText = if ($Condition) { " --condition `"$Condition`" --condition-version 2.0" } else { '' }
+    foreach ($target in $outside) {
+        $notGranted.Add("  az role assignment create --assignee-object-id $($deploy.principalId) --assignee-principal-type ServicePrincipal --role '$Name' --scope $target$conditionText")
+    }
+}
+
+Grant-OutsideRole -Name "$workloadName hub peering (GitHub deployments, $Subscription)" -Description 'Peers the hub VNet with the spoke of this landing zone and links the API Management zone of the spoke to it; nothing else.' `
+    -Actions @('Microsoft.Resources/deployments/*', 'Microsoft.Resources/subscriptions/resourceGroups/read', 'Microsoft.Network/virtualNetworks/read', 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings/read', 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings/write', 'Microsoft.Network/virtualNetworks/peer/action', 'Microsoft.Network/virtualNetworks/join/action') `
+    -AssignableScopes @('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity') `
+    -Condition '' -WithoutIt 'the deployment cannot peer the spoke with the hub' `
+    -Scopes @('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity')
+
+Grant-OutsideRole -Name "$workloadName private DNS records (GitHub deployments, $Subscription)" -Description 'Lets the private endpoints of this landing zone register their records in the central private DNS zones; nothing else.' `
+    -Actions @('Microsoft.Network/privateDnsZones/join/action') `
+    -AssignableScopes @('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns') `
+    -Condition '' -WithoutIt 'the private endpoints cannot register their names in the central zones' `
+    -Scopes @('/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com', '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net', '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net', '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.file.core.windows.net')
+
 if (-not $NoGitHubEnvironments) {
     Write-Output "Creating the GitHub environments $($environments -join ', ') of $Repository..."
     foreach ($environment in $environments) { Set-GitHubEnvironment $environment }
@@ -251,9 +299,4 @@ if ($ungranted) {
         Write-Output "  az role assignment create --assignee-object-id $($plan.principalId) --assignee-principal-type ServicePrincipal --role Reader --scope $outside"
     }
 }
-Write-Output @"
-
-The platform team must also let the deploying identity (object ID $($deploy.principalId)) peer with the hub:
-Network Contributor on the hub VNet, or a custom role with virtualNetworkPeerings/write and peer/action.
-And write the private endpoints' records: Private DNS Zone Contributor on each central private DNS zone.
-"@
+$notGranted | ForEach-Object { Write-Output $_ }

@@ -245,6 +245,58 @@ if [[ "$deployment_stacks" == true ]]; then
   assign_role "$deploy_principal" "$DEPLOYMENT_STACK_OWNER"
 fi
 
+# The deployment also writes in resource groups outside this landing zone's:
+#   - hub peering: /subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity
+#   - private DNS records: /subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns
+# In this subscription the roles above cover that; in another, the deploying identity gets a role of exactly those
+# actions, assignable in those resource groups alone. Yours to grant where you may; the owners' otherwise, with the
+# commands printed at the end.
+not_granted=()
+# $1 the role's name, $2 its definition (JSON), $3 the assignment's condition (or ""), $4 what fails without it, then
+# where to assign it. Does nothing when every scope is in this subscription.
+grant_outside() {
+  local name=$1 definition=$2 condition=$3 without_it=$4 target role="" failed=false outside=() conditioned=()
+  shift 4
+  for target in "$@"; do
+    # Resource IDs compare without case; tr rather than ${x,,}, which macOS's bash 3 lacks.
+    [[ "$(tr '[:upper:]' '[:lower:]' <<<"$target")" == "$(tr '[:upper:]' '[:lower:]' <<<"$scope")/"* ]] || outside+=("$target")
+  done
+  [[ ${#outside[@]} -gt 0 ]] || return 0
+  [[ -z "$condition" ]] || conditioned=(--condition "$condition" --condition-version 2.0)
+  role=$(az role definition list --name "$name" --scope "${outside[0]%%/providers/*}" --query '[0].name' --output tsv 2>/dev/null || true)
+  if [[ -z "$role" ]]; then
+    role=$(az role definition create --query name --output tsv --role-definition "$definition" 2>/dev/null || true)
+  fi
+  for target in "${outside[@]}"; do
+    if [[ -z "$role" ]] || ! az role assignment create --assignee-object-id "$deploy_principal" --assignee-principal-type ServicePrincipal \
+      --role "$role" --scope "$target" ${conditioned[@]+"${conditioned[@]}"} --output none 2>/dev/null; then
+      failed=true
+    fi
+  done
+  [[ "$failed" == true ]] || return 0
+  not_granted+=("" "You may not create or assign the role '${name}' there: until someone who may runs these, ${without_it}."
+    "  az role definition create --role-definition '${definition//$'\n'/}'")
+  for target in "${outside[@]}"; do
+    not_granted+=("  az role assignment create --assignee-object-id ${deploy_principal} --assignee-principal-type ServicePrincipal --role '${name}' --scope ${target}${condition:+ --condition \"${condition}\" --condition-version 2.0}")
+  done
+}
+
+grant_outside "${WORKLOAD_NAME} hub peering (GitHub deployments, ${subscription})" "{
+    \"Name\": \"${WORKLOAD_NAME} hub peering (GitHub deployments, ${subscription})\",
+    \"Description\": \"Peers the hub VNet with the spoke of this landing zone and links the API Management zone of the spoke to it; nothing else.\",
+    \"Actions\": [\"Microsoft.Resources/deployments/*\", \"Microsoft.Resources/subscriptions/resourceGroups/read\", \"Microsoft.Network/virtualNetworks/read\", \"Microsoft.Network/virtualNetworks/virtualNetworkPeerings/read\", \"Microsoft.Network/virtualNetworks/virtualNetworkPeerings/write\", \"Microsoft.Network/virtualNetworks/peer/action\", \"Microsoft.Network/virtualNetworks/join/action\"],
+    \"AssignableScopes\": [\"/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity\"]
+  }" "" 'the deployment cannot peer the spoke with the hub' \
+  '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-connectivity'
+
+grant_outside "${WORKLOAD_NAME} private DNS records (GitHub deployments, ${subscription})" "{
+    \"Name\": \"${WORKLOAD_NAME} private DNS records (GitHub deployments, ${subscription})\",
+    \"Description\": \"Lets the private endpoints of this landing zone register their records in the central private DNS zones; nothing else.\",
+    \"Actions\": [\"Microsoft.Network/privateDnsZones/join/action\"],
+    \"AssignableScopes\": [\"/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns\"]
+  }" "" 'the private endpoints cannot register their names in the central zones' \
+  '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com' '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net' '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net' '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.file.core.windows.net'
+
 if [[ "$github_environments" == true ]]; then
   echo "Creating the GitHub environments ${ENVIRONMENTS[*]} of ${repository}…"
   for environment in "${ENVIRONMENTS[@]}"; do
@@ -275,9 +327,4 @@ if [[ ${#ungranted[@]} -gt 0 ]]; then
     echo "  az role assignment create --assignee-object-id ${plan_principal} --assignee-principal-type ServicePrincipal --role Reader --scope ${outside}"
   done
 fi
-cat <<NEXT
-
-The platform team must also let the deploying identity (object ID ${deploy_principal}) peer with the hub:
-Network Contributor on the hub VNet, or a custom role with virtualNetworkPeerings/write and peer/action.
-And write the private endpoints' records: Private DNS Zone Contributor on each central private DNS zone.
-NEXT
+[[ ${#not_granted[@]} -eq 0 ]] || printf '%s\n' "${not_granted[@]}"
