@@ -27,7 +27,7 @@ describe('the published package', () => {
     tarball = join(destination, pack.filename);
   });
 
-  it('holds the bundle, the templates, README and CHANGELOG, and no sources or tests', () => {
+  it('holds the bundle, the static templates, README and CHANGELOG, and no sources, tests or Handlebars sources', () => {
     const paths = pack.files.map((file) => file.path);
     expect(paths).toEqual(
       expect.arrayContaining([
@@ -37,12 +37,13 @@ describe('the published package', () => {
         'README.md',
         'CHANGELOG.md',
         'package.json',
-        'templates/infra/main.bicep.hbs',
         'templates/_gitignore',
         'templates/bicepconfig.json',
       ]),
     );
     expect(paths.filter((path) => /^(src|test|generators|bench)\//.test(path))).toEqual([]);
+    // The bundle carries every template precompiled: the Handlebars sources would only double the download.
+    expect(paths.filter((path) => path.endsWith('.hbs'))).toEqual([]);
   });
 
   it('has zero runtime dependencies', async () => {
