@@ -70,3 +70,10 @@ export function expandVariables(text: string, template: ArmTemplate): string {
   });
   return expanded === text ? text : expandVariables(expanded, template);
 }
+
+/** What the compiler made of a landing zone: the template, and the built parameters of each environment by name. */
+export interface CompiledLandingZone {
+  readonly template: ArmTemplate;
+  /** The built parameters of each environment, by environment name. */
+  readonly environments: Readonly<Record<string, Readonly<Record<string, { readonly value?: unknown }>>>>;
+}

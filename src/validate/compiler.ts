@@ -4,7 +4,7 @@ import { delimiter, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { runProcess as run } from '../process.js';
 import { type BicepServer, diagnosticLine, type RpcDiagnostic, startBicepServer } from './bicep-server.js';
-import type { CompiledLandingZone } from './conformance.js';
+import type { CompiledLandingZone } from './arm.js';
 
 /**
  * Finds a Bicep compiler and builds a repository with it: the template once and the parameters of every

@@ -1,7 +1,7 @@
 import type { GuidanceId } from '../docs/guidance-catalogue.js';
 import { type GuidanceEvidence, guidanceStatusOf } from '../docs/guidance-status.js';
 import type { ViewModel } from '../model.js';
-import { type ArmTemplate } from './arm.js';
+import { type ArmTemplate, type CompiledLandingZone } from './arm.js';
 import { endpointClientFindings } from './endpoint-clients.js';
 import { firewallFindings, nsgFindings, peeringFindings, rangeFindings, routeTableFindings, subnetFindings, zoneLinkFindings } from './network-checks.js';
 import {
@@ -49,12 +49,6 @@ import { platformFindings } from './platform.js';
  */
 
 /** What `bicep build` and `bicep build-params` produced for one repository. */
-export interface CompiledLandingZone {
-  readonly template: ArmTemplate;
-  /** The built parameters of each environment, by environment name. */
-  readonly environments: Readonly<Record<string, Readonly<Record<string, { readonly value?: unknown }>>>>;
-}
-
 export type ConformanceStatus = 'pass' | 'fail' | 'not-applicable';
 
 export interface ConformanceResult {

@@ -1,5 +1,5 @@
 import { type IsoDate, lifecycleOf, replacementAdvice } from '../ai/model-lifecycle.js';
-import type { CompiledLandingZone } from './conformance.js';
+import type { CompiledLandingZone } from './arm.js';
 import { type Finding, finding } from './findings.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CompiledLandingZone } from '../../src/validate/conformance.js';
+import type { CompiledLandingZone } from '../../src/validate/arm.js';
 
 /** What `bicep build` and `bicep build-params` wrote into a repository: main.json and each environment's parameters. */
 export async function readCompiled(dir: string): Promise<CompiledLandingZone & { template: Record<string, unknown> & CompiledLandingZone['template'] }> {
