@@ -82,6 +82,18 @@ async function onPath(name: string, env: NodeJS.ProcessEnv): Promise<boolean> {
   return false;
 }
 
+/**
+ * .NET runtime settings for a compiler that lives for a few compilations (a user's own settings win). Profile-guided
+ * optimisation instruments the code while it warms up, which such a run pays for without living long enough to profit
+ * (TieredPGO, about a fifth of the time); and the runtime holds every method at its first, slow tier for as long as new
+ * methods keep being compiled, which during a first compilation is nearly all of it (TC_CallCountingDelayMs, by
+ * default 100 ms after the last new method; 0 promotes hot methods at once: about an eighth of the time, in eight
+ * alternating runs on the largest configuration). TieredPGO: https://learn.microsoft.com/dotnet/core/runtime-config/compilation;
+ * TC_CallCountingDelayMs is a runtime knob without a documentation page (dotnet/runtime src/coreclr/inc/clrconfignames.h,
+ * the "tiering delay" of src/coreclr/vm/tieredcompilation.cpp); a runtime that does not know it ignores it.
+ */
+export const SHORT_RUN_DOTNET: Readonly<Record<string, string>> = { DOTNET_TieredPGO: '0', DOTNET_TC_CallCountingDelayMs: '0' };
+
 /** Names the parameter files read with readEnvironmentVariable: validate needs their shape, not their secrets. */
 const ENVIRONMENT_VARIABLE = /readEnvironmentVariable\(\s*'([^']+)'/g;
 /** Long and varied enough for any password parameter's length limits; never deployed, never printed. */
@@ -108,9 +120,7 @@ export async function compileLandingZone(dir: string, bicep: BicepCommand, env: 
   for (const file of files) {
     for (const [, name] of (await readFile(join(paramsDir, file), 'utf8')).matchAll(ENVIRONMENT_VARIABLE)) variables[name!] = env[name!] ?? PLACEHOLDER;
   }
-  // Profile-guided optimisation instruments the compiler's code while it warms up, which a run of a few compilations
-  // pays for without living long enough to profit (.NET runtime setting TieredPGO; about a fifth of the time here).
-  const compileEnv = { DOTNET_TieredPGO: '0', ...env, ...variables };
+  const compileEnv = { ...SHORT_RUN_DOTNET, ...env, ...variables };
   if (bicep.serves) {
     const served = await serveOnce(dir, bicep, files, compileEnv);
     if (served) return served;
