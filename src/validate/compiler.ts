@@ -92,7 +92,7 @@ async function onPath(name: string, env: NodeJS.ProcessEnv): Promise<boolean> {
  * TC_CallCountingDelayMs is a runtime knob without a documentation page (dotnet/runtime src/coreclr/inc/clrconfignames.h,
  * the "tiering delay" of src/coreclr/vm/tieredcompilation.cpp); a runtime that does not know it ignores it.
  */
-export const SHORT_RUN_DOTNET: Readonly<Record<string, string>> = { DOTNET_TieredPGO: '0', DOTNET_TC_CallCountingDelayMs: '0' };
+const SHORT_RUN_DOTNET: Readonly<Record<string, string>> = { DOTNET_TieredPGO: '0', DOTNET_TC_CallCountingDelayMs: '0' };
 
 /** Names the parameter files read with readEnvironmentVariable: validate needs their shape, not their secrets. */
 const ENVIRONMENT_VARIABLE = /readEnvironmentVariable\(\s*'([^']+)'/g;
