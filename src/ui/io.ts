@@ -15,7 +15,17 @@ export interface Io {
 }
 
 export function processIo(): Io {
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signals: process };
+  return {
+    // On first use: Node makes the stdin stream then (about a millisecond), and `create --yes` never reads it.
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    signals: process,
+  };
 }
 
 /** Today's date (UTC) as the commands see it. */
