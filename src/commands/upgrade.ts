@@ -65,9 +65,11 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
   await refuseConflictMarkers(target, previous.base.keys());
   // A dry run refuses what the real run would; --check only tells, and works in a read-only checkout.
   if (!options.check) {
-    await checkWritable(target).catch((error: unknown) => {
+    try {
+      checkWritable(target);
+    } catch (error) {
       throw undoneWriteError(error, target, 'nothing was changed');
-    });
+    }
   }
   const answers = await resolveAnswers(args, io, previous, basename(target));
   // Moving to a retired model is refused as create refuses it; one already there is reported below instead.
