@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PartialAnswersSchema } from './answers/schema.js';
 import { parseCommandLine } from './cli/args.js';
 import { helpText } from './cli/help.js';

@@ -1,33 +1,27 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { RELEASE_DATE } from '../ai/model-lifecycle.js';
 import { MODEL_NAMES, OFFERED_MODEL_NAMES } from '../ai/models.js';
 import { oneOfNames, unique } from './field-types.js';
-import { type AnswersSoFar, answerUi } from './ui.js';
+import { answer, type AnswersSoFar } from './ui.js';
 
 /** The answers about the AI platform: Foundry, the services, the agents and the model. */
 
 export const SERVICES = ['openai', 'ml', 'aiservices', 'search'] as const;
 export type Service = (typeof SERVICES)[number];
 
-export const foundry = z
-  .enum(['project', 'hub', 'none'])
-  .default('project')
-  .describe('How Microsoft Foundry is deployed (FDY-01).')
-  .register(answerUi, {
-    question: 'Which Microsoft Foundry setup?',
-    hints: {
-      project: 'project-based: Foundry projects on an AI Services account — recommended',
-      hub: 'hub-based: Azure Machine Learning hub and project with a managed network',
-      none: 'no Foundry: only the services chosen below',
-    },
-  });
+export const foundry = answer(z._default(z.enum(['project', 'hub', 'none']), 'project'), 'How Microsoft Foundry is deployed (FDY-01).', {
+  question: 'Which Microsoft Foundry setup?',
+  hints: {
+    project: 'project-based: Foundry projects on an AI Services account — recommended',
+    hub: 'hub-based: Azure Machine Learning hub and project with a managed network',
+    none: 'no Foundry: only the services chosen below',
+  },
+});
 
-export const services = z
-  .array(z.enum(SERVICES))
-  .default(['openai'])
-  .refine(unique, 'lists a service twice')
-  .describe('AI services to deploy, each private and keyless.')
-  .register(answerUi, {
+export const services = answer(
+  z._default(z.array(z.enum(SERVICES)), ['openai']).check(z.refine(unique, 'lists a service twice')),
+  'AI services to deploy, each private and keyless.',
+  {
     question: 'Which AI services?',
     valueName: '<list>',
     hints: {
@@ -36,13 +30,13 @@ export const services = z
       aiservices: 'multi-service AI account (language, vision, speech, …)',
       search: 'Azure AI Search for retrieval',
     },
-  });
+  },
+);
 
-export const agents = z
-  .boolean()
-  .default(false)
-  .describe('Foundry Agent Service injected into a delegated subnet (project-based Foundry only).')
-  .register(answerUi, { question: 'Foundry Agent Service with network injection?', askWhen: (answers) => (answers.foundry ?? 'project') === 'project' });
+export const agents = answer(z._default(z.boolean(), false), 'Foundry Agent Service injected into a delegated subnet (project-based Foundry only).', {
+  question: 'Foundry Agent Service with network injection?',
+  askWhen: (answers) => (answers.foundry ?? 'project') === 'project',
+});
 
 /**
  * Off by default, as the Foundry baseline ships it (Azure-Samples/microsoft-foundry-baseline,
@@ -52,13 +46,11 @@ export const agents = z
  * (https://aka.ms/cosmosdbquota; reported in microsoft/Multi-Agent-Custom-Automation-Engine-Solution-Accelerator#248
  * and Azure/terraform-azurerm-avm-ptn-aiml-landing-zone#17). Turn it on once capacity is confirmed.
  */
-export const cosmosZoneRedundant = z
-  .boolean()
-  .default(false)
-  .describe(
-    "Spread the agents' Cosmos DB account over the region's availability zones (--agents; needs a region with zones and Cosmos DB zone-redundant capacity for the subscription).",
-  )
-  .register(answerUi, { question: "Zone-redundant Cosmos DB for the agents' threads?", askWhen: (answers) => answers.agents === true });
+export const cosmosZoneRedundant = answer(
+  z._default(z.boolean(), false),
+  "Spread the agents' Cosmos DB account over the region's availability zones (--agents; needs a region with zones and Cosmos DB zone-redundant capacity for the subscription).",
+  { question: "Zone-redundant Cosmos DB for the agents' threads?", askWhen: (answers) => answers.agents === true },
+);
 
 const withModels = (answers: AnswersSoFar) => ((answers.services as string[] | undefined) ?? ['openai']).includes('openai');
 
@@ -73,29 +65,38 @@ export const DEFAULT_MODEL = 'gpt-5.5';
  * been retired still validates and upgrades; `create` refuses a retired one on the day it runs (create-model.ts).
  * --help, the conversation, the JSON schema and the error's list offer only those deployable on the release date.
  */
-export const model = oneOfNames(
-  MODEL_NAMES,
-  'a model this generator knows',
-  ' (for another model, generate with one of these and edit modelDeployments in infra/params)',
-  OFFERED_MODEL_NAMES,
-)
-  .default(DEFAULT_MODEL)
-  .meta({
+export const model = answer(
+  z._default(
+    oneOfNames(
+      MODEL_NAMES,
+      'a model this generator knows',
+      ' (for another model, generate with one of these and edit modelDeployments in infra/params)',
+      OFFERED_MODEL_NAMES,
+    ),
+    DEFAULT_MODEL,
+  ),
+  {
     description: `The model deployed in every environment (services openai): ${OFFERED_MODEL_NAMES.join(', ')}, each at a version neither deprecated nor retired on ${RELEASE_DATE}.`,
     enum: [...OFFERED_MODEL_NAMES],
-  })
-  .register(answerUi, { question: 'Which model?', valueName: '<model>', choices: OFFERED_MODEL_NAMES, askWhen: withModels });
+  },
+  { question: 'Which model?', valueName: '<model>', choices: OFFERED_MODEL_NAMES, askWhen: withModels },
+);
 
-export const modelCapacity = z.coerce
-  .number({ error: 'must be a whole number of thousands of tokens per minute, e.g. 50' })
-  .int('must be a whole number of thousands of tokens per minute, e.g. 50')
-  .min(1, 'must be at least 1 (thousand tokens per minute)')
-  .max(100000, 'must be at most 100000 (thousand tokens per minute); ask for a quota increase and edit the parameter files beyond that')
-  .optional()
-  .describe('Capacity of the model deployment in every environment, in thousands of tokens per minute (services openai).')
-  .register(answerUi, {
+export const modelCapacity = answer(
+  z.optional(
+    z.coerce
+      .number({ error: 'must be a whole number of thousands of tokens per minute, e.g. 50' })
+      .check(
+        z.int('must be a whole number of thousands of tokens per minute, e.g. 50'),
+        z.gte(1, 'must be at least 1 (thousand tokens per minute)'),
+        z.lte(100000, 'must be at most 100000 (thousand tokens per minute); ask for a quota increase and edit the parameter files beyond that'),
+      ),
+  ),
+  'Capacity of the model deployment in every environment, in thousands of tokens per minute (services openai).',
+  {
     question: 'Model capacity (thousands of tokens per minute)?',
     valueName: '<ktpm>',
     defaultText: '10, and 50 in production',
     askWhen: withModels,
-  });
+  },
+);

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { MODELS } from '../ai/models.js';
 import { DEFAULT_MODEL } from './ai-fields.js';
 import { HUB_VNET_EXAMPLE } from './existing-hub-fields.js';
@@ -12,7 +12,7 @@ import type { Answers } from './schema.js';
  * that another choice requires, two choices that exclude each other. The rules that need the network
  * plan or the AI platform are in ./planned-rules.ts. Runs as a zod refinement of the complete answers.
  */
-export function crossFieldRules(answers: Answers, context: z.RefinementCtx): void {
+export function crossFieldRules(answers: Answers, context: z.core.$RefinementCtx): void {
   if (answers.agents && answers.foundry !== 'project') {
     context.addIssue({
       code: 'custom',
@@ -108,7 +108,7 @@ export function hasWayOut(answers: Pick<Answers, 'topology' | 'firewall' | 'hubF
  *   its images and binaries from the internet; its egress is a UDR or a NAT gateway
  *   (https://learn.microsoft.com/azure/container-apps/networking, https://learn.microsoft.com/azure/container-apps/use-azure-firewall).
  */
-function wayOutRules(answers: Answers, context: z.RefinementCtx): void {
+function wayOutRules(answers: Answers, context: z.core.$RefinementCtx): void {
   if (hasWayOut(answers)) return;
   const existingHub = answers.topology === 'existing-hub';
   const missing = existingHub ? "no --hub-firewall-ip, so nothing routes the spoke's egress to the hub's firewall" : '--no-firewall';
@@ -135,7 +135,7 @@ const EXISTING_HUB_ONLY = ['hubVnetId', 'hubFirewallIp', 'hubDnsServers', 'priva
  * With an existing hub, the platform team's hub supplies the peering target, DNS and (optionally) the
  * firewall. Which DNS zones it must name, and that its addresses lie outside the spoke, are planned rules.
  */
-function existingHubRules(answers: Answers, context: z.RefinementCtx): void {
+function existingHubRules(answers: Answers, context: z.core.$RefinementCtx): void {
   if (answers.topology !== 'existing-hub') {
     for (const key of EXISTING_HUB_ONLY) {
       if (answers[key] !== undefined)
@@ -171,7 +171,7 @@ const EDGE_REQUIRED = ['gatewayHostName', 'certificateUri', 'certificateKeyVault
 const EDGE_ONLY = [...EDGE_REQUIRED, 'certificateKeyVaultPermissionModel'] as const;
 
 /** The internet-facing door needs the name callers use and its certificate, readable by the gateway alone (NET-09). */
-function edgeGatewayRules(answers: Answers, context: z.RefinementCtx): void {
+function edgeGatewayRules(answers: Answers, context: z.core.$RefinementCtx): void {
   if (answers.gateway !== 'apim-appgw' && answers.gateway !== 'apim-frontdoor') {
     for (const key of EDGE_ONLY) {
       if (answers[key] !== undefined) context.addIssue({ code: 'custom', path: [key], message: 'is only used with --gateway apim-appgw or apim-frontdoor' });
@@ -209,7 +209,7 @@ function edgeGatewayRules(answers: Answers, context: z.RefinementCtx): void {
  * NET-14: extra regions exist only on API Management Premium, which production environments get;
  * every region runs the same units in the same zones, so a zoned primary needs zoned extra regions.
  */
-function apimRegionRules(answers: Answers, context: z.RefinementCtx): void {
+function apimRegionRules(answers: Answers, context: z.core.$RefinementCtx): void {
   if (answers.apimRegions.length === 0) return;
   const refuse = (message: string, index?: number) =>
     context.addIssue({ code: 'custom', path: index === undefined ? ['apimRegions'] : ['apimRegions', index], message });
@@ -235,7 +235,7 @@ function apimRegionRules(answers: Answers, context: z.RefinementCtx): void {
 }
 
 /** SEC-03 and the accounts that can hold a model: the model answers only matter with model deployments. */
-function modelRules(answers: Answers, context: z.RefinementCtx): void {
+function modelRules(answers: Answers, context: z.core.$RefinementCtx): void {
   if (!answers.services.includes('openai')) {
     if (answers.model !== DEFAULT_MODEL)
       context.addIssue({ code: 'custom', path: ['model'], message: 'is only used with model deployments (--services including openai)' });

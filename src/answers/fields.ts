@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { type AnswerKey, answerFields } from './schema.js';
 import { type AnswerUi, answerUi } from './ui.js';
 
@@ -15,27 +15,28 @@ export interface FieldInfo {
 }
 
 export function fieldInfo(key: AnswerKey): FieldInfo {
-  const field = answerFields[key] as z.ZodType;
+  const field = answerFields[key] as z.ZodMiniType;
   let inner = field;
   let defaultValue: unknown;
   while (inner.def.type === 'default' || inner.def.type === 'optional') {
     const def = inner.def as z.core.$ZodDefaultDef | z.core.$ZodOptionalDef;
     if (def.type === 'default') defaultValue = def.defaultValue;
-    inner = def.innerType as z.ZodType;
+    inner = def.innerType as z.ZodMiniType;
   }
   const ui = answerUi.get(field);
   if (!ui) throw new Error(`internal: answer ${key} has no UI metadata`);
-  const suggestions = (field.meta()?.enum as readonly string[] | undefined) ?? [];
-  const base = { key, defaultValue, description: field.description ?? '', ui, suggestions };
+  const meta = z.globalRegistry.get(field);
+  const suggestions = (meta?.enum as readonly string[] | undefined) ?? [];
+  const base = { key, defaultValue, description: meta?.description ?? '', ui, suggestions };
   switch (inner.def.type) {
     case 'enum':
-      return { ...base, kind: 'choice', choices: (inner as z.ZodEnum).options as string[] };
+      return { ...base, kind: 'choice', choices: (inner as z.ZodMiniEnum).options as string[] };
     case 'boolean':
       return { ...base, kind: 'boolean', choices: [] };
     case 'array': {
-      const element = (inner as z.ZodArray<z.ZodType>).element;
+      const element = (inner as z.ZodMiniArray<z.ZodMiniType>).def.element as z.ZodMiniType;
       return element.def.type === 'enum'
-        ? { ...base, kind: 'multi', choices: (element as z.ZodEnum).options as string[] }
+        ? { ...base, kind: 'multi', choices: (element as z.ZodMiniEnum).options as string[] }
         : { ...base, kind: 'list', choices: [] };
     }
     default:

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { flagOf } from '../cli/flags.js';
 import { closest } from '../did-you-mean.js';
 import { ANSWER_KEYS, type AnswerKey } from './schema.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import type { EnvironmentNetworks } from '../network/landing-zone-networks.js';
 import { crossFieldRules } from './cross-field-rules.js';
 import { type AnswerKey, type Answers, ANSWER_KEYS, CompleteAnswersSchema, type PartialAnswers } from './schema.js';
@@ -110,7 +110,7 @@ export function missingRequired(merged: PartialAnswers): AnswerKey[] {
 }
 
 /** Complete answers and the rules between them that the answers alone decide. */
-const AnswersSchema = CompleteAnswersSchema.superRefine(crossFieldRules);
+const AnswersSchema = CompleteAnswersSchema.check(z.superRefine(crossFieldRules));
 
 /**
  * Validates merged answers against the schema, the cross-field rules and the network plan; every key not
@@ -120,14 +120,16 @@ export function finalize(merged: PartialAnswers, sources: Partial<Record<AnswerK
   // The planned rules run as one more refinement rather than after the parse: zod runs refinements after
   // issues with single answers too (a range that is not private, a bad email), so one run reports every problem.
   const planned: { result?: PlannedAnswers } = {};
-  const result = AnswersSchema.superRefine((answers, context) => {
-    planned.result = planAndCheck(answers);
-    // An answer already refused on its own (a range that does not parse) is not reported a second time by the planner.
-    const refused = new Set(context.issues.map((issue) => issue.path?.[0]));
-    for (const { path, message } of planned.result.issues) {
-      if (!refused.has(path[0])) context.addIssue({ code: 'custom', path: [...path], message });
-    }
-  }).safeParse(merged);
+  const result = AnswersSchema.check(
+    z.superRefine((answers: Answers, context) => {
+      planned.result = planAndCheck(answers);
+      // An answer already refused on its own (a range that does not parse) is not reported a second time by the planner.
+      const refused = new Set(context.issues.map((issue) => issue.path?.[0]));
+      for (const { path, message } of planned.result.issues) {
+        if (!refused.has(path[0])) context.addIssue({ code: 'custom', path: [...path], message });
+      }
+    }),
+  ).safeParse(merged);
   if (!result.success) return { issues: result.error.issues };
   // Without a plan there is an issue, so valid answers always have one.
   const networks = planned.result?.networks;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What the UI needs to know about an answer beyond validation (the question, one-line hints in the
@@ -25,3 +25,13 @@ export interface AnswerUi {
 export type AnswersSoFar = Readonly<Record<string, unknown>>;
 
 export const answerUi = z.registry<AnswerUi>();
+
+/**
+ * Registers an answer's definition: its description (or JSON-schema metadata such as an `enum` for editors) in zod's
+ * global registry, which --help and `secure-ai-landing schema` read, and what the UI needs in `answerUi`.
+ */
+export function answer<T extends z.ZodMiniType>(schema: T, meta: string | z.core.GlobalMeta, ui: AnswerUi): T {
+  z.globalRegistry.add(schema, typeof meta === 'string' ? { description: meta } : meta);
+  answerUi.add(schema, ui);
+  return schema;
+}
