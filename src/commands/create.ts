@@ -32,7 +32,13 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
   // but their module code does not run in automation).
   const prompts = interactive ? await import('../prompts/ask.js') : undefined;
   const reporter: Reporter = options.json ? silentReporter() : interactive ? (await import('../ui/clack-reporter.js')).clackReporter(io) : plainReporter(io);
-  const streams: PromptStreams = { input: io.stdin, output: io.stdout };
+  // A getter: reading io.stdin makes Node's stdin stream, which a run without prompts never needs.
+  const streams: PromptStreams = {
+    get input() {
+      return io.stdin;
+    },
+    output: io.stdout,
+  };
   if (interactive) reporter.start(`create-secure-ai-landing ${GENERATOR_VERSION}`);
 
   const { flags } = args;
