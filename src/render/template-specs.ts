@@ -7,9 +7,10 @@
 export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
 /**
- * The compiled form of one template. From source (tests, development) templates are compiled on
- * first use; in the published bundle build.mjs replaces this module with every template already
- * compiled, so the CLI ships and starts without the Handlebars compiler.
+ * The one seam between the templates and the files under templates/. From source (tests, development) a
+ * template is read with `source` and compiled on first use. In the published bundle build.mjs replaces this
+ * module with every template built in (each .hbs file precompiled, each other file as its text), so that the
+ * CLI reads no template file, ships without templates/ and starts without the Handlebars compiler.
  */
 export async function templateSpec(name: string, source: () => Promise<string>): Promise<TemplateSpecification> {
   const { default: Handlebars } = await import('handlebars');
@@ -19,6 +20,11 @@ export async function templateSpec(name: string, source: () => Promise<string>):
   } catch (error) {
     throw new Error(`template ${name}: ${(error as Error).message}`);
   }
+}
+
+/** The text of a template that is copied as it is (not a .hbs file): read from source, built into the bundle. */
+export function staticTemplate(_name: string, source: () => Promise<string>): Promise<string> {
+  return source();
 }
 
 /** `Handlebars.precompile` returns JavaScript source of an object literal; this evaluates it. */
