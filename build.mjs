@@ -6,35 +6,49 @@ import { join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
 
-// Must equal COMPILE_OPTIONS in src/render/template-specs.ts; test/e2e/bundle-output.test.ts
+// The options src/render/template-specs.ts compiles with from source (why each: there); test/e2e/bundle-output.test.ts
 // compares the bundle's output with the output rendered from source.
-const COMPILE_OPTIONS = { noEscape: true, strict: true };
+const COMPILE_OPTIONS = JSON.parse(await readFile('src/render/compile-options.json', 'utf8'));
 
-/** Every .hbs template under templates/, compiled now, so the bundle carries no Handlebars compiler. */
-async function precompiledTemplates() {
+/**
+ * Every template under templates/, built in now: each .hbs file precompiled (so the bundle carries no Handlebars
+ * compiler), each other file as its text (so the CLI reads no template file and the package ships no templates/).
+ */
+async function builtInTemplates() {
   const entries = await readdir('templates', { recursive: true, withFileTypes: true });
   const specs = [];
-  for (const entry of entries.filter((item) => item.isFile() && item.name.endsWith('.hbs'))) {
+  const texts = [];
+  for (const entry of entries.filter((item) => item.isFile())) {
     const path = join(entry.parentPath, entry.name);
-    const name = relative('templates', path).split(sep).join('/');
-    specs.push(`${JSON.stringify(name)}: ${Handlebars.precompile(await readFile(path, 'utf8'), COMPILE_OPTIONS)}`);
+    const name = JSON.stringify(relative('templates', path).split(sep).join('/'));
+    const source = await readFile(path, 'utf8');
+    if (entry.name.endsWith('.hbs')) specs.push(`${name}: ${Handlebars.precompile(source, COMPILE_OPTIONS)}`);
+    else texts.push(`${name}: ${JSON.stringify(source)}`);
   }
   return [
     'const SPECS = {',
     specs.join(',\n'),
+    '};',
+    'const TEXTS = {',
+    texts.join(',\n'),
     '};',
     'export async function templateSpec(name) {',
     '  const spec = SPECS[name];',
     '  if (!spec) throw new Error(`template ${name} was not precompiled into the bundle`);',
     '  return spec;',
     '}',
+    'export async function staticTemplate(name) {',
+    '  const text = TEXTS[name];',
+    '  if (text === undefined) throw new Error(`template ${name} was not built into the bundle`);',
+    '  return text;',
+    '}',
   ].join('\n');
 }
 
 const precompile = {
-  name: 'precompiled-templates',
+  name: 'built-in-templates',
   setup(builder) {
-    builder.onLoad({ filter: /src[\\/]render[\\/]template-specs\.ts$/ }, async () => ({ contents: await precompiledTemplates(), loader: 'js' }));
+    builder.onLoad({ filter: /src[\\/]render[\\/]template-specs\.ts$/ }, async () => ({ contents: await builtInTemplates(), loader: 'js' }));
   },
 };
 
@@ -55,7 +69,7 @@ await build({
   minify: true,
   legalComments: 'linked',
   plugins: [precompile],
-  // src/paths.ts finds templates/ from its own URL; in the bundle that is the bundle's.
+  // src/paths.ts finds CHANGELOG.md from its own URL; in the bundle that is the bundle's.
   define: { 'import.meta.url': '__bundleUrl' },
   // Lazy import() of Node built-ins becomes a lazy require(): a vm.Script has no loader for import().
   supported: { 'dynamic-import': false },

@@ -7,26 +7,31 @@ export type CompiledTemplate = (model: object) => string;
 /** One isolated Handlebars environment with the escaping helpers, configured once. */
 const environment = Handlebars.create();
 
-environment.registerHelper('bicep', (value: unknown) => bicepString(String(value)));
-environment.registerHelper('yaml', (value: unknown) => yamlString(String(value)));
-environment.registerHelper('sh', (value: unknown) => shellWord(String(value)));
-environment.registerHelper('ps', (value: unknown) => powerShellString(String(value)));
-environment.registerHelper('md', (value: unknown) => markdownText(String(value)));
-environment.registerHelper('code', (value: unknown) => markdownCode(String(value)));
-environment.registerHelper('json', (value: unknown) => JSON.stringify(value));
-environment.registerHelper('join', (values: unknown[], separator: unknown) => values.join(typeof separator === 'string' ? separator : ', '));
-environment.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-/**
- * `{{dependsOn list "  "}}`: a module's whole dependsOn at that indentation, on one line where it fits the
- * 120 columns `bicep format` keeps a line to, one item a line otherwise, as the formatter writes it.
- */
-environment.registerHelper('dependsOn', (items: readonly string[], indent: unknown) => {
-  const prefix = `${String(indent)}dependsOn: `;
-  const inline = `${prefix}[${items.join(', ')}]`;
-  return inline.length <= 120 ? inline : `${prefix}[\n${items.map((item) => `${String(indent)}  ${item}`).join('\n')}\n${String(indent)}]`;
-});
-/** `{{{{raw}}}}…{{{{/raw}}}}` keeps GitHub `${{ … }}` expressions literal. */
-environment.registerHelper('raw', (options: Handlebars.HelperOptions) => options.fn(undefined));
+/** The helpers every template may call; COMPILE_OPTIONS.knownHelpers names exactly these. */
+export const HELPERS: Readonly<Record<string, Handlebars.HelperDelegate>> = {
+  bicep: (value: unknown) => bicepString(String(value)),
+  yaml: (value: unknown) => yamlString(String(value)),
+  sh: (value: unknown) => shellWord(String(value)),
+  ps: (value: unknown) => powerShellString(String(value)),
+  md: (value: unknown) => markdownText(String(value)),
+  code: (value: unknown) => markdownCode(String(value)),
+  json: (value: unknown) => JSON.stringify(value),
+  join: (values: unknown[], separator: unknown) => values.join(typeof separator === 'string' ? separator : ', '),
+  eq: (a: unknown, b: unknown) => a === b,
+  /**
+   * `{{dependsOn list "  "}}`: a module's whole dependsOn at that indentation, on one line where it fits the
+   * 120 columns `bicep format` keeps a line to, one item a line otherwise, as the formatter writes it.
+   */
+  dependsOn: (items: readonly string[], indent: unknown) => {
+    const prefix = `${String(indent)}dependsOn: `;
+    const inline = `${prefix}[${items.join(', ')}]`;
+    return inline.length <= 120 ? inline : `${prefix}[\n${items.map((item) => `${String(indent)}  ${item}`).join('\n')}\n${String(indent)}]`;
+  },
+  /** `{{{{raw}}}}…{{{{/raw}}}}` keeps GitHub `${{ … }}` expressions literal. */
+  raw: (options: Handlebars.HelperOptions) => options.fn(undefined),
+};
+
+environment.registerHelper(HELPERS);
 
 /** A compiled template as Handlebars runs it; also how a partial is handed to another template. */
 export type TemplateDelegate = Handlebars.TemplateDelegate;

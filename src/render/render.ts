@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type { Plan } from '../plan.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { compileSpec, runTemplate, type TemplateDelegate } from './handlebars.js';
+import { staticTemplate } from './template-specs.js';
 
 /** path → content, in the plan's order. Nothing touches the target folder here. */
 export type RenderedTree = ReadonlyMap<string, string>;
@@ -31,7 +32,7 @@ export async function renderPlan(plan: Plan, templatesDir: string = TEMPLATES_DI
     plan.files.map(async (file) => {
       if (file.source.kind === 'data') return file.source.render(plan.model);
       const { template, view, partials = [] } = file.source;
-      if (!template.endsWith('.hbs')) return readFile(join(templatesDir, template), 'utf8');
+      if (!template.endsWith('.hbs')) return staticTemplate(template, () => readFile(join(templatesDir, template), 'utf8'));
       const compiledPartials = await Promise.all(
         partials.map(async (partial) => [partialName(partial), await compiledTemplate(templatesDir, partial)] as const),
       );

@@ -27,23 +27,13 @@ describe('the published package', () => {
     tarball = join(destination, pack.filename);
   });
 
-  it('holds the bundle, the static templates, README and CHANGELOG, and no sources, tests or Handlebars sources', () => {
+  it('holds the bundle, README and CHANGELOG, and no sources, tests or templates', () => {
     const paths = pack.files.map((file) => file.path);
     expect(paths).toEqual(
-      expect.arrayContaining([
-        'bin/create-secure-ai-landing.cjs',
-        'dist/index.cjs',
-        'bin/load-bundle.cjs',
-        'README.md',
-        'CHANGELOG.md',
-        'package.json',
-        'templates/_gitignore',
-        'templates/bicepconfig.json',
-      ]),
+      expect.arrayContaining(['bin/create-secure-ai-landing.cjs', 'dist/index.cjs', 'bin/load-bundle.cjs', 'README.md', 'CHANGELOG.md', 'package.json']),
     );
-    expect(paths.filter((path) => /^(src|test|generators|bench)\//.test(path))).toEqual([]);
-    // The bundle carries every template precompiled: the Handlebars sources would only double the download.
-    expect(paths.filter((path) => path.endsWith('.hbs'))).toEqual([]);
+    // The bundle carries every template built in (the .hbs files precompiled, the others as their text).
+    expect(paths.filter((path) => /^(src|test|generators|bench|templates)\//.test(path))).toEqual([]);
   });
 
   it('has zero runtime dependencies', async () => {
@@ -51,7 +41,7 @@ describe('the published package', () => {
     expect(manifest.dependencies ?? {}).toEqual({});
   });
 
-  it('installs into an empty folder and creates a landing zone that compiles', async () => {
+  it('installs into an empty folder, creates a landing zone that compiles and finds nothing to upgrade in it', async () => {
     const user = await tempDir('sail-user-');
     await execa('npm', ['install', '--no-audit', '--no-fund', '--offline', tarball], { cwd: user });
     const run = await execa(
@@ -79,6 +69,13 @@ describe('the published package', () => {
     expect(run.stderr).not.toMatch(/error/i);
     expect(run.exitCode).toBe(0);
     expect(String(run.stdout)).toMatch(/Wrote \d+ files to lz/);
+    // upgrade regenerates the landing zone too: from the built-in templates, it finds nothing to change.
+    const upgrade = await execa('npm', ['exec', '--offline', '--', 'create-secure-ai-landing', 'upgrade', '--check'], {
+      cwd: join(user, 'lz'),
+      reject: false,
+      env: { ...ISOLATED_GIT_ENV, CI: 'true' },
+    });
+    expect(upgrade.exitCode, upgrade.stderr).toBe(0);
     if (!bicep) return;
     const build = await runBicep(bicep, ['build', 'infra/main.bicep', '--stdout'], join(user, 'lz'));
     expect(describeDiagnostics(build.diagnostics.filter((d) => d.level !== 'Info'))).toBe('');

@@ -3,7 +3,8 @@ import { parse as parseYaml } from 'yaml';
 import { bicepValue, EnvironmentVariable, serializeBicepParams } from '../../src/render/bicepparam.js';
 import { execFileSync } from 'node:child_process';
 import { bicepString, markdownCode, markdownText, shellWord, yamlString } from '../../src/render/escape.js';
-import { compileTemplate } from '../../src/render/handlebars.js';
+import { compileTemplate, HELPERS } from '../../src/render/handlebars.js';
+import { COMPILE_OPTIONS } from '../../src/render/template-specs.js';
 
 const TRICKY = 'o\'brien ${x} \\ "quoted"\nline\ttab';
 
@@ -51,6 +52,15 @@ describe('handlebars environment', () => {
   it('keeps GitHub expressions inside a raw block', async () => {
     const template = await compileTemplate('{{{{raw}}}}ref: ${{ github.sha }}{{{{/raw}}}} {{bicep name}}', 't');
     expect(template({ name: "it's" })).toBe("ref: ${{ github.sha }} 'it\\'s'");
+  });
+
+  it('compiles every helper as known, so that the compiled code calls it directly, and no other', () => {
+    expect(Object.keys(COMPILE_OPTIONS.knownHelpers ?? {}).sort()).toEqual(Object.keys(HELPERS).sort());
+    expect(COMPILE_OPTIONS.knownHelpersOnly).toBe(true);
+  });
+
+  it('refuses a template that calls a helper the environment does not have', async () => {
+    await expect(compileTemplate('{{bicpe name}}', 'misspelt.hbs')).rejects.toThrow(/template misspelt.hbs: .*unknown helper bicpe/s);
   });
 
   it('names the template whose syntax is broken', async () => {
