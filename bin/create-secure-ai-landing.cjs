@@ -11,9 +11,10 @@ for (const stream of [process.stdout, process.stderr]) {
     if (error.code !== 'EPIPE') throw error;
   });
 }
-const bundle = loadBundle(join(__dirname, '..', 'dist', 'index.cjs'));
-bundle.main(process.argv.slice(2)).then((code) => {
-  bundle.saveCodeCache();
+const argv = process.argv.slice(2);
+const bundle = loadBundle(join(__dirname, '..', 'dist', 'index.cjs'), argv);
+bundle.main(argv).then((code) => {
+  bundle.saveCodeCache(code);
   // Ending at once once the run is over leaves a stop signal no moment in which Node, tearing down, would give it its
   // default action back and end a finished run by the signal (stdout and stderr are synchronous on POSIX pipes and files).
   process.exit(code);

@@ -42,7 +42,7 @@ describe("the bundle's code cache", () => {
   it('is made by the first run for this bundle, Node version and machine, and taken as it is by the next', async () => {
     const first = await create();
     const files = await cacheFiles();
-    expect(files).toEqual([`${await bundleId()}-${process.version}-${process.arch}.bin`]);
+    expect(files).toEqual([`${await bundleId()}-create-${process.version}-${process.arch}.bin`]);
     const made = await stat(join(pkg, 'code-cache', files[0]!));
     expect(made.size).toBeGreaterThan(100_000);
     // V8 accepted it: a rejected cache would be written again.
@@ -67,9 +67,23 @@ describe("the bundle's code cache", () => {
     await writeFile(bundle, source.replace(/^\/\/ bundle [0-9a-f]{16}/, '// bundle 0000000000000000'));
     await create();
     expect((await cacheFiles()).sort()).toEqual([
-      `0000000000000000-${process.version}-${process.arch}.bin`,
-      `${original}-${process.version}-${process.arch}.bin`,
+      `0000000000000000-create-${process.version}-${process.arch}.bin`,
+      `${original}-create-${process.version}-${process.arch}.bin`,
     ]);
+  });
+
+  it('is made by a successful run of its command: not by --version, --help or a refused run, and not shared with another command', async () => {
+    const bin = join(pkg, 'bin/create-secure-ai-landing.cjs');
+    const work = await tempDir('sail-cache-work-');
+    for (const args of [['--version'], ['--help'], ['lz', '--yes', '--no-git'], ['schema']]) {
+      await execa(process.execPath, [bin, ...args], { cwd: work, reject: false, env: { ...ISOLATED_GIT_ENV, CI: 'true' }, extendEnv: false });
+    }
+    // `lz --yes` without --location is refused (exit 2): only `schema` ran to the end.
+    expect(await cacheFiles()).toEqual([`${await bundleId()}-schema-${process.version}-${process.arch}.bin`]);
+    await create();
+    expect((await cacheFiles()).sort()).toEqual(
+      [`${await bundleId()}-create-${process.version}-${process.arch}.bin`, `${await bundleId()}-schema-${process.version}-${process.arch}.bin`].sort(),
+    );
   });
 
   it('is off with NODE_DISABLE_COMPILE_CACHE, as Node’s own is', async () => {
