@@ -15,8 +15,8 @@ export async function generateLandingZone(
   { answers, sources, networks }: Resolved,
   templatesDir: string = TEMPLATES_DIR,
   placement: Placement = {},
-  plan: Plan = planOf(answers, networks),
 ): Promise<{ plan: Plan; landingZone: RenderedTree; tree: RenderedTree }> {
+  const plan = planOf(answers, networks);
   const landingZone = placed(await renderPlan(plan, templatesDir), placement);
   const tree = new Map(landingZone);
   tree.set(BASE_PATH, baseFile(landingZone));
@@ -26,14 +26,10 @@ export async function generateLandingZone(
 
 /** The rendered tree with the README where the placement puts it (in the same order of paths). */
 function placed(tree: RenderedTree, placement: Placement): RenderedTree {
-  if (!placement.readme) return tree;
-  return new Map([...tree].map(([path, content]) => [placedPath(path, placement), content]));
+  const { readme } = placement;
+  if (!readme) return tree;
+  return new Map([...tree].map(([path, content]) => [path === 'README.md' ? readme : path, content]));
 }
-
-const placedPath = (path: string, { readme }: Placement) => (readme && path === 'README.md' ? readme : path);
-
-/** The paths of the tree `generateLandingZone` makes of this plan, known before anything is rendered. */
-export const treePaths = (plan: Plan, placement: Placement): string[] => [...plan.files.map((file) => placedPath(file.path, placement)), BASE_PATH, STATE_PATH];
 
 /** The plan of these answers with every generator; `networks` is the address plan they were validated against. */
 export const planOf = (answers: Answers, networks?: readonly EnvironmentNetworks[]): Plan => planLandingZone(answers, GENERATORS, networks);

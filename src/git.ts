@@ -32,17 +32,7 @@ export async function initRepository(
   inFreshRepository = false,
 ): Promise<GitOutcome> {
   if (stopped()) return { status: 'interrupted', reason: STOPPED_AFTER.start };
-  const notCreated = inFreshRepository ? undefined : await createRepository(dir);
-  return commitInCreated(dir, notCreated, generated, version, stopped);
-}
-
-/**
- * `git init` in `dir`, unless git is missing or `dir` already lies in a repository (then the outcome says why
- * not). `create` runs it on the staging folder of a new target while the landing zone renders: the folder sits
- * where the target will, so git's answer about the repository around it is the same, and the repository moves
- * into place with the files.
- */
-export async function createRepository(dir: string): Promise<GitOutcome | undefined> {
+  if (inFreshRepository) return commitGenerated(dir, generated, version, stopped);
   const top = await git(dir, ['rev-parse', '--show-toplevel']);
   if (top.code === 'ENOENT') return { status: 'skipped', reason: 'git is not installed' };
   if (top.code === 0) {
@@ -50,19 +40,7 @@ export async function createRepository(dir: string): Promise<GitOutcome | undefi
   }
   const init = await git(dir, ['init', '--quiet']);
   if (init.code !== 0) return { status: 'skipped', reason: `git init failed: ${init.stderr.trim()}` };
-  return undefined;
-}
-
-/** The first commit, once `createRepository` has made the repository (`notCreated` says why it did not). */
-export async function commitInCreated(
-  dir: string,
-  notCreated: GitOutcome | undefined,
-  generated: readonly string[],
-  version: string,
-  stopped: () => boolean,
-): Promise<GitOutcome> {
-  if (!notCreated) return commitGenerated(dir, generated, version, stopped);
-  return stopped() ? { status: 'interrupted', reason: STOPPED_AFTER.start } : notCreated;
+  return commitGenerated(dir, generated, version, stopped);
 }
 
 /**

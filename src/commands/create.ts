@@ -5,20 +5,21 @@ import { conditionallyRequired, finalize, mergeLayers, missingRequired, type Res
 import { ANSWER_KEYS, type AnswerKey, type PartialAnswers, PartialAnswersSchema } from '../answers/schema.js';
 import type { ParsedArgs } from '../cli/args.js';
 import { flagOf } from '../cli/flags.js';
-import { CancelledError, UsageError } from '../errors.js';
+import { CancelledError, EXIT, UsageError } from '../errors.js';
 import { besideRepositoryFiles, placementIn } from '../fs/fresh-repository.js';
 import { inspectTarget, type TargetState } from '../fs/target.js';
 import { undoneWriteError } from '../fs/undone.js';
-import { planWrite } from '../fs/write.js';
-import { generateLandingZone, planOf, treePaths } from '../generate.js';
+import { planWrite, type WritePlan, writeTree } from '../fs/write.js';
+import { generateLandingZone } from '../generate.js';
+import { type GitOutcome, initRepository } from '../git.js';
 import type { PromptStreams } from '../prompts/ask.js';
-import { watchSignals } from '../signals.js';
+import type { RenderedTree } from '../render/render.js';
+import { InterruptedError, watchSignals } from '../signals.js';
 import { type Io, isCi, todayIn } from '../ui/io.js';
 import { plainReporter, type Reporter, silentReporter } from '../ui/reporter.js';
 import { formatTree } from '../ui/tree.js';
 import { GENERATOR_VERSION } from '../version.js';
 import { checkModelChoice } from './create-model.js';
-import { abandonWrite, startWrite, writeAndCommit } from './create-write.js';
 import { equivalentCommand, nextSteps, summaryLines } from './create-text.js';
 
 /**
@@ -56,7 +57,6 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
   }
   const target = resolve(io.cwd, targetArg);
   const targetState = await inspectTarget(target);
-  const shownTarget = relative(io.cwd, target) || '.';
   await confirmTarget(targetState, target, options.force, prompts && ((message) => prompts.askYesNo(message, false, streams)));
 
   const folderName = basename(target);
@@ -68,7 +68,7 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
   const warnings = modelWarning ? [modelWarning] : [];
   for (const warning of warnings) reporter.warn(warning);
   if (prompts) {
-    const again = equivalentCommand(resolved.answers, resolved.sources, shownTarget);
+    const again = equivalentCommand(resolved.answers, resolved.sources, relative(io.cwd, target) || '.');
     reporter.note('Your landing zone', summaryLines(resolved.answers, target));
     // Outside the box, which would break the line: the terminal wraps it, so it copies as one command.
     reporter.info(`The same without questions, for automation:\n${again}`);
@@ -76,29 +76,24 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
   }
 
   const placement = placementIn(targetState);
-  const plan = planOf(resolved.answers, resolved.networks);
-  const render = async () => besideRepositoryFiles(target, targetState, (await generateLandingZone(resolved, undefined, placement, plan)).tree);
+  const generated = await generateLandingZone(resolved, undefined, placement);
+  const { plan } = generated;
+  const { tree, replaceable } = await besideRepositoryFiles(target, targetState, generated.tree);
+  const paths = [...tree.keys()];
+  const shownTarget = relative(io.cwd, target) || '.';
+
   if (options.dryRun) {
-    const { tree, replaceable } = await render();
     await planWrite(target, tree, replaceable).catch((error: unknown) => {
       throw undoneWriteError(error, target, 'nothing was written');
     });
-    const paths = [...tree.keys()];
     if (options.json) io.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, target, answers: resolved.answers, warnings, files: paths }, null, 2)}\n`);
     else reporter.note(`Would write ${paths.length} files (dry run: nothing written)`, formatTree(shownTarget, paths));
     return 0;
   }
 
-  // From here a stop signal is the run's to handle: the write has begun, and is undone rather than left half done.
-  const signals = watchSignals(io.signals);
-  const early = startWrite(target, treePaths(plan, placement), plan.executable, options.git && targetState.kind === 'missing');
-  const { tree, replaceable } = await render().catch(async (error: unknown) => {
-    await abandonWrite(early);
-    throw error;
-  });
-  const paths = [...tree.keys()];
-  const job = { target, tree, executable: plan.executable, replaceable, git: options.git, inFreshRepository: targetState.kind === 'fresh-repository', early };
-  const { result, git } = await writeAndCommit(job, signals, reporter, shownTarget);
+  const inFreshRepository = targetState.kind === 'fresh-repository';
+  const job = { target, tree, executable: plan.executable, replaceable, git: options.git, inFreshRepository };
+  const { result, git } = await writeAndCommit(job, io, reporter, shownTarget);
 
   if (options.json) {
     const summary = {
@@ -119,6 +114,42 @@ export async function runCreate(args: ParsedArgs, io: Io): Promise<number> {
     reporter.finish('Your landing zone is ready.');
   }
   return 0;
+}
+
+/**
+ * The write and the first commit, with stop signals handled: one arriving before the files are in place
+ * undoes the write (exit 130, the target as it was); after that, no further git step starts and the error
+ * says precisely what exists (exit 1). A signal that comes when nothing is left to stop changes nothing.
+ */
+async function writeAndCommit(
+  job: { target: string; tree: RenderedTree; executable: ReadonlySet<string>; replaceable: ReadonlySet<string>; git: boolean; inFreshRepository: boolean },
+  io: Io,
+  reporter: Reporter,
+  shownTarget: string,
+): Promise<{ result: WritePlan; git: GitOutcome }> {
+  const { target, tree } = job;
+  const signals = watchSignals(io.signals);
+  const result = await reporter
+    .task(`Writing ${tree.size} files`, `Wrote ${tree.size} files to ${shownTarget}`, () =>
+      writeTree(target, tree, { executable: job.executable, checkpoint: signals.checkpoint, replaceable: job.replaceable }),
+    )
+    .catch((error: unknown) => {
+      throw undoneWriteError(error, target, 'nothing was written');
+    });
+  const git: GitOutcome = job.git
+    ? await initRepository(target, [...tree.keys()], GENERATOR_VERSION, () => signals.received !== undefined, job.inFreshRepository)
+    : { status: 'skipped', reason: '--no-git' };
+  if (git.status === 'interrupted') {
+    const signal = signals.received!;
+    throw new InterruptedError(
+      signal,
+      `interrupted by ${signal} after the files were written`,
+      [`${target} holds all ${tree.size} generated files.`, `git: ${git.reason}.`],
+      EXIT.failure,
+    );
+  }
+  if (git.status === 'skipped' && job.git) reporter.warn(`no first commit: ${git.reason}`);
+  return { result, git };
 }
 
 /** Before a conversation, flags are checked first, so that a typo never costs the whole conversation. */

@@ -65,11 +65,9 @@ export async function runUpgrade(args: ParsedArgs, io: Io, templatesDir: string 
   await refuseConflictMarkers(target, previous.base.keys());
   // A dry run refuses what the real run would; --check only tells, and works in a read-only checkout.
   if (!options.check) {
-    try {
-      checkWritable(target);
-    } catch (error) {
+    await checkWritable(target).catch((error: unknown) => {
       throw undoneWriteError(error, target, 'nothing was changed');
-    }
+    });
   }
   const answers = await resolveAnswers(args, io, previous, basename(target));
   // Moving to a retired model is refused as create refuses it; one already there is reported below instead.

@@ -1,5 +1,5 @@
-import { accessSync, constants, statSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { STATE_PATH } from '../state.js';
 
@@ -34,7 +34,7 @@ export async function inspectTarget(dir: string): Promise<TargetState> {
     throw error;
   }
   if (!info.isDirectory()) return { kind: 'not-a-folder' };
-  if (exists(join(dir, STATE_PATH))) return { kind: 'landing-zone' };
+  if (await exists(join(dir, STATE_PATH))) return { kind: 'landing-zone' };
   const all = await readdir(dir);
   const entries = all.filter((entry) => !IGNORED_ENTRIES.has(entry)).sort();
   if (entries.length === 0) return { kind: 'empty' };
@@ -46,19 +46,18 @@ export async function inspectTarget(dir: string): Promise<TargetState> {
  * Refuses, before anything is written, a target that cannot be written: the target, or the nearest
  * folder above it that exists, must allow writing. access(2) answers EACCES for a folder without
  * write permission and EROFS on a read-only file system (the latter even for root), exactly what a
- * real write would meet first, so `--dry-run` refuses what a real run would. Synchronous, like `exists`:
- * a few system calls, which would otherwise wait in the thread pool behind the files a write creates ahead.
+ * real write would meet first, so `--dry-run` refuses what a real run would.
  */
-export function checkWritable(target: string): void {
+export async function checkWritable(target: string): Promise<void> {
   let dir = target;
-  while (!exists(dir) && dirname(dir) !== dir) dir = dirname(dir);
-  accessSync(dir, constants.W_OK | constants.X_OK);
+  while (!(await exists(dir)) && dirname(dir) !== dir) dir = dirname(dir);
+  await access(dir, constants.W_OK | constants.X_OK);
 }
 
 /** Whether something is at the path; only "nothing there" is false, other errors (EACCES, EIO…) are thrown. */
-export function exists(path: string): boolean {
+export async function exists(path: string): Promise<boolean> {
   try {
-    statSync(path);
+    await stat(path);
     return true;
   } catch (error) {
     if (isMissing(error)) return false;

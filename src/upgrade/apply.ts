@@ -1,6 +1,6 @@
 import { copyFile, lstat, mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { modeOf } from '../fs/staging.js';
+import { modeOf } from '../fs/write.js';
 import { withPath } from '../system-error.js';
 
 /** One file's new content, or `undefined` to remove it. */

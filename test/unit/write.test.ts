@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EventEmitter } from 'node:events';
 import { UsageError } from '../../src/errors.js';
-import { abandonStaging, openStaging } from '../../src/fs/staging.js';
 import { writeTree } from '../../src/fs/write.js';
 import { InterruptedError, watchSignals } from '../../src/signals.js';
 import { snapshotTree, tempDir } from '../helpers/cli.js';
@@ -166,44 +165,6 @@ describe('writing the rendered tree', () => {
     const failure = (await writeTree(target, FAILS_HALFWAY).catch((error: unknown) => error)) as NodeJS.ErrnoException;
     expect(failure.path).toMatch(new RegExp(`^${target}/a`));
     expect(await readdir(work)).toEqual([]);
-  });
-});
-
-describe('a staging folder opened ahead, while the content renders', () => {
-  it('holds the files created empty, and the write fills exactly those and creates the rest', async () => {
-    const work = await tempDir();
-    const target = join(work, 'lz');
-    const staging = openStaging(target, ['a/one.txt', 'run.sh'], new Set(['run.sh']));
-    const opened = await staging.opened;
-    expect([...opened.keys()].sort()).toEqual(['a/one.txt', 'run.sh']);
-    expect(await readFile(join(staging.root, 'a/one.txt'), 'utf8')).toBe('');
-    const tree = new Map([
-      ['a/one.txt', '1'],
-      ['run.sh', '#!/bin/sh'],
-      ['b/late.txt', 'not known ahead'],
-    ]);
-    await writeTree(target, tree, { executable: new Set(['run.sh']), staging: Promise.resolve(staging) });
-    for (const [path, content] of tree) expect(await readFile(join(target, path), 'utf8'), path).toBe(content);
-    expect((await stat(join(target, 'run.sh'))).mode & 0o777).toBe(0o755);
-    expect(await readdir(work)).toEqual(['lz']);
-  });
-
-  it('abandoned (the rendering failed), leaves nothing: no staging folder, no parent it made', async () => {
-    const work = await tempDir();
-    const staging = openStaging(join(work, 'new/parent/lz'), ['a/one.txt', 'two.txt'], new Set());
-    expect(await readdir(work)).toEqual(['new']);
-    await abandonStaging(staging);
-    expect(await readdir(work)).toEqual([]);
-  });
-
-  it('a write refused for a conflict removes the staging folder opened ahead inside the target', async () => {
-    const work = await tempDir();
-    await writeFile(join(work, 'a.txt'), 'mine');
-    const before = await snapshotTree(work);
-    const staging = openStaging(work, ['a.txt'], new Set());
-    await expect(writeTree(work, new Map([['a.txt', 'ours']]), { staging: Promise.resolve(staging) })).rejects.toThrow(UsageError);
-    expect(await snapshotTree(work)).toEqual(before);
-    expect(await readdir(work)).toEqual(['a.txt']);
   });
 });
 
