@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -74,6 +74,14 @@ describe('create from flags', () => {
     expect(result.stderr).toMatch(/no first commit: .* is already a git repository; review and commit the generated files there/);
     const log = await execa('git', ['log'], { cwd: work, env: ISOLATED_GIT_ENV, reject: false });
     expect(log.exitCode).not.toBe(0); // no commits yet
+  });
+
+  it('a new folder inside a repository: no repository of its own, and no first commit', async () => {
+    await execa('git', ['init', '--quiet'], { cwd: work, env: ISOLATED_GIT_ENV });
+    const result = await runCli(['infra/lz', '--name', 'lz', '--location', 'westeurope', ...SLICE], { cwd: work });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`no first commit: ${await realpath(work)} is already a git repository`);
+    expect(await readdir(join(work, 'infra/lz'))).not.toContain('.git');
   });
 
   it('--dry-run with --force refuses the same conflicts a real run would', async () => {
