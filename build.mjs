@@ -22,7 +22,8 @@ async function builtInTemplates() {
     const path = join(entry.parentPath, entry.name);
     const name = JSON.stringify(relative('templates', path).split(sep).join('/'));
     const source = await readFile(path, 'utf8');
-    if (entry.name.endsWith('.hbs')) specs.push(`${name}: ${Handlebars.precompile(source, COMPILE_OPTIONS)}`);
+    // A copy for each, as from source: precompile writes into the options it is given.
+    if (entry.name.endsWith('.hbs')) specs.push(`${name}: ${Handlebars.precompile(source, { ...COMPILE_OPTIONS })}`);
     else texts.push(`${name}: ${JSON.stringify(source)}`);
   }
   return [
